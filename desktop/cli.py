@@ -1,0 +1,231 @@
+"""`deskguide`: the command line beside the GUI, for scripts and terminal users.
+
+Imports no Qt. Every command takes --json and then prints exactly one JSON object.
+Bad input: exit status 2, a one-line error on stderr naming the bad value (with --json
+also {"error": "..."} on stdout), and nothing written: every value is checked before
+the store is opened.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections.abc import Callable, Sequence
+
+from domain.errors import DeskguideError, InvalidInput
+
+EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class UsageError(Exception):
+    """argparse found a bad option; reported like any other bad input."""
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # argparse would print usage and exit by itself
+        command = self.prog.removeprefix("deskguide").strip()
+        raise UsageError(f"{command}: {message}" if command else message)
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+def _open_store(args):
+    from domain.store import open_store
+
+    return open_store(args.db, now=_now())
+
+
+# --- output -------------------------------------------------------------------------
+
+def _emit(args, payload: dict, text: str) -> None:
+    if args.json:
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+    else:
+        print(text)
+
+
+def _describe_status(status) -> str:
+    from domain.opening_hours import OUTSIDE_HOURS, WEEKEND
+
+    at = f"{status.at:%a %Y-%m-%d %H:%M} {status.timezone}"
+    if status.open:
+        line = f"{status.country}  OPEN    until {status.closes_at:%H:%M}  ({at})"
+    else:
+        reason = {WEEKEND: "weekend", OUTSIDE_HOURS: "outside opening hours"}.get(
+            status.closed_reason, status.closed_reason)
+        opens = f"opens {status.next_open:%a %Y-%m-%d %H:%M}" if status.next_open else "no opening found"
+        line = f"{status.country}  CLOSED  {reason}; {opens}  ({at})"
+    line += f"\n    phone {status.phone}   fault reports {status.email}"
+    for warning in status.warnings:
+        line += f"\n    warning: {warning.message}"
+    return line
+
+
+# --- commands -----------------------------------------------------------------------
+
+def cmd_hours(args) -> int:
+    from domain.desks import parse_country
+    from domain.services.hours import hours_answers, parse_moment, status_as_dict
+
+    # Check the input before the store is opened (or created): bad input writes nothing.
+    if args.country is not None:
+        parse_country(args.country, "--country")
+    if args.at is not None:
+        parse_moment(args.at)
+    store = _open_store(args)
+    try:
+        statuses = hours_answers(store, args.country, args.at, _now())
+    finally:
+        store.close()
+    items = [status_as_dict(s) for s in statuses]
+    payload = items[0] if args.country is not None else {"countries": items}
+    _emit(args, payload, "\n".join(_describe_status(s) for s in statuses))
+    return EXIT_OK
+
+
+def _override_from_args(args, now: dt.datetime):
+    from domain.desks import DayHours, OverrideKind, parse_clock_time, parse_date, parse_weekday
+    from domain.services.hours import new_override
+
+    common = dict(now=now, by=args.by, note=args.note)
+    if args.action == "close-date":
+        return new_override(OverrideKind.CLOSED_DATE, args.country, on_date=parse_date(args.date, "--date"),
+                            **common)
+    if args.action == "shorten-day":
+        return new_override(OverrideKind.SHORTENED_DAY, args.country, on_date=parse_date(args.date, "--date"),
+                            closes=parse_clock_time(args.closes, "--closes"), **common)
+    hours = None if args.closed else DayHours.parse(args.hours, "--hours")
+    return new_override(OverrideKind.WEEKDAY_HOURS, args.country, weekday=parse_weekday(args.weekday, "--weekday"),
+                        hours=hours, **common)
+
+
+def _describe_override(item: dict) -> str:
+    what = {
+        "closed_date": f"closed on {item['date']}",
+        "shortened_day": f"closes at {item['closes']} on {item['date']}",
+        "weekday_hours": f"weekday {item['weekday']}: {item['hours'] or 'closed'}",
+    }[item["kind"]]
+    return f"#{item['id']}  {item['country']}  {what}  ({item['origin']})"
+
+
+def cmd_overrides(args) -> int:
+    from domain.desks import parse_country
+    from domain.services import hours
+
+    if args.action == "list":
+        if args.country:
+            parse_country(args.country, "--country")
+        store = _open_store(args)
+        try:
+            items = [hours.override_as_dict(o) for o in hours.list_overrides(store, args.country)]
+        finally:
+            store.close()
+        _emit(args, {"overrides": items}, "\n".join(map(_describe_override, items)) or "No overrides.")
+        return EXIT_OK
+    if args.action == "remove":
+        store = _open_store(args)
+        try:
+            removed = hours.override_as_dict(hours.remove_override(store, args.id))
+        finally:
+            store.close()
+        _emit(args, {"removed": removed}, f"Removed {_describe_override(removed)}")
+        return EXIT_OK
+    now = _now()
+    override = _override_from_args(args, now)  # validated before the store opens
+    store = _open_store(args)
+    try:
+        added = hours.override_as_dict(hours.add_override(store, override))
+    finally:
+        store.close()
+    _emit(args, {"added": added}, f"Added {_describe_override(added)}")
+    return EXIT_OK
+
+
+# --- parser -------------------------------------------------------------------------
+
+def _common_options(parser: argparse.ArgumentParser, suppress: bool) -> None:
+    default = argparse.SUPPRESS if suppress else None
+    parser.add_argument("--json", action="store_true", default=argparse.SUPPRESS if suppress else False,
+                        help="print exactly one JSON object")
+    parser.add_argument("--db", metavar="PATH", default=default,
+                        help="the database file (default: DESKGUIDE_DB, else the user's data folder)")
+
+
+def build_parser() -> Parser:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        app_version = version("deskguide")
+    except PackageNotFoundError:
+        app_version = "unknown"
+    parser = Parser(prog="deskguide", description="Deskguide: answers for the Nordic Office 365 helpdesk.")
+    parser.add_argument("--version", action="version", version=f"deskguide {app_version}")
+    _common_options(parser, suppress=False)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    commands.required = True
+
+    hours = commands.add_parser("hours", help="is the desk open, until when, when does it open next")
+    _common_options(hours, suppress=True)
+    hours.add_argument("--country", metavar="SE|NO|DK|FI", help="one desk (default: all four)")
+    hours.add_argument("--at", metavar="TIME",
+                       help="ISO 8601; with an offset that instant, without one the wall time in the country "
+                            "asked about (default: now)")
+    hours.set_defaults(handler=cmd_hours)
+
+    overrides = commands.add_parser("overrides", help="an administrator's changes to the desks' hours")
+    _common_options(overrides, suppress=True)
+    actions = overrides.add_subparsers(dest="action", metavar="ACTION", parser_class=Parser)
+    actions.required = True
+    listing = actions.add_parser("list", help="list the overrides")
+    listing.add_argument("--country", metavar="SE|NO|DK|FI")
+    remove = actions.add_parser("remove", help="remove an override by its id")
+    remove.add_argument("id", type=int)
+    close = actions.add_parser("close-date", help="close a desk for a whole date")
+    close.add_argument("--date", required=True, metavar="YYYY-MM-DD")
+    shorten = actions.add_parser("shorten-day", help="close a desk early on a date")
+    shorten.add_argument("--date", required=True, metavar="YYYY-MM-DD")
+    shorten.add_argument("--closes", required=True, metavar="HH:MM")
+    weekday = actions.add_parser("set-hours", help="replace a weekday's hours, or close that weekday")
+    weekday.add_argument("--weekday", required=True, metavar="mon..sun")
+    group = weekday.add_mutually_exclusive_group(required=True)
+    group.add_argument("--hours", metavar="HH:MM-HH:MM")
+    group.add_argument("--closed", action="store_true")
+    for sub in (listing, remove, close, shorten, weekday):
+        _common_options(sub, suppress=True)
+    for sub in (close, shorten, weekday):
+        sub.add_argument("--country", required=True, metavar="SE|NO|DK|FI")
+        sub.add_argument("--note", default="", help="why, shown with every answer that uses it")
+        sub.add_argument("--by", default="", help="who made the change")
+    overrides.set_defaults(handler=cmd_overrides)
+    return parser
+
+
+def _wants_json(argv: Sequence[str]) -> bool:
+    return "--json" in argv
+
+
+def _fail(argv: Sequence[str], message: str, code: int) -> int:
+    print(f"deskguide: {message}", file=sys.stderr)
+    if _wants_json(argv):
+        print(json.dumps({"error": message}, ensure_ascii=False))
+    return code
+
+
+def main(argv: Sequence[str] | None = None, handlers: dict[str, Callable] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        args = build_parser().parse_args(argv)
+        return args.handler(args)
+    except UsageError as error:
+        return _fail(argv, str(error), EXIT_BAD_INPUT)
+    except InvalidInput as error:
+        return _fail(argv, str(error), EXIT_BAD_INPUT)
+    except DeskguideError as error:
+        return _fail(argv, str(error), EXIT_FAILED)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

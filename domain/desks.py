@@ -1,0 +1,148 @@
+"""The support desks as plain values: hours, closed-day rules, administrator overrides."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum
+from zoneinfo import ZoneInfo
+
+from domain.errors import InvalidInput
+
+COUNTRIES = ("SE", "NO", "DK", "FI")
+WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def parse_country(text: str, field_name: str = "country") -> str:
+    """Accept a country code in any case; the desks exist for SE, NO, DK and FI only."""
+    code = (text or "").strip().upper()
+    if code not in COUNTRIES:
+        raise InvalidInput(field_name, text, "is not a desk country: use SE, NO, DK or FI")
+    return code
+
+
+def parse_weekday(text: str, field_name: str = "weekday") -> int:
+    key = (text or "").strip().lower()[:3]
+    if key not in WEEKDAY_KEYS:
+        raise InvalidInput(field_name, text, "is not a weekday: use mon, tue, wed, thu, fri, sat or sun")
+    return WEEKDAY_KEYS.index(key)
+
+
+def parse_clock_time(text: str, field_name: str = "time") -> dt.time:
+    try:
+        value = dt.time.fromisoformat((text or "").strip())
+    except ValueError:
+        raise InvalidInput(field_name, text, "is not a time of day: use HH:MM, e.g. 08:00") from None
+    return value.replace(second=0, microsecond=0, tzinfo=None)
+
+
+def parse_date(text: str, field_name: str = "date") -> dt.date:
+    try:
+        return dt.date.fromisoformat((text or "").strip())
+    except ValueError:
+        raise InvalidInput(field_name, text, "is not a date: use YYYY-MM-DD, e.g. 2026-12-24") from None
+
+
+@dataclass(frozen=True)
+class DayHours:
+    """One day's opening window in the desk's local wall time."""
+
+    opens: dt.time
+    closes: dt.time
+
+    def __post_init__(self) -> None:
+        if not self.opens < self.closes:
+            raise InvalidInput("hours", f"{self.opens:%H:%M}-{self.closes:%H:%M}",
+                               "must open before it closes on the same day")
+
+    @classmethod
+    def parse(cls, text: str, field_name: str = "hours") -> DayHours:
+        opens, sep, closes = (text or "").partition("-")
+        if not sep:
+            raise InvalidInput(field_name, text, "is not an opening window: use HH:MM-HH:MM, e.g. 08:00-16:00")
+        return cls(parse_clock_time(opens, field_name), parse_clock_time(closes, field_name))
+
+    def label(self) -> str:
+        return f"{self.opens:%H:%M}-{self.closes:%H:%M}"
+
+
+@dataclass(frozen=True)
+class NamedHoliday:
+    """One holiday picked by its English name out of a `holidays` category."""
+
+    category: str
+    name: str
+
+
+@dataclass(frozen=True)
+class FixedClosedDay:
+    """A closed day on the same date every year that `holidays` does not list."""
+
+    month: int
+    day: int
+    name: str
+
+
+@dataclass(frozen=True)
+class ClosedDayRules:
+    holidays_categories: tuple[str, ...] = ("public",)
+    holidays_named: tuple[NamedHoliday, ...] = ()
+    fixed: tuple[FixedClosedDay, ...] = ()
+
+
+@dataclass(frozen=True)
+class Desk:
+    country: str
+    name: str
+    timezone: str
+    phone: str
+    email: str
+    clause: str
+    weekly_hours: dict[int, DayHours]  # weekday (Monday=0) -> window; missing = closed
+    closed_day_rules: ClosedDayRules
+    closed_days_note: str = ""
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+
+class OverrideKind(str, Enum):
+    WEEKDAY_HOURS = "weekday_hours"  # replaces a weekday's hours (or closes it)
+    CLOSED_DATE = "closed_date"  # closes the desk for a whole date
+    SHORTENED_DAY = "shortened_day"  # closes early on a date
+
+
+@dataclass(frozen=True)
+class Override:
+    """An administrator's change to a desk's reference hours, kept in the store."""
+
+    id: int | None
+    country: str
+    kind: OverrideKind
+    note: str
+    created_at: dt.datetime
+    created_by: str
+    weekday: int | None = None
+    on_date: dt.date | None = None
+    hours: DayHours | None = None  # weekday_hours: None closes the weekday
+    closes: dt.time | None = None  # shortened_day: the early closing time
+
+    def origin(self) -> str:
+        """Where an answer that used this override came from, for the user to see."""
+        by = f" by {self.created_by}" if self.created_by else ""
+        return f"administrator override #{self.id}{by} on {self.created_at:%Y-%m-%d}" + (
+            f": {self.note}" if self.note else "")
+
+
+@dataclass(frozen=True)
+class DeskPolicy:
+    """Everything needed to answer "is this desk open": the desk and its overrides."""
+
+    desk: Desk
+    overrides: tuple[Override, ...] = ()
+    reviewed_from: int = 0
+    reviewed_to: int = 9999
+    source: str = ""
+
+    def overrides_of(self, kind: OverrideKind) -> list[Override]:
+        return [o for o in self.overrides if o.kind is kind]

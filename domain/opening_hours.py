@@ -1,0 +1,166 @@
+"""Is a desk open at a moment, until when, and when does it open next.
+
+terms §6 (003:84-106): the desks answer on "helgfria vardagar" (holiday-free weekdays)
+within each country's hours. Time is walked as opening windows per local day, never
+minute by minute, and every instant is an aware datetime: the caller passes the
+moment (the domain never reads the clock).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from domain.closed_days import ClosedDayCalendar
+from domain.desks import DayHours, DeskPolicy, OverrideKind
+from domain.errors import InvalidInput
+
+WEEKEND = "weekend"
+OUTSIDE_HOURS = "outside_hours"
+# How far ahead to look for the next opening; a desk closed longer than this (an
+# administrator closed a weekday for good, say) answers "no opening found".
+SEARCH_DAYS = 400
+
+
+@dataclass(frozen=True)
+class Warning:
+    code: str
+    message: str
+
+
+@dataclass(frozen=True)
+class DayPlan:
+    """What a desk does on one local date."""
+
+    date: dt.date
+    opens_at: dt.datetime | None  # aware; None when closed all day
+    closes_at: dt.datetime | None
+    closed_reason: str | None  # WEEKEND, OUTSIDE_HOURS or the closed day's name
+    origin: str  # where the day's hours or closure come from
+
+    @property
+    def is_open_day(self) -> bool:
+        return self.opens_at is not None
+
+
+@dataclass(frozen=True)
+class DeskStatus:
+    country: str
+    at: dt.datetime  # the moment asked about, in the desk's time zone
+    open: bool
+    closes_at: dt.datetime | None
+    next_open: dt.datetime | None
+    closed_reason: str | None
+    origin: str  # where today's hours or closure come from
+    phone: str
+    email: str
+    timezone: str
+    warnings: tuple[Warning, ...] = field(default=())
+
+
+def local_moment(day: dt.date, wall: dt.time, policy: DeskPolicy) -> dt.datetime:
+    """The instant a wall-clock time happens on a local date.
+
+    A wall time inside a spring-forward gap does not exist; it is moved forward by the
+    gap (02:30 becomes 03:30), the way a wall clock reads after the change.
+    """
+    zone = policy.desk.zone
+    naive = dt.datetime.combine(day, wall)
+    return naive.replace(tzinfo=zone).astimezone(dt.timezone.utc).astimezone(zone)
+
+
+def _weekday_hours(policy: DeskPolicy, weekday: int) -> tuple[DayHours | None, str]:
+    for override in reversed(policy.overrides_of(OverrideKind.WEEKDAY_HOURS)):
+        if override.weekday == weekday:
+            return override.hours, override.origin()
+    return policy.desk.weekly_hours.get(weekday), f"reference data, {policy.desk.clause}"
+
+
+def day_plan(policy: DeskPolicy, calendar: ClosedDayCalendar, day: dt.date) -> DayPlan:
+    closed = calendar.closed_day(day)
+    if closed is not None:
+        return DayPlan(day, None, None, closed.name, closed.origin)
+    hours, origin = _weekday_hours(policy, day.weekday())
+    if hours is None:
+        reason = WEEKEND if day.weekday() >= 5 else OUTSIDE_HOURS
+        return DayPlan(day, None, None, reason, origin)
+    closes = hours.closes
+    for override in policy.overrides_of(OverrideKind.SHORTENED_DAY):
+        if override.on_date == day and override.closes is not None and override.closes < closes:
+            closes, origin = override.closes, override.origin()
+    if closes <= hours.opens:
+        return DayPlan(day, None, None, OUTSIDE_HOURS, origin)
+    return DayPlan(day, local_moment(day, hours.opens, policy), local_moment(day, closes, policy), None, origin)
+
+
+def next_opening(policy: DeskPolicy, calendar: ClosedDayCalendar, at: dt.datetime) -> dt.datetime | None:
+    """The first opening moment strictly after `at` (aware), or None within SEARCH_DAYS."""
+    day = at.astimezone(policy.desk.zone).date()
+    for offset in range(SEARCH_DAYS):
+        plan = day_plan(policy, calendar, day + dt.timedelta(days=offset))
+        if plan.opens_at is not None and plan.opens_at > at:
+            return plan.opens_at
+    return None
+
+
+def review_warnings(policy: DeskPolicy, *moments: dt.datetime | None) -> tuple[Warning, ...]:
+    """Warn when an answer rests on a year whose closed days nobody has reviewed."""
+    years = sorted({m.astimezone(policy.desk.zone).year for m in moments if m is not None})
+    outside = [y for y in years if not policy.reviewed_from <= y <= policy.reviewed_to]
+    if not outside:
+        return ()
+    listed = ", ".join(str(y) for y in outside)
+    return (Warning(
+        "year_not_reviewed",
+        f"The closed days for {listed} have not been reviewed (reviewed {policy.reviewed_from}-"
+        f"{policy.reviewed_to}); check {policy.desk.name}'s official calendar before relying on it.",
+    ),)
+
+
+def desk_status(policy: DeskPolicy, calendar: ClosedDayCalendar, at: dt.datetime) -> DeskStatus:
+    if at.tzinfo is None or at.utcoffset() is None:
+        raise InvalidInput("at", at.isoformat(), "has no time zone; pass an aware moment")
+    desk = policy.desk
+    local = at.astimezone(desk.zone)
+    plan = day_plan(policy, calendar, local.date())
+    is_open = plan.opens_at is not None and plan.opens_at <= local < plan.closes_at  # type: ignore[operator]
+    if is_open:
+        closes_at, next_open, reason = plan.closes_at, None, None
+    else:
+        closes_at, next_open = None, next_opening(policy, calendar, local)
+        reason = plan.closed_reason or OUTSIDE_HOURS
+    warnings = review_warnings(policy, local, next_open)
+    if not is_open and next_open is None:
+        warnings += (Warning("no_opening_found",
+                             f"{desk.name}'s desk has no opening in the next {SEARCH_DAYS} days."),)
+    return DeskStatus(
+        country=desk.country, at=local, open=is_open, closes_at=closes_at, next_open=next_open,
+        closed_reason=reason, origin=plan.origin, phone=desk.phone, email=desk.email,
+        timezone=desk.timezone, warnings=warnings,
+    )
+
+
+def resolve_wall_time(naive: dt.datetime, policy: DeskPolicy) -> tuple[dt.datetime, tuple[Warning, ...]]:
+    """Turn a wall time in the desk's country into an instant, saying so when DST bites.
+
+    Twice a year a wall time is ambiguous or does not exist. Ambiguous (autumn, 02:00-
+    03:00 happens twice): the first, summer-time one is meant. Missing (spring, the
+    clock jumps 02:00 -> 03:00): the moment the clock shows after the jump.
+    """
+    zone = policy.desk.zone
+    first = naive.replace(tzinfo=zone, fold=0)
+    instant = first.astimezone(dt.timezone.utc).astimezone(zone)
+    if instant.replace(tzinfo=None) != naive:
+        return instant, (Warning(
+            "time_does_not_exist",
+            f"{naive:%H:%M} does not exist on {naive:%Y-%m-%d} in {desk_label(policy)} (clocks go "
+            f"forward); answered for {instant:%H:%M}."),)
+    if first.utcoffset() != naive.replace(tzinfo=zone, fold=1).utcoffset():
+        return instant, (Warning(
+            "time_is_ambiguous",
+            f"{naive:%H:%M} happens twice on {naive:%Y-%m-%d} in {desk_label(policy)} (clocks go back); "
+            f"answered for the first time, {instant:%H:%M} {instant:%Z}."),)
+    return instant, ()
+
+
+def desk_label(policy: DeskPolicy) -> str:
+    return f"{policy.desk.name} ({policy.desk.timezone})"

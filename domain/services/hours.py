@@ -1,0 +1,141 @@
+"""Opening-hours answers for the GUI and the CLI, and the administrator's overrides."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+
+from domain.closed_days import ClosedDayCalendar
+from domain.desks import COUNTRIES, DayHours, DeskPolicy, Override, OverrideKind, parse_country
+from domain.errors import InvalidInput
+from domain.opening_hours import DeskStatus, desk_status, resolve_wall_time
+from domain.store import Store
+from domain.store import desk_repository
+
+
+def parse_moment(text: str, field_name: str = "--at") -> dt.datetime:
+    """ISO 8601: with an offset it is that instant; without one a wall time (naive).
+
+    Python's own ISO parser (3.11) reads every form an agent or a script writes:
+    2026-12-24T10:00, 2026-12-24 10:00, 2026-12-24T09:00Z, 2026-12-24T10:00+02:00, or
+    a bare date (midnight). Anything else is refused, never guessed.
+    """
+    try:
+        return dt.datetime.fromisoformat((text or "").strip())
+    except ValueError:
+        raise InvalidInput(field_name, text, "is not an ISO 8601 date and time, e.g. 2026-12-24T10:00 "
+                                              "or 2026-12-24T10:00+01:00") from None
+
+
+def load_policies(store: Store) -> dict[str, DeskPolicy]:
+    with store.session() as session:
+        return desk_repository.desk_policies(session)
+
+
+@dataclass
+class HoursAnswerer:
+    """Answers "is the desk open" from policies already read from the store, so that
+    the GUI's timer and the what-if picker never touch the database."""
+
+    policies: dict[str, DeskPolicy]
+
+    def __post_init__(self) -> None:
+        self._calendars = {c: ClosedDayCalendar(p) for c, p in self.policies.items()}
+
+    def calendar(self, country: str) -> ClosedDayCalendar:
+        return self._calendars[country]
+
+    def status(self, country: str, moment: dt.datetime) -> DeskStatus:
+        """`moment` aware: that instant. Naive: the wall time in that country."""
+        policy = self.policies[country]
+        warnings: tuple = ()
+        if moment.tzinfo is None or moment.utcoffset() is None:
+            moment, warnings = resolve_wall_time(moment.replace(tzinfo=None), policy)
+        status = desk_status(policy, self._calendars[country], moment)
+        if warnings:
+            status = replace(status, warnings=warnings + status.warnings)
+        return status
+
+    def statuses(self, moment: dt.datetime, countries: tuple[str, ...] = COUNTRIES) -> list[DeskStatus]:
+        return [self.status(country, moment) for country in countries]
+
+
+def hours_answers(store: Store, country: str | None, at: str | None, now: dt.datetime) -> list[DeskStatus]:
+    """The CLI's question: validate everything first, then read the store."""
+    countries = (parse_country(country),) if country is not None else COUNTRIES
+    moment = parse_moment(at) if at is not None else now
+    return HoursAnswerer(load_policies(store)).statuses(moment, countries)
+
+
+def _iso(moment: dt.datetime | None) -> str | None:
+    return moment.isoformat() if moment is not None else None
+
+
+def status_as_dict(status: DeskStatus) -> dict:
+    """The JSON contract of `deskguide hours` (issue: Foundation and opening hours)."""
+    return {
+        "country": status.country,
+        "open": status.open,
+        "closes_at": _iso(status.closes_at),
+        "next_open": _iso(status.next_open),
+        "closed_reason": status.closed_reason,
+        "phone": status.phone,
+        "email": status.email,
+        "timezone": status.timezone,
+        "at": _iso(status.at),
+        "origin": status.origin,
+        "warnings": [{"code": w.code, "message": w.message} for w in status.warnings],
+    }
+
+
+# --- administrator overrides -------------------------------------------------------
+
+def list_overrides(store: Store, country: str | None = None) -> list[Override]:
+    countries = (parse_country(country),) if country else COUNTRIES
+    policies = load_policies(store)
+    return [o for c in countries for o in policies[c].overrides]
+
+
+def add_override(store: Store, override: Override) -> Override:
+    with store.session() as session:
+        return desk_repository.add_override(session, override)
+
+
+def new_override(
+    kind: OverrideKind, country: str, *, now: dt.datetime, by: str = "", note: str = "",
+    weekday: int | None = None, on_date: dt.date | None = None, hours: DayHours | None = None,
+    closes: dt.time | None = None,
+) -> Override:
+    """Check an override is complete for its kind before anything is written."""
+    country = parse_country(country)
+    if kind is OverrideKind.WEEKDAY_HOURS and weekday is None:
+        raise InvalidInput("weekday", weekday, "is needed to change a weekday's hours")
+    if kind in (OverrideKind.CLOSED_DATE, OverrideKind.SHORTENED_DAY) and on_date is None:
+        raise InvalidInput("date", on_date, "is needed to close or shorten a day")
+    if kind is OverrideKind.SHORTENED_DAY and closes is None:
+        raise InvalidInput("closes", closes, "is needed to shorten a day")
+    return Override(id=None, country=country, kind=kind, note=note.strip(), created_at=now, created_by=by.strip(),
+                    weekday=weekday, on_date=on_date, hours=hours, closes=closes)
+
+
+def remove_override(store: Store, override_id: int) -> Override:
+    with store.session() as session:
+        removed = desk_repository.remove_override(session, override_id)
+    if removed is None:
+        raise InvalidInput("id", override_id, "is not an override; `deskguide overrides list` shows them")
+    return removed
+
+
+def override_as_dict(override: Override) -> dict:
+    return {
+        "id": override.id,
+        "country": override.country,
+        "kind": override.kind.value,
+        "weekday": override.weekday,
+        "date": override.on_date.isoformat() if override.on_date else None,
+        "hours": override.hours.label() if override.hours else None,
+        "closes": override.closes.strftime("%H:%M") if override.closes else None,
+        "note": override.note,
+        "created_at": override.created_at.isoformat(),
+        "created_by": override.created_by,
+        "origin": override.origin(),
+    }

@@ -1,0 +1,137 @@
+"""Open the store: find the file, migrate it with Alembic, load the reference data.
+
+Where the data lives: `--db PATH` (the caller passes it), else `DESKGUIDE_DB`, else the
+user's data folder from platformdirs (%LOCALAPPDATA%\\Deskguide on Windows). Never the
+program folder: IT installs that read-only under Program Files.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.orm import Session, sessionmaker
+
+from domain.errors import DeskguideError
+
+APP_NAME = "Deskguide"
+DB_FILENAME = "deskguide.sqlite3"
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+class StoreError(DeskguideError):
+    """The store cannot be opened or migrated (a locked file, a newer schema, ...)."""
+
+
+def default_db_path() -> Path:
+    env = os.environ.get("DESKGUIDE_DB")
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_data_dir  # only needed when nothing else says where
+
+    return Path(user_data_dir(APP_NAME, appauthor=False)) / DB_FILENAME
+
+
+def _enable_foreign_keys(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+class Store:
+    """A database and the unit of work over it: a session commits only if its block
+    finishes, so an error leaves nothing half-written."""
+
+    def __init__(self, engine: Engine, path: Path | None = None):
+        self.engine = engine
+        self.path = path
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @classmethod
+    def for_url(cls, url: str, path: Path | None = None) -> Store:
+        sqlite = url.startswith("sqlite")
+        # Each session checks out its own connection, but the worker thread that uses
+        # it is not the one that made it; sqlite3 must be told that is fine.
+        engine = create_engine(url, connect_args={"check_same_thread": False} if sqlite else {})
+        if sqlite:
+            event.listen(engine, "connect", _enable_foreign_keys)
+        return cls(engine, path)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        with self._sessions() as session, session.begin():
+            yield session
+
+    def schema_revision(self) -> str | None:
+        from alembic.runtime.migration import MigrationContext
+
+        with self.engine.connect() as connection:
+            return MigrationContext.configure(connection).get_current_revision()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _alembic_config(connection):
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.attributes["connection"] = connection
+    return config
+
+
+def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
+    config = _alembic_config(None)
+    return ScriptDirectory.from_config(config).get_current_head()
+
+
+def migrate(store: Store) -> None:
+    """Bring the schema to the newest migration. A database made by a newer Deskguide
+    is refused rather than damaged."""
+    from alembic import command
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    with store.engine.begin() as connection:
+        config = _alembic_config(connection)
+        current = MigrationContext.configure(connection).get_current_revision()
+        known = {s.revision for s in ScriptDirectory.from_config(config).walk_revisions()}
+        if current is not None and current not in known:
+            raise StoreError(
+                f"the database {store.path or store.engine.url} was made by a newer Deskguide "
+                f"(schema {current}); update Deskguide to open it")
+        command.upgrade(config, "head")
+
+
+def open_store(path: Path | str | None = None, *, now: dt.datetime) -> Store:
+    """Open (and on first start create) the store, migrated and with reference data.
+
+    `now` is when this happens, recorded with the reference data it loads.
+    """
+    from domain.store.reference_loader import load_bundled_reference_data
+
+    db_path = Path(path).expanduser() if path else default_db_path()
+    try:
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise StoreError(f"cannot create the data folder {db_path.parent}: {error.strerror}") from error
+    if db_path.is_dir():
+        raise StoreError(f"{db_path} is a folder; point --db or DESKGUIDE_DB at a file")
+    store = Store.for_url(f"sqlite:///{db_path}", db_path)
+    try:
+        migrate(store)
+        load_bundled_reference_data(store, now=now)
+    except Exception:
+        store.close()
+        raise
+    return store
+
+
+def table_names(store: Store) -> list[str]:
+    return sorted(inspect(store.engine).get_table_names())
