@@ -73,11 +73,14 @@ class ClosedDayCalendar:
                 if named.name in _split_names(name):
                     days.setdefault(day, ClosedDay(day, local.get(day, name), f"holidays: {named.category}"))
         for fixed in rules.fixed:
-            day = dt.date(year, fixed.month, fixed.day)
+            try:
+                day = dt.date(year, fixed.month, fixed.day)
+            except ValueError:  # 29 February (accepted by reference_data) outside leap years
+                continue
             days.setdefault(day, ClosedDay(day, fixed.name, "reference data"))
         for override in self.policy.overrides_of(OverrideKind.CLOSED_DATE):
             if override.on_date and override.on_date.year == year:
                 # An administrator's closure wins, so its origin shows in the answer.
                 name = override.note or "Closed"
-                days[override.on_date] = ClosedDay(override.on_date, name, override.origin())
+                days[override.on_date] = ClosedDay(override.on_date, name, override.origin(self.policy.desk.zone))
         return days

@@ -59,7 +59,10 @@ class DayHours:
         opens, sep, closes = (text or "").partition("-")
         if not sep:
             raise InvalidInput(field_name, text, "is not an opening window: use HH:MM-HH:MM, e.g. 08:00-16:00")
-        return cls(parse_clock_time(opens, field_name), parse_clock_time(closes, field_name))
+        try:
+            return cls(parse_clock_time(opens, field_name), parse_clock_time(closes, field_name))
+        except InvalidInput as error:
+            raise InvalidInput(field_name, text, error.reason) from None
 
     def label(self) -> str:
         return f"{self.opens:%H:%M}-{self.closes:%H:%M}"
@@ -127,10 +130,15 @@ class Override:
     hours: DayHours | None = None  # weekday_hours: None closes the weekday
     closes: dt.time | None = None  # shortened_day: the early closing time
 
-    def origin(self) -> str:
-        """Where an answer that used this override came from, for the user to see."""
+    def origin(self, zone: ZoneInfo | None = None) -> str:
+        """Where an answer that used this override came from, for the user to see.
+
+        The date is the desk's own (pass its zone): an override made at 00:30 in
+        Stockholm is dated that day, not the previous day in UTC.
+        """
         by = f" by {self.created_by}" if self.created_by else ""
-        return f"administrator override #{self.id}{by} on {self.created_at:%Y-%m-%d}" + (
+        created = self.created_at.astimezone(zone) if zone else self.created_at
+        return f"administrator override #{self.id}{by} on {created:%Y-%m-%d}" + (
             f": {self.note}" if self.note else "")
 
 

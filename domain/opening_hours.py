@@ -71,7 +71,7 @@ def local_moment(day: dt.date, wall: dt.time, policy: DeskPolicy) -> dt.datetime
 def _weekday_hours(policy: DeskPolicy, weekday: int) -> tuple[DayHours | None, str]:
     for override in reversed(policy.overrides_of(OverrideKind.WEEKDAY_HOURS)):
         if override.weekday == weekday:
-            return override.hours, override.origin()
+            return override.hours, override.origin(policy.desk.zone)
     return policy.desk.weekly_hours.get(weekday), f"reference data, {policy.desk.clause}"
 
 
@@ -86,7 +86,7 @@ def day_plan(policy: DeskPolicy, calendar: ClosedDayCalendar, day: dt.date) -> D
     closes = hours.closes
     for override in policy.overrides_of(OverrideKind.SHORTENED_DAY):
         if override.on_date == day and override.closes is not None and override.closes < closes:
-            closes, origin = override.closes, override.origin()
+            closes, origin = override.closes, override.origin(policy.desk.zone)
     if closes <= hours.opens:
         return DayPlan(day, None, None, OUTSIDE_HOURS, origin)
     return DayPlan(day, local_moment(day, hours.opens, policy), local_moment(day, closes, policy), None, origin)
@@ -97,9 +97,15 @@ def next_opening(policy: DeskPolicy, calendar: ClosedDayCalendar, at: dt.datetim
     day = at.astimezone(policy.desk.zone).date()
     for offset in range(SEARCH_DAYS):
         plan = day_plan(policy, calendar, day + dt.timedelta(days=offset))
-        if plan.opens_at is not None and plan.opens_at > at:
+        if plan.opens_at is not None and _utc(plan.opens_at) > _utc(at):
             return plan.opens_at
     return None
+
+
+def _utc(moment: dt.datetime) -> dt.datetime:
+    # Two datetimes in the same zone compare by wall clock (fold ignored), which gets the
+    # repeated autumn hour wrong: 02:15 the second time is after 02:30 the first time.
+    return moment.astimezone(dt.timezone.utc)
 
 
 def review_warnings(policy: DeskPolicy, *moments: dt.datetime | None) -> tuple[Warning, ...]:
@@ -122,7 +128,8 @@ def desk_status(policy: DeskPolicy, calendar: ClosedDayCalendar, at: dt.datetime
     desk = policy.desk
     local = at.astimezone(desk.zone)
     plan = day_plan(policy, calendar, local.date())
-    is_open = plan.opens_at is not None and plan.opens_at <= local < plan.closes_at  # type: ignore[operator]
+    is_open = (plan.opens_at is not None
+               and _utc(plan.opens_at) <= _utc(local) < _utc(plan.closes_at))  # type: ignore[arg-type]
     if is_open:
         closes_at, next_open, reason = plan.closes_at, None, None
     else:

@@ -55,11 +55,20 @@ def parse_dataset(data: dict, where: str) -> Dataset:
         meta = data["dataset"]
         return Dataset(
             name=str(meta["name"]), version=int(meta["version"]), title=str(meta["title"]),
-            source=str(meta["source"]), checked=meta["checked"],
+            source=str(meta["source"]), checked=_date(meta["checked"], f"{where}: [dataset] checked"),
             reviewed_from=meta.get("reviewed_from"), reviewed_to=meta.get("reviewed_to"),
         )
-    except (KeyError, TypeError, ValueError) as error:
+    except KeyError as error:
+        raise ReferenceDataError(f"{where}: [dataset] is missing the key {error}") from error
+    except (TypeError, ValueError) as error:
         raise ReferenceDataError(f"{where}: [dataset] is incomplete: {error}") from error
+
+
+def _date(value: object, where: str) -> dt.date:
+    # TOML has a date type; a quoted "2026-11-22" or a date-time is a mistake in the file.
+    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+        raise ReferenceDataError(f"{where} must be a TOML date such as 2026-11-22, not {value!r}")
+    return value
 
 
 def _parse_desk(entry: dict, email: str, where: str) -> Desk:
@@ -88,7 +97,9 @@ def _parse_desk(entry: dict, email: str, where: str) -> Desk:
         )
     except ReferenceDataError:
         raise
-    except (KeyError, TypeError, ValueError, ZoneInfoNotFoundError, DeskguideError) as error:
+    except KeyError as error:
+        raise ReferenceDataError(f"{here}: missing the key {error}") from error
+    except (TypeError, ValueError, ZoneInfoNotFoundError, DeskguideError) as error:
         raise ReferenceDataError(f"{here}: {error}") from error
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
+from zoneinfo import ZoneInfo
 
 from domain.closed_days import ClosedDayCalendar
 from domain.desks import COUNTRIES, DayHours, DeskPolicy, Override, OverrideKind, parse_country
@@ -125,7 +126,12 @@ def remove_override(store: Store, override_id: int) -> Override:
     return removed
 
 
-def override_as_dict(override: Override) -> dict:
+def desk_zones(store: Store) -> dict[str, ZoneInfo]:
+    """Each desk's time zone, so an override's origin is dated in the desk's own time."""
+    return {country: policy.desk.zone for country, policy in load_policies(store).items()}
+
+
+def override_as_dict(override: Override, zone: ZoneInfo | None = None) -> dict:
     return {
         "id": override.id,
         "country": override.country,
@@ -137,5 +143,5 @@ def override_as_dict(override: Override) -> dict:
         "note": override.note,
         "created_at": override.created_at.isoformat(),
         "created_by": override.created_by,
-        "origin": override.origin(),
+        "origin": override.origin(zone),
     }

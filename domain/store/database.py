@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
 from domain.errors import DeskguideError
@@ -127,6 +128,10 @@ def open_store(path: Path | str | None = None, *, now: dt.datetime) -> Store:
     try:
         migrate(store)
         load_bundled_reference_data(store, now=now)
+    except DatabaseError as error:
+        # Not a database, locked by another program, a disk error: the user can act on it.
+        store.close()
+        raise StoreError(f"cannot open the database {db_path}: {error.orig}") from error
     except Exception:
         store.close()
         raise

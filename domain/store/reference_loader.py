@@ -24,7 +24,7 @@ def _record_dataset(session, dataset: Dataset, now: dt.datetime) -> None:
     session.merge(ReferenceDatasetRow(
         name=dataset.name, version=dataset.version, title=dataset.title, source=dataset.source,
         checked=dataset.checked, reviewed_from=dataset.reviewed_from, reviewed_to=dataset.reviewed_to,
-        loaded_at=now,
+        loaded_at=now.astimezone(dt.timezone.utc),
     ))
 
 

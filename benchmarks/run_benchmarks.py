@@ -1,0 +1,151 @@
+"""Measure Deskguide against the budgets in shared/design.md and print the figures.
+
+    .venv/bin/python benchmarks/run_benchmarks.py            # everything
+    .venv/bin/python benchmarks/run_benchmarks.py lookup     # one section
+
+Budgets: start-up to an interactive window within 1.5x a bare PySide6 window; every
+lookup within one frame (16 ms) at the 99th percentile. Run by hand, not by the tests:
+timings depend on the machine. Later issues add their sections here.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FRAME_MS = 16.0
+
+
+def percentile(samples: list[float], pct: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(round(pct / 100 * (len(ordered) - 1))))]
+
+
+def report(name: str, samples_ms: list[float], budget_ms: float | None = None) -> None:
+    p50, p99, worst = percentile(samples_ms, 50), percentile(samples_ms, 99), max(samples_ms)
+    verdict = ""
+    if budget_ms is not None:
+        verdict = "  within budget" if p99 <= budget_ms else f"  OVER BUDGET ({budget_ms} ms)"
+    print(f"{name:<48} n={len(samples_ms):<6} p50={p50:8.3f} ms  p99={p99:8.3f} ms  max={worst:8.3f} ms{verdict}")
+
+
+def timed(fn, *args, **kwargs) -> float:
+    start = time.perf_counter()
+    fn(*args, **kwargs)
+    return (time.perf_counter() - start) * 1000
+
+
+# --- lookups ------------------------------------------------------------------------
+
+def bench_lookup() -> None:
+    from domain.services.hours import HoursAnswerer, load_policies
+    from domain.store import open_store
+
+    print("== Lookups: opening hours ==")
+    with tempfile.TemporaryDirectory() as folder:
+        now = dt.datetime.now(dt.timezone.utc)
+        store = open_store(Path(folder) / "bench.sqlite3", now=now)
+        policies_ms = [timed(load_policies, store) for _ in range(200)]
+        report("load desk policies from the store", policies_ms, FRAME_MS)
+        rng = random.Random(7)
+        moments = [dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc)
+                   + dt.timedelta(minutes=rng.randrange(7 * 365 * 24 * 60)) for _ in range(5000)]
+        cold = HoursAnswerer(load_policies(store))
+        # Cold: the first question about a year builds that year's closed days.
+        cold_ms = [timed(cold.statuses, m) for m in moments[:300]]
+        report("four desks, random moment 2024-2030 (cold)", cold_ms, FRAME_MS)
+        warm_ms = [timed(cold.statuses, m) for m in moments]
+        report("four desks, random moment 2024-2030 (warm)", warm_ms, FRAME_MS)
+        store.close()
+
+    env = {**os.environ, "DESKGUIDE_DB": str(Path(tempfile.mkdtemp()) / "cli.sqlite3")}
+    command = [sys.executable, "-m", "desktop.cli", "hours", "--json"]
+    subprocess.run(command, env=env, capture_output=True, check=True)  # first run creates the store
+    cli_ms = [timed(subprocess.run, command, env=env, capture_output=True) for _ in range(10)]
+    report("`deskguide hours --json` as a process", cli_ms)
+
+
+# --- start-up -----------------------------------------------------------------------
+
+BARE_WINDOW = """
+import time, sys
+t0 = time.perf_counter()
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv)
+window = QMainWindow(); window.resize(1280, 800); window.show()
+def ready():
+    print(f"READY {(time.perf_counter() - t0) * 1000:.1f}", flush=True)
+    app.quit()
+QTimer.singleShot(0, ready)
+app.exec()
+"""
+
+DESKGUIDE_WINDOW = """
+import time, sys
+t0 = time.perf_counter()
+from PySide6.QtCore import QTimer
+from desktop.app import create_application, create_main_window
+app = create_application(sys.argv)
+window = create_main_window()
+window.show()
+def ready():
+    print(f"READY {(time.perf_counter() - t0) * 1000:.1f}", flush=True)
+    app.quit()
+QTimer.singleShot(0, ready)
+app.exec()
+"""
+
+
+def _startup_samples(code: str, runs: int, env: dict) -> tuple[list[float], list[float]]:
+    """(in-process ms to the first event-loop turn after show, whole process ms)."""
+    inner, outer = [], []
+    for _ in range(runs):
+        start = time.perf_counter()
+        result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
+        outer.append((time.perf_counter() - start) * 1000)
+        ready = [line for line in result.stdout.splitlines() if line.startswith("READY")]
+        if result.returncode != 0 or not ready:
+            raise SystemExit(f"start-up probe failed:\n{result.stdout}\n{result.stderr}")
+        inner.append(float(ready[0].split()[1]))
+    return inner, outer
+
+
+def bench_startup(runs: int = 15) -> None:
+    print("== Start-up to an interactive window (offscreen) ==")
+    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+           "DESKGUIDE_DB": str(Path(tempfile.mkdtemp()) / "startup.sqlite3")}
+    _startup_samples(DESKGUIDE_WINDOW, 1, env)  # warm the file cache and create the store
+    bare_in, bare_out = _startup_samples(BARE_WINDOW, runs, env)
+    app_in, app_out = _startup_samples(DESKGUIDE_WINDOW, runs, env)
+    bare, app = statistics.median(bare_in), statistics.median(app_in)
+    print(f"bare PySide6 window       median {bare:7.1f} ms to interactive, {statistics.median(bare_out):7.1f} ms process")
+    print(f"Deskguide main window     median {app:7.1f} ms to interactive, {statistics.median(app_out):7.1f} ms process")
+    verdict = "within budget" if app <= 1.5 * bare else "OVER BUDGET"
+    print(f"ratio {app / bare:.2f}x (budget 1.5x): {verdict}")
+
+
+SECTIONS = {"lookup": bench_lookup, "startup": bench_startup}
+
+
+def main(argv: list[str]) -> int:
+    chosen = argv or list(SECTIONS)
+    for name in chosen:
+        if name not in SECTIONS:
+            print(f"unknown section {name!r}; choose from {', '.join(SECTIONS)}", file=sys.stderr)
+            return 2
+        SECTIONS[name]()
+        print()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))
+    sys.exit(main(sys.argv[1:]))
