@@ -120,7 +120,8 @@ def cmd_overrides(args) -> int:
             parse_country(args.country, "--country")
         store = _open_store(args)
         try:
-            items = [hours.override_as_dict(o) for o in hours.list_overrides(store, args.country)]
+            zones = hours.desk_zones(store)
+            items = [hours.override_as_dict(o, zones[o.country]) for o in hours.list_overrides(store, args.country)]
         finally:
             store.close()
         _emit(args, {"overrides": items}, "\n".join(map(_describe_override, items)) or "No overrides.")
@@ -128,7 +129,8 @@ def cmd_overrides(args) -> int:
     if args.action == "remove":
         store = _open_store(args)
         try:
-            removed = hours.override_as_dict(hours.remove_override(store, args.id))
+            override = hours.remove_override(store, args.id)
+            removed = hours.override_as_dict(override, hours.desk_zones(store)[override.country])
         finally:
             store.close()
         _emit(args, {"removed": removed}, f"Removed {_describe_override(removed)}")
@@ -137,7 +139,7 @@ def cmd_overrides(args) -> int:
     override = _override_from_args(args, now)  # validated before the store opens
     store = _open_store(args)
     try:
-        added = hours.override_as_dict(hours.add_override(store, override))
+        added = hours.override_as_dict(hours.add_override(store, override), hours.desk_zones(store)[override.country])
     finally:
         store.close()
     _emit(args, {"added": added}, f"Added {_describe_override(added)}")
