@@ -157,14 +157,10 @@ def _common_options(parser: argparse.ArgumentParser, suppress: bool) -> None:
 
 
 def build_parser() -> Parser:
-    from importlib.metadata import PackageNotFoundError, version
+    from desktop.version import app_version
 
-    try:
-        app_version = version("deskguide")
-    except PackageNotFoundError:
-        app_version = "unknown"
     parser = Parser(prog="deskguide", description="Deskguide: answers for the Nordic Office 365 helpdesk.")
-    parser.add_argument("--version", action="version", version=f"deskguide {app_version}")
+    parser.add_argument("--version", action="version", version=f"deskguide {app_version()}")
     _common_options(parser, suppress=False)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     commands.required = True

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import gettext
-from importlib import resources
 from pathlib import Path
 
 DOMAIN = "deskguide"
@@ -18,7 +17,9 @@ _locale = "en"
 
 
 def translations_dir() -> Path:
-    return Path(str(resources.files("resources"))) / "translations"
+    import resources
+
+    return resources.TRANSLATIONS
 
 
 def set_language(locale: str) -> None:
@@ -56,3 +57,25 @@ def format_datetime(moment: dt.datetime, fmt: str = "EEE d MMM y HH:mm") -> str:
     from babel.dates import format_datetime as babel_datetime
 
     return babel_datetime(moment, format=fmt, tzinfo=moment.tzinfo, locale=_locale)
+
+
+def _clock_locale() -> str:
+    # Babel's plain "en" is American (8:00 AM); the desks, the terms and the CLI all
+    # speak 24-hour time, so English reads the clock the British way (08:00).
+    return "en_GB" if _locale == "en" else _locale
+
+
+def format_clock(moment: dt.datetime | dt.time) -> str:
+    """A time of day the way the current language writes it: 17:00, 17.00, 8.00."""
+    from babel.dates import format_time as babel_time
+
+    tzinfo = moment.tzinfo if isinstance(moment, dt.datetime) else None
+    return babel_time(moment, format="short", tzinfo=tzinfo, locale=_clock_locale())
+
+
+def format_day_names(weekdays: list[int], width: str = "abbreviated") -> list[str]:
+    """Weekday names (Monday=0) in the current language."""
+    from babel.dates import get_day_names
+
+    names = get_day_names(width, context="format", locale=_locale)
+    return [names[day] for day in weekdays]

@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 import tomllib
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -39,7 +38,9 @@ class DeskData:
 
 def reference_dir() -> Path:
     """The folder of bundled reference files, also inside a frozen (PyInstaller) build."""
-    return Path(str(resources.files("resources"))) / "reference"
+    import resources
+
+    return resources.REFERENCE
 
 
 def load_toml(path: Path) -> dict:

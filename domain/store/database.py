@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -92,9 +93,38 @@ def head_revision() -> str:
     return ScriptDirectory.from_config(config).get_current_head()
 
 
+_REVISION_LINE = re.compile(r'^(down_revision|revision)\s*=\s*["\']?([\w-]+|None)["\']?\s*$', re.MULTILINE)
+
+
+def head_revision_from_files() -> str | None:
+    """The newest migration, read from the migration files without importing Alembic
+    (~100 ms of start-up). None when the files do not form one simple chain; then the
+    caller asks Alembic. tests/domain/test_store.py checks both agree."""
+    revisions, parents = set(), set()
+    for script in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        found = dict((key, value) for key, value in _REVISION_LINE.findall(script.read_text("utf-8")))
+        if "revision" not in found:
+            return None
+        revisions.add(found["revision"])
+        if found.get("down_revision", "None") != "None":
+            parents.add(found["down_revision"])
+    heads = revisions - parents
+    return heads.pop() if len(heads) == 1 else None
+
+
+def stored_revision(store: Store) -> str | None:
+    with store.engine.connect() as connection:
+        if not inspect(connection).has_table("alembic_version"):
+            return None
+        return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
 def migrate(store: Store) -> None:
     """Bring the schema to the newest migration. A database made by a newer Deskguide
     is refused rather than damaged."""
+    current = stored_revision(store)
+    if current is not None and current == head_revision_from_files():
+        return  # the usual start: already up to date, Alembic not even imported
     from alembic import command
     from alembic.runtime.migration import MigrationContext
     from alembic.script import ScriptDirectory

@@ -280,3 +280,33 @@ def test_an_override_for_a_desk_that_does_not_exist_is_rolled_back(store, now):
         assert session.scalar(select(func.count()).select_from(DeskHoursRow)) == 20
         assert session.scalar(select(func.count()).select_from(DeskRow)) == 4
         assert session.get(ReferenceDatasetRow, "desks") is not None
+
+
+def test_the_fast_head_check_agrees_with_alembic():
+    from domain.store.database import head_revision, head_revision_from_files
+
+    assert head_revision_from_files() == head_revision()
+
+
+def test_an_up_to_date_database_opens_without_importing_alembic(tmp_path):
+    # Alembic costs ~100 ms of every start; it is only needed when a migration is due.
+    import subprocess
+    import sys
+
+    path = tmp_path / "up-to-date.sqlite3"
+    code = (
+        "import sys, datetime as dt\n"
+        "from domain.store import open_store\n"
+        "now = dt.datetime(2026, 11, 23, 12, tzinfo=dt.timezone.utc)\n"
+        f"open_store({str(path)!r}, now=now).close()\n"
+        "first = 'alembic' in sys.modules\n"
+        "for name in [m for m in sys.modules if m.split('.')[0] == 'alembic']: del sys.modules[name]\n"
+        f"store = open_store({str(path)!r}, now=now)\n"
+        "print(first, 'alembic' in sys.modules, store.schema_revision())\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    created_with_alembic, reopened_with_alembic, revision = result.stdout.split()
+    assert created_with_alembic == "True"  # a new database is migrated by Alembic
+    assert reopened_with_alembic == "False"
+    assert revision == "0001"

@@ -1,0 +1,225 @@
+"""The main window: a list of views on the left, the chosen view, the desks at a glance
+in the status bar, and one place where errors are shown.
+
+Views are registered in VIEWS as (key, title, factory); each later issue (support
+scope, customers & notice, escalation) adds its own line. No placeholders for views
+that do not exist yet.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QPushButton, QSizePolicy,
+    QStackedWidget, QVBoxLayout, QWidget,
+)
+
+from desktop import hours_text
+from desktop.hours_model import HoursModel
+from desktop.i18n import _
+from desktop.store_worker import Clock, StoreWorker, utc_now
+
+
+@dataclass(frozen=True)
+class ViewContext:
+    """What a view may use: the store (through the worker), shared models, the clock."""
+
+    worker: StoreWorker
+    hours: HoursModel
+    clock: Clock
+
+
+@dataclass(frozen=True)
+class ViewSpec:
+    key: str
+    title: Callable[[], str]  # called when shown, so the current language is used
+    factory: Callable[[ViewContext], QWidget]
+
+
+def _hours_view(context: ViewContext) -> QWidget:
+    from desktop.hours_view import HoursView
+
+    return HoursView(context.hours)
+
+
+VIEWS: tuple[ViewSpec, ...] = (
+    ViewSpec("hours", lambda: _("Opening hours"), _hours_view),
+)
+
+# If no paint arrives (a window started minimised), start anyway after this long.
+FIRST_PAINT_FALLBACK_MS = 300
+
+_NAVIGATION_STYLE = """
+#navigation { border: none; border-right: 1px solid palette(mid); }
+"""
+_BANNER_STYLE = """
+#errorBanner { background: #c62828; border-radius: 4px; }
+#errorBanner > QLabel { color: white; }
+"""
+
+
+class ErrorBannerWidget(QFrame):
+    """An error the user should read, above the views; it stays until dismissed."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("errorBanner")
+        self.setStyleSheet(_BANNER_STYLE)
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.label.setAccessibleName(_("Error"))
+        self.dismiss = QPushButton(_("Dismiss"), self)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 6, 6)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.dismiss, 0, Qt.AlignmentFlag.AlignTop)
+        self.dismiss.clicked.connect(self.hide)
+        self.hide()
+
+    def show_error(self, message: str) -> None:
+        self.label.setText(message)
+        self.show()
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, db_path: Path | str | None = None, clock: Clock = utc_now,
+                 views: tuple[ViewSpec, ...] = VIEWS, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(_("Deskguide"))
+        self.clock = clock
+        self.worker = StoreWorker(db_path, clock, self)
+        self.hours = HoursModel(self.worker, clock, self)
+        self.about_dialog = None
+        self._context = ViewContext(self.worker, self.hours, clock)
+        self._specs = {spec.key: spec for spec in views}
+        self._started = False
+        self._shut_down = False
+
+        self.error_banner = ErrorBannerWidget(self)
+        self.navigation = QListWidget(self)
+        self.navigation.setObjectName("navigation")
+        self.navigation.setStyleSheet(_NAVIGATION_STYLE)
+        self.navigation.setAccessibleName(_("Views"))
+        self.stack = QStackedWidget(self)
+        self.views: dict[str, QWidget] = {}  # built on first use, see view()
+        for spec in views:
+            item = QListWidgetItem(spec.title(), self.navigation)
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            # Roomier rows than a plain list: this is the app's main navigation.
+            item.setSizeHint(QSize(0, self.fontMetrics().height() * 2 + 4))
+        # As wide as the longest title (translations are longer than English), no wider.
+        self.navigation.setFixedWidth(max(150, self.navigation.sizeHintForColumn(0) + 32))
+        self.navigation.currentRowChanged.connect(self._on_navigation)
+
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(0)
+        body.addWidget(self.navigation)
+        body.addWidget(self.stack, 1)
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.error_banner)
+        column.addLayout(body, 1)
+        self.setCentralWidget(central)
+
+        self.desks_label = QLabel(_("Loading the desks…"), self)
+        self.desks_label.setAccessibleName(_("Desks now"))
+        self.desks_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.statusBar().addWidget(self.desks_label, 1)
+        self._build_menus()
+
+        self.worker.failed.connect(self.error_banner.show_error)
+        self.hours.loaded.connect(self._update_status)
+        self.hours.ticked.connect(self._update_status)
+        self.hours.failed.connect(lambda _message: self.desks_label.setText(_("The desks could not be loaded.")))
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(_("&File"))
+        self.quit_action = QAction(_("&Quit"), self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        file_menu.addAction(self.quit_action)
+        help_menu = self.menuBar().addMenu(_("&Help"))
+        self.about_action = QAction(_("&About Deskguide"), self)
+        self.about_action.triggered.connect(self.show_about)
+        help_menu.addAction(self.about_action)
+
+    def view(self, key: str) -> QWidget:
+        """The view for `key`, built the first time it is needed.
+
+        Views are built lazily: the window paints first, and a view nobody opens (a
+        customer register of 100,000 rows, later) costs nothing at start-up.
+        """
+        if key not in self.views:
+            view = self._specs[key].factory(self._context)
+            self.views[key] = view
+            self.stack.addWidget(view)
+        return self.views[key]
+
+    def current_view(self) -> QWidget | None:
+        return self.stack.currentWidget()
+
+    # --- start-up: paint first, then open the store and build the first view ------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # A window that is shown but never painted (minimised at start) still starts.
+        QTimer.singleShot(FIRST_PAINT_FALLBACK_MS, self, self._start)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self._started:
+            QTimer.singleShot(0, self, self._start)
+        return super().event(event)
+
+    def _start(self) -> None:
+        """Open the store on the worker thread and build the first view, once the
+        window is on screen: the start-up budget counts until the first paint, and
+        the worker's imports (SQLAlchemy, Alembic, holidays) would compete with it."""
+        if self._started:
+            return
+        self._started = True  # also after a shutdown: a late timer must not restart anything
+        if self._shut_down:
+            return
+        self.worker.start()
+        self.hours.load()
+        if self.navigation.currentRow() < 0 and self.navigation.count():
+            self.navigation.setCurrentRow(0)
+        else:  # the list made its first row current when it took the focus at show
+            self._on_navigation(self.navigation.currentRow())
+
+    def _on_navigation(self, row: int) -> None:
+        if row >= 0 and self._started:  # before the first paint, _start() does this
+            key = self.navigation.item(row).data(Qt.ItemDataRole.UserRole)
+            self.stack.setCurrentWidget(self.view(key))
+
+    def show_about(self) -> None:
+        if self.about_dialog is None:
+            from desktop.about_dialog import AboutDialog
+
+            self.about_dialog = AboutDialog(self.worker, self)
+        self.about_dialog.refresh()
+        self.about_dialog.open()
+
+    def _update_status(self) -> None:
+        """The desks now, whatever moment the hours view is showing."""
+        statuses = self.hours.statuses(self.hours.now())
+        text = " · ".join(hours_text.summary_text(status) for status in statuses)
+        self.desks_label.setText(_("Now: {desks}").format(desks=text))
+
+    def shutdown(self) -> None:
+        """Stop the tick and let the worker finish its jobs and close the store."""
+        self._shut_down = True
+        self.hours.stop()
+        self.worker.shutdown()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.shutdown()
+        super().closeEvent(event)

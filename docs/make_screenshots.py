@@ -1,0 +1,115 @@
+"""Render the main window offscreen and save screenshots for the docs and for review.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python docs/make_screenshots.py
+
+Light and dark (Fusion with a dark palette, the way a Windows dark-mode user sees it),
+1280x800, each at a fixed what-if moment so the pictures only change when the GUI
+does. A throwaway database with one administrator override shows how overrides look.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
+from PySide6.QtGui import QColor, QIcon, QPalette  # noqa: E402
+from PySide6.QtWidgets import QApplication, QStyleFactory  # noqa: E402
+
+OUT = ROOT / "docs" / "screenshots"
+SIZE = (1280, 800)
+# "Now" for the status bar: Monday 23 November 2026, 14:40 UTC.
+NOW = dt.datetime(2026, 11, 23, 14, 40, tzinfo=dt.timezone.utc)
+SHOTS = {
+    # Sweden 15:40: SE open, NO closing soon, DK closed early by an override, FI closed.
+    "hours-light.png": ("light", dt.datetime(2026, 11, 23, 15, 40), "SE"),
+    # The issue's example: Finland, 24 December, 10:00 - every desk closed.
+    "hours-dark.png": ("dark", dt.datetime(2026, 12, 24, 10, 0), "FI"),
+}
+
+
+def dark_palette() -> QPalette:
+    palette = QPalette()
+    colours = {
+        QPalette.ColorRole.Window: "#202124", QPalette.ColorRole.WindowText: "#e8eaed",
+        QPalette.ColorRole.Base: "#2a2b2e", QPalette.ColorRole.AlternateBase: "#313235",
+        QPalette.ColorRole.ToolTipBase: "#313235", QPalette.ColorRole.ToolTipText: "#e8eaed",
+        QPalette.ColorRole.PlaceholderText: "#9aa0a6", QPalette.ColorRole.Text: "#e8eaed",
+        QPalette.ColorRole.Button: "#2f3033", QPalette.ColorRole.ButtonText: "#e8eaed",
+        QPalette.ColorRole.BrightText: "#ff6b6b", QPalette.ColorRole.Light: "#4a4b4f",
+        QPalette.ColorRole.Midlight: "#3a3b3e", QPalette.ColorRole.Mid: "#55575b",
+        QPalette.ColorRole.Dark: "#18191a", QPalette.ColorRole.Shadow: "#000000",
+        QPalette.ColorRole.Highlight: "#4c8bf5", QPalette.ColorRole.HighlightedText: "#ffffff",
+        QPalette.ColorRole.Link: "#8ab4f8", QPalette.ColorRole.LinkVisited: "#c58af9",
+    }
+    for role, colour in colours.items():
+        palette.setColor(role, QColor(colour))
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#7f8388"))
+    return palette
+
+
+def prepare_database(path: Path) -> None:
+    from domain.desks import OverrideKind
+    from domain.services.hours import add_override, new_override
+    from domain.store import open_store
+
+    store = open_store(path, now=NOW)
+    try:
+        add_override(store, new_override(
+            OverrideKind.SHORTENED_DAY, "DK", now=NOW, by="Mette (team lead)", on_date=dt.date(2026, 11, 23),
+            closes=dt.time(15, 0), note="Staff meeting in the afternoon"))
+    finally:
+        store.close()
+
+
+def wait_until(app: QApplication, condition, timeout_s: float = 20) -> None:
+    loop = QEventLoop()
+    timer = QTimer()
+    timer.timeout.connect(lambda: loop.quit() if condition() else None)
+    timer.start(20)
+    QTimer.singleShot(int(timeout_s * 1000), loop.quit)
+    loop.exec()
+    timer.stop()
+    if not condition():
+        raise TimeoutError("the window did not load in time")
+
+
+def shoot(app: QApplication, db: Path, name: str, theme: str, wall: dt.datetime, country: str) -> Path:
+    from desktop.app import icon_path
+    from desktop.main_window import MainWindow
+
+    app.setStyle(QStyleFactory.create("Fusion"))
+    app.setPalette(dark_palette() if theme == "dark" else app.style().standardPalette())
+    app.setWindowIcon(QIcon(str(icon_path())))
+    window = MainWindow(db_path=db, clock=lambda: NOW)
+    window.resize(*SIZE)
+    window.show()
+    wait_until(app, lambda: window.hours.answerer is not None)
+    window.view("hours").show_what_if(wall, country)
+    app.processEvents()
+    target = OUT / name
+    window.grab().save(str(target))
+    window.close()
+    return target
+
+
+def main() -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    OUT.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as folder:
+        db = Path(folder) / "deskguide.sqlite3"
+        prepare_database(db)
+        for name, (theme, wall, country) in SHOTS.items():
+            print(shoot(app, db, name, theme, wall, country))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
