@@ -83,7 +83,9 @@ class ClosedDaysModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (_("Date"), _("Closed, or closes early"))[section]
+            # Short: the label above the table already says what the rows are, and
+            # translations of a longer header clip at 1024 px wide.
+            return (_("Date"), _("Reason"))[section]
         return None
 
 
@@ -146,6 +148,7 @@ class CountryCalendarWidget(QWidget):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(ClosedDaysModel.DATE, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(ClosedDaysModel.NAME, QHeaderView.ResizeMode.Stretch)
         self.month_label = QLabel(self)
