@@ -8,13 +8,15 @@ that do not exist yet.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer
+# No `Qt` namespace here: its first use builds ~140 enums (~11 ms), which the first
+# frame need not wait for; the views and the error banner use it after the paint.
+from PySide6.QtCore import QEvent, QSize, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QPushButton, QSizePolicy,
+    QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QSizePolicy,
     QStackedWidget, QVBoxLayout, QWidget,
 )
 
@@ -24,8 +26,8 @@ from desktop.i18n import _
 from desktop.store_worker import Clock, StoreWorker, utc_now
 
 
-@dataclass(frozen=True)
-class ViewContext:
+# NamedTuple, not dataclass: dataclasses imports inspect, ~5 ms before the first frame.
+class ViewContext(NamedTuple):
     """What a view may use: the store (through the worker), shared models, the clock."""
 
     worker: StoreWorker
@@ -33,8 +35,7 @@ class ViewContext:
     clock: Clock
 
 
-@dataclass(frozen=True)
-class ViewSpec:
+class ViewSpec(NamedTuple):
     key: str
     title: Callable[[], str]  # called when shown, so the current language is used
     factory: Callable[[ViewContext], QWidget]
@@ -56,35 +57,6 @@ FIRST_PAINT_FALLBACK_MS = 300
 _NAVIGATION_STYLE = """
 #navigation { border: none; border-right: 1px solid palette(mid); }
 """
-_BANNER_STYLE = """
-#errorBanner { background: #c62828; border-radius: 4px; }
-#errorBanner > QLabel { color: white; }
-"""
-
-
-class ErrorBannerWidget(QFrame):
-    """An error the user should read, above the views; it stays until dismissed."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setObjectName("errorBanner")
-        self.setStyleSheet(_BANNER_STYLE)
-        self.label = QLabel(self)
-        self.label.setWordWrap(True)
-        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.label.setAccessibleName(_("Error"))
-        self.dismiss = QPushButton(_("Dismiss"), self)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(10, 6, 6, 6)
-        layout.addWidget(self.label, 1)
-        layout.addWidget(self.dismiss, 0, Qt.AlignmentFlag.AlignTop)
-        self.dismiss.clicked.connect(self.hide)
-        self.hide()
-
-    def show_error(self, message: str) -> None:
-        self.label.setText(message)
-        self.show()
 
 
 class MainWindow(QMainWindow):
@@ -101,7 +73,7 @@ class MainWindow(QMainWindow):
         self._started = False
         self._shut_down = False
 
-        self.error_banner = ErrorBannerWidget(self)
+        self.error_banner = None  # an ErrorBannerWidget, built by show_error() when needed
         self.navigation = QListWidget(self)
         self.navigation.setObjectName("navigation")
         self.navigation.setStyleSheet(_NAVIGATION_STYLE)
@@ -110,7 +82,6 @@ class MainWindow(QMainWindow):
         self.views: dict[str, QWidget] = {}  # built on first use, see view()
         for spec in views:
             item = QListWidgetItem(spec.title(), self.navigation)
-            item.setData(Qt.ItemDataRole.UserRole, spec.key)
             # Roomier rows than a plain list: this is the app's main navigation.
             item.setSizeHint(QSize(0, self.fontMetrics().height() * 2 + 4))
         # As wide as the longest title (translations are longer than English), no wider.
@@ -123,10 +94,9 @@ class MainWindow(QMainWindow):
         body.addWidget(self.navigation)
         body.addWidget(self.stack, 1)
         central = QWidget(self)
-        column = QVBoxLayout(central)
+        self._column = column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
-        column.addWidget(self.error_banner)
         column.addLayout(body, 1)
         self.setCentralWidget(central)
 
@@ -136,7 +106,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.desks_label, 1)
         self._build_menus()
 
-        self.worker.failed.connect(self.error_banner.show_error)
+        self.worker.failed.connect(self.show_error)
         self.hours.loaded.connect(self._update_status)
         self.hours.ticked.connect(self._update_status)
         self.hours.failed.connect(lambda _message: self.desks_label.setText(_("The desks could not be loaded.")))
@@ -197,8 +167,16 @@ class MainWindow(QMainWindow):
 
     def _on_navigation(self, row: int) -> None:
         if row >= 0 and self._started:  # before the first paint, _start() does this
-            key = self.navigation.item(row).data(Qt.ItemDataRole.UserRole)
+            key = tuple(self._specs)[row]  # rows are listed in VIEWS order
             self.stack.setCurrentWidget(self.view(key))
+
+    def show_error(self, message: str) -> None:
+        if self.error_banner is None:
+            from desktop.error_banner import ErrorBannerWidget
+
+            self.error_banner = ErrorBannerWidget(self)
+            self._column.insertWidget(0, self.error_banner)
+        self.error_banner.show_error(message)
 
     def show_about(self) -> None:
         if self.about_dialog is None:

@@ -14,9 +14,8 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import shiboken6
 from PySide6.QtCore import QObject, QThread, Signal, Slot
@@ -34,8 +33,7 @@ def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc)
 
 
-@dataclass(eq=False)
-class _Job:
+class _Job(NamedTuple):  # not a dataclass: see ViewContext in main_window
     fn: Callable[[Any], Any]
     on_done: Callable[[Any], None] | None = None
     on_error: Callable[[str], None] | None = None

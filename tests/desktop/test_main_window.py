@@ -70,7 +70,7 @@ def test_a_database_that_cannot_be_opened_is_reported_not_crashed(qtbot, open_wi
     folder.mkdir()
     window = open_window(db_path=folder, wait_loaded=False)
 
-    qtbot.waitUntil(lambda: window.error_banner.isVisible(), timeout=10_000)
+    qtbot.waitUntil(lambda: window.error_banner is not None and window.error_banner.isVisible(), timeout=10_000)
     assert "could not be opened" in window.error_banner.label.text()
     assert "is a folder" in window.error_banner.label.text()
     qtbot.waitUntil(lambda: "could not be loaded" in window.desks_label.text())

@@ -1,0 +1,41 @@
+"""An error the user should read, above the views; built when the first error comes.
+
+Kept out of the main window's module: it needs Qt's `Qt` namespace, whose first use
+costs ~11 ms of enum set-up that the first frame should not wait for.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy
+
+from desktop.i18n import _
+
+_BANNER_STYLE = """
+#errorBanner { background: #c62828; border-radius: 4px; }
+#errorBanner > QLabel { color: white; }
+"""
+
+
+class ErrorBannerWidget(QFrame):
+    """An error the user should read, above the views; it stays until dismissed."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("errorBanner")
+        self.setStyleSheet(_BANNER_STYLE)
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.label.setAccessibleName(_("Error"))
+        self.dismiss = QPushButton(_("Dismiss"), self)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 6, 6)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.dismiss, 0, Qt.AlignmentFlag.AlignTop)
+        self.dismiss.clicked.connect(self.hide)
+        self.hide()
+
+    def show_error(self, message: str) -> None:
+        self.label.setText(message)
+        self.show()
