@@ -146,6 +146,49 @@ def cmd_overrides(args) -> int:
     return EXIT_OK
 
 
+def _facts_from_args(args):
+    from domain.scope import CustomerFacts, Device, Support
+
+    return CustomerFacts(
+        support=Support(args.support), from_reseller=not args.not_from_reseller, migrating=args.migrating,
+        device=Device(args.device), antivirus=not args.no_antivirus, firewall=not args.no_firewall,
+        backup=not args.no_backup, version=args.product_version,
+        app_approved={"yes": True, "no": False}.get(args.app_approved), manager_approved=args.manager_approved,
+    )
+
+
+def _describe_answer(item: dict) -> str:
+    lines = [f"{item['topic']}: {item['verdict'].upper().replace('_', ' ')}  ({item['title']})"]
+    lines += [f"  {r['clause']:<7} {r['text']}" for r in item["reasons"]]
+    lines.append(f"Next step: {item['next_step']}")
+    return "\n".join(lines)
+
+
+def cmd_scope(args) -> int:
+    from domain.services import scope
+
+    if args.search is not None:
+        store = _open_store(args)
+        try:
+            payload = scope.search_as_dict(scope.search(store, args.search))
+        finally:
+            store.close()
+        text = "\n".join(f"{m['score']:5.1f}  {m['topic']:<30} {m['title']}" for m in payload["matches"])
+        _emit(args, payload, text or "No matching topic.")
+        return EXIT_OK
+    facts = _facts_from_args(args)
+    scope.check_question(args.topic, facts)  # bad input writes nothing: checked before the store opens
+    store = _open_store(args)
+    try:
+        from domain.scope import evaluate
+
+        payload = scope.answer_as_dict(evaluate(scope.load_catalogue(store), args.topic, facts))
+    finally:
+        store.close()
+    _emit(args, payload, _describe_answer(payload))
+    return EXIT_OK
+
+
 # --- parser -------------------------------------------------------------------------
 
 def _common_options(parser: argparse.ArgumentParser, suppress: bool) -> None:
@@ -172,6 +215,26 @@ def build_parser() -> Parser:
                        help="ISO 8601; with an offset that instant, without one the wall time in the country "
                             "asked about (default: now)")
     hours.set_defaults(handler=cmd_hours)
+
+    scope = commands.add_parser("scope", help="is a problem covered by the customer's Office 365 support")
+    _common_options(scope, suppress=True)
+    question = scope.add_mutually_exclusive_group(required=True)
+    question.add_argument("--topic", metavar="ID", help="the topic to judge (see --search)")
+    question.add_argument("--search", metavar="TEXT", help="find topics from the customer's words")
+    scope.add_argument("--support", choices=("end-user", "software-only"), default="end-user",
+                       help="licence with end-user support (default) or software only")
+    scope.add_argument("--not-from-reseller", action="store_true", help="licences not bought from the reseller")
+    scope.add_argument("--migrating", action="store_true", help="the migration to Office 365 is not finished")
+    scope.add_argument("--device", choices=("computer", "tablet", "smartphone"), default="computer")
+    scope.add_argument("--no-antivirus", action="store_true")
+    scope.add_argument("--no-firewall", action="store_true")
+    scope.add_argument("--no-backup", action="store_true")
+    scope.add_argument("--version", dest="product_version", metavar="TEXT",
+                       help='the product version in words: "Windows 11", "Office 2010", "macOS 15"')
+    scope.add_argument("--app-approved", choices=("yes", "no"), help="third-party app approved by the reseller")
+    scope.add_argument("--manager-approved", action="store_true",
+                       help="an authorised manager has approved the permission change")
+    scope.set_defaults(handler=cmd_scope)
 
     overrides = commands.add_parser("overrides", help="an administrator's changes to the desks' hours")
     _common_options(overrides, suppress=True)

@@ -70,3 +70,32 @@ class DeskOverrideRow(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     created_by: Mapped[str] = mapped_column(String(80), default="")
+
+
+class ScopeTopicRow(Base):
+    """One topic of the support-scope catalogue (resources/reference/scope.toml)."""
+
+    __tablename__ = "scope_topic"
+
+    id: Mapped[str] = mapped_column(String(60), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer)  # the catalogue's order
+    verdict: Mapped[str] = mapped_column(String(20))
+    clause: Mapped[str] = mapped_column(String(40))
+    ref: Mapped[str] = mapped_column(String(60))
+    text: Mapped[str] = mapped_column(Text)
+    next_step: Mapped[str] = mapped_column(Text)
+    condition: Mapped[str | None] = mapped_column(String(40))
+    version_rule: Mapped[str | None] = mapped_column(String(40))
+    titles: Mapped[dict] = mapped_column(JSON)
+    words: Mapped[dict] = mapped_column(JSON)
+    alternatives: Mapped[dict] = mapped_column(JSON)
+
+
+class ScopeRuleRow(Base):
+    """A customer-fact rule, a version rule or a "latest version" fact, as JSON."""
+
+    __tablename__ = "scope_rule"
+
+    kind: Mapped[str] = mapped_column(String(20), primary_key=True)
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    data: Mapped[dict] = mapped_column(JSON)

@@ -45,12 +45,32 @@ def replace_desks(store: Store, data: DeskData, now: dt.datetime) -> None:
         _record_dataset(session, data.dataset, now)
 
 
+def replace_scope(store: Store, dataset: Dataset, catalogue, now: dt.datetime) -> None:
+    from domain.store.scope_repository import replace_catalogue
+
+    with store.session() as session:
+        replace_catalogue(session, catalogue)
+        _record_dataset(session, dataset, now)
+
+
+def _is_newer(store: Store, dataset: Dataset) -> bool:
+    current = stored_version(store, dataset.name)
+    return current is None or current < dataset.version
+
+
 def load_bundled_reference_data(store: Store, *, now: dt.datetime) -> list[str]:
-    """Load every bundled file newer than the store's copy; return the names loaded."""
+    """Load every bundled file newer than the store's copy; return the names loaded.
+
+    Each file is parsed (and so checked) whole before its transaction starts."""
+    from domain.scope_data import load_scope
+
     loaded = []
     desks = load_desks()
-    current = stored_version(store, desks.dataset.name)
-    if current is None or current < desks.dataset.version:
+    if _is_newer(store, desks.dataset):
         replace_desks(store, desks, now)
         loaded.append(desks.dataset.name)
+    scope_dataset, catalogue = load_scope()
+    if _is_newer(store, scope_dataset):
+        replace_scope(store, scope_dataset, catalogue, now)
+        loaded.append(scope_dataset.name)
     return loaded
