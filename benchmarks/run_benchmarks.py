@@ -72,6 +72,31 @@ def bench_lookup() -> None:
     report("`deskguide hours --json` as a process", cli_ms)
 
 
+def bench_scope() -> None:
+    """Search as you type: every prefix of real queries, one search per keystroke,
+    plus a verdict for every topic with the usual facts."""
+    from domain.scope import CustomerFacts, evaluate
+    from domain.scope_data import load_scope
+    from domain.scope_search import ScopeSearch
+
+    print("== Lookups: support scope ==")
+    _, catalogue = load_scope()
+    build_ms = [timed(ScopeSearch, catalogue) for _ in range(20)]
+    report("build the search index (once per catalogue)", build_ms)
+    search = ScopeSearch(catalogue)
+    queries = ["glömt lösenordet", "glemt passord", "skrivaren skriver inte ut", "printeren virker ikke",
+               "unohdin salasanan", "Outlook won't start", "Azure AD Connect", "kan inte logga in på teams",
+               "mejlen kommer inte fram till kunden", "spilled coffee on the laptop keyboard"]
+    keystrokes = [query[:n] for query in queries for n in range(1, len(query) + 1)]
+    search_ms = [timed(search.search, text) for text in keystrokes for _ in range(3)]
+    report("search as you type (every keystroke)", search_ms, FRAME_MS)
+    versions = {"os": "Windows 10", "email": "Outlook 2016", "office": "Office 2010"}
+    verdict_ms = [timed(evaluate, catalogue, topic.id,
+                        CustomerFacts(version=versions.get(topic.version_rule), backup=False))
+                  for topic in catalogue.topics.values() for _ in range(20)]
+    report("verdict for a topic and facts", verdict_ms, FRAME_MS)
+
+
 # --- start-up -----------------------------------------------------------------------
 
 BARE_WINDOW = """
@@ -150,7 +175,7 @@ def bench_startup(runs: int = 15) -> None:
           "(store opened, desks loaded, first answers on the cards)")
 
 
-SECTIONS = {"lookup": bench_lookup, "startup": bench_startup}
+SECTIONS = {"lookup": bench_lookup, "scope": bench_scope, "startup": bench_startup}
 
 
 def main(argv: list[str]) -> int:

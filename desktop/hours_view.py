@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QSizePolicy, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QTextBrowser, QVBoxLayout, QWidget
 
 from desktop import hours_text
 from desktop.closed_days_calendar import ClosedDaysView
@@ -18,6 +18,7 @@ from desktop.desk_card import DeskCardWidget
 from desktop.hours_model import HoursModel
 from desktop.hours_note import about_hours_html
 from desktop.i18n import _, format_datetime
+from desktop.scrolling import scroll_whole_view
 from desktop.what_if_widget import WhatIfWidget
 from domain.desks import COUNTRIES
 
@@ -54,14 +55,7 @@ class HoursView(QWidget):
         column.addWidget(self.what_if)
         column.addLayout(cards)
         column.addLayout(lower, 1)
-        # Small screens and large fonts scroll instead of squeezing the cards' text.
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(content)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        scroll_whole_view(self, content)
 
         # Reading order: the question first, then the answers, then the background.
         self.setTabOrder(self.what_if.now_button, self.calendars)

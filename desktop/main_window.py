@@ -47,8 +47,15 @@ def _hours_view(context: ViewContext) -> QWidget:
     return HoursView(context.hours)
 
 
+def _scope_view(context: ViewContext) -> QWidget:
+    from desktop.scope_view import ScopeView
+
+    return ScopeView(context)
+
+
 VIEWS: tuple[ViewSpec, ...] = (
     ViewSpec("hours", lambda: _("Opening hours"), _hours_view),
+    ViewSpec("scope", lambda: _("Support scope"), _scope_view),
 )
 
 # If no paint arrives (a window started minimised), start anyway after this long.

@@ -32,6 +32,13 @@ SHOTS = {
     # The issue's example: Finland, 24 December, 10:00 - every desk closed.
     "hours-dark.png": ("dark", dt.datetime(2026, 12, 24, 10, 0), "FI"),
 }
+# Support scope: (theme, the customer's words, the topic picked, facts that differ from the usual case).
+SCOPE_SHOTS = {
+    # The issue's example: a Swedish customer whose printer will not print.
+    "scope-light.png": ("light", "skrivaren skriver inte ut", "print-problem", {}),
+    # An old Windows and no backup: out of scope, the version rule first, then §8.
+    "scope-dark.png": ("dark", "windows startar inte", "os-problem", {"version": "Windows XP", "backup": False}),
+}
 
 
 def dark_palette() -> QPalette:
@@ -81,7 +88,7 @@ def wait_until(app: QApplication, condition, timeout_s: float = 20) -> None:
         raise TimeoutError("the window did not load in time")
 
 
-def shoot(app: QApplication, db: Path, name: str, theme: str, wall: dt.datetime, country: str) -> Path:
+def open_window(app: QApplication, db: Path, theme: str):
     from desktop.app import icon_path
     from desktop.main_window import MainWindow
 
@@ -92,7 +99,36 @@ def shoot(app: QApplication, db: Path, name: str, theme: str, wall: dt.datetime,
     window.resize(*SIZE)
     window.show()
     wait_until(app, lambda: window.hours.answerer is not None)
+    return window
+
+
+def shoot(app: QApplication, db: Path, name: str, theme: str, wall: dt.datetime, country: str) -> Path:
+    window = open_window(app, db, theme)
     window.view("hours").show_what_if(wall, country)
+    app.processEvents()
+    target = OUT / name
+    window.grab().save(str(target))
+    window.close()
+    return target
+
+
+def shoot_scope(app: QApplication, db: Path, name: str, theme: str, words: str, topic: str,
+                facts: dict) -> Path:
+    """The agent's way: type the words, pick the topic from the matches, change the facts."""
+    window = open_window(app, db, theme)
+    from desktop.main_window import VIEWS
+
+    window.navigation.setCurrentRow([spec.key for spec in VIEWS].index("scope"))
+    view = window.view("scope")
+    wait_until(app, lambda: view.is_loaded)
+    view.search_edit.setText(words)
+    view.pick_row(view.topics.row_of(topic))
+    form = view.facts_widget
+    if "version" in facts:
+        form.version_edit.setText(facts["version"])
+    for name_, box in (("backup", form.backup), ("antivirus", form.antivirus), ("firewall", form.firewall)):
+        if name_ in facts:
+            box.setChecked(facts[name_])
     app.processEvents()
     target = OUT / name
     window.grab().save(str(target))
@@ -108,6 +144,8 @@ def main() -> int:
         prepare_database(db)
         for name, (theme, wall, country) in SHOTS.items():
             print(shoot(app, db, name, theme, wall, country))
+        for name, (theme, words, topic, facts) in SCOPE_SHOTS.items():
+            print(shoot_scope(app, db, name, theme, words, topic, facts))
     return 0
 
 

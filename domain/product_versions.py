@@ -2,8 +2,9 @@
 
 "Win 7", "windows 8.1", "Windows Server 2019", "macOS 15", "Mac OS X 10.15", "Sonoma",
 "Outlook 2016", "new Outlook", "Office 365", "Excel 2010", "Windows Live Mail",
-"Thunderbird"... Lenient about spelling and spacing, strict about meaning: text that
-names no product Deskguide knows is refused with examples, never guessed.
+"Thunderbird", "W10", "office2016", "macOS 10,15"... Lenient about spelling and spacing,
+strict about meaning: text that names no product Deskguide knows is refused with
+examples, never guessed.
 """
 from __future__ import annotations
 
@@ -31,12 +32,14 @@ _MACOS_NAMES = {
     "monterey": (12,), "ventura": (13,), "sonoma": (14,), "sequoia": (15,), "tahoe": (26,),
 }
 _OFFICE_APPS = r"(?:office|word|excel|powerpoint|onenote|access|publisher)"
-_OTHER_MAIL = r"(?:thunderbird|apple mail|mail\.app|em client|mailbird|gmail|windows mail|mail app)"
+_OTHER_MAIL = r"(?:thunderbird|apple mail|mail\.app|em client|mailbird|gmail|windows mail|mail app|outlook express)"
 _OTHER_OFFICE = r"(?:libreoffice|openoffice|google docs|wps office|iwork|pages|numbers|keynote)"
 _OTHER_OS = r"(?:linux|ubuntu|debian|fedora|chrome ?os|chromebook)"
-_NAMES = {"ios": "iOS", "ipados": "iPadOS", "android": "Android", "windows phone": "Windows Phone",
+_NAMES = {"ios": "iOS", "ipados": "iPadOS", "iphone": "iOS", "ipad": "iPadOS", "android": "Android",
+          "windows phone": "Windows Phone",
           "libreoffice": "LibreOffice", "openoffice": "OpenOffice", "em client": "eM Client",
-          "mail.app": "Apple Mail", "wps office": "WPS Office", "iwork": "iWork", "gmail": "Gmail"}
+          "mail.app": "Apple Mail", "wps office": "WPS Office", "iwork": "iWork", "gmail": "Gmail",
+          "outlook express": "Outlook Express"}
 
 
 def _name(found: str) -> str:
@@ -65,7 +68,9 @@ def _windows(text: str) -> ProductVersion | None:
         year = _year(text)
         return ProductVersion("windows-server", OPERATING_SYSTEM, year,
                               f"Windows Server {year[0]}" if year else "Windows Server")
-    match = re.search(r"\b(?:windows|win)\s*(8\.1|xp|vista|nt|me|95|98|2000|7|8|10|11)\b", text)
+    match = (re.search(r"\b(?:windows|win)\s*(8\.1|xp|vista|nt|me|95|98|2000|7|8|10|11)\b", text)
+             # "W10" as agents write it in tickets; "XP" and "Vista" name only Windows.
+             or re.search(r"\bw\s*(8\.1|7|8|10|11)\b", text) or re.search(r"\b(xp|vista)\b", text))
     if match:
         key = match.group(1)
         label = key.upper() if key in ("xp", "nt", "me") else key.capitalize()
@@ -76,7 +81,7 @@ def _windows(text: str) -> ProductVersion | None:
 
 
 def _macos(text: str) -> ProductVersion | None:
-    mac = re.search(r"\b(mac\s*os\s*x|mac\s*os|macos|os\s*x|osx|mac)\b", text)
+    mac = re.search(r"\b(mac\s*os\s*x|mac\s*os|macos|os\s*x|osx|mac|macbook|imac)\b", text)
     for name in sorted(_MACOS_NAMES, key=len, reverse=True):  # "high sierra" before "sierra"
         if re.search(rf"\b{name}\b", text) and (mac or name not in ("lion", "tiger", "puma", "sierra")):
             number = _MACOS_NAMES[name]
@@ -84,17 +89,20 @@ def _macos(text: str) -> ProductVersion | None:
                                   f"macOS {'.'.join(map(str, number))} ({name.title()})")
     if not mac:
         return None
-    match = re.search(r"\b(1[0-9]\.\d{1,2}|[1-9]\d)(?:\.\d+)*\b", text[mac.end():])
+    if mac.group(1) in ("macbook", "imac"):  # hardware: "MacBook Pro 16" is a 16-inch screen, not macOS 16
+        return ProductVersion("macos", OPERATING_SYSTEM, None, "macOS")
+    # 10.x until Catalina (the minor is the version), then the major alone: "macOS 27.1" is 27.
+    match = re.search(r"\b(10\.\d{1,2}|\d{1,2})((?:\.\d+)*)\b", text[mac.end():])
     if match:
         number = _numbers(match.group(1))
-        return ProductVersion("macos", OPERATING_SYSTEM, number, f"macOS {match.group(1)}")
+        return ProductVersion("macos", OPERATING_SYSTEM, number, f"macOS {match.group(1)}{match.group(2)}")
     return ProductVersion("macos", OPERATING_SYSTEM, None, "macOS")
 
 
 def _mail(text: str) -> ProductVersion | None:
     if re.search(r"\b(windows\s*)?live\s*mail\b|\bwlm\b", text):
         return ProductVersion("windows-live-mail", EMAIL_CLIENT, None, "Windows Live Mail")
-    if re.search(r"\boutlook\b", text):
+    if re.search(r"\boutlook\b", text) and not re.search(r"\boutlook express\b", text):  # another program
         if re.search(r"\bnew\b|\bny(a|e)?\b|\buusi\b|365|\bm365\b|\bmicrosoft 365\b", text):
             return ProductVersion("outlook", EMAIL_CLIENT, CURRENT, "Outlook for Microsoft 365")
         year = _year(text)
@@ -109,7 +117,7 @@ def _office(text: str) -> ProductVersion | None:
     match = re.search(rf"\b{_OTHER_OFFICE}\b", text)
     if match:
         return ProductVersion("other-office", OFFICE_SUITE, None, _name(match.group(0)))
-    if re.search(r"\b(office|microsoft|m)\s*365\b|\bmicrosoft 365 apps\b", text):
+    if re.search(r"\b(office|microsoft|m|o)\s*365\b|\bmicrosoft 365 apps\b", text):
         return ProductVersion("office", OFFICE_SUITE, CURRENT, "Microsoft 365 Apps (Office 365)")
     match = re.search(rf"\b{_OFFICE_APPS}\b", text)
     if match:
@@ -120,9 +128,10 @@ def _office(text: str) -> ProductVersion | None:
 
 
 def _mobile_or_other_os(text: str) -> ProductVersion | None:
-    match = re.search(r"\b(ios|ipados|android|windows phone)\b", text)
+    match = re.search(r"\b(ios|ipados|iphone|ipad|android|windows phone)\b", text)
     if match:
-        return ProductVersion(match.group(1).replace(" ", "-"), MOBILE_OS, None, _name(match.group(1)))
+        product = {"iphone": "ios", "ipad": "ipados"}.get(match.group(1), match.group(1))
+        return ProductVersion(product.replace(" ", "-"), MOBILE_OS, None, _name(match.group(1)))
     match = re.search(rf"\b{_OTHER_OS}\b", text)
     if match:
         return ProductVersion("other-os", OPERATING_SYSTEM, None, _name(match.group(0)))
@@ -130,7 +139,10 @@ def _mobile_or_other_os(text: str) -> ProductVersion | None:
 
 
 def parse_product_version(text: str) -> ProductVersion:
-    normal = " ".join((text or "").lower().replace("_", " ").split())
+    normal = (text or "").lower().replace("_", " ").replace("-", " ")
+    normal = re.sub(r"(\d),(\d)", r"\1.\2", normal)  # "Windows 8,1", "macOS 10,15": the Nordic decimal comma
+    normal = re.sub(r"([a-z])(\d)", r"\1 \2", normal)  # "office2016", "outlook2016", "win7", "w10"
+    normal = " ".join(normal.split())
     # Mail before Windows ("Windows Live Mail"), Office before Windows ("Office 2016 for Windows").
     for reader in (_mail, _mobile_or_other_os, _office, _windows, _macos):
         found = reader(normal)

@@ -7,7 +7,7 @@ strictest verdict win (issue "Support-scope checker").
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 
 from domain.errors import InvalidInput
@@ -199,7 +199,15 @@ def evaluate(catalogue: Catalogue, topic_id: str, facts: CustomerFacts = Custome
                 raise InvalidInput("version", facts.version,
                                    f"is {version.kind}, not {rule.what}; for {topic.id} give e.g. "
                                    + " or ".join(f"'{e}'" for e in rule.examples))
-        outcomes = [_version_outcome(rule, version, catalogue)]
+        outcome = _version_outcome(rule, version, catalogue)
+        if outcome.verdict is Verdict.IN_SCOPE:
+            # A covered version: what to do next is the topic's own step ("troubleshoot ...").
+            outcome = replace(outcome, next_step=topic.outcome.next_step)
+        outcomes = [outcome]
+    elif facts.version:
+        # No version rule for this topic, so the version does not change the answer; text
+        # that names no product is still refused rather than silently ignored.
+        parse_product_version(facts.version)
     outcomes += _fact_outcomes(facts, catalogue)
     # Stable sort: among equals the topic's own reason stays first.
     reasons = tuple(sorted(outcomes, key=lambda o: -o.verdict.strictness))

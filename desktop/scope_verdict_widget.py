@@ -1,0 +1,195 @@
+"""The answer: the verdict in words and colour, the next step (what to tell the customer,
+where the case goes), and every reason with its clause, strictest first as
+domain.scope.evaluate orders them. The next step comes before the reasons: on the phone
+the agent needs what to do first, and the why when the customer asks.
+
+The verdict is never shown by colour alone, and never left standing when it no longer
+answers the question: a version that cannot be read replaces it with "fix the version".
+"""
+from __future__ import annotations
+
+from html import escape
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout
+
+from desktop.i18n import _
+from domain.scope import Verdict
+
+if TYPE_CHECKING:
+    from domain.scope import Outcome, ScopeAnswer
+
+# Mid-tone colours with white text (as the desk cards): 4.5:1 or better for the text,
+# and each stands out on a light and on a dark window alike.
+VERDICT_COLOURS = {
+    Verdict.IN_SCOPE: "#2e7d32",
+    Verdict.CONDITIONAL: "#a15c00",
+    Verdict.THIRD_PARTY: "#1565c0",
+    Verdict.SUPERUSER_ONLY: "#6a1b9a",
+    Verdict.OUT_OF_SCOPE: "#c62828",
+}
+UNANSWERED_COLOUR = "#5f6368"  # no verdict stands: the version must be fixed first
+
+_FRAME_STYLE = """
+#scopeVerdict { border: 1px solid palette(mid); border-radius: 6px; background: palette(base); }
+#scopeVerdict QLabel { background: transparent; }
+"""
+
+
+def verdict_text(verdict: Verdict) -> str:
+    return {
+        Verdict.IN_SCOPE: _("In scope"),
+        Verdict.CONDITIONAL: _("Conditional"),
+        Verdict.THIRD_PARTY: _("Third party"),
+        Verdict.SUPERUSER_ONLY: _("Superuser only"),
+        Verdict.OUT_OF_SCOPE: _("Out of scope"),
+    }[verdict]
+
+
+def clause_text(outcome: Outcome) -> str:
+    """"§5 (003:62)": the clause of the terms and where it is in the seeds."""
+    return _("{clause} ({ref})").format(clause=outcome.clause, ref=outcome.ref)
+
+
+def _label(parent, *, rich: bool = False, selectable: bool = False) -> QLabel:
+    label = QLabel(parent)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
+    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+    if selectable:  # agents copy the reasons and the next step into the ticket
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    return label
+
+
+def _scaled(font: QFont, factor: float, bold: bool = True) -> QFont:
+    scaled = QFont(font)
+    scaled.setPointSizeF(font.pointSizeF() * factor)
+    scaled.setBold(bold)
+    return scaled
+
+
+class ScopeVerdictWidget(QFrame):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("scopeVerdict")
+        self.setStyleSheet(_FRAME_STYLE)
+        self.setAccessibleName(_("Verdict"))
+        self._colour = ""
+        self._reasons_plain = ""
+
+        self.topic_label = _label(self)
+        self.topic_label.setFont(_scaled(self.font(), 1.2))
+        self.topic_label.setAccessibleName(_("Topic"))
+        self.verdict_label = QLabel(self)
+        self.verdict_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.verdict_label.setWordWrap(True)
+        self.verdict_label.setFont(_scaled(self.font(), 1.8))
+        self.verdict_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.verdict_label.setAccessibleName(_("Verdict"))
+        self.reasons_heading = _label(self)
+        self.reasons_heading.setFont(_scaled(self.font(), 1.0))
+        self.reasons_heading.setText(_("Why"))
+        self.reasons_label = _label(self, rich=True, selectable=True)
+        self.reasons_label.setAccessibleName(_("Reasons, strictest first"))
+        self.next_heading = _label(self)
+        self.next_heading.setFont(_scaled(self.font(), 1.0))
+        self.next_heading.setText(_("Next step"))
+        self.next_label = _label(self, selectable=True)
+        self.next_label.setAccessibleName(_("Next step"))
+        self.hint_label = _label(self)
+        self.hint_label.setAccessibleName(_("How to use the support scope check"))
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 12, 14, 14)
+        layout.setSpacing(6)
+        layout.addWidget(self.topic_label)
+        layout.addSpacing(4)
+        layout.addWidget(self.verdict_label)
+        layout.addSpacing(6)
+        layout.addWidget(self.next_heading)
+        layout.addWidget(self.next_label)
+        layout.addSpacing(6)
+        layout.addWidget(self.reasons_heading)
+        layout.addWidget(self.reasons_label)
+        layout.addWidget(self.hint_label)
+        layout.addStretch(1)
+        self.setTabOrder(self.next_label, self.reasons_label)
+        self.show_hint()
+
+    # --- states ---------------------------------------------------------------------
+
+    def show_hint(self) -> None:
+        """No topic picked yet: say what to do, show no verdict."""
+        self._show(topic="", verdict="", colour="", reasons=[], next_step="", hint=_(
+            "Pick a topic to see whether it is covered.\n\n"
+            "Type the customer's problem in their own words, in Swedish, Norwegian, Danish, Finnish or "
+            "English (“glömt lösenordet”, “skrivaren skriver inte ut”, “Outlook won't start”), then press "
+            "Down and Enter, or click a topic. With an empty search, browse all topics.\n\n"
+            "The customer facts are set to the usual case; change what differs and the verdict follows."))
+
+    def show_message(self, text: str) -> None:
+        """Loading, or the catalogue could not be loaded."""
+        self._show(topic="", verdict="", colour="", reasons=[], next_step="", hint=text)
+
+    def show_answer(self, answer: ScopeAnswer, title: str) -> None:
+        self._show(topic=title, verdict=verdict_text(answer.verdict), colour=VERDICT_COLOURS[answer.verdict],
+                   reasons=list(answer.reasons), next_step=answer.next_step or _("Help the customer now."),
+                   hint="")
+
+    def show_unanswered(self, title: str, problem: str, next_step: str) -> None:
+        """No verdict stands (e.g. the version cannot be read): say what must be fixed."""
+        self._show(topic=title, verdict=_("No verdict yet"), colour=UNANSWERED_COLOUR, reasons=[],
+                   next_step=next_step, hint="", problem=problem)
+
+    def _show(self, *, topic: str, verdict: str, colour: str, reasons: list[Outcome], next_step: str,
+              hint: str, problem: str = "") -> None:
+        self.topic_label.setText(topic)
+        self.verdict_label.setText(verdict)
+        if colour and colour != self._colour:  # re-polish only when the colour changes
+            self.verdict_label.setStyleSheet(
+                f"background: {colour}; color: white; border-radius: 4px; padding: 6px 12px;")
+        self._colour = colour or self._colour
+        if reasons:
+            self._reasons_plain = "\n".join(
+                f"{clause_text(r)} · {verdict_text(r.verdict)}: {r.text}" for r in reasons)
+            self.reasons_label.setText("".join(
+                f"<p style='margin-bottom:6px'><b>{escape(clause_text(r))}</b> · {escape(verdict_text(r.verdict))}"
+                f"<br>{escape(r.text)}</p>" for r in reasons))
+        else:
+            self._reasons_plain = problem
+            self.reasons_label.setText(f"<p>{escape(problem)}</p>" if problem else "")
+        self.next_label.setText(next_step)
+        self.hint_label.setText(hint)
+        for label in (self.topic_label, self.verdict_label, self.next_label, self.hint_label):
+            label.setVisible(bool(label.text()))
+        self.reasons_heading.setVisible(bool(reasons or problem))
+        self.reasons_label.setVisible(bool(reasons or problem))
+        self.next_heading.setVisible(bool(next_step))
+        self.setAccessibleDescription(self.text())
+
+    # --- reading it back ---------------------------------------------------------------
+
+    def verdict(self) -> str:
+        return self.verdict_label.text()
+
+    def reasons(self) -> str:
+        """The reasons as plain text, one per line, strictest first."""
+        return self._reasons_plain if self.reasons_label.isVisibleTo(self) else ""
+
+    def next_step(self) -> str:
+        return self.next_label.text()
+
+    def text(self) -> str:
+        """Everything the verdict area says, in reading order (screen readers, tests)."""
+        parts = [self.topic_label.text(), self.verdict_label.text()]
+        if self.next_label.text():
+            parts += [self.next_heading.text(), self.next_label.text()]
+        if self.reasons():
+            parts += [self.reasons_heading.text(), self.reasons()]
+        parts.append(self.hint_label.text())
+        return "\n".join(part for part in parts if part)

@@ -1,0 +1,136 @@
+"""The scope catalogue in the store: loaded at start, read back whole, replaced by a newer bundle."""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import sqlite3
+
+import pytest
+
+import domain.scope_data
+from domain.errors import ReferenceDataError
+from domain.scope import CustomerFacts, Verdict, evaluate
+from domain.scope_data import load_scope
+from domain.services import scope
+from domain.store import open_store
+from domain.store.database import StoreError
+from domain.store.reference_loader import stored_version
+
+LATER = dt.datetime(2027, 10, 1, 9, 0, tzinfo=dt.timezone.utc)
+BUNDLED_DATASET, BUNDLED = load_scope()
+
+
+def sql(path, statement: str) -> list[tuple]:
+    connection = sqlite3.connect(path)
+    try:
+        rows = connection.execute(statement).fetchall()
+        connection.commit()
+        return rows
+    finally:
+        connection.close()
+
+
+def catalogue_in(path):
+    store = open_store(path, now=LATER)
+    try:
+        return scope.load_catalogue(store)
+    finally:
+        store.close()
+
+
+def changed_bundle(version_step: int):
+    """The bundled scope data `version_step` versions later: macOS 28 is out, and agents
+    have a new word for printer trouble."""
+    topics = dict(BUNDLED.topics)
+    printing = topics["print-problem"]
+    words = {**printing.words, "sv": (*printing.words["sv"], "skrivarstrul")}
+    topics["print-problem"] = dataclasses.replace(printing, words=words)
+    catalogue = dataclasses.replace(BUNDLED, topics=topics, latest={"macos": (28,)}, latest_checked="2027-09-20")
+    dataset = dataclasses.replace(BUNDLED_DATASET, version=BUNDLED_DATASET.version + version_step)
+    return dataset, catalogue
+
+
+def test_opening_the_store_loads_the_bundled_catalogue_whole(store):
+    loaded = scope.load_catalogue(store)
+    assert loaded == BUNDLED
+    assert list(loaded.topics) == list(BUNDLED.topics)  # the order agents see them in
+    assert stored_version(store, "scope") == BUNDLED_DATASET.version
+
+
+def test_answers_from_the_store_are_the_answers_from_the_bundle(store):
+    loaded = scope.load_catalogue(store)
+    facts = CustomerFacts(backup=False, version=None)
+    for topic in BUNDLED.topics:
+        assert evaluate(loaded, topic, facts) == evaluate(BUNDLED, topic, facts)
+    assert evaluate(loaded, "os-problem", CustomerFacts(version="macOS 27")).verdict is Verdict.IN_SCOPE
+
+
+def test_the_search_reads_the_stores_catalogue(store):
+    assert scope.search(store, "glömt lösenordet")[0].topic == "password-reset"
+
+
+def test_a_newer_bundle_replaces_the_catalogue(store, isolated_data, monkeypatch):
+    store.close()
+    dataset, newer = changed_bundle(+1)
+    monkeypatch.setattr(domain.scope_data, "load_scope", lambda: (dataset, newer))
+    loaded = catalogue_in(isolated_data)
+    assert loaded == newer
+    # The agent notices: macOS 27 is no longer the latest, and the new word finds printing.
+    os_answer = evaluate(loaded, "os-problem", CustomerFacts(version="macOS 27"))
+    assert os_answer.verdict is Verdict.OUT_OF_SCOPE and "2027-09-20" in os_answer.reasons[0].text
+    store = open_store(isolated_data, now=LATER)
+    try:
+        assert scope.search(store, "skrivarstrul")[0].topic == "print-problem"
+        assert stored_version(store, "scope") == dataset.version
+    finally:
+        store.close()
+    assert sql(isolated_data, "SELECT loaded_at FROM reference_dataset WHERE name = 'scope'")[0][0].startswith(
+        "2027-10-01")
+
+
+@pytest.mark.parametrize("version_step", [0, -1])
+def test_an_older_or_equal_bundle_does_not_replace_the_catalogue(store, isolated_data, monkeypatch, version_step):
+    store.close()
+    dataset, other = changed_bundle(version_step)
+    monkeypatch.setattr(domain.scope_data, "load_scope", lambda: (dataset, other))
+    assert catalogue_in(isolated_data) == BUNDLED
+    assert sql(isolated_data, "SELECT version FROM reference_dataset WHERE name = 'scope'") == [
+        (BUNDLED_DATASET.version,)]
+
+
+def test_a_store_with_a_newer_catalogue_keeps_it_when_the_app_bundles_an_older_one(store, isolated_data):
+    store.close()
+    sql(isolated_data, "UPDATE reference_dataset SET version = 99 WHERE name = 'scope'")
+    sql(isolated_data, "UPDATE scope_topic SET verdict = 'out_of_scope' WHERE id = 'print-problem'")
+    loaded = catalogue_in(isolated_data)
+    assert loaded.topics["print-problem"].outcome.verdict is Verdict.OUT_OF_SCOPE
+    assert sql(isolated_data, "SELECT version FROM reference_dataset WHERE name = 'scope'") == [(99,)]
+
+
+def test_a_broken_newer_bundle_leaves_the_old_catalogue_whole(store, isolated_data, monkeypatch):
+    store.close()
+    dataset, newer = changed_bundle(+1)
+    topics = dict(newer.topics)
+    # The last topic cannot be stored (no clause): the topics written before it must be undone.
+    last = list(topics)[-1]
+    topics[last] = dataclasses.replace(topics[last], outcome=dataclasses.replace(topics[last].outcome, clause=None))
+    monkeypatch.setattr(domain.scope_data, "load_scope", lambda: (dataset, dataclasses.replace(newer, topics=topics)))
+    with pytest.raises(StoreError):
+        open_store(isolated_data, now=LATER)
+    monkeypatch.undo()
+    assert catalogue_in(isolated_data) == BUNDLED
+    assert sql(isolated_data, "SELECT version FROM reference_dataset WHERE name = 'scope'") == [
+        (BUNDLED_DATASET.version,)]
+
+
+def test_a_malformed_bundle_is_refused_before_the_store_changes(store, isolated_data, monkeypatch):
+    store.close()
+
+    def broken():
+        raise ReferenceDataError("scope.toml: topic print-problem: no search words in 'fi'")
+
+    monkeypatch.setattr(domain.scope_data, "load_scope", broken)
+    with pytest.raises(ReferenceDataError, match="no search words in 'fi'"):
+        open_store(isolated_data, now=LATER)
+    monkeypatch.undo()
+    assert catalogue_in(isolated_data) == BUNDLED
