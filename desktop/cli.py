@@ -189,6 +189,56 @@ def cmd_scope(args) -> int:
     return EXIT_OK
 
 
+def _describe_notice(item: dict) -> str:
+    if item["term"] == "payg":
+        return (f"Pay-as-you-go: no binding period. Notice sent {item['on']} ends the service as soon as the "
+                f"reseller has handled it (self-service in Appmarket: at the end of that working day).")
+    lines = [f"Period {item['period_start']} to {item['period_end']}; notice must arrive by "
+             f"{item['notice_deadline']}."]
+    if item["in_time"]:
+        lines.append(f"Sent {item['on']}: in time; the service ends {item['ends_on']}.")
+    else:
+        lines.append(f"Sent {item['on']}: too late; it renews for 12 months and ends {item['ends_on']}.")
+    if item["deadline_warning"]:
+        lines.append(f"Warning: {item['deadline_warning']['message']}")
+    lines.append("Cancel in writing to cspavtal@dustin.se, or self-service in Appmarket (terms §10).")
+    return "\n".join(lines)
+
+
+def cmd_notice(args) -> int:
+    from domain.dates import parse_day
+    from domain.desks import parse_country
+    from domain.notice import notice_as_dict, parse_term
+
+    today = _now().date()
+    on = parse_day(args.on, "--on") if args.on else today
+    if args.subscription is not None:
+        from domain.services.register import notice_for_subscription
+
+        store = _open_store(args)
+        try:
+            answer = notice_for_subscription(store, args.subscription, on)
+        finally:
+            store.close()
+    else:
+        if args.start is None or args.term is None:
+            raise UsageError("notice: give --start and --term, or --subscription ID")
+        start, term = parse_day(args.start, "--start"), parse_term(args.term, "--term")
+        country = parse_country(args.country, "--country")
+        if start > on:
+            raise InvalidInput("--start", args.start, f"is after --on ({on.isoformat()})")
+        from domain.services.notice import notice_for
+
+        store = _open_store(args)
+        try:
+            answer = notice_for(store, start, term, on, country)
+        finally:
+            store.close()
+    payload = notice_as_dict(answer)
+    _emit(args, payload, _describe_notice(payload))
+    return EXIT_OK
+
+
 # --- parser -------------------------------------------------------------------------
 
 def _common_options(parser: argparse.ArgumentParser, suppress: bool) -> None:
@@ -235,6 +285,16 @@ def build_parser() -> Parser:
     scope.add_argument("--manager-approved", action="store_true",
                        help="an authorised manager has approved the permission change")
     scope.set_defaults(handler=cmd_scope)
+
+    notice = commands.add_parser("notice", help="by which day must notice arrive, and what if it arrives today")
+    _common_options(notice, suppress=True)
+    notice.add_argument("--start", metavar="DATE", help="the subscription's start date (2026-11-22 or 22.11.2026)")
+    notice.add_argument("--term", metavar="payg|12|24|36", help="pay-as-you-go or the first term in months")
+    notice.add_argument("--subscription", metavar="ID", type=int, help="a subscription in the register instead")
+    notice.add_argument("--on", metavar="DATE", help="the day notice would arrive (default: today)")
+    notice.add_argument("--country", metavar="SE|NO|DK|FI", default="SE",
+                        help="the customer's country, for its desk's closed days (default: SE)")
+    notice.set_defaults(handler=cmd_notice)
 
     overrides = commands.add_parser("overrides", help="an administrator's changes to the desks' hours")
     _common_options(overrides, suppress=True)

@@ -36,10 +36,9 @@ def parse_clock_time(text: str, field_name: str = "time") -> dt.time:
 
 
 def parse_date(text: str, field_name: str = "date") -> dt.date:
-    try:
-        return dt.date.fromisoformat((text or "").strip())
-    except ValueError:
-        raise InvalidInput(field_name, text, "is not a date: use YYYY-MM-DD, e.g. 2026-12-24") from None
+    from domain.dates import parse_day
+
+    return parse_day(text, field_name)
 
 
 @dataclass(frozen=True)

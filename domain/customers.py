@@ -1,0 +1,194 @@
+"""Customers and their subscriptions as plain values, and the checks on every field.
+
+Checks return every problem at once, each naming its field, so the GUI can show each
+message next to its field and a CSV import can report every bad cell of a row.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from enum import Enum
+
+from domain.desks import COUNTRIES
+from domain.errors import InvalidInput
+from domain.notice import Term
+
+
+class Offering(str, Enum):
+    """The customer's Microsoft support offering (issue "Escalation to Microsoft")."""
+
+    NONE = "none"
+    UNIFIED = "unified"
+    ENHANCED_RESPONSE = "enhanced-response"
+    RAPID_RESPONSE = "rapid-response"
+    EVENT_MANAGEMENT = "event-management"
+
+
+@dataclass(frozen=True)
+class FieldError:
+    field: str
+    message: str
+
+
+class InvalidRecord(InvalidInput):
+    """A customer or subscription with one or more bad fields."""
+
+    def __init__(self, errors: list[FieldError]):
+        self.errors = errors
+        first = errors[0]
+        super().__init__(first.field, None, "; ".join(f"{e.field}: {e.message}" for e in errors))
+
+    def __str__(self) -> str:
+        return self.reason
+
+
+@dataclass(frozen=True)
+class Customer:
+    name: str
+    country: str
+    org_number: str = ""
+    contact: str = ""
+    phone: str = ""
+    email: str = ""
+    offering: Offering = Offering.NONE
+    notes: str = ""
+    id: int | None = None
+    external_id: str | None = None  # the id in the reseller's portal, for CSV re-imports
+
+
+@dataclass(frozen=True)
+class Subscription:
+    product: str
+    term: Term
+    start_date: dt.date
+    seats: int = 1
+    end_user_support: bool = True
+    from_reseller: bool = True
+    customer_id: int | None = None
+    id: int | None = None
+    external_id: str | None = None
+
+
+# --- organisation numbers: each country's own check digit ------------------------------
+
+def _digits(text: str) -> str:
+    return re.sub(r"\D", "", text or "")
+
+
+def _luhn_ok(digits: str) -> bool:
+    total = 0
+    for position, char in enumerate(reversed(digits)):
+        value = int(char) * (2 if position % 2 else 1)
+        total += value - 9 if value > 9 else value
+    return total % 10 == 0
+
+
+def _mod11_ok(digits: str, weights: tuple[int, ...]) -> bool:
+    return sum(int(d) * w for d, w in zip(digits, weights)) % 11 == 0
+
+
+def _finnish_ok(digits: str) -> bool:
+    remainder = sum(int(d) * w for d, w in zip(digits[:7], (7, 9, 10, 5, 8, 4, 2))) % 11
+    if remainder == 1:
+        return False
+    return int(digits[7]) == (0 if remainder == 0 else 11 - remainder)
+
+
+ORG_NUMBER_RULES = {
+    # Swedish organisationsnummer: NNNNNN-NNNN, Luhn over the ten digits.
+    "SE": (10, _luhn_ok, "10 digits, e.g. 556677-8899"),
+    # Norwegian organisasjonsnummer: 9 digits, mod 11 with weights 3 2 7 6 5 4 3 2 (and the check digit 1).
+    "NO": (9, lambda d: _mod11_ok(d, (3, 2, 7, 6, 5, 4, 3, 2, 1)), "9 digits, e.g. 923 609 016"),
+    # Danish CVR: 8 digits, mod 11 with weights 2 7 6 5 4 3 2 1.
+    "DK": (8, lambda d: _mod11_ok(d, (2, 7, 6, 5, 4, 3, 2, 1)), "8 digits, e.g. 25 31 37 63"),
+    # Finnish Y-tunnus: 7 digits, a hyphen and a check digit (mod 11, weights 7 9 10 5 8 4 2).
+    "FI": (8, _finnish_ok, "7 digits and a check digit, e.g. 0112038-9"),
+}
+
+
+def org_number_problem(country: str, text: str) -> str | None:
+    if not text.strip():
+        return None  # optional: not every customer record has one
+    rule = ORG_NUMBER_RULES.get(country)
+    if rule is None:
+        return None
+    length, check, example = rule
+    digits = _digits(text)
+    if len(digits) != length or re.search(r"[^\d\s-]", text):
+        return f"is not an organisation number for {country}: {example}"
+    if not check(digits):
+        return f"has a wrong check digit for {country} (a typo?)"
+    return None
+
+
+# --- the checks ------------------------------------------------------------------------
+
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+PHONE = re.compile(r"^\+?[\d\s()-]{5,20}$")
+
+
+def customer_problems(customer: Customer) -> list[FieldError]:
+    errors = []
+    if not customer.name.strip():
+        errors.append(FieldError("name", "is required"))
+    if customer.country not in COUNTRIES:
+        errors.append(FieldError("country", f"{customer.country!r} is not a desk country: use SE, NO, DK or FI"))
+    elif problem := org_number_problem(customer.country, customer.org_number):
+        errors.append(FieldError("org_number", f"{customer.org_number!r} {problem}"))
+    if customer.phone.strip() and not PHONE.match(customer.phone.strip()):
+        errors.append(FieldError("phone", f"{customer.phone!r} is not a phone number, e.g. +46 8 123 456 78"))
+    if customer.email.strip() and not EMAIL.match(customer.email.strip()):
+        errors.append(FieldError("email", f"{customer.email!r} is not an e-mail address"))
+    return errors
+
+
+def subscription_problems(subscription: Subscription, today: dt.date | None = None) -> list[FieldError]:
+    errors = []
+    if not subscription.product.strip():
+        errors.append(FieldError("product", "is required"))
+    if not isinstance(subscription.seats, int) or subscription.seats < 1:
+        errors.append(FieldError("seats", f"{subscription.seats!r} must be a whole number, 1 or more"))
+    if subscription.start_date.year < 2000:
+        errors.append(FieldError("start_date", f"{subscription.start_date.isoformat()} is before 2000: a typo?"))
+    if today is not None and subscription.start_date > today + dt.timedelta(days=366):
+        errors.append(FieldError("start_date", f"{subscription.start_date.isoformat()} is more than a year ahead"))
+    return errors
+
+
+def check_customer(customer: Customer) -> Customer:
+    """`customer`, tidied (spaces trimmed, country upper case), or InvalidRecord."""
+    tidy = Customer(
+        name=customer.name.strip(), country=customer.country.strip().upper(),
+        org_number=customer.org_number.strip(), contact=customer.contact.strip(), phone=customer.phone.strip(),
+        email=customer.email.strip(), offering=customer.offering, notes=customer.notes.strip(), id=customer.id,
+        external_id=(customer.external_id or "").strip() or None,
+    )
+    errors = customer_problems(tidy)
+    if errors:
+        raise InvalidRecord(errors)
+    return tidy
+
+
+def check_subscription(subscription: Subscription, today: dt.date | None = None) -> Subscription:
+    errors = subscription_problems(subscription, today)
+    if errors:
+        raise InvalidRecord(errors)
+    return subscription
+
+
+def parse_offering(text: str, field_name: str = "offering") -> Offering:
+    key = (text or "").strip().lower() or "none"
+    try:
+        return Offering(key)
+    except ValueError:
+        raise InvalidInput(field_name, text, "is not a support offering: use "
+                           + ", ".join(o.value for o in Offering)) from None
+
+
+@dataclass(frozen=True)
+class CustomerRecord:
+    """A customer with all its subscriptions, as the customer view shows them."""
+
+    customer: Customer
+    subscriptions: tuple[Subscription, ...] = field(default=())
