@@ -97,6 +97,81 @@ def bench_scope() -> None:
     report("verdict for a topic and facts", verdict_ms, FRAME_MS)
 
 
+# --- the customer register -----------------------------------------------------------
+
+def _typed(text: str) -> list[str]:
+    return [text[:n] for n in range(1, len(text) + 1)]
+
+
+def bench_register(customers: int = 100_000, subscriptions: int = 300_000) -> None:
+    """The register at its budgeted size: search as you type, coming deadlines, a
+    customer's card and a subscription's notice answer, each against one frame."""
+    import gc
+    import tracemalloc
+
+    from benchmarks.register_generator import DEFAULT_TODAY, generate
+    from domain.customer_search import CustomerSearch
+    from domain.services import register
+    from domain.store import open_store
+
+    print(f"== Customer register: {customers:,} customers, {subscriptions:,} subscriptions ==")
+    today = DEFAULT_TODAY
+    with tempfile.TemporaryDirectory() as folder:
+        store = open_store(Path(folder) / "register.sqlite3",
+                           now=dt.datetime.combine(today, dt.time(12), dt.timezone.utc))
+        started = time.perf_counter()
+        generate(store, customers=customers, subscriptions=subscriptions, seed=1, today=today)
+        print(f"generate the register (one transaction, executemany): {time.perf_counter() - started:.1f} s")
+
+        report("customer_summaries (all, by name)", [timed(register.customer_summaries, store) for _ in range(5)])
+        summaries = register.customer_summaries(store)
+        report("CustomerSearch build (once per load)", [timed(CustomerSearch, summaries) for _ in range(3)])
+        gc.collect()
+        tracemalloc.start()
+        measured = CustomerSearch(summaries)
+        index_mb = tracemalloc.get_traced_memory()[0] / 1e6
+        tracemalloc.stop()
+        print(f"{'CustomerSearch memory (beside the summaries)':<48} {index_mb:.0f} MB")
+        del measured
+        gc.collect()  # the earlier copies' garbage; the index searched below is built as the GUI builds it
+        search = CustomerSearch(summaries)
+
+        rng = random.Random(11)
+        sample = rng.sample(summaries, 40)
+        kinds = {
+            "names": ["ostergren", "Östergren Bygg", "bygg oster", "hansens regnskap", "mäkinen oy", "rørlegger",
+                      "kobenhavn", "aalborg regnskab"] + [s.name for s in sample[:8]],
+            "org numbers": ["5566778899", "556677-8899"] + [s.org_number for s in sample[8:20] if s.org_number],
+            "phones": ["+46 8 123", "08-12", "+358 40"] + [s.phone for s in sample[20:32] if s.phone],
+            "e-mails": ["anna.lindqvist@", "@bygg", "info@"] + [s.email for s in sample[32:] if s.email],
+        }
+        every = []
+        for kind, queries in kinds.items():
+            samples = [timed(search.search, text) for query in queries for text in _typed(query) for _ in range(3)]
+            every += samples
+            report(f"search as you type: {kind}", samples, FRAME_MS)
+        report("search as you type: every keystroke above", every, FRAME_MS)
+
+        paged = [timed(register.coming_deadlines, store, today, 45, 200) for _ in range(200)]
+        count = len(register.coming_deadlines(store, today, 45))
+        report("coming_deadlines(today, 45, limit=200)", paged, FRAME_MS)
+        report(f"coming_deadlines(today, 45), all {count:,}", [timed(register.coming_deadlines, store, today, 45)
+                                                             for _ in range(20)], FRAME_MS)
+        days = [today + dt.timedelta(days=n) for n in range(1, 8)]
+        first_of_day = [timed(register.coming_deadlines, store, day, 45, 200) for day in days]
+        report("first call of a new day (stale deadlines refreshed)", first_of_day, FRAME_MS)
+
+        ids = [s.id for s in rng.sample(summaries, 1000)]
+        report("get_customer (card with subscriptions)", [timed(register.get_customer, store, i) for i in ids],
+               FRAME_MS)
+        records = [register.get_customer(store, i) for i in ids[:400]]
+        subscription_ids = [s.id for r in records for s in r.subscriptions][:500]
+        on = today + dt.timedelta(days=400)  # after every generated start date
+        report("notice_for_subscription", [timed(register.notice_for_subscription, store, i, on)
+                                           for i in subscription_ids], FRAME_MS)
+        store.close()
+
+
 # --- start-up -----------------------------------------------------------------------
 
 BARE_WINDOW = """
@@ -175,7 +250,7 @@ def bench_startup(runs: int = 15) -> None:
           "(store opened, desks loaded, first answers on the cards)")
 
 
-SECTIONS = {"lookup": bench_lookup, "scope": bench_scope, "startup": bench_startup}
+SECTIONS = {"lookup": bench_lookup, "scope": bench_scope, "register": bench_register, "startup": bench_startup}
 
 
 def main(argv: list[str]) -> int:

@@ -13,6 +13,8 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 
+from desktop import cli_csv
+from desktop import cli_register
 from domain.errors import DeskguideError, InvalidInput
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
@@ -321,6 +323,8 @@ def build_parser() -> Parser:
         sub.add_argument("--note", default="", help="why, shown with every answer that uses it")
         sub.add_argument("--by", default="", help="who made the change")
     overrides.set_defaults(handler=cmd_overrides)
+    cli_csv.add_commands(commands, _common_options)
+    cli_register.add_commands(commands, _common_options)
     return parser
 
 

@@ -53,9 +53,16 @@ def _scope_view(context: ViewContext) -> QWidget:
     return ScopeView(context)
 
 
+def _customers_view(context: ViewContext) -> QWidget:
+    from desktop.customers_view import CustomersView
+
+    return CustomersView(context)
+
+
 VIEWS: tuple[ViewSpec, ...] = (
     ViewSpec("hours", lambda: _("Opening hours"), _hours_view),
     ViewSpec("scope", lambda: _("Support scope"), _scope_view),
+    ViewSpec("customers", lambda: _("Customers & notice"), _customers_view),
 )
 
 # If no paint arrives (a window started minimised), start anyway after this long.

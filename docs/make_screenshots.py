@@ -39,6 +39,15 @@ SCOPE_SHOTS = {
     # An old Windows and no backup: out of scope, the version rule first, then §8.
     "scope-dark.png": ("dark", "windows startar inte", "os-problem", {"version": "Windows XP", "backup": False}),
 }
+# Customers & notice: (theme, what the agent types, the customer opened, the product picked, the message language).
+CUSTOMER_SHOTS = {
+    # A Danish customer with a long name: a 12-month subscription started on 29 February.
+    "customers-light.png": ("light", "østergaard", "Østergaard & Søn Rådgivende Ingeniørfirma ApS",
+                            "Microsoft 365 Business Standard", "en"),
+    # A Swedish customer whose deadline falls on a Saturday: the warning and the Swedish message.
+    "customers-dark.png": ("dark", "lindqvist", "Lindqvist Bygg & Fastighetsförvaltning i Norrland AB",
+                           "Microsoft 365 E3", "sv"),
+}
 
 
 def dark_palette() -> QPalette:
@@ -72,8 +81,44 @@ def prepare_database(path: Path) -> None:
         add_override(store, new_override(
             OverrideKind.SHORTENED_DAY, "DK", now=NOW, by="Mette (team lead)", on_date=dt.date(2026, 11, 23),
             closes=dt.time(15, 0), note="Staff meeting in the afternoon"))
+        add_customers(store)
     finally:
         store.close()
+
+
+def add_customers(store) -> None:
+    """A small register: long Nordic names, several subscriptions, a deadline on a Saturday."""
+    from domain.customers import Customer, Offering, Subscription
+    from domain.notice import Term
+    from domain.services.register import save_customer, save_subscription
+
+    today = NOW.date()
+    customers = [
+        (Customer("Østergaard & Søn Rådgivende Ingeniørfirma ApS", "DK", "25 31 37 63", "Søren Østergaard",
+                  "+45 33 12 34 56", "soren@ostergaard-son.dk", Offering.UNIFIED, "Calls in the morning."), [
+            Subscription("Microsoft 365 Business Standard", Term.MONTHS_12, dt.date(2024, 2, 29), 25),
+            Subscription("Microsoft 365 E3", Term.MONTHS_36, dt.date(2024, 1, 15), 120, from_reseller=False),
+            Subscription("Exchange Online (Plan 1)", Term.PAYG, dt.date(2025, 6, 1), 3, end_user_support=False),
+            Subscription("Microsoft Teams Rooms Pro", Term.MONTHS_24, dt.date(2025, 12, 18), 2),
+        ]),
+        (Customer("Lindqvist Bygg & Fastighetsförvaltning i Norrland AB", "SE", "556036-0793", "Åsa Lindqvist",
+                  "+46 90 12 34 56", "asa@lindqvistbygg.se"), [
+            Subscription("Microsoft 365 E3", Term.MONTHS_12, dt.date(2025, 1, 26), 40),
+            Subscription("Microsoft 365 Business Basic", Term.PAYG, dt.date(2025, 9, 1), 12),
+        ]),
+        (Customer("Pohjois-Pohjanmaan Sairaanhoitopiirin Kuntayhtymä", "FI", "0112038-9", "Eeva Kärkkäinen",
+                  "+358 8 315 2011", "it@pohjois-pohjanmaa.fi", Offering.RAPID_RESPONSE), [
+            Subscription("Microsoft 365 E5", Term.MONTHS_36, dt.date(2024, 1, 1), 800),
+        ]),
+        (Customer("Fjellstue Sæter AS", "NO", "923 609 016", "Øystein Bø", "+47 22 33 44 55", "oystein@saeter.no"),
+         [Subscription("Microsoft 365 Business Premium", Term.MONTHS_12, dt.date(2023, 12, 20), 15)]),
+        (Customer("Åkesson & Söner AB", "SE", "556677-8899", "Åsa Öberg", "+46 8 123 456 78",
+                  "asa.oberg@akesson.se"), []),
+    ]
+    for customer, subscriptions in customers:
+        saved = save_customer(store, customer)
+        for subscription in subscriptions:
+            save_subscription(store, Subscription(**{**subscription.__dict__, "customer_id": saved.id}), today)
 
 
 def wait_until(app: QApplication, condition, timeout_s: float = 20) -> None:
@@ -136,6 +181,27 @@ def shoot_scope(app: QApplication, db: Path, name: str, theme: str, words: str, 
     return target
 
 
+def shoot_customers(app: QApplication, db: Path, name: str, theme: str, words: str, customer: str, product: str,
+                    language: str) -> Path:
+    """The agent's way: type part of the name, open the customer, pick the subscription."""
+    window = open_window(app, db, theme)
+    from desktop.main_window import VIEWS
+
+    window.navigation.setCurrentRow([spec.key for spec in VIEWS].index("customers"))
+    view = window.view("customers")
+    wait_until(app, lambda: view.is_loaded)
+    view.search_edit.setText(words)
+    view.open_row(view.customers.names().index(customer))
+    wait_until(app, lambda: view.record is not None and view.record.customer.name == customer)
+    view.select_subscription(next(s.id for s in view.record.subscriptions if s.product == product))
+    view.notice.set_language(language)
+    app.processEvents()
+    target = OUT / name
+    window.grab().save(str(target))
+    window.close()
+    return target
+
+
 def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     OUT.mkdir(parents=True, exist_ok=True)
@@ -146,6 +212,8 @@ def main() -> int:
             print(shoot(app, db, name, theme, wall, country))
         for name, (theme, words, topic, facts) in SCOPE_SHOTS.items():
             print(shoot_scope(app, db, name, theme, words, topic, facts))
+        for name, (theme, words, customer, product, language) in CUSTOMER_SHOTS.items():
+            print(shoot_customers(app, db, name, theme, words, customer, product, language))
     return 0
 
 

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import JSON, Date, DateTime, ForeignKey, Integer, String, Text, Time
+from sqlalchemy import (
+    JSON, Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text, Time, UniqueConstraint, text,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -99,3 +101,55 @@ class ScopeRuleRow(Base):
     kind: Mapped[str] = mapped_column(String(20), primary_key=True)
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     data: Mapped[dict] = mapped_column(JSON)
+
+
+# --- the customer register (migration 0003) ---------------------------------------------
+
+_NOW = text("CURRENT_TIMESTAMP")  # stamped by the database: the domain never reads the clock
+
+
+class CustomerRow(Base):
+    __tablename__ = "customer"
+    __table_args__ = (
+        UniqueConstraint("external_id", name="uq_customer_external_id"),
+        Index("ix_customer_name", "name"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    external_id: Mapped[str | None] = mapped_column(String(80))  # the reseller portal's id
+    name: Mapped[str] = mapped_column(String(200))
+    org_number: Mapped[str] = mapped_column(String(20))
+    country: Mapped[str] = mapped_column(String(2))
+    contact: Mapped[str] = mapped_column(String(200))
+    phone: Mapped[str] = mapped_column(String(40))
+    email: Mapped[str] = mapped_column(String(254))
+    offering: Mapped[str] = mapped_column(String(30))
+    notes: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=_NOW)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=_NOW)
+
+
+class SubscriptionRow(Base):
+    """`next_notice_deadline` is a stored copy of domain.notice.next_notice_deadline(start,
+    term, deadline_computed_on), kept so coming deadlines are an indexed range query; a
+    copy older than today is recomputed before it is used (domain.services.register)."""
+
+    __tablename__ = "subscription"
+    __table_args__ = (
+        UniqueConstraint("external_id", name="uq_subscription_external_id"),
+        # Covers the coming-deadlines query: it never visits the subscription rows.
+        Index("ix_subscription_next_notice_deadline", "next_notice_deadline", "customer_id", "product"),
+        Index("ix_subscription_deadline_computed_on", "deadline_computed_on"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    external_id: Mapped[str | None] = mapped_column(String(80))
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id", ondelete="CASCADE"), index=True)
+    product: Mapped[str] = mapped_column(String(200))
+    term: Mapped[str] = mapped_column(String(4))  # domain.notice.Term: "payg", "12", "24", "36"
+    start_date: Mapped[dt.date] = mapped_column(Date)
+    seats: Mapped[int] = mapped_column(Integer)
+    end_user_support: Mapped[bool] = mapped_column(Boolean)
+    from_reseller: Mapped[bool] = mapped_column(Boolean)
+    next_notice_deadline: Mapped[dt.date | None] = mapped_column(Date)  # None: pay-as-you-go
+    deadline_computed_on: Mapped[dt.date] = mapped_column(Date)

@@ -1,0 +1,200 @@
+"""Coming deadlines: every subscription whose notice deadline falls within the next N
+days, soonest first, so the agent can call the customers who may want to cancel before
+it is too late. Double-click or Enter opens that customer and subscription.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import (
+    QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal,
+)
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView, QHBoxLayout, QLabel, QSpinBox, QTableView, QVBoxLayout, QWidget,
+)
+
+from desktop.column_widths import fit_columns
+from desktop.i18n import _, ngettext
+from desktop.notice_text import day_text, days_left_text
+from desktop.wrapped_label import wrapping_policy
+
+if TYPE_CHECKING:
+    from desktop.store_worker import StoreWorker
+    from domain.services.register import Deadline
+
+DEFAULT_DAYS = 45
+DEADLINE, DAYS_LEFT, CUSTOMER, PRODUCT = range(4)
+_ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+class DeadlinesModel(QAbstractTableModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[Deadline] = []
+        self._headers = (_("Deadline"), _("Days left"), _("Customer"), _("Product"))
+
+    def show(self, rows: list[Deadline]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def deadline(self, row: int) -> Deadline:
+        return self._rows[row]
+
+    def deadlines(self) -> list[Deadline]:
+        return list(self._rows)
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        entry = self._rows[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
+            if column == DEADLINE:
+                return day_text(entry.notice_deadline)
+            if column == DAYS_LEFT:
+                return str(entry.days_left) if role == Qt.ItemDataRole.DisplayRole else days_left_text(entry.days_left)
+            if column == CUSTOMER:
+                return entry.customer_name
+            return entry.product
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == DAYS_LEFT:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class ComingDeadlinesWidget(QWidget):
+    openRequested = Signal(int, int)  # customer id, subscription id
+    loaded = Signal()
+
+    def __init__(self, worker: StoreWorker, today: Callable[[], dt.date], parent=None):
+        super().__init__(parent)
+        self.worker = worker
+        self.today = today
+        self._pending = False  # a reload asked while one runs: run once more after it
+
+        self.days_spin = QSpinBox(self)
+        self.days_spin.setRange(1, 400)
+        self.days_spin.setValue(DEFAULT_DAYS)
+        self.days_spin.setSuffix(_(" days"))
+        self.days_spin.setAccessibleName(_("Look ahead, in days"))
+        days_label = QLabel(_("Deadlines within the next:"), self)
+        days_label.setBuddy(self.days_spin)
+        self.model = DeadlinesModel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(_("Coming notice deadlines"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)  # the tooltip has the whole name
+        # A long list (a big register has thousands of deadlines a month): widths from the font.
+        fit_columns(self.table, {DEADLINE: [day_text(dt.date(2026, 9, 30)), day_text(dt.date(2026, 5, 31))],
+                                 DAYS_LEFT: ["400"]}, stretch=(CUSTOMER, PRODUCT))
+        self.note = QLabel(self)
+        self.note.setWordWrap(True)
+        self.note.setSizePolicy(wrapping_policy())
+        self.note.setAccessibleName(_("About the coming deadlines"))
+
+        bar = QHBoxLayout()
+        bar.addWidget(days_label)
+        bar.addWidget(self.days_spin)
+        bar.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.note)
+        self.setTabOrder(self.days_spin, self.table)
+
+        self.days_spin.valueChanged.connect(lambda _days: self.reload())
+        self.table.doubleClicked.connect(self._open_index)
+        self.table.installEventFilter(self)
+        self._running = False
+        self._stale = True  # read when first shown
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
+
+    @property
+    def days(self) -> int:
+        return self.days_spin.value()
+
+    def reload(self) -> None:
+        """Read the deadlines again (after a save, or when N changes); while the list is
+        not on screen, only remember to, so the worker stays free while the agent types
+        in the search (a big register has thousands of deadlines a month)."""
+        self._stale = True
+        if not self.isVisible():
+            return
+        self._stale = False
+        if self._running:
+            self._pending = True
+            return
+        self._running = True
+        if not self.model.rowCount():
+            self.note.setText(_("Loading the deadlines…"))
+        today, days = self.today(), self.days
+
+        def job(store):
+            from domain.services.register import coming_deadlines
+
+            return coming_deadlines(store, today, within_days=days)
+
+        self.worker.run(job, self._on_loaded, self._on_failed)
+
+    def _on_loaded(self, deadlines: list[Deadline]) -> None:
+        self._running = False
+        if self._pending:
+            self._pending = False
+            self.reload()
+            return
+        self.model.show(deadlines)
+        if deadlines:
+            self.note.setText(ngettext("{n} notice deadline in the next {days} days. Double-click or press Enter "
+                                       "to open the customer.",
+                                       "{n} notice deadlines in the next {days} days. Double-click or press Enter "
+                                       "to open the customer.", len(deadlines)).format(n=len(deadlines),
+                                                                                       days=self.days))
+        else:
+            self.note.setText(_("No notice deadline in the next {days} days.").format(days=self.days))
+        self.loaded.emit()
+
+    def _on_failed(self, message: str) -> None:
+        self._running = False
+        self._pending = False
+        self.note.setText(_("The deadlines could not be loaded: {reason}").format(reason=message))
+
+    def open_row(self, row: int) -> None:
+        if 0 <= row < self.model.rowCount():
+            entry = self.model.deadline(row)
+            self.openRequested.emit(entry.customer_id, entry.subscription_id)
+
+    def _open_index(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.open_row(index.row())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table and event.type() == QEvent.Type.KeyPress and event.key() in _ENTER_KEYS:
+            self._open_index(self.table.currentIndex())  # the same on every platform
+            return True
+        return super().eventFilter(watched, event)

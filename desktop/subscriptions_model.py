@@ -1,0 +1,105 @@
+"""One customer's subscriptions as a table, with each one's next notice deadline.
+
+The deadline is the first one the customer can still make on `today`
+(domain.notice.next_notice_deadline), so the agent sees at a glance which subscription
+is urgent before opening any.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from desktop.i18n import _, format_date
+from desktop.notice_text import day_text, days_left_text, term_text
+from domain.customers import Subscription
+from domain.notice import Term, next_notice_deadline
+
+SUBSCRIPTION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+PRODUCT, TERM, START, SEATS, END_USER_SUPPORT, FROM_RESELLER, DEADLINE = range(7)
+
+
+class SubscriptionsModel(QAbstractTableModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[tuple[Subscription, dt.date | None]] = []
+        self._today = dt.date.today()
+        self._headers = (_("Product"), _("Term"), _("Start"), _("Seats"), _("Support"), _("From us"),
+                         _("Deadline"))
+        self._header_tips = (
+            "", _("The first term; afterwards it renews for 12 months at a time (terms §10)"), _("Start date"),
+            _("Seats (users)"), _("End-user support included (terms §4)"),
+            _("Bought from us, the reseller (terms §4)"),
+            _("The next notice deadline: the last day the customer's written notice may arrive (terms §10)"))
+
+    def show(self, subscriptions: tuple[Subscription, ...] | list[Subscription], today: dt.date) -> None:
+        self.beginResetModel()
+        self._today = today
+        self._rows = [(s, _deadline(s, today)) for s in subscriptions]
+        self.endResetModel()
+
+    def subscription(self, row: int) -> Subscription:
+        return self._rows[row][0]
+
+    def row_of(self, subscription_id: int | None) -> int:
+        return next((row for row, (s, _d) in enumerate(self._rows) if s.id == subscription_id), -1)
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._header_tips[section] or None
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        subscription, deadline = self._rows[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._text(subscription, deadline, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == DEADLINE and deadline is not None:
+                return _("{day}: {left}").format(day=day_text(deadline),
+                                                 left=days_left_text((deadline - self._today).days))
+            if column == DEADLINE:
+                return _("No notice period: pay-as-you-go ends once the cancellation is handled (terms §10)")
+            return self._text(subscription, deadline, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == SEATS:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == SUBSCRIPTION_ID_ROLE:
+            return subscription.id
+        return None
+
+    @staticmethod
+    def _text(subscription: Subscription, deadline: dt.date | None, column: int) -> str:
+        if column == PRODUCT:
+            return subscription.product
+        if column == TERM:
+            return term_text(subscription.term)
+        if column == START:
+            return format_date(subscription.start_date, "d MMM y")
+        if column == SEATS:
+            return str(subscription.seats)
+        if column == END_USER_SUPPORT:
+            return _("Yes") if subscription.end_user_support else _("No")
+        if column == FROM_RESELLER:
+            return _("Yes") if subscription.from_reseller else _("No")
+        if subscription.term is Term.PAYG:
+            return _("None")  # the tooltip says why
+        return format_date(deadline, "d MMM y") if deadline is not None else ""
+
+
+def _deadline(subscription: Subscription, today: dt.date) -> dt.date | None:
+    if subscription.term is Term.PAYG:
+        return None
+    return next_notice_deadline(subscription.start_date, subscription.term, today)

@@ -1,0 +1,375 @@
+"""The customer register: customers, their subscriptions, notice answers for a
+subscription, the coming notice deadlines, and all-or-nothing imports.
+
+Every subscription row keeps a copy of its next notice deadline (as of the day it was
+computed), so "whose deadline falls in the next 45 days" is an indexed range query over
+300,000 subscriptions instead of a Python loop. A copy goes stale once its deadline has
+passed (or when asked about a day before it was computed: a clock set back);
+coming_deadlines() recomputes those first, which on a normal day is the few hundred whose
+deadline passed since the last look (refresh_deadlines(), which a view may also call
+when it opens, so that the day's first list does not pay for it).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+
+from sqlalchemy.exc import IntegrityError
+
+from domain.customers import (
+    Customer, CustomerRecord, FieldError, InvalidRecord, Offering, Subscription, check_customer, check_subscription,
+)
+from domain.errors import InvalidInput
+from domain.notice import NOTICE_DAYS, NoticeAnswer, Term, next_notice_deadline
+from domain.store import Store
+from domain.store import register_repository as repo
+
+DEFAULT_WITHIN_DAYS = 45  # issue: "subscriptions whose notice deadline falls within N days (default 45)"
+
+
+@dataclass(frozen=True, slots=True)  # slots: 100,000 of them live in the search index
+class CustomerSummary:
+    """What the register list and the search as you type need of a customer."""
+
+    id: int
+    name: str
+    org_number: str
+    country: str
+    phone: str
+    email: str
+    offering: str
+
+
+@dataclass(frozen=True)
+class Deadline:
+    customer_id: int
+    customer_name: str
+    subscription_id: int
+    product: str
+    notice_deadline: dt.date  # the last day written notice may arrive (terms §10)
+    days_left: int  # from `today` to the deadline; 0 = the deadline is today
+    period_end: dt.date  # the last day of service if notice arrives in time
+
+
+@dataclass(frozen=True)
+class UpsertResult:
+    customers_added: int
+    customers_updated: int
+    customers_unchanged: int
+    subscriptions_added: int
+    subscriptions_updated: int
+    subscriptions_unchanged: int
+
+
+class RecordRejected(InvalidRecord):
+    """One record of an import is bad: which list it is in, its position there and its
+    external id say which line of the file to fix. Nothing of the import is written."""
+
+    def __init__(self, kind: str, position: int, external_id: str | None, errors: list[FieldError]):
+        self.kind, self.position, self.external_id = kind, position, external_id
+        named = f"{kind} {external_id!r}" if external_id else f"{kind} #{position + 1}"
+        super().__init__([FieldError(e.field, f"{e.message} ({named})") for e in errors])
+
+
+def _checked_customer(customer: Customer) -> Customer:
+    """check_customer, and the offering one of Offering (a CSV or a form may hand a string)."""
+    errors, tidy = [], customer
+    try:
+        tidy = check_customer(customer)
+    except InvalidRecord as error:
+        errors += error.errors
+    try:
+        offering = Offering(customer.offering)
+    except ValueError:
+        errors.append(FieldError("offering", f"{customer.offering!r} is not a support offering: use "
+                                             + ", ".join(o.value for o in Offering)))
+    if errors:
+        raise InvalidRecord(errors)
+    return replace(tidy, offering=offering)
+
+
+def _unknown_customer(customer_id) -> InvalidInput:
+    return InvalidInput("customer", customer_id, "is not a customer in the register")
+
+
+def _external_id_taken(kind: str, external_id: str, owner: int) -> InvalidRecord:
+    return InvalidRecord([FieldError("external_id", f"{external_id!r} is already used by {kind} {owner}")])
+
+
+# --- customers -------------------------------------------------------------------------
+
+def customer_summaries(store: Store) -> list[CustomerSummary]:
+    """Every customer, by name: what the search index (domain.customer_search) is built from."""
+    with store.session() as session:
+        rows = repo.customer_summary_rows(session)
+    return [CustomerSummary(*row) for row in rows]
+
+
+def get_customer(store: Store, customer_id: int) -> CustomerRecord:
+    with store.session() as session:
+        customer = repo.find_customer(session, customer_id)
+        if customer is None:
+            raise _unknown_customer(customer_id)
+        return CustomerRecord(customer, tuple(repo.subscriptions_of(session, customer_id)))
+
+
+def save_customer(store: Store, customer: Customer) -> Customer:
+    """Add a customer (id None) or change one; every field is checked first."""
+    customer = _checked_customer(customer)
+    try:
+        with store.session() as session:
+            if customer.external_id is not None:
+                owner = repo.customer_id_with_external_id(session, customer.external_id)
+                if owner is not None and owner != customer.id:
+                    raise _external_id_taken("customer", customer.external_id, owner)
+            if customer.id is None:
+                return replace(customer, id=repo.insert_customer(session, customer))
+            if not repo.update_customer(session, customer.id, repo.customer_values(customer)):
+                raise _unknown_customer(customer.id)
+            return customer
+    except IntegrityError as error:  # another writer took the external id in between
+        raise InvalidRecord([FieldError("external_id", f"{customer.external_id!r} is already in use")]) from error
+
+
+def delete_customer(store: Store, customer_id: int) -> None:
+    """Remove a customer and, with it, all its subscriptions."""
+    with store.session() as session:
+        if not repo.delete_customer(session, customer_id):
+            raise _unknown_customer(customer_id)
+
+
+def export_records(store: Store) -> list[CustomerRecord]:
+    """Every customer with its subscriptions, by customer name."""
+    with store.session() as session:
+        customers = repo.all_customers(session)
+        subscriptions = repo.all_subscriptions(session)
+    by_customer: dict[int, list[Subscription]] = {}
+    for subscription in subscriptions:
+        by_customer.setdefault(subscription.customer_id, []).append(subscription)
+    return [CustomerRecord(c, tuple(by_customer.get(c.id, ()))) for c in customers]
+
+
+# --- subscriptions ---------------------------------------------------------------------
+
+def _tidy_subscription(subscription: Subscription, today: dt.date) -> Subscription:
+    """check_subscription, the term one of Term, spaces trimmed."""
+    errors = []
+    try:
+        check_subscription(subscription, today)
+    except InvalidRecord as error:
+        errors += error.errors
+    try:
+        term = Term(subscription.term)
+    except ValueError:
+        errors.append(FieldError("term", f"{subscription.term!r} is not a term: use payg, 12, 24 or 36 (months)"))
+    if errors:
+        raise InvalidRecord(errors)
+    return replace(subscription, term=term, product=subscription.product.strip(),
+                   external_id=(subscription.external_id or "").strip() or None)
+
+
+def save_subscription(store: Store, subscription: Subscription, today: dt.date) -> Subscription:
+    """Add a subscription (id None) or change one, with its next notice deadline from `today`."""
+    subscription = _tidy_subscription(subscription, today)
+    if subscription.customer_id is None:
+        raise InvalidRecord([FieldError("customer_id", "is required: which customer has the subscription?")])
+    deadline = next_notice_deadline(subscription.start_date, subscription.term, today)
+    try:
+        with store.session() as session:
+            if not repo.customer_exists(session, subscription.customer_id):
+                raise InvalidRecord([FieldError(
+                    "customer_id", f"{subscription.customer_id!r} is not a customer in the register")])
+            if subscription.external_id is not None:
+                owner = repo.subscription_id_with_external_id(session, subscription.external_id)
+                if owner is not None and owner != subscription.id:
+                    raise _external_id_taken("subscription", subscription.external_id, owner)
+            if subscription.id is None:
+                return replace(subscription, id=repo.insert_subscription(session, subscription, deadline, today))
+            values = {**repo.subscription_values(subscription), "next_notice_deadline": deadline,
+                      "deadline_computed_on": today}
+            if not repo.update_subscription(session, subscription.id, values):
+                raise InvalidInput("subscription", subscription.id, "is not a subscription in the register")
+            return subscription
+    except IntegrityError as error:
+        raise InvalidRecord([FieldError("external_id", f"{subscription.external_id!r} is already in use")]) from error
+
+
+def delete_subscription(store: Store, subscription_id: int) -> None:
+    with store.session() as session:
+        if not repo.delete_subscription(session, subscription_id):
+            raise InvalidInput("subscription", subscription_id, "is not a subscription in the register")
+
+
+def notice_for_subscription(store: Store, subscription_id: int, on: dt.date) -> NoticeAnswer:
+    """What happens if notice for this subscription arrives on `on`, with the closed days
+    of the customer's country desk."""
+    from domain.services.notice import notice_for
+
+    with store.session() as session:
+        found = repo.subscription_with_country(session, subscription_id)
+    if found is None:
+        raise InvalidInput("--subscription", subscription_id, "is not a subscription in the register")
+    subscription, country = found
+    if on < subscription.start_date:
+        raise InvalidInput("--on", on.isoformat(), f"is before subscription {subscription_id} starts "
+                                                   f"({subscription.start_date.isoformat()})")
+    return notice_for(store, subscription.start_date, subscription.term, on, country)
+
+
+# --- coming deadlines ------------------------------------------------------------------
+
+def refresh_deadlines(store: Store, today: dt.date) -> int:
+    """Recompute the stored deadlines that may not be the next one from `today` (passed,
+    or computed on a later day); returns how many. When there are none: two index lookups."""
+    with store.session() as session:
+        stale = repo.stale_deadline_rows(session, today)
+        if stale:
+            repo.store_deadlines(session, ((row.id, next_notice_deadline(row.start_date, Term(row.term), today))
+                                           for row in stale), today)
+    return len(stale)
+
+
+def coming_deadlines(store: Store, today: dt.date, within_days: int = DEFAULT_WITHIN_DAYS,
+                     limit: int | None = None) -> list[Deadline]:
+    """Subscriptions whose notice deadline falls from `today` to `today + within_days`
+    (both included), soonest first, then by customer name.
+
+    `limit`: the first so many, for a list that pages: 45 days of a 300,000-subscription
+    register are some 25,000 rows, which take ten frames to read whole."""
+    if isinstance(within_days, bool) or not isinstance(within_days, int) or within_days < 0:
+        raise InvalidInput("within_days", within_days, "must be a whole number of days, 0 or more")
+    if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 0):
+        raise InvalidInput("limit", limit, "must be a whole number, 0 or more")
+    try:
+        last = today + dt.timedelta(days=within_days)
+    except OverflowError:  # "--within 99999999": everything to the end of the calendar
+        last = dt.date.max
+    refresh_deadlines(store, today)
+    with store.session() as session:
+        rows = repo.deadline_rows(session, today, last, limit)
+    notice = dt.timedelta(days=NOTICE_DAYS)  # Period.notice_deadline = end - NOTICE_DAYS
+    return [Deadline(customer_id, name, subscription_id, product, deadline, (deadline - today).days,
+                     deadline + notice)
+            for deadline, customer_id, name, subscription_id, product in rows]
+
+
+def deadline_as_dict(deadline: Deadline) -> dict:
+    """One item of the JSON contract of `deskguide deadlines`."""
+    return {
+        "customer": deadline.customer_name,
+        "customer_id": deadline.customer_id,
+        "subscription": deadline.subscription_id,
+        "product": deadline.product,
+        "notice_deadline": deadline.notice_deadline.isoformat(),
+        "days_left": deadline.days_left,
+        "period_end": deadline.period_end.isoformat(),
+    }
+
+
+# --- import ----------------------------------------------------------------------------
+
+class _DryRun(Exception):
+    """Raised inside the transaction to roll it back, carrying what it would have done."""
+
+    def __init__(self, result: UpsertResult):
+        self.result = result
+
+
+def _checked_import(customers: list[Customer], subscriptions: list[tuple[str, Subscription]],
+                    today: dt.date) -> tuple[list[Customer], list[tuple[str, Subscription]]]:
+    """Every record checked before anything is written; the first bad one is reported."""
+    tidy_customers, seen = [], {}
+    for position, customer in enumerate(customers):
+        try:
+            tidy = _checked_customer(customer)
+        except InvalidRecord as error:
+            raise RecordRejected("customer", position, customer.external_id, error.errors) from None
+        if tidy.external_id is None:
+            raise RecordRejected("customer", position, None, [
+                FieldError("external_id", "is required to import: it is how a re-import finds the customer")])
+        if tidy.external_id in seen:
+            raise RecordRejected("customer", position, tidy.external_id, [FieldError(
+                "external_id", f"appears twice in the import (also customer #{seen[tidy.external_id] + 1})")])
+        seen[tidy.external_id] = position
+        tidy_customers.append(tidy)
+    tidy_subscriptions, seen = [], {}
+    for position, (customer_external_id, subscription) in enumerate(subscriptions):
+        try:
+            tidy = _tidy_subscription(subscription, today)
+        except InvalidRecord as error:
+            raise RecordRejected("subscription", position, subscription.external_id, error.errors) from None
+        if tidy.external_id is None:
+            raise RecordRejected("subscription", position, None, [
+                FieldError("external_id", "is required to import: it is how a re-import finds the subscription")])
+        if tidy.external_id in seen:
+            raise RecordRejected("subscription", position, tidy.external_id, [FieldError(
+                "external_id", f"appears twice in the import (also subscription #{seen[tidy.external_id] + 1})")])
+        if not (customer_external_id or "").strip():
+            raise RecordRejected("subscription", position, tidy.external_id, [
+                FieldError("customer_external_id", "is required: which customer has the subscription?")])
+        seen[tidy.external_id] = position
+        tidy_subscriptions.append((customer_external_id.strip(), tidy))
+    return tidy_customers, tidy_subscriptions
+
+
+def upsert_records(store: Store, customers: list[Customer], subscriptions: list[tuple[str, Subscription]],
+                   today: dt.date, dry_run: bool = False) -> UpsertResult:
+    """Add or update customers and subscriptions by their external ids, in one
+    transaction: any bad record and nothing is written. A record equal to the stored one
+    is left alone, so importing the same file twice changes no row the second time.
+    `dry_run`: do all of it, report what it would do, and roll back."""
+    customers, subscriptions = _checked_import(customers, subscriptions, today)
+    try:
+        with store.session() as session:
+            result = _upsert(session, customers, subscriptions, today)
+            if dry_run:
+                raise _DryRun(result)
+    except _DryRun as rolled_back:
+        return rolled_back.result
+    except IntegrityError as error:  # a race with another writer: the whole import is undone
+        raise InvalidRecord([FieldError("external_id", f"the import clashes with the register: {error.orig}")]) \
+            from error
+    return result
+
+
+def _upsert(session, customers: list[Customer], subscriptions: list[tuple[str, Subscription]],
+            today: dt.date) -> UpsertResult:
+    stored = repo.customers_by_external_id(session, [c.external_id for c in customers])
+    added, updated, unchanged = [], 0, 0
+    for customer in customers:
+        existing = stored.get(customer.external_id)
+        if existing is None:
+            added.append(customer)
+        elif replace(customer, id=existing.id) == existing:
+            unchanged += 1
+        else:
+            repo.update_customer(session, existing.id, repo.customer_values(customer))
+            updated += 1
+    repo.insert_customers(session, added)
+    customer_counts = (len(added), updated, unchanged)
+
+    wanted = sorted({external_id for external_id, _ in subscriptions})
+    customer_ids = {external_id: c.id for external_id, c in repo.customers_by_external_id(session, wanted).items()}
+    stored_subscriptions = repo.subscriptions_by_external_id(session, [s.external_id for _, s in subscriptions])
+    new_rows, updated, unchanged = [], 0, 0
+    for position, (customer_external_id, subscription) in enumerate(subscriptions):
+        customer_id = customer_ids.get(customer_external_id)
+        if customer_id is None:
+            raise RecordRejected("subscription", position, subscription.external_id, [FieldError(
+                "customer_external_id", f"{customer_external_id!r} is not a customer in the import or the register")])
+        subscription = replace(subscription, customer_id=customer_id)
+        existing = stored_subscriptions.get(subscription.external_id)
+        if existing is None:
+            new_rows.append((subscription, next_notice_deadline(subscription.start_date, subscription.term, today)))
+        elif replace(subscription, id=existing.id) == existing:
+            unchanged += 1
+        else:
+            values = repo.subscription_values(subscription)
+            if (existing.start_date, existing.term) != (subscription.start_date, subscription.term):
+                values["next_notice_deadline"] = next_notice_deadline(subscription.start_date, subscription.term,
+                                                                      today)
+                values["deadline_computed_on"] = today
+            repo.update_subscription(session, existing.id, values)
+            updated += 1
+    repo.insert_subscriptions(session, new_rows, today)
+    return UpsertResult(*customer_counts, len(new_rows), updated, unchanged)
