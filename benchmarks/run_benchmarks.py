@@ -250,7 +250,15 @@ def bench_startup(runs: int = 15) -> None:
           "(store opened, desks loaded, first answers on the cards)")
 
 
-SECTIONS = {"lookup": bench_lookup, "scope": bench_scope, "register": bench_register, "startup": bench_startup}
+def bench_customers_view() -> None:
+    """Keystroke to repainted table in the real window at 100k customers (its own
+    process: it needs Qt, and a register of its own)."""
+    print("== The customers view: typing in the real window ==", flush=True)
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "customers_view_typing.py")], check=True)
+
+
+SECTIONS = {"lookup": bench_lookup, "scope": bench_scope, "register": bench_register,
+            "customers-view": bench_customers_view, "startup": bench_startup}
 
 
 def main(argv: list[str]) -> int:

@@ -34,6 +34,12 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc)
 
 
+def _today() -> dt.date:
+    """The agent's own calendar day (the machine's local date), not UTC's: at 00:30 in
+    Stockholm it is already tomorrow for the customer too."""
+    return _now().astimezone().date()
+
+
 def _open_store(args):
     from domain.store import open_store
 
@@ -212,7 +218,7 @@ def cmd_notice(args) -> int:
     from domain.desks import parse_country
     from domain.notice import notice_as_dict, parse_term
 
-    today = _now().date()
+    today = _today()
     on = parse_day(args.on, "--on") if args.on else today
     if args.subscription is not None:
         from domain.services.register import notice_for_subscription

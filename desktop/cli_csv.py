@@ -50,7 +50,7 @@ def cmd_import(args) -> int:
     from domain.customer_csv import CsvProblems
     from domain.services.register_csv import import_records, read_register_file
 
-    today = cli._now().date()
+    today = cli._today()
     try:
         parsed = read_register_file(args.file, today)  # before the store opens: a bad file writes nothing
     except CsvProblems as problems:

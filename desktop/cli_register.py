@@ -54,7 +54,7 @@ def cmd_deadlines(args) -> int:
     from domain.services.register import coming_deadlines, deadline_as_dict
 
     within = parse_days(args.within)  # before the store opens: bad input writes nothing
-    today = cli._now().date()
+    today = cli._today()
     store = cli._open_store(args)
     try:
         deadlines = coming_deadlines(store, today, within_days=within)

@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from domain.services.register import Deadline
 
 DEFAULT_DAYS = 45
+# The list shows the soonest ones and says how many there are in all.
+SHOWN_AT_MOST = 500
 DEADLINE, DAYS_LEFT, CUSTOMER, PRODUCT = range(4)
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
@@ -156,20 +158,28 @@ class ComingDeadlinesWidget(QWidget):
         today, days = self.today(), self.days
 
         def job(store):
-            from domain.services.register import coming_deadlines
+            from domain.services.register import coming_deadlines, count_coming_deadlines
 
-            return coming_deadlines(store, today, within_days=days)
+            # The soonest ones, and how many there are: a big register has thousands a
+            # month, which take ten frames to read and nobody scrolls through.
+            return (coming_deadlines(store, today, within_days=days, limit=SHOWN_AT_MOST),
+                    count_coming_deadlines(store, today, within_days=days))
 
         self.worker.run(job, self._on_loaded, self._on_failed)
 
-    def _on_loaded(self, deadlines: list[Deadline]) -> None:
+    def _on_loaded(self, result: tuple[list[Deadline], int]) -> None:
+        deadlines, total = result
         self._running = False
         if self._pending:
             self._pending = False
             self.reload()
             return
         self.model.show(deadlines)
-        if deadlines:
+        if total > len(deadlines):
+            self.note.setText(_("The {shown} soonest of {n} notice deadlines in the next {days} days. Double-click "
+                                "or press Enter to open the customer.").format(shown=len(deadlines), n=total,
+                                                                               days=self.days))
+        elif deadlines:
             self.note.setText(ngettext("{n} notice deadline in the next {days} days. Double-click or press Enter "
                                        "to open the customer.",
                                        "{n} notice deadlines in the next {days} days. Double-click or press Enter "

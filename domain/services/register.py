@@ -123,7 +123,13 @@ def save_customer(store: Store, customer: Customer) -> Customer:
                 if owner is not None and owner != customer.id:
                     raise _external_id_taken("customer", customer.external_id, owner)
             if customer.id is None:
-                return replace(customer, id=repo.insert_customer(session, customer))
+                new_id = repo.insert_customer(session, customer)
+                if customer.external_id is None:
+                    # Made in Deskguide, not imported: it still needs an id of its own, or an
+                    # export of the register could not be imported back (docs/register-csv.md).
+                    customer = replace(customer, external_id=f"deskguide-customer-{new_id}")
+                    repo.update_customer(session, new_id, {"external_id": customer.external_id})
+                return replace(customer, id=new_id)
             if not repo.update_customer(session, customer.id, repo.customer_values(customer)):
                 raise _unknown_customer(customer.id)
             return customer
@@ -184,7 +190,11 @@ def save_subscription(store: Store, subscription: Subscription, today: dt.date) 
                 if owner is not None and owner != subscription.id:
                     raise _external_id_taken("subscription", subscription.external_id, owner)
             if subscription.id is None:
-                return replace(subscription, id=repo.insert_subscription(session, subscription, deadline, today))
+                new_id = repo.insert_subscription(session, subscription, deadline, today)
+                if subscription.external_id is None:  # see save_customer
+                    subscription = replace(subscription, external_id=f"deskguide-subscription-{new_id}")
+                    repo.update_subscription(session, new_id, {"external_id": subscription.external_id})
+                return replace(subscription, id=new_id)
             values = {**repo.subscription_values(subscription), "next_notice_deadline": deadline,
                       "deadline_computed_on": today}
             if not repo.update_subscription(session, subscription.id, values):
@@ -229,6 +239,20 @@ def refresh_deadlines(store: Store, today: dt.date) -> int:
     return len(stale)
 
 
+def _last_day(today: dt.date, within_days: int) -> dt.date:
+    try:
+        return today + dt.timedelta(days=within_days)
+    except OverflowError:  # "--within 99999999": everything to the end of the calendar
+        return dt.date.max
+
+
+def count_coming_deadlines(store: Store, today: dt.date, within_days: int = DEFAULT_WITHIN_DAYS) -> int:
+    """How many deadlines coming_deadlines() would list without a limit, without reading them."""
+    refresh_deadlines(store, today)
+    with store.session() as session:
+        return repo.count_deadlines(session, today, _last_day(today, within_days))
+
+
 def coming_deadlines(store: Store, today: dt.date, within_days: int = DEFAULT_WITHIN_DAYS,
                      limit: int | None = None) -> list[Deadline]:
     """Subscriptions whose notice deadline falls from `today` to `today + within_days`
@@ -240,10 +264,7 @@ def coming_deadlines(store: Store, today: dt.date, within_days: int = DEFAULT_WI
         raise InvalidInput("within_days", within_days, "must be a whole number of days, 0 or more")
     if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 0):
         raise InvalidInput("limit", limit, "must be a whole number, 0 or more")
-    try:
-        last = today + dt.timedelta(days=within_days)
-    except OverflowError:  # "--within 99999999": everything to the end of the calendar
-        last = dt.date.max
+    last = _last_day(today, within_days)
     refresh_deadlines(store, today)
     with store.session() as session:
         rows = repo.deadline_rows(session, today, last, limit)

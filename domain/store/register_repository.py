@@ -215,6 +215,14 @@ def store_deadlines(session: Session, deadlines: Iterable[tuple[int, dt.date | N
         session.execute(update(SubscriptionRow), params)  # executemany by primary key
 
 
+def count_deadlines(session: Session, first: dt.date, last: dt.date) -> int:
+    """How many stored deadlines fall from `first` to `last` (an index range count)."""
+    return session.execute(
+        select(func.count()).select_from(SubscriptionRow)
+        .where(SubscriptionRow.next_notice_deadline >= first, SubscriptionRow.next_notice_deadline <= last)
+    ).scalar_one()
+
+
 def deadline_rows(session: Session, first: dt.date, last: dt.date, limit: int | None) -> list:
     """(deadline, customer_id, customer name, subscription id, product) with a stored
     deadline from `first` to `last`, soonest first, then by customer name."""

@@ -570,3 +570,18 @@ def test_every_control_has_an_accessible_name(qtbot, store, open_customers):
                 and not isinstance(w.parent(), (QComboBox, QAbstractSpinBox))]
     unnamed = [w for w in controls if not w.accessibleName() and not getattr(w, "text", lambda: "")()]
     assert not unnamed, unnamed
+
+
+def test_a_long_deadline_list_shows_the_soonest_and_says_how_many_there_are(qtbot, store, open_customers,
+                                                                             monkeypatch):
+    # A big register has thousands of deadlines a month: the list shows the soonest and counts the rest.
+    import desktop.coming_deadlines_widget as widget
+
+    monkeypatch.setattr(widget, "SHOWN_AT_MOST", 2)
+    add_customer(store, "Åkesson & Söner AB", "SE", subscriptions=tuple(
+        Subscription(f"Microsoft 365 E{n}", Term.MONTHS_12, dt.date(2026, 1, 10 + n), 5) for n in range(3)))
+    view = open_customers()
+    with qtbot.waitSignal(view.deadlines.loaded, timeout=10_000):
+        view.tabs.setCurrentWidget(view.deadlines)
+    assert [d.product for d in view.deadlines.model.deadlines()] == ["Microsoft 365 E0", "Microsoft 365 E1"]
+    assert "The 2 soonest of 3 notice deadlines in the next 45 days" in view.deadlines.note.text()

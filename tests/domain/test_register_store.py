@@ -476,3 +476,16 @@ def test_the_coming_deadlines_query_is_an_index_range(store, isolated_data):
                               "s.next_notice_deadline <= '2027-01-07' ORDER BY s.next_notice_deadline, c.name")
     details = " | ".join(row[-1] for row in plan)
     assert "ix_subscription_next_notice_deadline" in details and "SCAN s" not in details
+
+
+def test_the_deadline_count_matches_the_full_list(store):
+    today = dt.date(2026, 11, 23)
+    customer = register.save_customer(store, Customer(name="Åkesson AB", country="SE"))
+    for day in range(1, 29):
+        register.save_subscription(store, Subscription(f"Product {day}", Term.MONTHS_12, dt.date(2026, 1, day),
+                                                       customer_id=customer.id), today)
+    for within in (0, 10, 45, 400):
+        listed = register.coming_deadlines(store, today, within)
+        assert register.count_coming_deadlines(store, today, within) == len(listed)
+        assert [d.notice_deadline for d in register.coming_deadlines(store, today, within, limit=3)] == \
+            [d.notice_deadline for d in listed[:3]]
