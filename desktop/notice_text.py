@@ -96,6 +96,25 @@ def renewal_text(answer: NoticeAnswer) -> str:
         months=RENEWAL_MONTHS, end=long_day_text(answer.renews_to))
 
 
+def price_text(answer: NoticeAnswer, start: dt.date) -> str:
+    """terms §3 (003:23): prices fixed for 12 months from the order; §11 (003:151): changes
+    only from the next period, and changed terms need 30 days' written notice. For a 24- or
+    36-month deal the two read together: the price holds for the whole period (fact sheet
+    §4.15, 13)."""
+    from domain.notice import anchored_month
+
+    if answer.period is None:
+        fixed_to = anchored_month(start, RENEWAL_MONTHS) - dt.timedelta(days=1)
+        if answer.on > fixed_to:
+            return _("Price: follows the current Appmarket price list; the first 12 months' fixed price ended "
+                     "{end} (terms §3). Changed terms need 30 days' written notice (§11).").format(
+                end=day_text(fixed_to))
+        return _("Price: fixed for 12 months from the order, to {end} (terms §3). Changed terms need 30 days' "
+                 "written notice (§11).").format(end=day_text(fixed_to))
+    return _("Price: fixed for this period, to {end}; a change applies only from a new period (terms §3, §11). "
+             "Changed terms need 30 days' written notice (§11).").format(end=day_text(answer.period.end))
+
+
 def warning_text(answer: NoticeAnswer) -> str:
     warning = answer.deadline_warning
     if warning is None or not answer.in_time:  # a passed deadline needs no safe day

@@ -274,6 +274,10 @@ def test_a_12_month_subscription_from_29_february_gets_its_deadline_and_what_if(
     assert notice.renewal_label.text() == (
         "If not cancelled: renews for 12 months, to Monday 28 February 2028 (terms §10).")
     assert view.subscriptions.data(view.subscriptions.index(0, 6)) == "29 Jan 2027"
+    # terms §3 and §11: the price holds for the period; changed terms need 30 days' notice.
+    assert notice.price_label.text() == ("Price: fixed for this period, to Sun 28 Feb 2027; a change applies only "
+                                         "from a new period (terms §3, §11). Changed terms need 30 days' written "
+                                         "notice (§11).")
 
     # What if the notice arrives after the deadline?
     notice.ask(dt.date(2027, 1, 30))
@@ -585,3 +589,15 @@ def test_a_long_deadline_list_shows_the_soonest_and_says_how_many_there_are(qtbo
         view.tabs.setCurrentWidget(view.deadlines)
     assert [d.product for d in view.deadlines.model.deadlines()] == ["Microsoft 365 E0", "Microsoft 365 E1"]
     assert "The 2 soonest of 3 notice deadlines in the next 45 days" in view.deadlines.note.text()
+
+
+def test_pay_as_you_go_price_is_fixed_for_twelve_months_from_the_order(qtbot, store, open_customers):
+    # Ordered 1 Jun 2026: the price is fixed to 31 May 2027 (terms §3); ordered 1 Jun 2025: it has ended.
+    customer, (recent, older) = add_customer(store, "Åkesson & Söner AB", "SE", subscriptions=(
+        Subscription("Exchange Online (Plan 1)", Term.PAYG, dt.date(2026, 6, 1), 3),
+        Subscription("Microsoft 365 Business Basic", Term.PAYG, dt.date(2025, 6, 1), 3)))
+    view = open_customers()
+    open_customer(qtbot, view, customer.id, recent.id)
+    assert "fixed for 12 months from the order, to Mon 31 May 2027 (terms §3)" in view.notice.price_label.text()
+    open_customer(qtbot, view, customer.id, older.id)
+    assert "the first 12 months' fixed price ended Sun 31 May 2026" in view.notice.price_label.text()
