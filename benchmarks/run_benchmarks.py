@@ -250,6 +250,43 @@ def bench_startup(runs: int = 15) -> None:
           "(store opened, desks loaded, first answers on the cards)")
 
 
+def bench_escalation() -> None:
+    """Due times for every severity, offering and country at random moments (the business-
+    hours walk is the costly part: a case opened before Christmas walks a week), and the
+    case list at 2,000 cases."""
+    from domain.escalation import OFFERINGS, SEVERITIES
+    from domain.services.escalation import escalator, list_cases, mark_responded, new_case, save_case
+    from domain.store import open_store
+
+    print("== Lookups: escalation ==")
+    with tempfile.TemporaryDirectory() as folder:
+        now = dt.datetime(2026, 11, 23, 12, tzinfo=dt.timezone.utc)
+        store = open_store(Path(folder) / "bench.sqlite3", now=now)
+        build_ms = [timed(escalator, store) for _ in range(20)]
+        report("load rules and desks from the store", build_ms)
+        answers = escalator(store)
+        rng = random.Random(11)
+        moments = [dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc)
+                   + dt.timedelta(minutes=rng.randrange(7 * 365 * 24 * 60)) for _ in range(3000)]
+        questions = [(rng.choice(SEVERITIES), rng.choice(OFFERINGS), rng.choice(["SE", "NO", "DK", "FI"]),
+                      rng.random() < 0.5) for _ in moments]
+        due_ms = [timed(answers.escalate, s, o, m, c, a) for m, (s, o, c, a) in zip(moments, questions)]
+        report("due time, any severity/offering/country", due_ms, FRAME_MS)
+        christmas = dt.datetime(2026, 12, 23, 16, 45, tzinfo=dt.timezone.utc)
+        report("due time, severity C opened before Christmas",
+               [timed(answers.escalate, "C", "unified", christmas, "SE") for _ in range(500)], FRAME_MS)
+        saved = []
+        for index in range(2000):
+            answer = answers.escalate(rng.choice(SEVERITIES), "unified", moments[index], "SE")
+            saved.append(save_case(store, new_case(answer, "SE", f"Product {index}", f"Customer {index}")))
+        report("case list, worst case: 2,000 cases all open", [timed(list_cases, store) for _ in range(20)])
+        for case in saved[50:]:  # a desk's history: most cases long answered, a few open
+            mark_responded(store, case.id, case.due)
+        report("case list by urgency (50 open, 1,950 answered)", [timed(list_cases, store) for _ in range(50)],
+               FRAME_MS)
+        store.close()
+
+
 def bench_customers_view() -> None:
     """Keystroke to repainted table in the real window at 100k customers (its own
     process: it needs Qt, and a register of its own)."""
@@ -257,7 +294,7 @@ def bench_customers_view() -> None:
     subprocess.run([sys.executable, str(ROOT / "benchmarks" / "customers_view_typing.py")], check=True)
 
 
-SECTIONS = {"lookup": bench_lookup, "scope": bench_scope, "register": bench_register,
+SECTIONS = {"lookup": bench_lookup, "scope": bench_scope, "register": bench_register, "escalation": bench_escalation,
             "customers-view": bench_customers_view, "startup": bench_startup}
 
 

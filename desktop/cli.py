@@ -14,7 +14,9 @@ import sys
 from collections.abc import Callable, Sequence
 
 from desktop import cli_csv
+from desktop import cli_lifecycle
 from desktop import cli_register
+from desktop import cli_escalation
 from domain.errors import DeskguideError, InvalidInput
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
@@ -331,6 +333,8 @@ def build_parser() -> Parser:
     overrides.set_defaults(handler=cmd_overrides)
     cli_csv.add_commands(commands, _common_options)
     cli_register.add_commands(commands, _common_options)
+    cli_lifecycle.add_commands(commands, _common_options)
+    cli_escalation.add_commands(commands, _common_options)
     return parser
 
 

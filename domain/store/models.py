@@ -153,3 +153,68 @@ class SubscriptionRow(Base):
     from_reseller: Mapped[bool] = mapped_column(Boolean)
     next_notice_deadline: Mapped[dt.date | None] = mapped_column(Date)  # None: pay-as-you-go
     deadline_computed_on: Mapped[dt.date] = mapped_column(Date)
+
+
+# --- the Microsoft product lifecycle list (migration 0004) ------------------------------
+
+class LifecycleProductRow(Base):
+    """One product of resources/reference/lifecycle.toml; a null date does not exist
+    (no extended phase, no end announced, start not recorded)."""
+
+    __tablename__ = "lifecycle_product"
+
+    id: Mapped[str] = mapped_column(String(60), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer)  # the file's order
+    name: Mapped[str] = mapped_column(String(120))
+    family: Mapped[str] = mapped_column(String(40))
+    policy: Mapped[str] = mapped_column(String(10))  # domain.lifecycle.Policy: "fixed", "modern"
+    start: Mapped[dt.date | None] = mapped_column(Date)
+    mainstream_end: Mapped[dt.date | None] = mapped_column(Date)
+    extended_end: Mapped[dt.date | None] = mapped_column(Date)
+    source: Mapped[str] = mapped_column(Text)
+    checked: Mapped[dt.date] = mapped_column(Date)
+    confidence: Mapped[str] = mapped_column(String(40))
+    aliases: Mapped[list] = mapped_column(JSON)
+    notes: Mapped[list] = mapped_column(JSON)
+    confirmed_in: Mapped[list] = mapped_column(JSON)
+
+
+class LifecycleRuleRow(Base):
+    """What a lifecycle phase allows ("phase"), or the note on a policy ("policy"), as JSON."""
+
+    __tablename__ = "lifecycle_rule"
+
+    kind: Mapped[str] = mapped_column(String(20), primary_key=True)
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    data: Mapped[dict] = mapped_column(JSON)
+
+
+class ReferenceDocumentRow(Base):
+    """A reference file kept whole as JSON (the escalation targets), parsed by the same
+    code as the bundled file."""
+
+    __tablename__ = "reference_document"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    data: Mapped[dict] = mapped_column(JSON)
+
+
+class EscalationCaseRow(Base):
+    """A case escalated to Microsoft: its target, due moment and first response."""
+
+    __tablename__ = "escalation_case"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    customer_id: Mapped[int | None] = mapped_column(ForeignKey("customer.id", ondelete="SET NULL"), index=True)
+    customer_name: Mapped[str] = mapped_column(String(200), default="")
+    country: Mapped[str] = mapped_column(String(2))
+    product: Mapped[str] = mapped_column(String(200))
+    severity: Mapped[str] = mapped_column(String(1))
+    offering: Mapped[str] = mapped_column(String(30))
+    azure: Mapped[bool] = mapped_column(Boolean)
+    clock: Mapped[str] = mapped_column(String(20))
+    target_minutes: Mapped[int] = mapped_column(Integer)
+    opened: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    due: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), index=True)
+    responded: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    note: Mapped[str] = mapped_column(Text, default="")

@@ -10,7 +10,8 @@ from dataclasses import asdict
 
 from sqlalchemy import delete, select
 
-from domain.reference_data import Dataset, DeskData, load_desks
+from domain.escalation_data import parse_escalation
+from domain.reference_data import Dataset, DeskData, load_desks, load_toml, reference_dir
 from domain.store.database import Store
 from domain.store.models import DeskHoursRow, DeskRow, ReferenceDatasetRow
 
@@ -53,6 +54,14 @@ def replace_scope(store: Store, dataset: Dataset, catalogue, now: dt.datetime) -
         _record_dataset(session, dataset, now)
 
 
+def replace_lifecycle(store: Store, dataset: Dataset, catalogue, now: dt.datetime) -> None:
+    from domain.store.lifecycle_repository import replace_products
+
+    with store.session() as session:
+        replace_products(session, catalogue)
+        _record_dataset(session, dataset, now)
+
+
 def _is_newer(store: Store, dataset: Dataset) -> bool:
     current = stored_version(store, dataset.name)
     return current is None or current < dataset.version
@@ -62,6 +71,7 @@ def load_bundled_reference_data(store: Store, *, now: dt.datetime) -> list[str]:
     """Load every bundled file newer than the store's copy; return the names loaded.
 
     Each file is parsed (and so checked) whole before its transaction starts."""
+    from domain.lifecycle_data import load_lifecycle
     from domain.scope_data import load_scope
 
     loaded = []
@@ -73,4 +83,21 @@ def load_bundled_reference_data(store: Store, *, now: dt.datetime) -> list[str]:
     if _is_newer(store, scope_dataset):
         replace_scope(store, scope_dataset, catalogue, now)
         loaded.append(scope_dataset.name)
+    lifecycle_dataset, products = load_lifecycle()
+    if _is_newer(store, lifecycle_dataset):
+        replace_lifecycle(store, lifecycle_dataset, products, now)
+        loaded.append(lifecycle_dataset.name)
+    escalation_data = load_toml(reference_dir() / "escalation.toml")
+    escalation_dataset = parse_escalation(escalation_data)[0]  # checked whole before it is stored
+    if _is_newer(store, escalation_dataset):
+        replace_escalation(store, escalation_dataset, escalation_data, now)
+        loaded.append(escalation_dataset.name)
     return loaded
+
+
+def replace_escalation(store: Store, dataset: Dataset, data: dict, now: dt.datetime) -> None:
+    from domain.store.reference_documents import replace_document
+
+    with store.session() as session:
+        replace_document(session, dataset.name, data)
+        _record_dataset(session, dataset, now)

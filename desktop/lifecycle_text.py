@@ -1,0 +1,67 @@
+"""How the GUI words a product's lifecycle answer: its phase on a day, the dates, what
+the phase allows. No Qt here; the dates in the current language."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from desktop.i18n import _, format_date
+
+if TYPE_CHECKING:
+    from domain.lifecycle import LifecycleAnswer
+
+# domain.lifecycle.Phase values, repeated so this module imports no rules.
+MAINSTREAM, EXTENDED, ENDED = "mainstream", "extended", "ended"
+MAX_NAMES = 8  # an ambiguous name lists at most this many products next to the field
+
+
+def day_text(day: dt.date) -> str:
+    return format_date(day, "d MMM y")
+
+
+def phase_text(phase: str) -> str:
+    return {MAINSTREAM: _("Mainstream support"), EXTENDED: _("Extended support"),
+            ENDED: _("Support ended")}.get(phase, phase)
+
+
+def summary_text(answer: LifecycleAnswer) -> str:
+    """One line next to the product field: "Windows 7: support ended on 14 Jan 2020"."""
+    product, phase = answer.product, answer.phase.value
+    if phase == ENDED:
+        ended = product.support_ends
+        return _("{product}: support ended on {day}").format(product=product.name, day=day_text(ended)) \
+            if ended else _("{product}: support ended").format(product=product.name)
+    if answer.phase_ends is None:
+        return _("{product}: {phase}, no end announced").format(product=product.name, phase=phase_text(phase))
+    return _("{product}: {phase} until {day}").format(product=product.name, phase=phase_text(phase),
+                                                      day=day_text(answer.phase_ends))
+
+
+def dates_text(answer: LifecycleAnswer) -> str:
+    """"Mainstream support ended 13 Jan 2015 · extended support ended 14 Jan 2020"."""
+    product, on = answer.product, answer.on
+    parts = []
+    if product.mainstream_end is not None:
+        template = _("mainstream support until {day}") if on <= product.mainstream_end \
+            else _("mainstream support ended {day}")
+        parts.append(template.format(day=day_text(product.mainstream_end)))
+    else:
+        parts.append(_("no end of support announced"))
+    if product.extended_end is not None:
+        template = _("extended support until {day}") if on <= product.extended_end \
+            else _("extended support ended {day}")
+        parts.append(template.format(day=day_text(product.extended_end)))
+    elif product.mainstream_end is not None:
+        parts.append(_("no extended support"))
+    return " · ".join(parts)
+
+
+def on_text(answer: LifecycleAnswer) -> str:
+    return _("{phase} on {day} (the day the case was opened)").format(
+        phase=phase_text(answer.phase.value), day=day_text(answer.on))
+
+
+def names_text(names: list[str]) -> str:
+    shown = "; ".join(names[:MAX_NAMES])
+    more = len(names) - MAX_NAMES
+    return shown + (_("; and {n} more").format(n=more) if more > 0 else "")

@@ -1,0 +1,64 @@
+"""Read resources/reference/escalation.toml into plain values, naming what is wrong."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from domain.business_time import BusinessHours
+from domain.desks import parse_clock_time
+from domain.errors import DeskguideError, ReferenceDataError
+from domain.escalation import (
+    CLOCK_24X7, CLOCK_BUSINESS, OFFERINGS, SEVERITIES, EscalationRules, Offering, SeverityLevel, Target,
+)
+from domain.reference_data import Dataset, load_toml, parse_dataset, reference_dir
+
+
+def _severity(key: str, entry: dict, where: str) -> SeverityLevel:
+    if entry.get("clock") not in (CLOCK_24X7, CLOCK_BUSINESS):
+        raise ReferenceDataError(f"{where}: severities.{key}: clock must be {CLOCK_24X7} or {CLOCK_BUSINESS}")
+    return SeverityLevel(key, entry["title"], entry["situation"], entry["ref"], entry["clock"],
+                         tuple(entry["obligations"]), entry["question"])
+
+
+def _offering(key: str, entry: dict) -> Offering:
+    return Offering(key, entry["title"], entry["submit_via"], tuple(entry["languages"]), entry["languages_ref"],
+                    tuple(entry.get("azure_exclusions", ())), entry.get("azure_exclusions_ref", ""),
+                    entry["downgrade"], bool(entry.get("azure_only", False)))
+
+
+def parse_escalation(data: dict, where: str = "escalation.toml") -> tuple[Dataset, EscalationRules]:
+    dataset = parse_dataset(data, where)
+    try:
+        severities = {key: _severity(key, entry, where) for key, entry in data["severities"].items()}
+        offerings = {key: _offering(key, entry) for key, entry in data["offerings"].items()}
+        targets = tuple(Target(t["offering"], str(t["severity"]), int(t["minutes"]), t["ref"], t.get("azure"),
+                               t.get("extra", "")) for t in data.get("target", []))
+        hours = data["business_hours"]
+        business = BusinessHours(parse_clock_time(hours["opens"], "business_hours.opens"),
+                                 parse_clock_time(hours["closes"], "business_hours.closes"))
+        chain = tuple(data["chain"]["steps"])
+        edition = str(data["dataset"].get("edition", ""))
+    except KeyError as error:
+        raise ReferenceDataError(f"{where}: missing the key {error}") from error
+    except (TypeError, ValueError, DeskguideError) as error:
+        raise ReferenceDataError(f"{where}: {error}") from error
+    if sorted(severities) != sorted(SEVERITIES):
+        raise ReferenceDataError(f"{where}: needs severities {', '.join(SEVERITIES)}, found {sorted(severities)}")
+    if sorted(offerings) != sorted(OFFERINGS):
+        raise ReferenceDataError(f"{where}: needs offerings {', '.join(OFFERINGS)}, found {sorted(offerings)}")
+    for target in targets:
+        if target.offering not in offerings or target.severity not in severities or target.minutes <= 0:
+            raise ReferenceDataError(f"{where}: target {target.offering} {target.severity} ({target.ref}) is not valid")
+    for severity in SEVERITIES:  # every fallback ends at a base target
+        for azure in (True, False):
+            if not any(t.offering == "unified" and t.severity == severity and t.azure in (None, azure)
+                       for t in targets):
+                raise ReferenceDataError(f"{where}: no unified target for severity {severity} (azure={azure})")
+    if not business.opens < business.closes:
+        raise ReferenceDataError(f"{where}: business hours must open before they close")
+    return dataset, EscalationRules(severities, offerings, targets, business, data["business_hours"].get("ref", ""),
+                                    chain, edition)
+
+
+def load_escalation(path: Path | None = None) -> tuple[Dataset, EscalationRules]:
+    path = path or reference_dir() / "escalation.toml"
+    return parse_escalation(load_toml(path), path.name)

@@ -1,0 +1,170 @@
+"""The lifecycle list in the store: loaded at start, read back whole, replaced by a newer bundle."""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import sqlite3
+
+import pytest
+from alembic import command
+
+import domain.lifecycle_data
+from domain.errors import ReferenceDataError
+from domain.lifecycle import Phase, UnknownProduct
+from domain.lifecycle_data import load_lifecycle
+from domain.services import lifecycle
+from domain.store import open_store
+from domain.store.database import StoreError, _alembic_config, head_revision, table_names
+from domain.store.reference_loader import stored_version
+
+LATER = dt.datetime(2027, 10, 1, 9, 0, tzinfo=dt.timezone.utc)
+TODAY = dt.date(2026, 11, 22)
+BUNDLED_DATASET, BUNDLED = load_lifecycle()
+
+
+def sql(path, statement: str) -> list[tuple]:
+    connection = sqlite3.connect(path)
+    try:
+        rows = connection.execute(statement).fetchall()
+        connection.commit()
+        return rows
+    finally:
+        connection.close()
+
+
+def catalogue_in(path):
+    store = open_store(path, now=LATER)
+    try:
+        return lifecycle.load_catalogue(store)
+    finally:
+        store.close()
+
+
+def changed_bundle(version_step: int):
+    """The bundled list `version_step` versions later: Microsoft moved Windows Server 2022's
+    end of extended support, and a new product came out."""
+    products = dict(BUNDLED.products)
+    server = products["windows-server-2022"]
+    products["windows-server-2022"] = dataclasses.replace(server, extended_end=dt.date(2032, 10, 12))
+    products["windows-server-2028"] = dataclasses.replace(
+        server, id="windows-server-2028", name="Windows Server 2028", aliases=("server 2028",),
+        start=dt.date(2027, 9, 14), mainstream_end=dt.date(2032, 10, 12), extended_end=dt.date(2037, 10, 13))
+    catalogue = dataclasses.replace(BUNDLED, products=products)
+    dataset = dataclasses.replace(BUNDLED_DATASET, version=BUNDLED_DATASET.version + version_step,
+                                  checked=dt.date(2027, 9, 20))
+    return dataset, catalogue
+
+
+def test_opening_the_store_loads_the_bundled_list_whole(store):
+    loaded = lifecycle.load_catalogue(store)
+    assert loaded == BUNDLED
+    assert list(loaded.products) == list(BUNDLED.products)  # the file's order
+    assert stored_version(store, "lifecycle") == BUNDLED_DATASET.version
+
+
+def test_null_dates_and_lists_come_back_as_they_went_in(store, isolated_data):
+    rows = dict((row[0], row[1:]) for row in sql(
+        isolated_data, "SELECT id, extended_end, mainstream_end, aliases FROM lifecycle_product"))
+    assert rows["windows-10-22h2"][0] is None  # modern: no extended phase
+    assert rows["microsoft-365-apps"][:2] == (None, None)  # no end announced
+    loaded = lifecycle.load_catalogue(store).products
+    assert loaded["windows-server-2019"].aliases == BUNDLED.products["windows-server-2019"].aliases
+    assert loaded["windows-10-22h2"].notes == BUNDLED.products["windows-10-22h2"].notes
+
+
+def test_answers_from_the_store_are_the_answers_from_the_bundle(store):
+    from domain.lifecycle import check
+
+    for text in ("Server 2019", "Exchange 2016", "Windows 10", "Office 365", "Windows 11 24H2 Pro"):
+        assert lifecycle.check(store, text, TODAY) == check(BUNDLED, text, TODAY)
+
+
+def test_a_newer_bundle_replaces_the_list(store, isolated_data, monkeypatch):
+    store.close()
+    dataset, newer = changed_bundle(+1)
+    monkeypatch.setattr(domain.lifecycle_data, "load_lifecycle", lambda: (dataset, newer))
+    assert catalogue_in(isolated_data) == newer
+    store = open_store(isolated_data, now=LATER)
+    try:
+        assert lifecycle.check(store, "Server 2028", dt.date(2027, 10, 1)).phase is Phase.MAINSTREAM
+        assert lifecycle.check(store, "Server 2022", dt.date(2031, 10, 15)).phase is Phase.EXTENDED
+        assert stored_version(store, "lifecycle") == dataset.version
+    finally:
+        store.close()
+    assert sql(isolated_data, "SELECT loaded_at FROM reference_dataset WHERE name = 'lifecycle'")[0][0].startswith(
+        "2027-10-01")
+
+
+@pytest.mark.parametrize("version_step", [0, -1])
+def test_an_older_or_equal_bundle_does_not_replace_the_list(store, isolated_data, monkeypatch, version_step):
+    store.close()
+    dataset, other = changed_bundle(version_step)
+    monkeypatch.setattr(domain.lifecycle_data, "load_lifecycle", lambda: (dataset, other))
+    assert catalogue_in(isolated_data) == BUNDLED
+    assert sql(isolated_data, "SELECT version FROM reference_dataset WHERE name = 'lifecycle'") == [
+        (BUNDLED_DATASET.version,)]
+
+
+def test_a_store_with_a_newer_list_keeps_it_when_the_app_bundles_an_older_one(store, isolated_data):
+    store.close()
+    sql(isolated_data, "UPDATE reference_dataset SET version = 99 WHERE name = 'lifecycle'")
+    sql(isolated_data, "UPDATE lifecycle_product SET extended_end = '2030-01-08' WHERE id = 'windows-server-2019'")
+    assert catalogue_in(isolated_data).products["windows-server-2019"].extended_end == dt.date(2030, 1, 8)
+
+
+def test_a_broken_newer_bundle_leaves_the_old_list_whole(store, isolated_data, monkeypatch):
+    store.close()
+    dataset, newer = changed_bundle(+1)
+    products = dict(newer.products)
+    # The last product cannot be stored (no name): the rows written before it must be undone.
+    last = list(products)[-1]
+    products[last] = dataclasses.replace(products[last], name=None)
+    monkeypatch.setattr(domain.lifecycle_data, "load_lifecycle",
+                        lambda: (dataset, dataclasses.replace(newer, products=products)))
+    with pytest.raises(StoreError):
+        open_store(isolated_data, now=LATER)
+    monkeypatch.undo()
+    assert catalogue_in(isolated_data) == BUNDLED
+    assert sql(isolated_data, "SELECT version FROM reference_dataset WHERE name = 'lifecycle'") == [
+        (BUNDLED_DATASET.version,)]
+
+
+def test_a_malformed_bundle_is_refused_before_the_store_changes(store, isolated_data, monkeypatch):
+    store.close()
+
+    def broken():
+        raise ReferenceDataError("lifecycle.toml: product office-2016: unknown key extended_ned")
+
+    monkeypatch.setattr(domain.lifecycle_data, "load_lifecycle", broken)
+    with pytest.raises(ReferenceDataError, match="extended_ned"):
+        open_store(isolated_data, now=LATER)
+    monkeypatch.undo()
+    assert catalogue_in(isolated_data) == BUNDLED
+
+
+def test_the_service_checks_a_question_against_the_bundle_without_a_store(isolated_data):
+    assert lifecycle.check_question("Server 2019", TODAY).id == "windows-server-2019"
+    with pytest.raises(UnknownProduct):
+        lifecycle.check_question("SQL Server 2019", TODAY, product_field="--product")
+    assert not isolated_data.exists()
+
+
+def test_answer_as_dict_is_the_json_contract(store):
+    payload = lifecycle.answer_as_dict(lifecycle.check(store, "Office 2019", dt.date(2024, 5, 1)))
+    assert payload["product"] == "Office 2019" and payload["phase"] == "extended"
+    assert (payload["mainstream_end"], payload["extended_end"]) == ("2023-10-10", "2025-10-14")
+    assert payload["source"] == "https://learn.microsoft.com/lifecycle/products/microsoft-office-2019"
+    assert payload["matched_from"] == "Office 2019" and payload["warning"] is None
+
+
+def test_migration_0004_goes_down_to_0003_and_up_again(store, isolated_data):
+    with store.engine.begin() as connection:
+        command.downgrade(_alembic_config(connection), "0003")
+    assert store.schema_revision() == "0003"
+    tables = set(table_names(store))
+    assert not {"lifecycle_product", "lifecycle_rule"} & tables
+    assert {"desk", "scope_topic", "customer"} <= tables  # the earlier migrations' tables stay
+    with store.engine.begin() as connection:
+        command.upgrade(_alembic_config(connection), "head")
+    assert store.schema_revision() == head_revision()
+    assert {"lifecycle_product", "lifecycle_rule"} <= set(table_names(store))
