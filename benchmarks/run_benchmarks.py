@@ -273,6 +273,20 @@ def bench_escalation() -> None:
         due_ms = [timed(answers.escalate, s, o, m, c, a) for m, (s, o, c, a) in zip(moments, questions)]
         report("due time, any severity/offering/country", due_ms, FRAME_MS)
         christmas = dt.datetime(2026, 12, 23, 16, 45, tzinfo=dt.timezone.utc)
+        from domain.lifecycle import check as lifecycle_check
+        from domain.services.lifecycle import load_catalogue
+
+        products = load_catalogue(store)
+        typed = [name[:n] for name in ("Exchange Server 2016", "Office 2019", "Windows Server 2022", "Win 10 22H2")
+                 for n in range(8, len(name) + 1)]
+
+        def check_typed(text):
+            try:
+                lifecycle_check(products, text, dt.date(2026, 11, 23))
+            except Exception:  # half-typed names are refused with the closest names: also timed
+                pass
+
+        report("lifecycle check per keystroke", [timed(check_typed, t) for t in typed for _ in range(5)], FRAME_MS)
         report("due time, severity C opened before Christmas",
                [timed(answers.escalate, "C", "unified", christmas, "SE") for _ in range(500)], FRAME_MS)
         saved = []

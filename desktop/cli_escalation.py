@@ -24,6 +24,16 @@ def _describe(item: dict) -> str:
     return "\n".join(lines)
 
 
+def _local_day(opened, country: str):
+    """The day the case was opened on the customer's clock (for the lifecycle phase)."""
+    if opened.tzinfo is None:
+        return opened.date()
+    from domain.reference_data import load_desks
+
+    zone = next(desk.zone for desk in load_desks().desks if desk.country == country)
+    return opened.astimezone(zone).date()
+
+
 def cmd_escalate(args) -> int:
     from desktop import cli
     from domain.escalation import escalation_as_dict
@@ -32,12 +42,27 @@ def cmd_escalate(args) -> int:
 
     severity, offering, country = check_question(args.severity, args.offering, args.country)
     opened = parse_moment(args.opened, "--opened")  # all checked before the store opens
+    if args.product is not None:
+        from domain.services import lifecycle
+
+        lifecycle.check_question(args.product, _local_day(opened, country), product_field="--product")
     store = cli._open_store(args)
     try:
         answer = escalator(store).escalate(severity, offering, opened, country, args.azure)
+        product = None
+        if args.product is not None:
+            from domain.services import lifecycle
+
+            product = lifecycle.check(store, args.product, answer.opened.date(), product_field="--product")
     finally:
         store.close()
     payload = escalation_as_dict(answer, explain=args.explain)
+    if product is not None:
+        # Escalating a product whose support has ended: Microsoft gives limited help only.
+        payload["product"] = {"name": product.product.name, "phase": product.phase.value,
+                              "warning": product.warning or None}
+        if product.warning:
+            payload["notes"].insert(0, product.warning)
     cli._emit(args, payload, _describe(payload))
     return cli.EXIT_OK
 
@@ -55,4 +80,6 @@ def add_commands(commands, common_options) -> None:
     escalate.add_argument("--azure", action="store_true",
                           help="an Azure component not on the offering's exclusion list")
     escalate.add_argument("--explain", action="store_true", help="add the timeline of counted minutes, day by day")
+    escalate.add_argument("--product", metavar="TEXT",
+                          help='the product, e.g. "Exchange Server 2016": warns when its support has ended')
     escalate.set_defaults(handler=cmd_escalate)

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
-    QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal,
+    QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal,
 )
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from desktop.column_widths import fit_columns
 from desktop.i18n import _, ngettext
 from desktop.notice_text import day_text, days_left_text
+from desktop.row_table_model import RowTableModel
 from desktop.wrapped_label import wrapping_policy
 
 if TYPE_CHECKING:
@@ -32,11 +33,9 @@ DEADLINE, DAYS_LEFT, CUSTOMER, PRODUCT = range(4)
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
-class DeadlinesModel(QAbstractTableModel):
+class DeadlinesModel(RowTableModel):
     def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: list[Deadline] = []
-        self._headers = (_("Deadline"), _("Days left"), _("Customer"), _("Product"))
+        super().__init__((_("Deadline"), _("Days left"), _("Customer"), _("Product")), parent)
 
     def show(self, rows: list[Deadline]) -> None:
         self.beginResetModel()
@@ -49,21 +48,11 @@ class DeadlinesModel(QAbstractTableModel):
     def deadlines(self) -> list[Deadline]:
         return list(self._rows)
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        entry = self._row_at(index)
+        if entry is None:
             return None
-        entry = self._rows[index.row()]
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
             if column == DEADLINE:

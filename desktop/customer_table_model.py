@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from desktop.i18n import _
+from desktop.row_table_model import RowTableModel
 
 if TYPE_CHECKING:
     from domain.services.register import CustomerSummary
@@ -21,11 +22,9 @@ CUSTOMER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 NAME, COUNTRY, ORG_NUMBER, PHONE = range(4)
 
 
-class CustomerTableModel(QAbstractTableModel):
+class CustomerTableModel(RowTableModel):
     def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: list[CustomerSummary] = []
-        self._headers = (_("Name"), _("Country"), _("Org number"), _("Phone"))
+        super().__init__((_("Name"), _("Country"), _("Org number"), _("Phone")), parent)
 
     def show(self, rows: list[CustomerSummary]) -> None:
         self.beginResetModel()
@@ -41,21 +40,11 @@ class CustomerTableModel(QAbstractTableModel):
     def names(self) -> list[str]:
         return [entry.name for entry in self._rows]
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        entry = self._row_at(index)
+        if entry is None:
             return None
-        entry = self._rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return (entry.name, entry.country, entry.org_number, entry.phone)[index.column()]
         if role == Qt.ItemDataRole.AccessibleTextRole:

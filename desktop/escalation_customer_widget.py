@@ -103,6 +103,7 @@ class EscalationCustomerWidget(QWidget):
         self._setting = True
         try:
             self.search_edit.setText(summary.name if summary is not None else "")
+            self.search_edit.setCursorPosition(0)  # a long name shows its beginning
         finally:
             self._setting = False
         self.table.hide()
@@ -113,10 +114,15 @@ class EscalationCustomerWidget(QWidget):
             self._loading = True
             self.worker.run(_load_search, self._on_loaded, self._on_failed)
 
-    def reload(self) -> None:
-        """Read the register again (a customer was added or renamed elsewhere)."""
-        self.search = None
-        self.load()
+    def refresh(self) -> None:
+        """Read the register again if it was read before (a customer may have been added or
+        renamed in the customers view); the old search answers until the new one is here."""
+        if self.search is not None and not self._loading:
+            self._loading = True
+            self.worker.run(_load_search, self._on_loaded, self._on_failed)
+
+    def show_problem(self, message: str) -> None:
+        self.note.setText(_("The customer could not be opened: {reason}").format(reason=message))
 
     # --- loading and searching ------------------------------------------------------------------
 
@@ -158,8 +164,9 @@ class EscalationCustomerWidget(QWidget):
 
             offering = offering_text(Offering(picked.offering)) if picked.offering != "none" \
                 else _("no Microsoft support offering recorded")
-            self.note.setText(_("From the register: {country} · {offering}").format(
-                country=country_name(picked.country), offering=offering))
+            # The whole name, however long: the field shows only as much as fits.
+            self.note.setText(_("From the register: {name} · {country} · {offering}").format(
+                name=picked.name, country=country_name(picked.country), offering=offering))
         elif not text:
             self.note.setText(_("No customer: pick the country and the offering below."))
         elif self.search is None:

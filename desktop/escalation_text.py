@@ -17,18 +17,13 @@ from desktop.i18n import _, format_clock, format_datetime, ngettext
 
 if TYPE_CHECKING:
     from domain.business_time import BusinessHours, TimelineDay
-    from domain.escalation import Escalation, SeverityLevel
+    from domain.escalation import Escalation
     from domain.services.escalation import Case
 
 # The domain's codes, repeated so this module imports no rules (start-up budget).
 CLOCK_24X7 = "24x7"
 WEEKEND = "weekend"
 AFTER_HOURS = "after business hours"
-
-
-def severity_label(level: SeverityLevel) -> str:
-    """"A · Critical business system degraded"."""
-    return _("{id} · {title}").format(id=level.id, title=level.title)
 
 
 def target_text(minutes: int, clock: str) -> str:

@@ -19,9 +19,10 @@ def day_text(day: dt.date) -> str:
     return format_date(day, "d MMM y")
 
 
-def phase_text(phase: str) -> str:
-    return {MAINSTREAM: _("Mainstream support"), EXTENDED: _("Extended support"),
-            ENDED: _("Support ended")}.get(phase, phase)
+def state_text(phase: str) -> str:
+    """The phase inside a sentence: "in mainstream support", "support has ended"."""
+    return {MAINSTREAM: _("in mainstream support"), EXTENDED: _("in extended support"),
+            ENDED: _("support has ended")}.get(phase, phase)
 
 
 def summary_text(answer: LifecycleAnswer) -> str:
@@ -30,10 +31,10 @@ def summary_text(answer: LifecycleAnswer) -> str:
     if phase == ENDED:
         ended = product.support_ends
         return _("{product}: support ended on {day}").format(product=product.name, day=day_text(ended)) \
-            if ended else _("{product}: support ended").format(product=product.name)
+            if ended else _("{product}: support has ended").format(product=product.name)
     if answer.phase_ends is None:
-        return _("{product}: {phase}, no end announced").format(product=product.name, phase=phase_text(phase))
-    return _("{product}: {phase} until {day}").format(product=product.name, phase=phase_text(phase),
+        return _("{product}: {state}, no end announced").format(product=product.name, state=state_text(phase))
+    return _("{product}: {state} until {day}").format(product=product.name, state=state_text(phase),
                                                       day=day_text(answer.phase_ends))
 
 
@@ -42,11 +43,11 @@ def dates_text(answer: LifecycleAnswer) -> str:
     product, on = answer.product, answer.on
     parts = []
     if product.mainstream_end is not None:
-        template = _("mainstream support until {day}") if on <= product.mainstream_end \
-            else _("mainstream support ended {day}")
+        template = _("Mainstream support until {day}") if on <= product.mainstream_end \
+            else _("Mainstream support ended {day}")
         parts.append(template.format(day=day_text(product.mainstream_end)))
     else:
-        parts.append(_("no end of support announced"))
+        parts.append(_("No end of support announced"))
     if product.extended_end is not None:
         template = _("extended support until {day}") if on <= product.extended_end \
             else _("extended support ended {day}")
@@ -57,11 +58,6 @@ def dates_text(answer: LifecycleAnswer) -> str:
 
 
 def on_text(answer: LifecycleAnswer) -> str:
-    return _("{phase} on {day} (the day the case was opened)").format(
-        phase=phase_text(answer.phase.value), day=day_text(answer.on))
-
-
-def names_text(names: list[str]) -> str:
-    shown = "; ".join(names[:MAX_NAMES])
-    more = len(names) - MAX_NAMES
-    return shown + (_("; and {n} more").format(n=more) if more > 0 else "")
+    """"Windows 7 on 23 Dec 2026, the day the case was opened: support has ended"."""
+    return _("{product} on {day}, the day the case was opened: {state}").format(
+        product=answer.product.name, day=day_text(answer.on), state=state_text(answer.phase.value))

@@ -59,10 +59,17 @@ def _customers_view(context: ViewContext) -> QWidget:
     return CustomersView(context)
 
 
+def _escalation_view(context: ViewContext) -> QWidget:
+    from desktop.escalation_view import EscalationView
+
+    return EscalationView(context)
+
+
 VIEWS: tuple[ViewSpec, ...] = (
     ViewSpec("hours", lambda: _("Opening hours"), _hours_view),
     ViewSpec("scope", lambda: _("Support scope"), _scope_view),
     ViewSpec("customers", lambda: _("Customers & notice"), _customers_view),
+    ViewSpec("escalation", lambda: _("Escalation"), _escalation_view),
 )
 
 # If no paint arrives (a window started minimised), start anyway after this long.

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QButtonGroup, QGroupBox, QHBoxLayout, QPushButton, QRadioButton, QVBoxLayout
+from PySide6.QtWidgets import QButtonGroup, QGroupBox, QHBoxLayout, QLabel, QPushButton, QRadioButton, QVBoxLayout
 
 from desktop.i18n import _
 from desktop.notice_panel_widget import WARNING_ON_DARK, WARNING_ON_LIGHT
@@ -47,7 +47,8 @@ class SeverityWidget(QGroupBox):
         self.no_button = QPushButton(_("&No"), self)
         self.restart_button = QPushButton(_("Ask a&gain"), self)
         self.restart_button.setAccessibleName(_("Ask the severity questions again"))
-        self.pick_label = wrapped_label(self, _("Severity used (pick another to override):"))
+        self.pick_label = QLabel(_("Severity used:"), self)
+        self.pick_label.setToolTip(_("Proposed by the questions; pick another to override it."))
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
         self.radios: dict[str, QRadioButton] = {}
@@ -66,15 +67,20 @@ class SeverityWidget(QGroupBox):
         buttons.addWidget(self.no_button)
         buttons.addStretch(1)
         buttons.addWidget(self.restart_button)
+        # The four severities side by side: the meaning of the one used is spelled out under them.
+        radios = QHBoxLayout()
+        radios.setSpacing(12)
+        radios.addWidget(self.pick_label)
+        for radio in self.radios.values():
+            radios.addWidget(radio)
+        radios.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setSpacing(6)
         layout.addWidget(self.history_label)
         layout.addWidget(self.question_label)
         layout.addLayout(buttons)
         layout.addSpacing(4)
-        layout.addWidget(self.pick_label)
-        for radio in self.radios.values():
-            layout.addWidget(radio)
+        layout.addLayout(radios)
         layout.addWidget(self.override_label)
         layout.addWidget(self.situation_label)
 
@@ -110,6 +116,7 @@ class SeverityWidget(QGroupBox):
         for key, radio in self.radios.items():
             level = self._levels.get(key)
             radio.setAccessibleName(_("Severity {id}: {title}").format(id=key, title=level.title) if level else key)
+            radio.setToolTip(level.title if level else "")
         self._show()
 
     # --- the questions ----------------------------------------------------------------------
@@ -152,30 +159,30 @@ class SeverityWidget(QGroupBox):
 
     def _show(self) -> None:
         levels = self._levels
-        asked = [SEVERITIES[index] for index in range(len(self._answers))]
-        history = [_("{question} {answer}").format(question=levels[key].question,
+        asking = bool(levels) and self._proposed is None
+        # While asking, the questions so far; once proposed, the answers in one line.
+        history = [_("{question} {answer}").format(question=levels[SEVERITIES[index]].question,
                                                    answer=_("Yes.") if yes else _("No."))
-                   for key, yes in zip(asked, self._answers)] if levels else []
+                   for index, yes in enumerate(self._answers)] if asking else []
         self.history_label.setText("\n".join(history))
         self.history_label.setVisible(bool(history))
         if not levels:
             self.question_label.setText(_("Loading the severity definitions…"))
         elif self._proposed is not None:
             level = levels[self._proposed]
-            text = _("Proposed: severity {id}, {title}.").format(id=level.id, title=level.title.lower())
-            if self._proposed == SEVERITIES[-1]:  # all "no": the fourth definition is the answer
-                text = _("{definition} Proposed: severity {id}.").format(definition=level.question, id=level.id)
+            answers = ", ".join(_("yes") if yes else _("no") for yes in self._answers)
+            text = _("Proposed: severity {id} · {title} (answers: {answers}).").format(
+                id=level.id, title=level.title, answers=answers)
+            if len(self._answers) == QUESTIONS and not any(self._answers):  # the fourth definition decided
+                text = _("{definition} {proposal}").format(definition=level.question, proposal=text)
             self.question_label.setText(text)
         else:
             self.question_label.setText(levels[SEVERITIES[len(self._answers)]].question)
-        asking = bool(levels) and self._proposed is None
         self.yes_button.setVisible(asking)
         self.no_button.setVisible(asking)
         self.restart_button.setVisible(bool(self._answers) or self.severity is not None)
         for key, radio in self.radios.items():
-            level = levels.get(key)
-            title = _("{id} · {title}").format(id=key, title=level.title) if level else key
-            radio.setText(_("{title} (proposed)").format(title=title) if key == self._proposed else title)
+            radio.setText(_("{id} (proposed)").format(id=key) if key == self._proposed else key)
             radio.setEnabled(bool(levels))
         if self.overridden:
             self.override_label.setText(_("Overridden: the questions proposed {proposed}, severity {used} is "
@@ -184,7 +191,8 @@ class SeverityWidget(QGroupBox):
             self.override_label.clear()
         self.override_label.setVisible(self.overridden)
         level = levels.get(self.severity or "")
-        self.situation_label.setText(level.situation if level else "")
+        self.situation_label.setText(_("{id} · {title}: {situation}").format(
+            id=level.id, title=level.title, situation=level.situation) if level else "")
         self.situation_label.setVisible(level is not None)
 
     def _colour(self) -> None:

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from desktop.i18n import _, format_date
 from desktop.notice_text import day_text, days_left_text, term_text
+from desktop.row_table_model import RowTableModel
 from domain.customers import Subscription
 from domain.notice import Term, next_notice_deadline
 
@@ -20,13 +21,11 @@ SUBSCRIPTION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 PRODUCT, TERM, START, SEATS, END_USER_SUPPORT, FROM_RESELLER, DEADLINE = range(7)
 
 
-class SubscriptionsModel(QAbstractTableModel):
+class SubscriptionsModel(RowTableModel):
     def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: list[tuple[Subscription, dt.date | None]] = []
+        super().__init__((_("Product"), _("Term"), _("Start"), _("Seats"), _("Support"), _("From us"),
+                         _("Deadline")), parent)
         self._today = dt.date.today()
-        self._headers = (_("Product"), _("Term"), _("Start"), _("Seats"), _("Support"), _("From us"),
-                         _("Deadline"))
         self._header_tips = (
             "", _("The first term; afterwards it renews for 12 months at a time (terms §10)"), _("Start date"),
             _("Seats (users)"), _("End-user support included (terms §4)"),
@@ -45,11 +44,6 @@ class SubscriptionsModel(QAbstractTableModel):
     def row_of(self, subscription_id: int | None) -> int:
         return next((row for row, (s, _d) in enumerate(self._rows) if s.id == subscription_id), -1)
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._headers)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal:
@@ -61,9 +55,10 @@ class SubscriptionsModel(QAbstractTableModel):
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        row = self._row_at(index)
+        if row is None:
             return None
-        subscription, deadline = self._rows[index.row()]
+        subscription, deadline = row
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._text(subscription, deadline, column)

@@ -49,6 +49,18 @@ CUSTOMER_SHOTS = {
                            "Microsoft 365 E3", "sv"),
 }
 
+# Escalation: (theme, customer typed, customer picked, product, the answers to the severity questions,
+# severity picked if it differs, offering, opened on the customer's clock, Azure, explanation shown).
+ESCALATION_SHOTS = {
+    # The issue's example: a Swedish customer, severity B, opened the day before Christmas Eve.
+    "escalation-light.png": ("light", "lindqvist", "Lindqvist Bygg & Fastighetsförvaltning i Norrland AB",
+                             "Exchange SE", (False, False, True), None, None,
+                             dt.datetime(2026, 12, 23, 16, 45), False, True),
+    # A Finnish customer on Rapid Response, severity 1 for an Azure component; an old product; a breached case.
+    "escalation-dark.png": ("dark", "pohjois", "Pohjois-Pohjanmaan Sairaanhoitopiirin Kuntayhtymä",
+                            "Windows Server 2012 R2", (True,), None, None, None, True, False),
+}
+
 
 def dark_palette() -> QPalette:
     palette = QPalette()
@@ -82,6 +94,7 @@ def prepare_database(path: Path) -> None:
             OverrideKind.SHORTENED_DAY, "DK", now=NOW, by="Mette (team lead)", on_date=dt.date(2026, 11, 23),
             closes=dt.time(15, 0), note="Staff meeting in the afternoon"))
         add_customers(store)
+        add_cases(store)
     finally:
         store.close()
 
@@ -119,6 +132,26 @@ def add_customers(store) -> None:
         saved = save_customer(store, customer)
         for subscription in subscriptions:
             save_subscription(store, Subscription(**{**subscription.__dict__, "customer_id": saved.id}), today)
+
+
+def add_cases(store) -> None:
+    """Cases in every state: one breached, one due soon, one later, one answered in time."""
+    from domain.services.escalation import escalator, mark_responded, new_case, save_case
+
+    answerer = escalator(store)
+    cases = [  # (customer, country, product, severity, offering, opened minutes before NOW, responded after)
+        ("Fjellstue Sæter AS", "NO", "Exchange Online", "A", "unified", 75, None),
+        ("Østergaard & Søn Rådgivende Ingeniørfirma ApS", "DK", "Microsoft Teams (new Teams)", "B", "unified", 50,
+         None),
+        ("Åkesson & Söner AB", "SE", "SharePoint Server 2019", "C", "enhanced-response", 20, None),
+        ("Lindqvist Bygg & Fastighetsförvaltning i Norrland AB", "SE", "Windows Server 2022", "1", "unified", 240, 40),
+    ]
+    for name, country, product, severity, offering, before, responded in cases:
+        opened = NOW - dt.timedelta(minutes=before)
+        answer = answerer.escalate(severity, offering, opened, country)
+        case = save_case(store, new_case(answer, country, product, name))
+        if responded is not None:
+            mark_responded(store, case.id, opened + dt.timedelta(minutes=responded))
 
 
 def wait_until(app: QApplication, condition, timeout_s: float = 20) -> None:
@@ -202,6 +235,43 @@ def shoot_customers(app: QApplication, db: Path, name: str, theme: str, words: s
     return target
 
 
+def shoot_escalation(app: QApplication, db: Path, name: str, theme: str, words: str, customer: str, product: str,
+                     answers: tuple[bool, ...], severity: str | None, offering: str | None,
+                     opened: dt.datetime | None, azure: bool, explain: bool) -> Path:
+    """The agent's way: find the customer, name the product, answer the questions."""
+    window = open_window(app, db, theme)
+    from desktop.main_window import VIEWS
+
+    window.navigation.setCurrentRow([spec.key for spec in VIEWS].index("escalation"))
+    view = window.view("escalation")
+    wait_until(app, lambda: view.is_loaded)
+    picker = view.form.customer
+    picker.search_edit.setFocus()
+    wait_until(app, lambda: picker.search is not None)
+    picker.search_edit.setText(words)
+    picker._on_edited(words)
+    picker.pick_row(picker.model.names().index(customer))
+    if offering:
+        view.form.set_offering(offering)
+    view.form.set_product(product)
+    view.form.azure_check.setChecked(azure)
+    if opened is not None:
+        view.form.set_opened(opened)
+    for yes in answers:
+        view.severity.answer(yes)
+    if severity:
+        view.severity.choose(severity)
+    view.answer_widget.explain(explain)
+    wait_until(app, lambda: view.cases.model.rowCount() > 0)
+    if not explain:  # the breached case picked: ready to mark its first response
+        view.cases.select_case(view.cases.model.case(0).id)
+    app.processEvents()
+    target = OUT / name
+    window.grab().save(str(target))
+    window.close()
+    return target
+
+
 def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     OUT.mkdir(parents=True, exist_ok=True)
@@ -214,6 +284,8 @@ def main() -> int:
             print(shoot_scope(app, db, name, theme, words, topic, facts))
         for name, (theme, words, customer, product, language) in CUSTOMER_SHOTS.items():
             print(shoot_customers(app, db, name, theme, words, customer, product, language))
+        for name, shot in ESCALATION_SHOTS.items():
+            print(shoot_escalation(app, db, name, *shot))
     return 0
 
 

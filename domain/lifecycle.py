@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from enum import Enum
 
 from domain.errors import InvalidInput
@@ -216,6 +217,7 @@ _TOKEN = re.compile(r"\d{2}h[12]|r2(?!\d)|\d+(?:\.\d+)?|[a-zåäöæøü']+")
 _FUZZY_CUTOFF = 80  # rapidfuzz ratio: "windos" -> "windows", "exchnage" -> "exchange"
 
 
+@lru_cache(maxsize=4096)  # pure; a keystroke re-reads every product name and alias
 def tokens(text: str) -> tuple[str, ...]:
     """The words of a product name as a set to compare: lower case, abbreviations and
     spacing normalised ("Win10" -> windows 10, "ws2019" -> windows server 2019)."""
@@ -229,6 +231,7 @@ def tokens(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(words))  # the order kept, each word once
 
 
+@lru_cache(maxsize=4096)
 def key(text: str) -> frozenset[str]:
     return frozenset(tokens(text))
 

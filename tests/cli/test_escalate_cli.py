@@ -149,3 +149,25 @@ def test_bad_input_without_json_prints_nothing_on_stdout(capsys, isolated_data):
                                 "2026-11-24T10:00")
     assert code == 2 and out == "" and "'X'" in err
     assert not isolated_data.exists()
+
+
+def test_escalating_a_product_whose_support_has_ended_warns_first(capsys):
+    # Exchange Server 2016's extended support ended 2025-10-14.
+    code, payload, _, err = run_cli(capsys, "escalate", "--severity", "A", "--country", "NO", "--opened",
+                                    "2026-11-23T10:00", "--product", "Exchange 2016", "--json")
+    assert code == 0, err
+    assert payload["product"]["name"] == "Exchange Server 2016" and payload["product"]["phase"] == "ended"
+    assert "2025-10-14" in payload["product"]["warning"]
+    assert payload["notes"][0] == payload["product"]["warning"]
+    # The phase is judged on the day the case was opened: in 2024 it was still supported.
+    _, payload, _, _ = run_cli(capsys, "escalate", "--severity", "A", "--country", "NO", "--opened",
+                               "2024-06-03T10:00", "--product", "Exchange 2016", "--json")
+    assert payload["product"]["phase"] == "extended" and payload["product"]["warning"] is None
+
+
+def test_an_ambiguous_product_is_bad_input_listing_the_candidates(capsys, isolated_data):
+    code, payload, _, err = run_cli(capsys, "escalate", "--severity", "B", "--country", "SE", "--opened",
+                                    "2026-11-23T10:00", "--product", "Windows 11", "--json")
+    assert code == 2
+    assert "Windows 11 24H2 (Home, Pro)" in payload["error"] and "--product" in err
+    assert not isolated_data.exists()

@@ -6,14 +6,14 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QDate, QEvent, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.customers_view import CustomersView
 from desktop.main_window import VIEWS
 from domain.customers import Customer, Subscription
 from domain.notice import Term
+from keyboard_input import press, retype, type_text
 
 pytestmark = pytest.mark.gui
 
@@ -23,24 +23,10 @@ LONG_FINNISH = "Pohjois-Pohjanmaan Sairaanhoitopiirin Kuntayhtymä"
 
 # --- helpers ------------------------------------------------------------------------------
 
-def type_text(widget, text: str) -> None:
-    """Key presses, one per character (QTest's keyClicks aborts on "ø")."""
-    for char in text:
-        code = ord(char.upper()) if ord(char.upper()) < 256 else Qt.Key.Key_unknown.value
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, code, Qt.KeyboardModifier.NoModifier, char))
 
 
-def retype(widget, text: str) -> None:
-    widget.selectAll()
-    widget.del_()
-    type_text(widget, text)
-    assert widget.text() == text
 
 
-def press(widget, key: Qt.Key) -> None:
-    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-        QApplication.sendEvent(widget, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier))
 
 
 def add_customer(store, name: str, country: str = "SE", org_number: str = "",

@@ -21,7 +21,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def test_navigation_lists_the_views_that_exist(main_window):
     titles = [main_window.navigation.item(row).text() for row in range(main_window.navigation.count())]
-    assert titles == [spec.title() for spec in VIEWS] == ["Opening hours", "Support scope", "Customers & notice"]
+    assert titles == [spec.title() for spec in VIEWS] == [
+        "Opening hours", "Support scope", "Customers & notice", "Escalation"]
     assert main_window.navigation.currentRow() == 0
     assert main_window.windowTitle() == "Deskguide"
 

@@ -8,13 +8,14 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QColor, QKeyEvent, QPalette
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from desktop.main_window import VIEWS
 from desktop.scope_view import ScopeView, title_language
 from domain.scope import CustomerFacts, Device, ScopeAnswer, Support, Verdict
+from keyboard_input import type_text
 
 pytestmark = pytest.mark.gui
 ROOT = Path(__file__).resolve().parents[2]
@@ -41,14 +42,6 @@ def scope_view(open_scope) -> ScopeView:
     return open_scope()
 
 
-def type_text(widget, text: str) -> None:
-    """Key presses, one per character, as a keyboard sends them. (QTest's keyClicks
-    only knows ASCII and aborts on "ö"; an agent types "glömt lösenordet".)"""
-    for char in text:
-        # Latin-1 keys are their upper-case code points in Qt (Key_Odiaeresis is "Ö").
-        code = ord(char.upper()) if ord(char.upper()) < 256 else Qt.Key.Key_unknown.value
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, code, Qt.KeyboardModifier.NoModifier, char))
 
 
 def type_search(qtbot, view: ScopeView, text: str) -> None:
