@@ -9,10 +9,8 @@ Christmas to New Year and the DST weekends, with seconds in the start time.
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-import holidays
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -20,15 +18,11 @@ from hypothesis import strategies as st
 from domain.business_time import BusinessHours, add_business_minutes, add_calendar_minutes
 from domain.closed_days import ClosedDayCalendar
 
-UTC = dt.timezone.utc
-MINUTE = dt.timedelta(minutes=1)
-COUNTRIES = ("SE", "NO", "DK", "FI")
-ZONES = {
-    "SE": ZoneInfo("Europe/Stockholm"),
-    "NO": ZoneInfo("Europe/Oslo"),
-    "DK": ZoneInfo("Europe/Copenhagen"),
-    "FI": ZoneInfo("Europe/Helsinki"),
-}
+from reference_calendar import (
+    COUNTRIES, MINUTE, UTC, ZONES, easter_sunday, last_sunday, midsummer_eve, reference_closed_dates,
+    same_instant,
+)
+
 OPENS, CLOSES = dt.time(9, 0), dt.time(17, 30)  # 000:2707-2709, local time as the clocks show it
 HOURS = BusinessHours(OPENS, CLOSES)
 # 600 business minutes are less than two business days; the longest closure (Maundy
@@ -41,26 +35,8 @@ SETTINGS = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 # --- the reference --------------------------------------------------------------------
 
-def midsummer_eve(year: int) -> dt.date:
-    """The Friday between 19 and 25 June."""
-    return next(dt.date(year, 6, day) for day in range(19, 26) if dt.date(year, 6, day).weekday() == 4)
 
 
-@lru_cache(maxsize=None)
-def reference_closed_dates(country: str, year: int) -> dict[dt.date, str]:
-    """Public holidays from the library, plus the eves each country's desk closes on."""
-    days = dict(holidays.country_holidays(country, years=year, language="en_US"))
-    eves = {
-        "SE": [(midsummer_eve(year), "Midsummer Eve"), (dt.date(year, 12, 24), "Christmas Eve"),
-               (dt.date(year, 12, 31), "New Year's Eve")],
-        "NO": [(dt.date(year, 12, 24), "Christmas Eve"), (dt.date(year, 12, 31), "New Year's Eve")],
-        "DK": [(dt.date(year, 12, 24), "Christmas Eve"), (dt.date(year, 12, 31), "New Year's Eve")],
-        # Finland's public calendar already has Midsummer Eve and Christmas Eve.
-        "FI": [(dt.date(year, 12, 31), "New Year's Eve")],
-    }[country]
-    for day, name in eves:
-        days.setdefault(day, name)
-    return days
 
 
 def is_business_minute(country: str, instant: dt.datetime) -> bool:
@@ -108,31 +84,12 @@ def reference_skip_reason(country: str, day: dt.date) -> str | None:
     return "weekend" if day.weekday() >= 5 else None
 
 
-def same_instant(a: dt.datetime, b: dt.datetime) -> bool:
-    # Compared in UTC: an instant in the repeated autumn hour never compares equal to
-    # one in another zone (PEP 495), even when both are the same moment.
-    return a.astimezone(UTC) == b.astimezone(UTC)
 
 
 # --- where to look --------------------------------------------------------------------
 
-def last_sunday(year: int, month: int) -> dt.date:
-    last = dt.date(year, month, 31)  # March and October both have 31 days
-    return last - dt.timedelta(days=(last.weekday() - 6) % 7)
 
 
-def easter_sunday(year: int) -> dt.date:
-    """Anonymous Gregorian algorithm (Meeus/Jones/Butcher)."""
-    a, b, c = year % 19, year // 100, year % 100
-    d, e = divmod(b, 4)
-    f = (b + 8) // 25
-    g = (b - f + 1) // 3
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = divmod(c, 4)
-    el = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * el) // 451
-    month, day = divmod(h + el - 7 * m + 114, 31)
-    return dt.date(year, month, day + 1)
 
 
 HOUR, DAY = 3600, 86400

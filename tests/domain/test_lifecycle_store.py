@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import sqlite3
 
 import pytest
 from alembic import command
@@ -16,20 +15,13 @@ from domain.services import lifecycle
 from domain.store import open_store
 from domain.store.database import StoreError, _alembic_config, head_revision, table_names
 from domain.store.reference_loader import stored_version
+from raw_sql import sql
 
 LATER = dt.datetime(2027, 10, 1, 9, 0, tzinfo=dt.timezone.utc)
 TODAY = dt.date(2026, 11, 22)
 BUNDLED_DATASET, BUNDLED = load_lifecycle()
 
 
-def sql(path, statement: str) -> list[tuple]:
-    connection = sqlite3.connect(path)
-    try:
-        rows = connection.execute(statement).fetchall()
-        connection.commit()
-        return rows
-    finally:
-        connection.close()
 
 
 def catalogue_in(path):

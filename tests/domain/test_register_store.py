@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import random
-import sqlite3
 
 import pytest
 from alembic import command
@@ -21,6 +20,7 @@ from domain.services.notice import notice_for
 from domain.services.register import CustomerSummary, Deadline, RecordRejected, UpsertResult
 from domain.store.database import _alembic_config, head_revision, table_names
 from domain.store.models import CustomerRow
+from raw_sql import sql
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -31,12 +31,6 @@ FJORD = Customer(name="Fjordkraft Regnskap AS", country="NO", org_number="923 60
                  email="post@fjordkraft.no", external_id="CSP-2")
 
 
-def sql(path, statement: str, *params) -> list[tuple]:
-    connection = sqlite3.connect(path)
-    try:
-        return connection.execute(statement, params).fetchall()
-    finally:
-        connection.close()
 
 
 def dump(path) -> dict[str, list[tuple]]:

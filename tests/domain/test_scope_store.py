@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import sqlite3
 
 import pytest
 
@@ -15,19 +14,12 @@ from domain.services import scope
 from domain.store import open_store
 from domain.store.database import StoreError
 from domain.store.reference_loader import stored_version
+from raw_sql import sql
 
 LATER = dt.datetime(2027, 10, 1, 9, 0, tzinfo=dt.timezone.utc)
 BUNDLED_DATASET, BUNDLED = load_scope()
 
 
-def sql(path, statement: str) -> list[tuple]:
-    connection = sqlite3.connect(path)
-    try:
-        rows = connection.execute(statement).fetchall()
-        connection.commit()
-        return rows
-    finally:
-        connection.close()
 
 
 def catalogue_in(path):

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import sqlite3
 
 import pytest
 import sqlalchemy as sa
@@ -21,21 +20,13 @@ from domain.store import open_store
 from domain.store import reference_loader
 from domain.store.database import StoreError, _alembic_config, head_revision, table_names
 from domain.store.models import Base, DeskHoursRow, DeskOverrideRow, DeskRow, ReferenceDatasetRow
+from raw_sql import sql
 
 UTC = dt.timezone.utc
 TABLES = {"alembic_version", "desk", "desk_hours", "desk_override", "reference_dataset"}
 LATER = dt.datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 
 
-def sql(path, statement: str, *params) -> list[tuple]:
-    """Look at the file with plain sqlite3, beside SQLAlchemy."""
-    connection = sqlite3.connect(path)
-    try:
-        rows = connection.execute(statement, params).fetchall()
-        connection.commit()
-        return rows
-    finally:
-        connection.close()
 
 
 def reopen(path, now=LATER):
