@@ -3,11 +3,13 @@
 
     python dev.py run      # set everything up, open the app
     python dev.py test     # set everything up, run the whole test suite
+    python dev.py build    # also install PyInstaller, build dist/Deskguide/, self-test it
 
 Plain standard-library Python so it works before anything is installed, on Windows
 and Linux alike. It creates `.venv/`, installs the project with its test extras
 (again only when pyproject.toml changed), and on a bare Linux machine installs the
-few system libraries Qt needs to draw offscreen.
+few system libraries Qt needs to draw offscreen
+(and, for `test`, msitools to build and read the MSI).
 """
 from __future__ import annotations
 
@@ -26,6 +28,9 @@ STAMP = VENV / ".deskguide-installed"
 QT_SYSTEM_PACKAGES = [
     "libegl1", "libgl1", "libxkbcommon0", "libfontconfig1", "libdbus-1-3", "libglib2.0-0",
 ]
+# The tests build the Windows installer from its WiX source with msitools' wixl and read
+# it back with msiinfo (tests/packaging/test_msi.py); Windows itself uses WiX v3.
+MSI_TOOL_PACKAGES = {"wixl": "wixl", "wixl-heat": "wixl", "msiinfo": "msitools", "msibuild": "msitools"}
 
 
 def venv_python() -> Path:
@@ -52,7 +57,8 @@ def ensure_venv() -> Path:
     fingerprint = install_fingerprint()
     if not STAMP.exists() or STAMP.read_text() != fingerprint:
         run(python, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
-        run(python, "-m", "pip", "install", "--quiet", "-e", f"{ROOT}[test]")
+        # The build extra too: the suite builds the bundle (tests/packaging).
+        run(python, "-m", "pip", "install", "--quiet", "-e", f"{ROOT}[test,build]")
         STAMP.write_text(fingerprint)
     ensure_qt_system_libraries(python)
     return python
@@ -71,8 +77,55 @@ def ensure_qt_system_libraries(python: Path) -> None:
     run(python, "-c", probe)
 
 
+def ensure_msi_tools() -> None:
+    missing = sorted({package for tool, package in MSI_TOOL_PACKAGES.items() if shutil.which(tool) is None})
+    if not missing or sys.platform != "linux":
+        return
+    if shutil.which("apt-get") is None:
+        sys.exit(f"the MSI tests need {', '.join(missing)} (msitools); install them.")
+    sudo = [] if os.geteuid() == 0 else ["sudo"]
+    run(*sudo, "apt-get", "update", "-qq")
+    run(*sudo, "apt-get", "install", "-y", "-qq", *missing,
+        env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
+
+
+SPEC = ROOT / "packaging" / "deskguide.spec"
+DIST = ROOT / "dist"
+BUNDLE = DIST / "Deskguide"
+
+
+def bundle_executables(bundle: Path = BUNDLE) -> dict[str, Path]:
+    """The bundle's two programs: the windowed GUI and the console CLI."""
+    suffix = ".exe" if os.name == "nt" else ""
+    return {"gui": bundle / f"Deskguide{suffix}", "cli": bundle / f"deskguide-cli{suffix}"}
+
+
+def build_bundle(python: Path, dist: Path = DIST, work: Path = ROOT / "build") -> int:
+    """PyInstaller on packaging/deskguide.spec, then both executables' --self-test."""
+    code = run(python, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
+               "--distpath", dist, "--workpath", work, SPEC, check=False, cwd=ROOT)
+    if code != 0:
+        print("the PyInstaller build failed", file=sys.stderr)
+        return code or 1
+    failed = []
+    for kind, exe in bundle_executables(dist / "Deskguide").items():
+        report = work / f"self-test-{kind}.txt"
+        # A windowed exe has no console on Windows: the report file is what we read.
+        env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+        code = run(exe, "--self-test", "--self-test-report", report, check=False, env=env)
+        if os.name == "nt" and report.exists():
+            print(report.read_text(encoding="utf-8"))
+        if code != 0:
+            failed.append(exe.name)
+    if failed:
+        print(f"self-test FAILED: {', '.join(failed)}", file=sys.stderr)
+        return 1
+    print(f"built and self-tested: {dist / 'Deskguide'}")
+    return 0
+
+
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in {"run", "test", "setup"}:
+    if not argv or argv[0] not in {"run", "test", "setup", "build"}:
         print(__doc__)
         return 2
     command, rest = argv[0], argv[1:]
@@ -81,6 +134,9 @@ def main(argv: list[str]) -> int:
         return 0
     if command == "run":
         return run(python, "-m", "desktop", *rest, check=False)
+    if command == "build":
+        return build_bundle(python)
+    ensure_msi_tools()
     code = run(python, "-m", "pytest", *rest, check=False, cwd=ROOT)
     if code == 5:
         print("pytest collected no tests: that is a failure, not a pass.", file=sys.stderr)

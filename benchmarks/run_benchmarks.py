@@ -250,6 +250,48 @@ def bench_startup(runs: int = 15) -> None:
           "(store opened, desks loaded, first answers on the cards)")
 
 
+def bench_bundle(runs: int = 10) -> None:
+    """The frozen build (`python3 dev.py build` first): its size, and its start-up to an
+    interactive window (`Deskguide --startup-probe`: launch to the first event-loop turn
+    after the window shows) against a bare PySide6 window run from source."""
+    bundle = ROOT / "dist" / "Deskguide"
+    suffix = ".exe" if os.name == "nt" else ""
+    gui = bundle / f"Deskguide{suffix}"
+    print("== The bundle (dist/Deskguide) ==")
+    if not gui.exists():
+        print(f"no build at {bundle}: run `python3 dev.py build` first")
+        return
+    files = [p for p in bundle.rglob("*") if p.is_file() and not p.is_symlink()]
+    internal = bundle / "_internal"
+    biggest = {}
+    for path in files:
+        top = path.relative_to(internal).parts[0] if internal in path.parents else path.name
+        biggest[top] = biggest.get(top, 0) + path.stat().st_size
+    total = sum(biggest.values())
+    print(f"size: {total / 2**20:.1f} MB in {len(files)} files; largest: " + ", ".join(
+        f"{name} {size / 2**20:.1f} MB" for name, size in sorted(biggest.items(), key=lambda kv: -kv[1])[:5]))
+    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+           "DESKGUIDE_DB": str(Path(tempfile.mkdtemp()) / "bundle.sqlite3")}
+    subprocess.run([str(gui), "--startup-probe"], env=env, capture_output=True, timeout=120)  # warm, create the store
+    launch, inner = [], []
+    for _ in range(runs):
+        start = time.time()
+        result = subprocess.run([str(gui), "--startup-probe"], env=env, capture_output=True, text=True, timeout=120)
+        probe = [line for line in result.stdout.splitlines() if line.startswith("STARTUP")]
+        if result.returncode != 0 or not probe:
+            raise SystemExit(f"bundle start-up probe failed:\n{result.stdout}\n{result.stderr}")
+        _, in_main, wall = probe[0].split()
+        launch.append((float(wall) - start) * 1000)  # bootloader, unpacking and imports included
+        inner.append(float(in_main))
+    bare_launch, bare_in, _ = _startup_samples(BARE_WINDOW, runs, env)
+    median = statistics.median
+    print(f"{'':26}{'launch to interactive':>24}{'script/main() to interactive':>30}")
+    print(f"{'bare PySide6 (source)':26}{median(bare_launch):21.1f} ms{median(bare_in):27.1f} ms")
+    print(f"{'Deskguide bundle':26}{median(launch):21.1f} ms{median(inner):27.1f} ms")
+    ratio = median(launch) / median(bare_launch)
+    print(f"ratio: {ratio:.2f}x (budget 1.5x): {'within budget' if ratio <= 1.5 else 'OVER BUDGET'}")
+
+
 def bench_escalation() -> None:
     """Due times for every severity, offering and country at random moments (the business-
     hours walk is the costly part: a case opened before Christmas walks a week), and the
@@ -309,11 +351,11 @@ def bench_customers_view() -> None:
 
 
 SECTIONS = {"lookup": bench_lookup, "scope": bench_scope, "register": bench_register, "escalation": bench_escalation,
-            "customers-view": bench_customers_view, "startup": bench_startup}
+            "customers-view": bench_customers_view, "startup": bench_startup, "bundle": bench_bundle}
 
 
 def main(argv: list[str]) -> int:
-    chosen = argv or list(SECTIONS)
+    chosen = argv or [name for name in SECTIONS if name != "bundle"]  # bundle: needs a build
     for name in chosen:
         if name not in SECTIONS:
             print(f"unknown section {name!r}; choose from {', '.join(SECTIONS)}", file=sys.stderr)

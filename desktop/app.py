@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -24,9 +25,17 @@ def icon_path() -> Path:
 def _parse(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
     parser = argparse.ArgumentParser(prog="deskguide-gui", description="Deskguide: the desktop app.")
     parser.add_argument("--db", metavar="PATH",
-                        help="the database file (default: DESKGUIDE_DB, else the user's data folder)")
+                        help="the database file (default: DESKGUIDE_DB, else the machine's deskguide.ini, "
+                             "else the user's data folder)")
     parser.add_argument("--quit-after", metavar="SECONDS", type=float,
                         help="close again after this many seconds (smoke tests)")
+    parser.add_argument("--startup-probe", action="store_true",
+                        help="print 'STARTUP <ms since main()> <epoch seconds>' at the first event-loop turn "
+                             "after the window shows, then quit (benchmarks/run_benchmarks.py bundle)")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check this installation end to end with a throwaway database and exit 0 or 1")
+    parser.add_argument("--self-test-report", metavar="PATH",
+                        help="with --self-test: also write the report here")
     # Whatever we do not know is left for Qt (-style, -platform, ...).
     return parser.parse_known_args(list(argv))
 
@@ -49,20 +58,52 @@ def create_main_window(db_path: str | None = None):
 
     from desktop.main_window import MainWindow
 
-    window = MainWindow(db_path=db_path or os.environ.get("DESKGUIDE_DB") or None)  # None: the default
+    from desktop.machine_config import resolve_db_path
+
+    window = MainWindow(db_path=resolve_db_path(db_path))  # None: the user's data folder
     window.resize(1280, 800)
     # Quit (from the menu, the session ending or --quit-after) closes the store cleanly.
     QApplication.instance().aboutToQuit.connect(window.shutdown)
     return window
 
 
+def apply_machine_language(app) -> None:
+    """The machine's default language (deskguide.ini), for our strings and Qt's."""
+    from desktop.machine_config import machine_defaults
+
+    language = machine_defaults().language
+    if language and language != "en":
+        from desktop import i18n
+        from desktop.qt_translations import install_qt_translations
+
+        i18n.set_language(language)
+        install_qt_translations(app, language)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    started = time.perf_counter()
     args, qt_args = _parse(sys.argv[1:] if argv is None else argv)
+    if args.self_test:
+        from desktop import self_test
+
+        # Offscreen-capable: with no display (a build server, CI) Qt still starts.
+        if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        return self_test.run(gui=True, report_path=args.self_test_report)
     from PySide6.QtCore import QTimer
 
     app = create_application(qt_args)
+    apply_machine_language(app)
     window = create_main_window(args.db)
     window.show()
+    if args.startup_probe:
+        def probe() -> None:
+            line = f"STARTUP {(time.perf_counter() - started) * 1000:.1f} {time.time()!r}"
+            if sys.stdout is not None:
+                print(line, flush=True)
+            app.quit()
+
+        QTimer.singleShot(0, probe)
     if args.quit_after is not None:
         QTimer.singleShot(max(0, int(args.quit_after * 1000)), app.quit)
     return app.exec()

@@ -43,9 +43,10 @@ def _today() -> dt.date:
 
 
 def _open_store(args):
+    from desktop.machine_config import resolve_db_path
     from domain.store import open_store
 
-    return open_store(args.db, now=_now())
+    return open_store(resolve_db_path(args.db), now=_now())
 
 
 # --- output -------------------------------------------------------------------------
@@ -256,13 +257,16 @@ def _common_options(parser: argparse.ArgumentParser, suppress: bool) -> None:
     parser.add_argument("--json", action="store_true", default=argparse.SUPPRESS if suppress else False,
                         help="print exactly one JSON object")
     parser.add_argument("--db", metavar="PATH", default=default,
-                        help="the database file (default: DESKGUIDE_DB, else the user's data folder)")
+                        help="the database file (default: DESKGUIDE_DB, else the machine's deskguide.ini, "
+                             "else the user's data folder)")
 
 
 def build_parser() -> Parser:
     from desktop.version import app_version
 
-    parser = Parser(prog="deskguide", description="Deskguide: answers for the Nordic Office 365 helpdesk.")
+    parser = Parser(prog="deskguide", description="Deskguide: answers for the Nordic Office 365 helpdesk.",
+                    epilog="deskguide --self-test [--self-test-report PATH]: check this installation end to "
+                           "end with a throwaway database; exit 0, or 1 naming what failed.")
     parser.add_argument("--version", action="version", version=f"deskguide {app_version()}")
     _common_options(parser, suppress=False)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
@@ -351,6 +355,10 @@ def _fail(argv: Sequence[str], message: str, code: int) -> int:
 
 def main(argv: Sequence[str] | None = None, handlers: dict[str, Callable] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if "--self-test" in argv:  # desktop/self_test.py; its imports only when asked for
+        from desktop import self_test
+
+        return self_test.main(argv, gui=False)
     try:
         args = build_parser().parse_args(argv)
         return args.handler(args)

@@ -23,6 +23,7 @@ from desktop.escalation_customer_widget import EscalationCustomerWidget
 from desktop.field_error_label import FieldErrorLabel
 from desktop.hours_text import country_name
 from desktop.i18n import _
+from desktop.machine_config import default_country
 from desktop.notice_panel_widget import WARNING_ON_DARK, WARNING_ON_LIGHT
 from desktop.wrapped_label import wrapped_label
 
@@ -56,6 +57,8 @@ class EscalationFormWidget(QWidget):
         self.country_combo = QComboBox(self.customer_box)
         for country in COUNTRIES:
             self.country_combo.addItem(_("{name} ({code})").format(name=country_name(country), code=country), country)
+        # The machine's default country (deskguide.ini), set before any signal is connected.
+        self.country_combo.setCurrentIndex(max(0, self.country_combo.findData(default_country())))
         self.country_combo.setAccessibleName(_("Customer's country"))
         self.offering_combo = QComboBox(self.customer_box)
         for offering in OFFERINGS:

@@ -23,6 +23,7 @@ from desktop.cases_widget import CasesWidget
 from desktop.escalation_answer_widget import EscalationAnswerWidget
 from desktop.escalation_form_widget import OFFERINGS, EscalationFormWidget
 from desktop.hours_text import country_name
+from desktop.machine_config import default_country
 from desktop.i18n import _
 from desktop.severity_widget import SeverityWidget
 from domain.errors import InvalidInput
@@ -83,7 +84,7 @@ class EscalationView(QWidget):
         self._lifecycle: LifecycleAnswer | None = None
         self._lifecycle_key: tuple[str, dt.date] | None = None
         self._opened: dt.datetime | None = None  # the opening as an instant
-        self._country = "SE"  # the country the opening is shown for
+        self._country = default_country()  # the country the opening is shown for (deskguide.ini)
         self._filling = False  # several controls change at once: answer once, at the end
         self._saving = False
         self._pending: tuple | None = None  # set_question() before the rules came

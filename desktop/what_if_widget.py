@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from desktop import hours_text
 from desktop.i18n import _
+from desktop.machine_config import default_country
 
 _ACTIVE_STYLE = "#whatIf { border: 2px solid palette(highlight); border-radius: 6px; }"
 _LIVE_STYLE = "#whatIf { border: 1px solid palette(mid); border-radius: 6px; }"
@@ -42,6 +43,8 @@ class WhatIfWidget(QFrame):
         self.country_combo = QComboBox(self)
         for country in countries:
             self.country_combo.addItem(hours_text.country_name(country), country)
+        # The machine's default country (deskguide.ini), set before any signal is connected.
+        self.country_combo.setCurrentIndex(max(0, self.country_combo.findData(default_country())))
         self.country_combo.setAccessibleName(_("Country whose time the what-if moment is in"))
         self.country_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.now_button = QPushButton(_("&Now"), self)

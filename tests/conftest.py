@@ -15,9 +15,11 @@ MONDAY_NOON = dt.datetime(2026, 11, 23, 12, 0, tzinfo=dt.timezone.utc)
 
 @pytest.fixture(autouse=True)
 def isolated_data(tmp_path, monkeypatch):
-    """Every test gets its own database path; the user's data folder is never used."""
+    """Every test gets its own database path; the user's data folder is never used, nor
+    the machine's deskguide.ini (tests/desktop/test_machine_config.py writes its own)."""
     path = tmp_path / "data" / "deskguide.sqlite3"
     monkeypatch.setenv("DESKGUIDE_DB", str(path))
+    monkeypatch.setenv("DESKGUIDE_MACHINE_CONFIG", str(tmp_path / "machine" / "deskguide.ini"))
     return path
 
 
