@@ -161,8 +161,25 @@ class CustomersView(QWidget):
 
     def open_customer(self, customer_id: int, subscription_id: int | None = None) -> None:
         """Show the customer (and pick the subscription, with its notice answer)."""
-        self._requested = customer_id
-        self.worker.run(lambda store: (_get_customer(store, customer_id), subscription_id), self._on_record)
+        def proceed() -> None:
+            self._requested = customer_id
+            self.worker.run(lambda store: (_get_customer(store, customer_id), subscription_id), self._on_record)
+
+        self._unless_unsaved_edits(proceed)
+
+    def _unless_unsaved_edits(self, proceed) -> None:
+        """Edits in the form are never thrown away silently: with unsaved changes, ask first;
+        "Keep editing" (the default) leaves the form and the list as they were."""
+        if not (self.form.isVisible() and self.form.is_dirty()):
+            proceed()
+            return
+        name = self.form.customer().name.strip() or _("the new customer")
+
+        def keep_editing() -> None:
+            self.finder.mark(self.record.customer.id if self.record is not None else None)
+
+        self._confirm(_("Unsaved changes"), _("The changes to {name} are not saved. Discard them?").format(name=name),
+                      proceed, yes_text=_("Discard changes"), no_text=_("Keep editing"), on_no=keep_editing)
 
     def open_row(self, row: int) -> None:
         """Open the customer on `row` of the search list, as a click does."""
@@ -223,10 +240,13 @@ class CustomersView(QWidget):
 
     def new_customer(self) -> None:
         """An empty form for a new customer (in the country of the one shown, if any)."""
-        country = self.record.customer.country if self.record is not None else "SE"
-        self._requested = None  # a customer still on its way from the store is not shown over the form
-        self._show_record(None, new_country=country)
-        self.form.name_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        def proceed() -> None:
+            country = self.record.customer.country if self.record is not None else "SE"
+            self._requested = None  # a customer still on its way from the store is not shown over the form
+            self._show_record(None, new_country=country)
+            self.form.name_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+        self._unless_unsaved_edits(proceed)
 
     def _save_customer(self, customer: Customer) -> None:
         self._requested = customer.id
@@ -272,11 +292,14 @@ class CustomersView(QWidget):
         self.deadlines.reload()
         self.customerDeleted.emit(customer_id)
 
-    def _confirm(self, title: str, text: str, on_yes) -> None:
+    def _confirm(self, title: str, text: str, on_yes, yes_text: str | None = None, no_text: str | None = None,
+                 on_no=None) -> None:
         """Ask before something that cannot be undone; the safe answer is the default."""
         box = QMessageBox(QMessageBox.Icon.Warning, title, text,
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self)
-        box.button(QMessageBox.StandardButton.Yes).setText(_("Delete"))
+        box.button(QMessageBox.StandardButton.Yes).setText(yes_text or _("Delete"))
+        if no_text:
+            box.button(QMessageBox.StandardButton.Cancel).setText(no_text)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.setAccessibleName(title)
 
@@ -284,6 +307,8 @@ class CustomersView(QWidget):
             self.confirm_box = None
             if box.clickedButton() is box.button(QMessageBox.StandardButton.Yes):
                 on_yes()
+            elif on_no is not None:
+                on_no()
             box.deleteLater()
 
         box.finished.connect(finished)

@@ -587,3 +587,33 @@ def test_pay_as_you_go_price_is_fixed_for_twelve_months_from_the_order(qtbot, st
     assert "fixed for 12 months from the order, to Mon 31 May 2027 (terms §3)" in view.notice.price_label.text()
     open_customer(qtbot, view, customer.id, older.id)
     assert "the first 12 months' fixed price ended Sun 31 May 2026" in view.notice.price_label.text()
+
+
+def test_unsaved_edits_are_never_thrown_away_silently(qtbot, store, open_customers):
+    first, _ = add_customer(store, "Åkesson & Söner AB", "SE")
+    second, _ = add_customer(store, "Fjellstue Sæter AS", "NO")
+    view = open_customers()
+    open_customer(qtbot, view, first.id)
+    retype(view.form.name_edit, "Åkesson & Döttrar AB")
+    assert view.form.is_dirty()
+
+    # Opening another customer asks first; "Keep editing" (the default) keeps the typing.
+    view.open_customer(second.id)
+    question = answer_confirm(qtbot, view, QMessageBox.StandardButton.Cancel)
+    assert "Åkesson & Döttrar AB" in question and "not saved" in question
+    assert view.record.customer.id == first.id
+    assert view.form.name_edit.text() == "Åkesson & Döttrar AB"
+
+    # "New customer" asks too; discarding goes on to what was asked for.
+    view.new_customer()
+    answer_confirm(qtbot, view, QMessageBox.StandardButton.Cancel)
+    assert view.form.name_edit.text() == "Åkesson & Döttrar AB"
+    with qtbot.waitSignal(view.customerShown, timeout=10_000):
+        view.open_customer(second.id)
+        answer_confirm(qtbot, view, QMessageBox.StandardButton.Yes)
+    assert view.record.customer.id == second.id
+    assert view.form.name_edit.text() == "Fjellstue Sæter AS"
+
+    # Nothing changed: no question at all.
+    open_customer(qtbot, view, first.id)
+    assert view.confirm_box is None
