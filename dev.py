@@ -4,6 +4,7 @@
     python dev.py run      # set everything up, open the app
     python dev.py test     # set everything up, run the whole test suite
     python dev.py build    # also install PyInstaller, build dist/Deskguide/, self-test it
+    python dev.py catalogues  # after changing visible strings: re-extract, update the .po files
 
 Plain standard-library Python so it works before anything is installed, on Windows
 and Linux alike. It creates `.venv/`, installs the project with its test extras
@@ -61,7 +62,42 @@ def ensure_venv() -> Path:
         run(python, "-m", "pip", "install", "--quiet", "-e", f"{ROOT}[test,build]")
         STAMP.write_text(fingerprint)
     ensure_qt_system_libraries(python)
+    compile_catalogues(python)
     return python
+
+
+TRANSLATIONS = ROOT / "resources" / "translations"
+CATALOGUE_DOMAIN = "deskguide"
+CATALOGUE_LANGUAGES = ("sv", "nb", "da", "fi")  # English is the source language
+
+
+def po_file(language: str) -> Path:
+    return TRANSLATIONS / language / "LC_MESSAGES" / f"{CATALOGUE_DOMAIN}.po"
+
+
+def compile_catalogues(python: Path) -> None:
+    """The .mo files the app reads, from the .po sources (only when a .po changed)."""
+    for language in CATALOGUE_LANGUAGES:
+        po = po_file(language)
+        mo = po.with_suffix(".mo")
+        if po.exists() and (not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime):
+            run(python, "-m", "babel.messages.frontend", "compile", "--statistics",
+                "-D", CATALOGUE_DOMAIN, "-d", TRANSLATIONS, "-l", language, "-i", po)
+
+
+def update_catalogues(python: Path) -> int:
+    """pybabel extract (code and reference data, babel.cfg) then update every .po."""
+    pot = TRANSLATIONS / f"{CATALOGUE_DOMAIN}.pot"
+    run(python, "-m", "babel.messages.frontend", "extract", "-F", ROOT / "babel.cfg",
+        "-k", "Message", "-k", "plural_message:1,2", "--add-comments=Translators:", "--no-wrap",
+        "--project=Deskguide", "--copyright-holder=Deskguide team", "-o", pot, ".", cwd=ROOT)
+    for language in CATALOGUE_LANGUAGES:
+        action = "update" if po_file(language).exists() else "init"
+        extra = ["--ignore-obsolete", "--no-wrap"] if action == "update" else ["--no-wrap"]
+        run(python, "-m", "babel.messages.frontend", action, "-D", CATALOGUE_DOMAIN, "-i", pot,
+            "-d", TRANSLATIONS, "-l", language, *extra, cwd=ROOT)
+    compile_catalogues(python)
+    return 0
 
 
 def ensure_qt_system_libraries(python: Path) -> None:
@@ -125,7 +161,7 @@ def build_bundle(python: Path, dist: Path = DIST, work: Path = ROOT / "build") -
 
 
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in {"run", "test", "setup", "build"}:
+    if not argv or argv[0] not in {"run", "test", "setup", "build", "catalogues"}:
         print(__doc__)
         return 2
     command, rest = argv[0], argv[1:]
@@ -136,6 +172,8 @@ def main(argv: list[str]) -> int:
         return run(python, "-m", "desktop", *rest, check=False)
     if command == "build":
         return build_bundle(python)
+    if command == "catalogues":
+        return update_catalogues(python)
     ensure_msi_tools()
     code = run(python, "-m", "pytest", *rest, check=False, cwd=ROOT)
     if code == 5:

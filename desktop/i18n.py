@@ -1,17 +1,34 @@
 """Every visible string goes through `_()`; dates and times through babel.
 
-gettext catalogues live in resources/translations (the localisation issue fills them);
-until a catalogue exists for a language, English is shown. `_` looks the translation
-up at call time, so switching language later needs no restart: views re-read their
-texts on a language-change event.
+gettext catalogues live in resources/translations (`.po` sources, `.mo` compiled by
+`python3 dev.py setup` and by the bundle build; see docs/localisation.md). A language
+without a compiled catalogue shows English. `_` looks the translation up at call
+time, so switching language needs no restart: views re-read their texts on Qt's
+LanguageChange event.
+
+`_` also says the domain's sentences (domain/messages.py `Message`) in the current
+language: the template is looked up, then the values are filled in, dates the way the
+language writes them. `in_language()` borrows another language for a moment: the
+customer's message is written in the customer's language, whatever the agent reads.
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import gettext
+import string
+from collections.abc import Iterator
 from pathlib import Path
 
+from domain.messages import Message
+
 DOMAIN = "deskguide"
+LANGUAGES = ("en", "sv", "nb", "da", "fi")  # the app's languages, English first
+# Each language's name in itself: a language menu must be readable by whoever needs it.
+LANGUAGE_NAMES = {"en": "English", "sv": "Svenska", "nb": "Norsk (bokmål)", "da": "Dansk", "fi": "Suomi"}
+# The language a desk country's customers are written to in (Finland: Finnish; the
+# Swedish-speaking Finns are a minority the agent can choose for by hand).
+COUNTRY_LANGUAGES = {"SE": "sv", "NO": "nb", "DK": "da", "FI": "fi"}
 _translation: gettext.NullTranslations = gettext.NullTranslations()
 _locale = "en"
 
@@ -22,10 +39,30 @@ def translations_dir() -> Path:
     return resources.TRANSLATIONS
 
 
+def normalise_language(code: str | None) -> str | None:
+    """"sv_SE", "sv-FI", "no", "nn" -> one of LANGUAGES; None for a language the app lacks."""
+    if not code:
+        return None
+    language = code.replace("-", "_").split("_")[0].split(".")[0].lower()
+    language = {"no": "nb", "nn": "nb"}.get(language, language)
+    return language if language in LANGUAGES else None
+
+
+def _catalogue(locale: str) -> gettext.NullTranslations:
+    if locale == "en":  # the source language: the msgids are the English texts
+        return gettext.NullTranslations()
+    return gettext.translation(DOMAIN, translations_dir(), languages=[locale], fallback=True)
+
+
+def has_catalogue(locale: str) -> bool:
+    """True when `locale`'s compiled catalogue is installed (English needs none)."""
+    return locale == "en" or type(_catalogue(locale)) is not gettext.NullTranslations
+
+
 def set_language(locale: str) -> None:
     """Use `locale` ("sv", "nb", "da", "fi", "en") for every later `_()` call."""
     global _translation, _locale
-    _translation = gettext.translation(DOMAIN, translations_dir(), languages=[locale], fallback=True)
+    _translation = _catalogue(locale)
     _locale = locale
 
 
@@ -33,12 +70,83 @@ def current_locale() -> str:
     return _locale
 
 
+@contextlib.contextmanager
+def in_language(locale: str) -> Iterator[None]:
+    """Speak `locale` inside the block (e.g. a message for the customer), then the
+    agent's language again. GUI thread only, like every other use of `_`."""
+    saved = (_translation, _locale)
+    set_language(locale)
+    try:
+        yield
+    finally:
+        _set_state(*saved)
+
+
+def _set_state(translation: gettext.NullTranslations, locale: str) -> None:
+    global _translation, _locale
+    _translation, _locale = translation, locale
+
+
 def _(message: str) -> str:
+    """`message` in the current language: a literal msgid, a reference-data text, or a
+    domain Message (template looked up, values filled in)."""
+    if isinstance(message, Message):
+        return _say(message)
     return _translation.gettext(message)
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
     return _translation.ngettext(singular, plural, n)
+
+
+def _say(message: Message) -> str:
+    if _locale == "en":
+        return str.__str__(message)  # the domain already wrote it in English
+    if message.plural is None:
+        template = _translation.gettext(message.template)
+    else:
+        template = _translation.ngettext(message.template, message.plural, message.count)
+    if not message.params:
+        return template
+    values = {name: _value(value) for name, value in message.params.items()}
+    try:
+        return template.format(**values)
+    except (KeyError, IndexError, ValueError):
+        # A catalogue with a broken placeholder must not hide the answer: say it in
+        # English (tests/test_catalogues.py keeps this from shipping).
+        return str.__str__(message)
+
+
+def _value(value: object) -> object:
+    """A value inside a translated sentence, written the way the language writes it."""
+    if isinstance(value, Message):
+        return _say(value)
+    if isinstance(value, dt.datetime):
+        return f"{format_date(value.date(), 'long')} {format_clock(value)}"
+    if isinstance(value, dt.date):
+        return format_date(value, "long")
+    if isinstance(value, dt.time):
+        return format_clock(value)
+    return value
+
+
+def placeholders(text: str) -> set[str]:
+    """The `{name}` fields of a template (what a translation must keep)."""
+    return {field for _, field, _, _ in string.Formatter().parse(text) if field is not None}
+
+
+def country_name(country: str) -> str:
+    """"SE" -> "Sweden", "Ruotsi", "Sverige"...: babel's territory names (CLDR)."""
+    from babel import Locale
+
+    return Locale.parse(_locale).territories.get(country, country)
+
+
+def language_name(language: str) -> str:
+    """A language's name in the current language ("finska", "ruotsi")."""
+    from babel import Locale
+
+    return Locale.parse(language).get_display_name(_locale) or LANGUAGE_NAMES.get(language, language)
 
 
 def format_time(moment: dt.datetime) -> str:

@@ -4,9 +4,17 @@ The GUI shows the message next to the field; the CLI prints it and exits with st
 """
 from __future__ import annotations
 
+from domain.messages import Message
+
 
 class DeskguideError(Exception):
     """Base of every error the domain raises on purpose."""
+
+    @property
+    def message(self) -> str:
+        """The error as a sentence: a `Message` (so the GUI and CLI can say it in the
+        agent's language) when the domain wrote one, else the plain English text."""
+        return self.args[0] if self.args and isinstance(self.args[0], str) else str(self)
 
 
 class InvalidInput(DeskguideError):
@@ -19,8 +27,8 @@ class InvalidInput(DeskguideError):
     def __init__(self, field: str, value: object, reason: str):
         self.field = field
         self.value = value
-        self.reason = reason
-        super().__init__(f"{field}: {value!r} {reason}")
+        self.reason = reason  # a Message where the domain wrote one
+        super().__init__(Message("{field}: {value} {reason}", field=field, value=repr(value), reason=reason))
 
 
 class ReferenceDataError(DeskguideError):

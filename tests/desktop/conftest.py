@@ -63,3 +63,22 @@ def main_window(open_window):
 @pytest.fixture
 def hours_view(main_window):
     return main_window.view("hours")
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(qapp, tmp_path):
+    """The agent's settings (QSettings) live in the test's own folder, never the real
+    user's; and a test that switches language leaves English behind it."""
+    from PySide6.QtCore import QLocale, QSettings
+
+    from desktop.app import APP_NAME
+    from desktop.language import apply_language
+
+    qapp.setOrganizationName(APP_NAME)
+    qapp.setApplicationName(APP_NAME)
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    default_locale = QLocale()
+    yield tmp_path / "settings"
+    apply_language("en")
+    QLocale.setDefault(default_locale)
