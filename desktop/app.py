@@ -67,17 +67,11 @@ def create_main_window(db_path: str | None = None):
     return window
 
 
-def apply_machine_language(app) -> None:
-    """The machine's default language (deskguide.ini), for our strings and Qt's."""
-    from desktop.machine_config import machine_defaults
+def apply_startup_language() -> None:
+    """The agent's language (their choice, IT's default, Windows'), for our strings and Qt's."""
+    from desktop.language import apply_language, startup_language
 
-    language = machine_defaults().language
-    if language and language != "en":
-        from desktop import i18n
-        from desktop.qt_translations import install_qt_translations
-
-        i18n.set_language(language)
-        install_qt_translations(app, language)
+    apply_language(startup_language())
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -93,7 +87,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from PySide6.QtCore import QTimer
 
     app = create_application(qt_args)
-    apply_machine_language(app)
+    apply_startup_language()
     window = create_main_window(args.db)
     window.show()
     if args.startup_probe:

@@ -15,6 +15,9 @@ from desktop import i18n
 
 SETTINGS_KEY = "language"
 FOLLOW_SYSTEM = "system"
+# Qt's locale for each language (calendars, date edits, Qt's own number formats). English
+# is British: the desks are Nordic, weeks start on Monday and clocks run to 24.
+QT_LOCALES = {"en": "en_GB", "sv": "sv_SE", "nb": "nb_NO", "da": "da_DK", "fi": "fi_FI"}
 
 
 def choose_language(saved: str | None, machine_default: str | None, system_languages: list[str]) -> str:
@@ -64,13 +67,14 @@ def apply_language(language: str) -> None:
     from desktop.qt_translations import install_qt_translations
 
     i18n.set_language(language)
-    QLocale.setDefault(QLocale(language))
+    locale = QLocale(QT_LOCALES.get(language, language))
+    QLocale.setDefault(locale)
     app = QApplication.instance()
     if app is None:
         return
     install_qt_translations(app, language)
     for window in app.topLevelWidgets():
-        window.setLocale(QLocale(language))
+        window.setLocale(locale)
         # Synchronously, so the texts are right when this returns (installing a
         # translator only posts the event, and English installs none).
         QCoreApplication.sendEvent(window, QEvent(QEvent.Type.LanguageChange))

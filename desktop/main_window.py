@@ -14,13 +14,13 @@ from pathlib import Path
 # No `Qt` namespace here: its first use builds ~140 enums (~11 ms), which the first
 # frame need not wait for; the views and the error banner use it after the paint.
 from PySide6.QtCore import QEvent, QSize, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QSizePolicy,
     QStackedWidget, QVBoxLayout, QWidget,
 )
 
-from desktop import hours_text
+from desktop import hours_text, i18n, language
 from desktop.hours_model import HoursModel
 from desktop.i18n import _
 from desktop.store_worker import Clock, StoreWorker, utc_now
@@ -84,7 +84,6 @@ class MainWindow(QMainWindow):
     def __init__(self, db_path: Path | str | None = None, clock: Clock = utc_now,
                  views: tuple[ViewSpec, ...] = VIEWS, parent=None):
         super().__init__(parent)
-        self.setWindowTitle(_("Deskguide"))
         self.clock = clock
         self.worker = StoreWorker(db_path, clock, self)
         self.hours = HoursModel(self.worker, clock, self)
@@ -98,15 +97,12 @@ class MainWindow(QMainWindow):
         self.navigation = QListWidget(self)
         self.navigation.setObjectName("navigation")
         self.navigation.setStyleSheet(_NAVIGATION_STYLE)
-        self.navigation.setAccessibleName(_("Views"))
         self.stack = QStackedWidget(self)
         self.views: dict[str, QWidget] = {}  # built on first use, see view()
-        for spec in views:
-            item = QListWidgetItem(spec.title(), self.navigation)
+        for _spec in views:
+            item = QListWidgetItem(self.navigation)
             # Roomier rows than a plain list: this is the app's main navigation.
             item.setSizeHint(QSize(0, self.fontMetrics().height() * 2 + 4))
-        # As wide as the longest title (translations are longer than English), no wider.
-        self.navigation.setFixedWidth(max(150, self.navigation.sizeHintForColumn(0) + 32))
         self.navigation.currentRowChanged.connect(self._on_navigation)
 
         body = QHBoxLayout()
@@ -121,27 +117,80 @@ class MainWindow(QMainWindow):
         column.addLayout(body, 1)
         self.setCentralWidget(central)
 
-        self.desks_label = QLabel(_("Loading the desks…"), self)
-        self.desks_label.setAccessibleName(_("Desks now"))
+        self.desks_label = QLabel(self)
         self.desks_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.statusBar().addWidget(self.desks_label, 1)
+        self._desks_failed = False
         self._build_menus()
+        self.retranslate()
 
         self.worker.failed.connect(self.show_error)
         self.hours.loaded.connect(self._update_status)
         self.hours.ticked.connect(self._update_status)
-        self.hours.failed.connect(lambda _message: self.desks_label.setText(_("The desks could not be loaded.")))
+        self.hours.failed.connect(self._on_desks_failed)
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(_("&File"))
-        self.quit_action = QAction(_("&Quit"), self)
+        self.file_menu = self.menuBar().addMenu("")
+        self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
-        file_menu.addAction(self.quit_action)
-        help_menu = self.menuBar().addMenu(_("&Help"))
-        self.about_action = QAction(_("&About Deskguide"), self)
+        self.file_menu.addAction(self.quit_action)
+        self.language_menu = self.menuBar().addMenu("")
+        self.language_group = QActionGroup(self)  # exclusive: one language at a time
+        self.language_actions: dict[str, QAction] = {}
+        chosen = language.saved_choice()
+        for choice in (language.FOLLOW_SYSTEM, *i18n.LANGUAGES):
+            action = QAction(i18n.LANGUAGE_NAMES.get(choice, ""), self)
+            action.setCheckable(True)
+            action.setChecked(choice == chosen)
+            action.triggered.connect(lambda _checked=False, choice=choice: self.choose_language(choice))
+            self.language_group.addAction(action)
+            self.language_menu.addAction(action)
+            self.language_actions[choice] = action
+        self.help_menu = self.menuBar().addMenu("")
+        self.about_action = QAction(self)
         self.about_action.triggered.connect(self.show_about)
-        help_menu.addAction(self.about_action)
+        self.help_menu.addAction(self.about_action)
+
+    def retranslate(self) -> None:
+        """Every text of the window itself (the views re-read theirs on the same event)."""
+        self.setWindowTitle(_("Deskguide"))
+        self.navigation.setAccessibleName(_("Views"))
+        for row, spec in enumerate(self._specs.values()):
+            self.navigation.item(row).setText(spec.title())
+        # As wide as the longest title (translations are longer than English), no wider.
+        self.navigation.setFixedWidth(max(150, self.navigation.sizeHintForColumn(0) + 32))
+        self.desks_label.setAccessibleName(_("Desks now"))
+        if self._desks_failed:
+            self.desks_label.setText(_("The desks could not be loaded."))
+        elif self.hours.answerer is None:
+            self.desks_label.setText(_("Loading the desks…"))
+        else:
+            self._update_status()
+        self.file_menu.setTitle(_("&File"))
+        self.quit_action.setText(_("&Quit"))
+        self.language_menu.setTitle(_("&Language"))
+        # The languages are named in themselves (whoever needs the menu can read them);
+        # only "follow the system" is said in the current language.
+        self.language_actions[language.FOLLOW_SYSTEM].setText(_("Same as &Windows"))
+        self.help_menu.setTitle(_("&Help"))
+        self.about_action.setText(_("&About Deskguide"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
+    def choose_language(self, choice: str) -> None:
+        """The agent picked a language (or "same as Windows") in the menu: keep it for
+        next time and show it now, no restart."""
+        language.save_choice(choice)
+        self.language_actions[choice].setChecked(True)
+        language.apply_language(language.startup_language())
+
+    def _on_desks_failed(self, _message: str) -> None:
+        self._desks_failed = True
+        self.desks_label.setText(_("The desks could not be loaded."))
 
     def view(self, key: str) -> QWidget:
         """The view for `key`, built the first time it is needed.

@@ -9,6 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 
 _installed = []  # the QTranslator in use: Qt does not own it, so keep it alive
+# Qt ships no Bokmål catalogue (qtbase_nb), only Nynorsk (qtbase_nn): its standard buttons
+# ("Avbryt", "Lukk") read naturally to a Bokmål user, far more so than English.
+_QT_CATALOGUES = {"nb": ("nb", "nn"), "no": ("nb", "nn")}
 
 
 def qt_translations_dir() -> Path:
@@ -22,9 +25,10 @@ def load_qt_translator(locale: str):
     (English needs none)."""
     from PySide6.QtCore import QTranslator
 
-    translator = QTranslator()
-    if translator.load(f"qtbase_{locale}", str(qt_translations_dir())):
-        return translator
+    for name in _QT_CATALOGUES.get(locale, (locale,)):
+        translator = QTranslator()
+        if translator.load(f"qtbase_{name}", str(qt_translations_dir())):
+            return translator
     return None
 
 
@@ -33,7 +37,7 @@ def install_qt_translations(app, locale: str) -> bool:
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()
-    translator = load_qt_translator("nb" if locale == "no" else locale)
+    translator = load_qt_translator(locale)
     if translator is None:
         return False
     app.installTranslator(translator)

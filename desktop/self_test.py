@@ -117,25 +117,26 @@ def check_register(ctx: Context) -> str:
 
 
 def check_translations(ctx: Context) -> str:
-    import gettext
-
     from desktop import i18n
 
     folder = i18n.translations_dir()
     if not folder.is_dir():
         raise AssertionError(f"the translations folder {folder} is missing")
-    catalogues = sorted(p.parent.parent.name for p in folder.glob(f"*/LC_MESSAGES/{i18n.DOMAIN}.mo"))
-    previous = i18n.current_locale()
+    missing = [locale for locale in i18n.LANGUAGES if not i18n.has_catalogue(locale)]
+    if missing:
+        raise AssertionError(f"no compiled catalogue (.mo) for {', '.join(missing)} in {folder}")
+    said = {}
     try:
-        for locale in ("sv", "nb", "da", "fi"):
-            i18n.set_language(locale)
-            i18n._("Opening hours")  # the lookup machinery, whether or not a catalogue exists
-            i18n.format_date(ctx.today)  # babel's locale data for this language
-        for locale in catalogues:
-            gettext.translation(i18n.DOMAIN, folder, languages=[locale])  # raises if unreadable
-    finally:
-        i18n.set_language(previous)
-    return f"gettext catalogues: {', '.join(catalogues) or 'none yet (English)'}; babel: sv nb da fi"
+        for locale in i18n.LANGUAGES[1:]:
+            with i18n.in_language(locale):
+                said[locale] = i18n._("Opening hours")
+                i18n.format_date(ctx.today)  # babel's locale data for this language
+    except Exception as error:
+        raise AssertionError(f"a catalogue cannot be read: {error}") from error
+    untranslated = [locale for locale, text in said.items() if text == "Opening hours"]
+    if untranslated:
+        raise AssertionError(f"the catalogues for {', '.join(untranslated)} do not translate the app")
+    return "gettext catalogues: " + ", ".join(f"{locale} ({text})" for locale, text in said.items())
 
 
 def check_qt_application(ctx: Context) -> str:

@@ -22,6 +22,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from desktop.i18n import _
 from domain.errors import DeskguideError
+from domain.messages import Message
 
 log = logging.getLogger(__name__)
 
@@ -39,24 +40,26 @@ class _Job(NamedTuple):  # not a dataclass: see ViewContext in main_window
     on_error: Callable[[str], None] | None = None
 
 
-def _message(error: BaseException) -> str:
+def _message(error: BaseException) -> Message | str:
+    """The error as a Message; said in the agent's language on the GUI thread (`_` is
+    not for the worker thread: the GUI may be speaking the customer's language)."""
     if isinstance(error, DeskguideError):
-        return str(error)
+        return error.message
     # Not one of ours (a locked file, a full disk...): still a message, never a crash.
-    return _("Unexpected error: {error}").format(error=f"{type(error).__name__}: {error}")
+    return Message("Unexpected error: {error}", error=f"{type(error).__name__}: {error}")
 
 
 class _Runner(QObject):
     """Lives on the worker thread and owns the store; the store never leaves it."""
 
     done = Signal(object, object)  # job, result
-    failed = Signal(object, str)  # job, message
+    failed = Signal(object, object)  # job, Message
     opened = Signal(object)  # the database file's path
 
     def __init__(self) -> None:
         super().__init__()
         self.store = None
-        self._open_error: str | None = None
+        self._open_error: Message | None = None
 
     @Slot(object, object)
     def open(self, path: Path | str | None, now: dt.datetime) -> None:
@@ -67,7 +70,7 @@ class _Runner(QObject):
         except Exception as error:  # noqa: BLE001 - reported to the user below
             if not isinstance(error, DeskguideError):
                 log.exception("opening the store failed")
-            self._open_error = _("The database could not be opened: {reason}").format(reason=_message(error))
+            self._open_error = Message("The database could not be opened: {reason}", reason=_message(error))
             self.failed.emit(None, self._open_error)
         else:
             self.opened.emit(self.store.path)
@@ -75,7 +78,7 @@ class _Runner(QObject):
     @Slot(object)
     def execute(self, job: _Job) -> None:
         if self.store is None:
-            self.failed.emit(job, self._open_error or _("The database is not open."))
+            self.failed.emit(job, self._open_error or Message("The database is not open."))
             return
         try:
             result = job.fn(self.store)
@@ -167,8 +170,9 @@ class StoreWorker(QObject):
     def _finish(self, job: _Job, result: Any) -> None:
         _call(job.on_done, result)
 
-    @Slot(object, str)
-    def _fail(self, job: _Job | None, message: str) -> None:
+    @Slot(object, object)
+    def _fail(self, job: _Job | None, error: Message | str) -> None:
+        message = _(error)  # here, on the GUI thread, in the agent's language
         if job is not None:
             _call(job.on_error, message)
         self.failed.emit(message)
