@@ -21,6 +21,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from resources import catalogues  # standard library only, like this script
+
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 STAMP = VENV / ".deskguide-installed"
@@ -66,36 +68,27 @@ def ensure_venv() -> Path:
     return python
 
 
-TRANSLATIONS = ROOT / "resources" / "translations"
-CATALOGUE_DOMAIN = "deskguide"
-CATALOGUE_LANGUAGES = ("sv", "nb", "da", "fi")  # English is the source language
-
-
-def po_file(language: str) -> Path:
-    return TRANSLATIONS / language / "LC_MESSAGES" / f"{CATALOGUE_DOMAIN}.po"
-
-
 def compile_catalogues(python: Path) -> None:
     """The .mo files the app reads, from the .po sources (only when a .po changed)."""
-    for language in CATALOGUE_LANGUAGES:
-        po = po_file(language)
+    for language in catalogues.TRANSLATED_LANGUAGES:
+        po = catalogues.po_file(language)
         mo = po.with_suffix(".mo")
         if po.exists() and (not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime):
             run(python, "-m", "babel.messages.frontend", "compile", "--statistics",
-                "-D", CATALOGUE_DOMAIN, "-d", TRANSLATIONS, "-l", language, "-i", po)
+                "-D", catalogues.DOMAIN, "-d", catalogues.TRANSLATIONS, "-l", language, "-i", po)
 
 
 def update_catalogues(python: Path) -> int:
     """pybabel extract (code and reference data, babel.cfg) then update every .po."""
-    pot = TRANSLATIONS / f"{CATALOGUE_DOMAIN}.pot"
-    run(python, "-m", "babel.messages.frontend", "extract", "-F", ROOT / "babel.cfg",
-        "-k", "Message", "-k", "plural_message:1,2", "--add-comments=Translators:", "--no-wrap",
+    pot = catalogues.TEMPLATE
+    run(python, "-m", "babel.messages.frontend", "extract", "-F", catalogues.MAPPING,
+        *catalogues.keyword_options(), "--add-comments=Translators:", "--no-wrap",
         "--project=Deskguide", "--copyright-holder=Deskguide team", "-o", pot, ".", cwd=ROOT)
-    for language in CATALOGUE_LANGUAGES:
-        action = "update" if po_file(language).exists() else "init"
+    for language in catalogues.TRANSLATED_LANGUAGES:
+        action = "update" if catalogues.po_file(language).exists() else "init"
         extra = ["--ignore-obsolete", "--no-wrap"] if action == "update" else ["--no-wrap"]
-        run(python, "-m", "babel.messages.frontend", action, "-D", CATALOGUE_DOMAIN, "-i", pot,
-            "-d", TRANSLATIONS, "-l", language, *extra, cwd=ROOT)
+        run(python, "-m", "babel.messages.frontend", action, "-D", catalogues.DOMAIN, "-i", pot,
+            "-d", catalogues.TRANSLATIONS, "-l", language, *extra, cwd=ROOT)
     compile_catalogues(python)
     return 0
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QSizePolicy, QVBoxLayout
 
 from desktop.i18n import _, format_date
@@ -25,26 +25,37 @@ class AboutDialog(QDialog):
     def __init__(self, worker: StoreWorker, parent=None):
         super().__init__(parent)
         self.worker = worker
-        self.setWindowTitle(_("About Deskguide"))
         self.setMinimumWidth(520)
         self.header = QLabel(self)
         self.header.setTextFormat(Qt.TextFormat.RichText)
-        title = _("Deskguide {version}").format(version=app_version())
-        blurb = _("Offline answers for the Nordic Office 365 helpdesk.")
-        self.header.setText(f"<h2>{escape(title)}</h2><p>{escape(blurb)}</p>")
         self.header.setWordWrap(True)
         self.details = QLabel(self)
         self.details.setTextFormat(Qt.TextFormat.RichText)
         self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-        self.details.setAccessibleName(_("Reference data and database"))
+        self._facts: tuple[list, Path | None] | None = None
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addWidget(self.details, 1)
         layout.addWidget(buttons)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(_("About Deskguide"))
+        title = _("Deskguide {version}").format(version=app_version())
+        blurb = _("Offline answers for the Nordic Office 365 helpdesk.")
+        self.header.setText(f"<h2>{escape(title)}</h2><p>{escape(blurb)}</p>")
+        self.details.setAccessibleName(_("Reference data and database"))
+        if self._facts is not None:
+            self._show_facts(self._facts)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
 
     def refresh(self) -> None:
         """Ask the store again each time the box opens: the data may have been replaced."""
@@ -55,6 +66,7 @@ class AboutDialog(QDialog):
         return self.header.text() + "\n" + self.details.text()
 
     def _show_facts(self, facts: tuple[list, Path | None]) -> None:
+        self._facts = facts
         datasets, path = facts
         parts = [f"<h3>{escape(_('Reference data'))}</h3>"]
         for data in datasets:
@@ -65,7 +77,7 @@ class AboutDialog(QDialog):
             which = _("dataset “{name}”, version {version}").format(name=data.name, version=data.version)
             source = _("Source: {source}").format(source=data.source)
             checked = _("Checked {date}").format(date=format_date(data.checked, "d MMM y"))
-            parts.append(f"<p><b>{escape(data.title)}</b> ({escape(which)})<br>{escape(source)}<br>"
+            parts.append(f"<p><b>{escape(_(data.title))}</b> ({escape(which)})<br>{escape(source)}<br>"
                          f"{escape(checked)}{reviewed}</p>")
         if not datasets:
             parts.append(f"<p>{escape(_('No reference data is loaded.'))}</p>")

@@ -5,7 +5,7 @@ costs ~11 ms of enum set-up that the first frame should not wait for.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy
 
 from desktop.i18n import _
@@ -27,15 +27,28 @@ class ErrorBannerWidget(QFrame):
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.label.setAccessibleName(_("Error"))
-        self.dismiss = QPushButton(_("Dismiss"), self)
+        self.dismiss = QPushButton(self)
+        self._message = ""
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 6, 6)
         layout.addWidget(self.label, 1)
         layout.addWidget(self.dismiss, 0, Qt.AlignmentFlag.AlignTop)
         self.dismiss.clicked.connect(self.hide)
+        self.retranslate()
         self.hide()
 
+    def retranslate(self) -> None:
+        self.label.setAccessibleName(_("Error"))
+        self.dismiss.setText(_("Dismiss"))
+        self.label.setText(_(self._message))
+
     def show_error(self, message: str) -> None:
-        self.label.setText(message)
+        """`message`: a domain Message or a text; said again if the language changes."""
+        self._message = message
+        self.label.setText(_(message))
         self.show()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()

@@ -103,7 +103,7 @@ class StoreWorker(QObject):
     announced on `failed` so the window can show them in one place."""
 
     opened = Signal(object)  # the database file's path
-    failed = Signal(str)  # a message a person understands
+    failed = Signal(object)  # a Message (or plain text): say it with `_()` when shown
 
     _open_requested = Signal(object, object)
     _job_queued = Signal(object)
@@ -172,10 +172,9 @@ class StoreWorker(QObject):
 
     @Slot(object, object)
     def _fail(self, job: _Job | None, error: Message | str) -> None:
-        message = _(error)  # here, on the GUI thread, in the agent's language
         if job is not None:
-            _call(job.on_error, message)
-        self.failed.emit(message)
+            _call(job.on_error, _(error))  # here, on the GUI thread, in the agent's language
+        self.failed.emit(error)
 
 
 def _call(callback: Callable | None, value: Any) -> None:

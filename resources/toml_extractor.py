@@ -3,8 +3,8 @@
 The reference data is English policy text (reasons, next steps, obligations, phase
 rules); the GUI shows it through `_()` (domain/messages.py `data_text`), so the
 catalogue must hold each sentence as a msgid. Only the keys below are prose a person
-reads; ids, quotes of the (Swedish) source documents, product names, citations and
-the [dataset] headers are not translated. Topic titles carry their own five languages
+reads; ids, quotes of the (Swedish) source documents, product names and citations
+(the [dataset] source) are not translated; the [dataset] title is (the About box shows it). Topic titles carry their own five languages
 in scope.toml and are not extracted either.
 """
 from __future__ import annotations
@@ -37,7 +37,9 @@ def translatable_texts(name: str, data: dict) -> Iterator[str]:
             yield value
 
     for section, value in data.items():
-        if section != "dataset":
+        if section == "dataset":
+            yield value["title"]
+        else:
             yield from walk(value, section)
 
 
