@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QSizePolicy, QVBoxLayout
 
-from desktop.i18n import _, format_date
+from desktop.i18n import _, format_skeleton
 from desktop.store_worker import StoreWorker
 from desktop.version import app_version
 
@@ -76,7 +76,7 @@ class AboutDialog(QDialog):
                     first=data.reviewed_from, last=data.reviewed_to))
             which = _("dataset “{name}”, version {version}").format(name=data.name, version=data.version)
             source = _("Source: {source}").format(source=data.source)
-            checked = _("Checked {date}").format(date=format_date(data.checked, "d MMM y"))
+            checked = _("Checked {date}").format(date=format_skeleton("yMMMd", data.checked))
             parts.append(f"<p><b>{escape(_(data.title))}</b> ({escape(which)})<br>{escape(source)}<br>"
                          f"{escape(checked)}{reviewed}</p>")
         if not datasets:

@@ -122,7 +122,7 @@ def _value(value: object) -> object:
     if isinstance(value, Message):
         return _say(value)
     if isinstance(value, dt.datetime):
-        return f"{format_date(value.date(), 'long')} {format_clock(value)}"
+        return format_moment(value, "yMMMMd")
     if isinstance(value, dt.date):
         return format_date(value, "long")
     if isinstance(value, dt.time):
@@ -149,28 +149,50 @@ def language_name(language: str) -> str:
     return Locale.parse(language).get_display_name(_locale) or LANGUAGE_NAMES.get(language, language)
 
 
+def _babel_locale() -> str:
+    # Babel's plain "en" is American (8:00 AM, "December 24, 2026"); the desks are Nordic
+    # and the terms and the CLI speak 24-hour time, so English is written the British way.
+    return "en_GB" if _locale == "en" else _locale
+
+
 def format_time(moment: dt.datetime) -> str:
     from babel.dates import format_time as babel_time
 
-    return babel_time(moment, format="short", locale=_locale)
+    return babel_time(moment, format="short", locale=_babel_locale())
 
 
 def format_date(day: dt.date, fmt: str = "full") -> str:
+    """`fmt`: one of CLDR's short/medium/long/full, or a pattern (prefer format_skeleton:
+    a fixed pattern is one language's word order, not every language's)."""
     from babel.dates import format_date as babel_date
 
-    return babel_date(day, format=fmt, locale=_locale)
+    return babel_date(day, format=fmt, locale=_babel_locale())
 
 
-def format_datetime(moment: dt.datetime, fmt: str = "EEE d MMM y HH:mm") -> str:
+def format_skeleton(skeleton: str, day: dt.date | dt.datetime) -> str:
+    """The current language's own way to write these fields: "yMMMd" is "24 Dec 2026",
+    "24 dec. 2026", "24. des. 2026", "24.12.2026"; "MMMEd" adds the weekday."""
+    from babel.dates import format_skeleton as babel_skeleton
+
+    return babel_skeleton(skeleton, day, locale=_babel_locale())
+
+
+def format_moment(moment: dt.datetime, date_skeleton: str = "yMMMEd") -> str:
+    """A date and a time of day, joined the way the language joins them
+    ("Thu, 24 Dec 2026, 10:00", "to 24.12.2026 10.00"), in the moment's own zone."""
+    from babel import Locale
+
+    joiner = Locale.parse(_babel_locale()).datetime_formats["medium"]
+    date_text = format_skeleton(date_skeleton, moment.date())
+    return str(joiner).replace("{1}", date_text).replace("{0}", format_clock(moment))
+
+
+def format_datetime(moment: dt.datetime, fmt: str) -> str:
+    """`moment` by a CLDR pattern (e.g. time-zone names "VVVV, ZZZZ"); for a date and a
+    time prefer format_moment."""
     from babel.dates import format_datetime as babel_datetime
 
-    return babel_datetime(moment, format=fmt, tzinfo=moment.tzinfo, locale=_locale)
-
-
-def _clock_locale() -> str:
-    # Babel's plain "en" is American (8:00 AM); the desks, the terms and the CLI all
-    # speak 24-hour time, so English reads the clock the British way (08:00).
-    return "en_GB" if _locale == "en" else _locale
+    return babel_datetime(moment, format=fmt, tzinfo=moment.tzinfo, locale=_babel_locale())
 
 
 def format_clock(moment: dt.datetime | dt.time) -> str:
@@ -178,12 +200,12 @@ def format_clock(moment: dt.datetime | dt.time) -> str:
     from babel.dates import format_time as babel_time
 
     tzinfo = moment.tzinfo if isinstance(moment, dt.datetime) else None
-    return babel_time(moment, format="short", tzinfo=tzinfo, locale=_clock_locale())
+    return babel_time(moment, format="short", tzinfo=tzinfo, locale=_babel_locale())
 
 
 def format_day_names(weekdays: list[int], width: str = "abbreviated") -> list[str]:
     """Weekday names (Monday=0) in the current language."""
     from babel.dates import get_day_names
 
-    names = get_day_names(width, context="format", locale=_locale)
+    names = get_day_names(width, context="format", locale=_babel_locale())
     return [names[day] for day in weekdays]

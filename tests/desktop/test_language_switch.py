@@ -12,7 +12,7 @@ from functools import cache
 
 import pytest
 from babel.messages.pofile import read_po
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QModelIndex, QSettings, Qt
 from PySide6.QtWidgets import (
     QAbstractButton, QAbstractItemView, QComboBox, QGroupBox, QLabel, QLineEdit, QMenu, QTabWidget, QWidget,
 )
@@ -57,7 +57,7 @@ def shown_texts(window: QWidget) -> list[tuple[str, str]]:
             texts += [widget.title()] + [action.text() for action in widget.actions()]
         if isinstance(widget, QAbstractItemView) and widget.model() is not None:
             model = widget.model()
-            texts += [str(model.headerData(c, Qt.Orientation.Horizontal) or "") for c in range(model.columnCount())]
+            texts += [str(model.headerData(c, Qt.Orientation.Horizontal) or "") for c in range(model.columnCount(QModelIndex()))]
         found += [(where, text.replace("&", "")) for text in texts if text]
     return found
 

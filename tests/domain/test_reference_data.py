@@ -130,7 +130,7 @@ def test_a_fixed_eve_on_an_impossible_date_is_named(tmp_path):
 
 
 def test_bad_toml_is_named_with_its_line(tmp_path):
-    message = load_error(write(tmp_path, changed("version = 1", "version = = 1")))
+    message = load_error(write(tmp_path, changed("name = \"desks\"", "name = = \"desks\"")))
     assert "desks.toml" in message and "cannot be read" in message
     assert re.search(r"line \d+", message)
 
