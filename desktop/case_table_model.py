@@ -3,7 +3,9 @@ with a live countdown: the view calls set_now() on every minute tick, and only t
 status column is redrawn.
 
 Times are shown on the customer's country's clock (the store hands them back in UTC).
-A breached target stands out twice: the word "Breached" and a red cell.
+A breached target stands out twice: the word "Breached" and a red cell. Every text is
+worded when asked for, in the current language: on a language switch the view calls
+retranslate(), which tells the table that the headers and the cells changed.
 """
 from __future__ import annotations
 
@@ -37,10 +39,13 @@ def on_customer_clock(case: Case, zones: dict) -> Case:
                    responded=case.responded.astimezone(zone) if case.responded else None)
 
 
+def _headers() -> tuple[str, ...]:
+    return _("Status"), _("Due (customer's time)"), _("Sev."), _("Customer"), _("Product"), _("Country")
+
+
 class CaseTableModel(RowTableModel):
     def __init__(self, parent=None):
-        super().__init__((_("Status"), _("Due (customer's time)"), _("Sev."), _("Customer"), _("Product"),
-                         _("Country")), parent)
+        super().__init__(_headers(), parent)
         self._now = dt.datetime.now(dt.timezone.utc)
         self._bold = QFont()
         self._bold.setBold(True)
@@ -57,6 +62,13 @@ class CaseTableModel(RowTableModel):
         self._now = now
         if self._rows:
             self.dataChanged.emit(self.index(0, STATUS), self.index(len(self._rows) - 1, STATUS))
+
+    def retranslate(self) -> None:
+        """The headers and every cell in the current language (models get no LanguageChange)."""
+        self._headers = _headers()
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._headers) - 1)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self._headers) - 1))
 
     def case(self, row: int) -> Case:
         return self._rows[row]
@@ -78,7 +90,6 @@ class CaseTableModel(RowTableModel):
         return sum(1 for row in range(len(self._rows)) if self.breached(row))
 
     # --- the model ------------------------------------------------------------------------------
-
 
     def _text(self, case: Case, column: int) -> str:
         if column == STATUS:

@@ -2,13 +2,16 @@
 stops a case's clock and records whether the target was met.
 
 Every read and write goes through the worker; the countdown is redrawn on the
-HoursModel's minute tick (one timer for the whole app, no polling).
+HoursModel's minute tick (one timer for the whole app, no polling). On a language
+switch the table, its column widths and the note are worded again.
 """
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Signal
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout
 
 from desktop.case_table_model import (
@@ -16,7 +19,8 @@ from desktop.case_table_model import (
 )
 from desktop.column_widths import fit_columns
 from desktop.customer_finder_widget import register_table
-from desktop.escalation_text import case_status
+from desktop.escalation_text import case_status, status_samples
+from desktop.hours_text import moment_text
 from desktop.i18n import _, ngettext
 from desktop.wrapped_label import wrapped_label
 
@@ -24,6 +28,9 @@ if TYPE_CHECKING:
     from desktop.hours_model import HoursModel
     from desktop.store_worker import Clock, StoreWorker
     from domain.services.escalation import Case
+
+# The widest due moment a row shows: a long weekday and month, and the year.
+WIDEST_DUE = dt.datetime(2026, 9, 30, 23, 59)
 
 
 def _list_cases(store) -> list[Case]:
@@ -43,28 +50,23 @@ class CasesWidget(QGroupBox):
     responded = Signal(object)  # the Case after its first response was recorded
 
     def __init__(self, worker: StoreWorker, hours: HoursModel, clock: Clock, parent=None):
-        super().__init__(_("Cases, most urgent first"), parent)
-        self.setAccessibleName(_("Escalated cases"))
+        super().__init__(parent)
         self.worker, self.hours, self.clock = worker, hours, clock
         self._cases: list[Case] = []
         self._select: int | None = None  # the case to select once the list is read again
         self._marking = False
         self._loaded = False
-        self._status = ""  # what the last action did, shown after the counts
+        # Worded when shown, so a language switch says them again: what the last action
+        # did (after the counts), and why the list could not be read.
+        self._status: Callable[[], str] | None = None
+        self._problem: Callable[[], str] | None = None
 
         self.model = CaseTableModel(self)
-        self.table = register_table(self, _("Escalated cases, most urgent first"))
+        self.table = register_table(self, "")
         self.table.setModel(self.model)
-        fit_columns(self.table, {
-            STATUS: [_("Breached: overdue by 23 h 59 min"), _("Missed: answered 23 h 59 min late")],
-            DUE: ["Wed 30 Dec 2026 23:59"], SEVERITY: ["A"], COUNTRY: ["SE"], PRODUCT: ["Exchange Server 2019"]},
-            stretch=(CUSTOMER,))
-        self.mark_button = QPushButton(_("&Mark first response"), self)
-        self.mark_button.setAccessibleName(_("Mark first response: stop the clock now"))
+        self.mark_button = QPushButton(self)
         self.mark_button.setEnabled(False)
         self.note = wrapped_label(self)
-        self.note.setAccessibleName(_("About the cases"))
-        self.note.setText(_("Loading the cases…"))
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.note, 1)
@@ -78,6 +80,26 @@ class CasesWidget(QGroupBox):
         self.mark_button.clicked.connect(self.mark_responded)
         hours.ticked.connect(self.tick)
         hours.loaded.connect(self._show)  # the desks' zones: times on the customer's clock
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every text in the current language; the columns as wide as the new words need."""
+        self.setTitle(_("Cases, most urgent first"))
+        self.setAccessibleName(_("Escalated cases"))
+        self.table.setAccessibleName(_("Escalated cases, most urgent first"))
+        self.model.retranslate()
+        fit_columns(self.table, {
+            STATUS: status_samples(), DUE: [moment_text(WIDEST_DUE, with_year=True)],
+            SEVERITY: ["A"], COUNTRY: ["SE"], PRODUCT: ["Exchange Server 2019"]}, stretch=(CUSTOMER,))
+        self.mark_button.setText(_("&Mark first response"))
+        self.mark_button.setAccessibleName(_("Mark first response: stop the clock now"))
+        self.note.setAccessibleName(_("About the cases"))
+        self._update_note()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
 
     def controls(self) -> list:
         return [self.table, self.mark_button]
@@ -95,12 +117,13 @@ class CasesWidget(QGroupBox):
         self.worker.run(_list_cases, self._on_loaded, self._on_failed)
 
     def _on_loaded(self, cases: list[Case]) -> None:
-        self._cases, self._loaded = cases, True
+        self._cases, self._loaded, self._problem = cases, True, None
         self._show()
         self.loaded.emit()
 
     def _on_failed(self, message: str) -> None:
-        self.note.setText(_("The cases could not be loaded: {reason}").format(reason=message))
+        self._problem = lambda: _("The cases could not be loaded: {reason}").format(reason=message)
+        self._update_note()
 
     def _show(self) -> None:
         wanted = self._select if self._select is not None else self.current_id()
@@ -124,15 +147,22 @@ class CasesWidget(QGroupBox):
         return {country: policy.desk.zone for country, policy in self.hours.policies.items()}
 
     def _update_note(self) -> None:
-        status = self._status
+        if self._problem is not None:
+            self.note.setText(self._problem())
+            return
+        if not self._loaded:
+            self.note.setText(_("Loading the cases…"))
+            return
+        status = self._status() if self._status is not None else ""
         total = self.model.rowCount()
         if not total:
             self.note.setText(_("No cases yet: answer an escalation above and save it as a case."))
             return
         open_count, breached = self.model.open_count(), self.model.breached_count()
         text = ngettext("{n} open case", "{n} open cases", open_count).format(n=open_count)
-        if breached:
-            text += _(", {n} breached").format(n=breached)
+        if breached:  # two counts, each with its own plural: "2 open cases, 1 breached"
+            text = _("{open_cases}, {breached_cases}").format(
+                open_cases=text, breached_cases=ngettext("{n} breached", "{n} breached", breached).format(n=breached))
         self.note.setText(_("{counts}. {status}").format(counts=text, status=status) if status else text + ".")
 
     # --- the first response -------------------------------------------------------------------------
@@ -166,14 +196,17 @@ class CasesWidget(QGroupBox):
 
     def _on_marked(self, case: Case) -> None:
         self._marking = False
-        state, detail = case_status(on_customer_clock(case, self._zones()), self.clock())
-        self._status = _("Case {id}: first response recorded, {state} ({detail}).").format(
-            id=case.id, state=state.lower(), detail=detail)
+        self._status = lambda: self._recorded_text(case)
         self.responded.emit(case)
         self.reload(select=case.id)
 
+    def _recorded_text(self, case: Case) -> str:
+        state, detail = case_status(on_customer_clock(case, self._zones()), self.clock())
+        return _("Case {id}: first response recorded, {state} ({detail}).").format(
+            id=case.id, state=state.lower(), detail=detail)
+
     def _on_mark_failed(self, message: str) -> None:
         self._marking = False
-        self._status = _("Not recorded: {reason}").format(reason=message)
+        self._status = lambda: _("Not recorded: {reason}").format(reason=message)
         self._update_button()
         self._update_note()

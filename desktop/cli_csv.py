@@ -7,23 +7,27 @@ every problem are one JSON object on stdout. Formats: docs/register-csv.md.
 """
 from __future__ import annotations
 
-import json
 import sys
+
+from desktop.i18n import _, ngettext
+from domain.messages import plural_message
+
+KINDS = ("customers", "subscriptions")
 
 
 def add_commands(commands, common_options) -> None:
-    importing = commands.add_parser("import", help="add and update customers and subscriptions from a CSV file")
+    importing = commands.add_parser("import", help=_("add and update customers and subscriptions from a CSV file"))
     common_options(importing, suppress=True)
-    importing.add_argument("file", metavar="FILE", help="a register CSV file (see docs/register-csv.md)")
+    importing.add_argument("file", metavar="FILE", help=_("a register CSV file (see docs/register-csv.md)"))
     importing.add_argument("--dry-run", action="store_true",
-                           help="check the file and count what would change, but write nothing")
+                           help=_("check the file and count what would change, but write nothing"))
     importing.set_defaults(handler=cmd_import)
 
-    exporting = commands.add_parser("export", help="write the customer register to a CSV file")
+    exporting = commands.add_parser("export", help=_("write the customer register to a CSV file"))
     common_options(exporting, suppress=True)
-    exporting.add_argument("file", metavar="FILE", help="the file to write (replaced if it exists)")
+    exporting.add_argument("file", metavar="FILE", help=_("the file to write (replaced if it exists)"))
     exporting.add_argument("--separator", choices=(";", ","), default=";",
-                           help="between cells: ';' as Excel in the Nordic countries expects (default), or ','")
+                           help=_("between cells: ';' as Excel in the Nordic countries expects (default), or ','"))
     exporting.set_defaults(handler=cmd_export)
 
 
@@ -35,14 +39,27 @@ def _report_problems(args, problems) -> int:
     from desktop import cli  # imported here: desktop.cli imports this module
 
     count = len(problems.problems)
-    summary = f"import: {count} problem{'s' if count != 1 else ''} in {args.file}, nothing imported"
-    print(f"deskguide: {summary}", file=sys.stderr)
+    summary = plural_message("import: {count} problem in {file}, nothing imported",
+                             "import: {count} problems in {file}, nothing imported", count, file=args.file)
+    code = cli._fail(args.json, summary, cli.EXIT_BAD_INPUT, {"problems": [p.as_dict() for p in problems.problems]})
     for problem in problems.problems:
-        print(problem, file=sys.stderr)
-    if args.json:
-        print(json.dumps({"error": summary, "problems": [p.as_dict() for p in problems.problems]},
-                         ensure_ascii=False, indent=2))
-    return cli.EXIT_BAD_INPUT
+        print(_(problem.message), file=sys.stderr)
+    return code
+
+
+def _describe_import(args, payload: dict, ignored_columns) -> str:
+    lines = [_("Dry run of {file}: nothing written.").format(file=args.file) if args.dry_run
+             else _("Imported {file}.").format(file=args.file)]
+    labels = {"customers": _("customers:"), "subscriptions": _("subscriptions:")}
+    width = max(map(len, labels.values())) + 1  # the counts of both kinds line up
+    for kind in KINDS:
+        template = (_("{added} to add, {updated} to update, {unchanged} unchanged") if args.dry_run
+                    else _("{added} added, {updated} updated, {unchanged} unchanged"))
+        lines.append(f"  {labels[kind]:<{width}}" + template.format(**payload[kind]))
+    if ignored_columns:
+        lines.append("  " + _("ignored columns (not part of the register): {columns}").format(
+            columns=", ".join(ignored_columns)))
+    return "\n".join(lines)
 
 
 def cmd_import(args) -> int:
@@ -60,17 +77,9 @@ def cmd_import(args) -> int:
         result = import_records(store, parsed, today, dry_run=args.dry_run)
     finally:
         store.close()
-    payload = {"file": args.file, "dry_run": args.dry_run,
-               "customers": _counts(result, "customers"), "subscriptions": _counts(result, "subscriptions"),
+    payload = {"file": args.file, "dry_run": args.dry_run, **{kind: _counts(result, kind) for kind in KINDS},
                "ignored_columns": list(parsed.ignored_columns)}
-    added, updated = ("to add", "to update") if args.dry_run else ("added", "updated")
-    lines = [f"Dry run of {args.file}: nothing written." if args.dry_run else f"Imported {args.file}."]
-    for kind in ("customers", "subscriptions"):
-        c = payload[kind]
-        lines.append(f"  {kind + ':':<15}{c['added']} {added}, {c['updated']} {updated}, {c['unchanged']} unchanged")
-    if parsed.ignored_columns:
-        lines.append("  ignored columns (not part of the register): " + ", ".join(parsed.ignored_columns))
-    cli._emit(args, payload, "\n".join(lines))
+    cli._emit(args, payload, _describe_import(args, payload, parsed.ignored_columns))
     return cli.EXIT_OK
 
 
@@ -85,5 +94,6 @@ def cmd_export(args) -> int:
     finally:
         store.close()
     cli._emit(args, {"file": args.file, "rows": rows, "separator": args.separator},
-              f"Exported {rows} row{'s' if rows != 1 else ''} to {args.file}.")
+              ngettext("Exported {count} row to {file}.", "Exported {count} rows to {file}.", rows).format(
+                  count=rows, file=args.file))
     return cli.EXIT_OK

@@ -1,26 +1,44 @@
 """`deskguide escalate`: severity, first-response target, due time, duties (no Qt)."""
 from __future__ import annotations
 
+from desktop.i18n import _, ngettext
 
-def _describe(item: dict) -> str:
-    clock = "around the clock (24x7)" if item["clock"] == "24x7" else "in business hours (09:00-17:30, weekdays)"
-    lines = [f"Severity {item['severity']}, {item['offering']}: first response within {item['target_minutes']} "
-             f"minutes, counted {clock} ({item['target_ref']}).",
-             f"Opened {item['opened']}; due {item['due']}."]
-    if item["extra"]:
-        lines.append(item["extra"])
-    lines += [f"Note: {note}" for note in item["notes"]]
-    lines.append("The customer must:")
-    lines += [f"  - {duty}" for duty in item["customer_obligations"]]
-    lines.append(f"Submit: {item['submit_via']}")
-    lines.append(f"Languages: {', '.join(item['languages'])}")
-    lines.append(f"If not: {item['downgrade']}")
-    for day in item.get("timeline", []):
-        if day["skipped"]:
-            lines.append(f"  {day['day']}: skipped ({day['skipped']})")
-        else:
-            spans = ", ".join(f"{s['from'][11:16]}-{s['to'][11:16]}" for s in day["counted"])
-            lines.append(f"  {day['day']}: {spans} = {day['minutes']:g} min")
+
+def _describe(answer, hours, country: str, notes: list[str], explain: bool) -> str:
+    """The answer in the language of the run; with --explain the GUI's day-by-day
+    explanation (desktop/escalation_text.py), ready to paste to the customer."""
+    from desktop import escalation_text
+    from desktop.hours_text import moment_text
+    from desktop.i18n import format_clock
+
+    minutes, route = answer.target.minutes, answer.route
+    values = {"severity": answer.severity.id, "offering": _(answer.offering.title), "n": minutes,
+              "ref": answer.target.ref}
+    if answer.clock == escalation_text.CLOCK_24X7:
+        target = ngettext("Severity {severity}, {offering}: first response within {n} minute, counted around the "
+                          "clock (24x7) ({ref}).",
+                          "Severity {severity}, {offering}: first response within {n} minutes, counted around the "
+                          "clock (24x7) ({ref}).", minutes).format(**values)
+    else:
+        target = ngettext("Severity {severity}, {offering}: first response within {n} minute, counted in business "
+                          "hours ({opens}–{closes}, weekdays) ({ref}).",
+                          "Severity {severity}, {offering}: first response within {n} minutes, counted in business "
+                          "hours ({opens}–{closes}, weekdays) ({ref}).", minutes).format(
+            opens=format_clock(hours.opens), closes=format_clock(hours.closes), **values)
+    lines = [target, _("Opened {opened}; due {due} ({zone}).").format(
+        opened=moment_text(answer.opened, with_year=True), due=moment_text(answer.due, with_year=True),
+        zone=escalation_text.zone_text(answer.due))]
+    if answer.target.extra:
+        lines.append(_(answer.target.extra))
+    lines += [_("Note: {note}").format(note=_(note)) for note in notes]
+    lines.append(_("The customer must:"))
+    lines += [f"  - {_(duty)}" for duty in answer.severity.obligations]
+    lines.append(_("Submit: {how}").format(how=_(route.submit_via)))
+    lines.append(_("Languages: {languages} ({ref}).").format(
+        languages=", ".join(_(language) for language in route.languages), ref=route.languages_ref))
+    lines.append(_("If not: {downgrade}").format(downgrade=_(route.downgrade)))
+    if explain:
+        lines += ["", *escalation_text.explanation_lines(answer, country)]
     return "\n".join(lines)
 
 
@@ -48,7 +66,8 @@ def cmd_escalate(args) -> int:
         lifecycle.check_question(args.product, _local_day(opened, country), product_field="--product")
     store = cli._open_store(args)
     try:
-        answer = escalator(store).escalate(severity, offering, opened, country, args.azure)
+        escalating = escalator(store)
+        answer = escalating.escalate(severity, offering, opened, country, args.azure)
         product = None
         if args.product is not None:
             from domain.services import lifecycle
@@ -57,29 +76,32 @@ def cmd_escalate(args) -> int:
     finally:
         store.close()
     payload = escalation_as_dict(answer, explain=args.explain)
+    # Escalating a product whose support has ended: Microsoft gives limited help only.
+    warnings = [product.warning] if product is not None and product.warning else []
     if product is not None:
-        # Escalating a product whose support has ended: Microsoft gives limited help only.
         payload["product"] = {"name": product.product.name, "phase": product.phase.value,
                               "warning": product.warning or None}
-        if product.warning:
-            payload["notes"].insert(0, product.warning)
-    cli._emit(args, payload, _describe(payload))
+        payload["notes"][:0] = warnings
+    text = _describe(answer, escalating.rules.business_hours, country, [*warnings, *answer.notes], args.explain)
+    cli._emit(args, payload, text)
     return cli.EXIT_OK
 
 
 def add_commands(commands, common_options) -> None:
-    escalate = commands.add_parser("escalate", help="escalate a case to Microsoft: target, due time, duties")
+    escalate = commands.add_parser("escalate", help=_("escalate a case to Microsoft: target, due time, duties"))
     common_options(escalate, suppress=True)
     escalate.add_argument("--severity", required=True, metavar="1|A|B|C")
     escalate.add_argument("--country", required=True, metavar="SE|NO|DK|FI",
-                          help="the customer's country: its time zone and closed days run the business-hours clock")
+                          help=_("the customer's country: its time zone and closed days run the business-hours "
+                                 "clock"))
     escalate.add_argument("--opened", required=True, metavar="TIME",
-                          help="ISO 8601; without an offset the wall time in the customer's country")
+                          help=_("ISO 8601; without an offset the wall time in the customer's country"))
     escalate.add_argument("--offering", default="unified",
                           metavar="unified|enhanced-response|rapid-response|event-management")
     escalate.add_argument("--azure", action="store_true",
-                          help="an Azure component not on the offering's exclusion list")
-    escalate.add_argument("--explain", action="store_true", help="add the timeline of counted minutes, day by day")
+                          help=_("an Azure component not on the offering's exclusion list"))
+    escalate.add_argument("--explain", action="store_true",
+                          help=_("add the timeline of counted minutes, day by day"))
     escalate.add_argument("--product", metavar="TEXT",
-                          help='the product, e.g. "Exchange Server 2016": warns when its support has ended')
+                          help=_('the product, e.g. "Exchange Server 2016": warns when its support has ended'))
     escalate.set_defaults(handler=cmd_escalate)

@@ -4,40 +4,70 @@ Imports no Qt. The product and the day are checked against the bundled lifecycle
 before the store is opened, so bad input writes nothing. The JSON contract is
 {"product", "phase": "mainstream"|"extended"|"ended", "mainstream_end", "extended_end",
 "source", "checked", "allows", "notes", "matched_from", ...}. Text that names no product,
-or several ("Windows 11"), exits 2; with --json stdout also gets {"error", "candidates"}
-(the products it fits) or {"error", "closest"} (the nearest names).
+or several ("Windows 11"), exits 2; with --json stdout also gets {"error", "message",
+"candidates"} (the products it fits) or {"error", "message", "closest"} (the nearest names).
 """
 from __future__ import annotations
 
-import json
-import sys
+from desktop.i18n import _
 
 
 def add_commands(commands, common_options) -> None:
-    lifecycle = commands.add_parser("lifecycle", help="a Microsoft product's support phase on a day, and what it allows")
+    lifecycle = commands.add_parser(
+        "lifecycle", help=_("a Microsoft product's support phase on a day, and what it allows"))
     common_options(lifecycle, suppress=True)
     lifecycle.add_argument("--product", required=True, metavar="TEXT",
-                           help='the product in words: "Windows 11 24H2 Pro", "Server 2019", "Exchange 2016"')
-    lifecycle.add_argument("--on", metavar="DATE", help="the day to ask about, 2026-11-22 or 22.11.2026 (default: today)")
+                           help=_('the product in words: "Windows 11 24H2 Pro", "Server 2019", "Exchange 2016"'))
+    lifecycle.add_argument("--on", metavar="DATE",
+                           help=_("the day to ask about, 2026-11-22 or 22.11.2026 (default: today)"))
     lifecycle.set_defaults(handler=cmd_lifecycle)
 
 
-def _describe(item: dict) -> str:
-    phase = {"mainstream": "MAINSTREAM support", "extended": "EXTENDED support", "ended": "support ENDED"}[item["phase"]]
-    lines = [f"{item['product']}: {phase} on {item['on']}"
-             + (f" (until {item['phase_ends']})" if item["phase_ends"] else "")]
-    mainstream = f"until {item['mainstream_end']}" if item["mainstream_end"] else "no end announced"
-    extended = f"until {item['extended_end']}" if item["extended_end"] else "none (no extended phase)"
-    lines.append(f"  mainstream {mainstream}; extended {extended}; {item['policy']} lifecycle policy")
-    if item["warning"]:
-        lines.append(f"Warning: {item['warning']}")
-    lines.append("Allows:")
-    lines += [f"  - {text}" for text in item["allows"]]
-    if item["not_allowed"]:
-        lines.append("Not in this phase:")
-        lines += [f"  - {text}" for text in item["not_allowed"]]
-    lines += [f"Note: {note}" for note in item["notes"]]
-    lines.append(f"Source: {item['source']} (checked {item['checked']}, {item['confidence']})")
+def _phase_text(answer) -> str:
+    """The first line: the phase on the day asked about, and until when."""
+    from desktop.lifecycle_text import day_text
+    from domain.lifecycle import Phase
+
+    values = {"product": answer.product.name, "day": day_text(answer.on)}
+    if answer.phase is Phase.ENDED:
+        return _("{product}: support ENDED on {day}").format(**values)
+    mainstream = answer.phase is Phase.MAINSTREAM
+    if answer.phase_ends is None:
+        template = (_("{product}: MAINSTREAM support on {day}, no end announced") if mainstream
+                    else _("{product}: EXTENDED support on {day}, no end announced"))
+        return template.format(**values)
+    template = (_("{product}: MAINSTREAM support on {day} (until {end})") if mainstream
+                else _("{product}: EXTENDED support on {day} (until {end})"))
+    return template.format(end=day_text(answer.phase_ends), **values)
+
+
+def _policy_text(policy: str) -> str:
+    # Microsoft's names for its two policies (domain.lifecycle.Policy).
+    return {"fixed": _("Fixed Lifecycle Policy"), "modern": _("Modern Lifecycle Policy")}.get(policy, policy)
+
+
+def _confidence_text(confidence: str) -> str:
+    # domain.lifecycle.CONFIDENCE: how sure the dataset is of this product's dates.
+    return {"confirmed": _("confirmed"), "secondary source": _("secondary source"),
+            "from memory, not confirmed": _("from memory, not confirmed")}.get(confidence, confidence)
+
+
+def _describe(answer) -> str:
+    from desktop import lifecycle_text
+
+    product = answer.product
+    lines = [_phase_text(answer), f"  {lifecycle_text.dates_text(answer)}", f"  {_policy_text(product.policy.value)}"]
+    if answer.warning:
+        lines.append(_("Warning: {message}").format(message=_(answer.warning)))
+    lines.append(_("Allowed:"))
+    lines += [f"  - {_(text)}" for text in answer.allows]
+    if answer.not_allowed:
+        lines.append(_("Not allowed:"))
+        lines += [f"  - {_(text)}" for text in answer.not_allowed]
+    lines += [_("Note: {note}").format(note=_(note)) for note in answer.notes]
+    lines.append(_("Source: {source} (checked {day}, {confidence})").format(
+        source=product.source, day=lifecycle_text.day_text(product.checked),
+        confidence=_confidence_text(product.confidence)))
     return "\n".join(lines)
 
 
@@ -46,13 +76,8 @@ def _refuse(args, error) -> int:
     from desktop import cli
     from domain.lifecycle import AmbiguousProduct
 
-    message = str(error)
-    print(f"deskguide: {message}", file=sys.stderr)
-    if args.json:
-        names = ({"candidates": error.candidates} if isinstance(error, AmbiguousProduct)
-                 else {"closest": error.closest})
-        print(json.dumps({"error": message, **names}, ensure_ascii=False))
-    return cli.EXIT_BAD_INPUT
+    names = {"candidates": error.candidates} if isinstance(error, AmbiguousProduct) else {"closest": error.closest}
+    return cli._fail(args.json, error.message, cli.EXIT_BAD_INPUT, names)
 
 
 def cmd_lifecycle(args) -> int:
@@ -73,6 +98,5 @@ def cmd_lifecycle(args) -> int:
             store.close()
     except (UnknownProduct, AmbiguousProduct) as error:
         return _refuse(args, error)
-    payload = lifecycle.answer_as_dict(result)
-    cli._emit(args, payload, _describe(payload))
+    cli._emit(args, lifecycle.answer_as_dict(result), _describe(result))
     return cli.EXIT_OK

@@ -4,6 +4,10 @@ The marks come from the same day plans the answers use (domain.opening_hours.day
 so a weekend, a holiday, an eve and an administrator's closure look alike: closed. The
 list beside names the closed days of the month shown (weekends are left out: they are
 every week). Clicking a day asks "what if" for that day.
+
+Month and weekday names are Qt's, from the widget's locale, which follows the window's
+(desktop.language.apply_language); the closed days' names come from the answers, which
+the view hands over again after a language switch.
 """
 from __future__ import annotations
 
@@ -11,15 +15,16 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QDate, QEvent, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCalendarWidget, QHBoxLayout, QHeaderView, QLabel, QSizePolicy, QTableView,
+    QAbstractItemView, QCalendarWidget, QHBoxLayout, QHeaderView, QSizePolicy, QTableView,
     QTabWidget, QVBoxLayout, QWidget,
 )
 
 from desktop import hours_text
 from desktop.i18n import _, format_clock, format_date
+from desktop.wrapped_label import wrapped_label
 
 if TYPE_CHECKING:
     from domain.desks import DeskPolicy
@@ -64,6 +69,12 @@ class ClosedDaysModel(QAbstractTableModel):
     def day(self, row: int) -> MarkedDay:
         return self._days[row]
 
+    def retranslate(self) -> None:
+        """Item models get no LanguageChange: the owner calls this (headers, dates)."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+        if self._days:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._days) - 1, self.columnCount() - 1))
+
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._days)
 
@@ -75,10 +86,11 @@ class ClosedDaysModel(QAbstractTableModel):
             return None
         day = self._days[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return format_date(day.date, "EEE d MMM") if index.column() == self.DATE else day.name
+            # No month: the label above names it, and the names need the width.
+            return hours_text.date_text(day.date, "Ed") if index.column() == self.DATE else _(day.name)
         if role == Qt.ItemDataRole.ToolTipRole:
             template = _("{name} ({origin})") if day.closes_early else _("{name}: closed ({origin})")
-            return template.format(name=day.name, origin=day.origin)
+            return template.format(name=_(day.name), origin=_(day.origin))
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
@@ -89,12 +101,26 @@ class ClosedDaysModel(QAbstractTableModel):
         return None
 
 
-class ClosedDaysCalendarWidget(QCalendarWidget):
-    """QCalendarWidget whose closed days are tinted and bold, from the desk's day plans."""
+class MondayCalendarWidget(QCalendarWidget):
+    """A month calendar whose weeks start on Monday, as Nordic weeks do, in every
+    language (English's would start on Sunday); month and day names follow the locale."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setFirstDayOfWeek(Qt.DayOfWeek.Monday)  # Nordic weeks start on Monday
+        self.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LocaleChange:
+            # Qt has just restarted the week on the new locale's first day.
+            self.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+
+
+class ClosedDaysCalendarWidget(MondayCalendarWidget):
+    """A month calendar whose closed days are tinted and bold, from the desk's day plans."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
         self.setGridVisible(False)
         self.closed_dates: set[dt.date] = set()
         self.shortened_dates: set[dt.date] = set()
@@ -122,7 +148,7 @@ class ClosedDaysCalendarWidget(QCalendarWidget):
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
-        if event.type() == event.Type.PaletteChange:  # dark mode switched: re-tint
+        if event.type() == QEvent.Type.PaletteChange:  # dark mode switched: re-tint
             self._apply()
 
 
@@ -135,29 +161,24 @@ class CountryCalendarWidget(QWidget):
         super().__init__(parent)
         self.country = country
         self._answerer: HoursAnswerer | None = None
-        name = hours_text.country_name(country)
         self.calendar = ClosedDaysCalendarWidget(self)
-        self.calendar.setAccessibleName(_("Closed days of the {country} desk").format(country=name))
         self.calendar.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.model = ClosedDaysModel(self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
-        self.table.setAccessibleName(_("Closed days of the month shown, {country}").format(country=name))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(True)
+        # Rows as tall as their wrapped names: "Andre dag i påske; ..." must not be cut off.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.table.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(ClosedDaysModel.DATE, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(ClosedDaysModel.NAME, QHeaderView.ResizeMode.Stretch)
-        self.month_label = QLabel(self)
-        self.empty_label = QLabel(self)
-        self.empty_label.setWordWrap(True)
-        legend = QLabel(_("Tinted, bold days: the desk is closed (weekend, holiday, eve or an "
-                          "administrator's closure). Amber: it closes early."), self)
-        legend.setWordWrap(True)
-        legend.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.month_label = wrapped_label(self)
+        self.empty_label = wrapped_label(self)
+        self.legend = wrapped_label(self)
 
         side = QVBoxLayout()
         side.addWidget(self.month_label)
@@ -166,15 +187,32 @@ class CountryCalendarWidget(QWidget):
         side.addStretch(0)
         left = QVBoxLayout()
         left.addWidget(self.calendar)
-        left.addWidget(legend)
+        left.addWidget(self.legend)
         left.addStretch(1)
         layout = QHBoxLayout(self)
-        layout.addLayout(left, 3)
-        layout.addLayout(side, 2)
+        # Equal shares: the calendar needs little more than its grid, and the names
+        # beside it are long in the Nordic languages ("Självständighetsdagen").
+        layout.addLayout(left, 1)
+        layout.addLayout(side, 1)
         self.calendar.currentPageChanged.connect(self._show_month)
         # A click, or Enter on a day for keyboard users.
         self.calendar.clicked.connect(lambda day: self.dateClicked.emit(day.toPython()))
         self.calendar.activated.connect(lambda day: self.dateClicked.emit(day.toPython()))
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        name = hours_text.country_name(self.country)
+        self.calendar.setAccessibleName(_("Closed days of the {country} desk").format(country=name))
+        self.table.setAccessibleName(_("Closed days of the month shown, {country}").format(country=name))
+        self.legend.setText(_("Tinted, bold days: the desk is closed (weekend, holiday, eve or an "
+                              "administrator's closure). Amber: it closes early."))
+        self._show_month_label()
+        self.model.retranslate()
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
 
     def set_answerer(self, answerer: HoursAnswerer) -> None:
         self._answerer = answerer
@@ -187,10 +225,14 @@ class CountryCalendarWidget(QWidget):
     def closed_days_shown(self) -> list[MarkedDay]:
         return [self.model.day(row) for row in range(self.model.rowCount())]
 
+    def _show_month_label(self) -> None:
+        first = dt.date(self.calendar.yearShown(), self.calendar.monthShown(), 1)
+        self.month_label.setText(_("Closed days in {month}").format(month=format_date(first, "LLLL y")))
+
     def _show_month(self, year: int, month: int) -> None:
         first = dt.date(year, month, 1)
         last = (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
-        self.month_label.setText(_("Closed days in {month}").format(month=format_date(first, "LLLL y")))
+        self._show_month_label()
         if self._answerer is None:
             return
         from domain.opening_hours import day_plan  # already imported by the worker
@@ -236,13 +278,23 @@ class ClosedDaysView(QTabWidget):
 
     def __init__(self, countries: tuple[str, ...], parent=None):
         super().__init__(parent)
-        self.setAccessibleName(_("Closed-day calendars"))
         self.pages: dict[str, CountryCalendarWidget] = {}
         for country in countries:
             page = CountryCalendarWidget(country, self)
             page.dateClicked.connect(lambda day, c=country: self.dateClicked.emit(c, day))
             self.pages[country] = page
-            self.addTab(page, hours_text.country_name(country))
+            self.addTab(page, country)  # named in retranslate()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setAccessibleName(_("Closed-day calendars"))
+        for index, country in enumerate(self.pages):
+            self.setTabText(index, hours_text.country_name(country))
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
 
     def set_answerer(self, answerer: HoursAnswerer) -> None:
         for page in self.pages.values():

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop.column_widths import fit_columns
 from desktop.i18n import _, ngettext
-from desktop.notice_text import day_text, days_left_text
+from desktop.notice_text import day_text, days_left_text, number_text
 from desktop.row_table_model import RowTableModel
 from desktop.wrapped_label import wrapping_policy
 
@@ -33,9 +33,21 @@ DEADLINE, DAYS_LEFT, CUSTOMER, PRODUCT = range(4)
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
+def _headers() -> tuple[str, ...]:
+    return _("Deadline"), _("Days left"), _("Customer"), _("Product")
+
+
 class DeadlinesModel(RowTableModel):
     def __init__(self, parent=None):
-        super().__init__((_("Deadline"), _("Days left"), _("Customer"), _("Product")), parent)
+        super().__init__(_headers(), parent)
+
+    def retranslate(self) -> None:
+        """Headers and cells (dates) in the current language (a model gets no LanguageChange:
+        its view calls this)."""
+        self._headers = _headers()
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._headers) - 1)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self._headers) - 1))
 
     def show(self, rows: list[Deadline]) -> None:
         self.beginResetModel()
@@ -47,7 +59,6 @@ class DeadlinesModel(RowTableModel):
 
     def deadlines(self) -> list[Deadline]:
         return list(self._rows)
-
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         entry = self._row_at(index)
@@ -76,18 +87,17 @@ class ComingDeadlinesWidget(QWidget):
         self.worker = worker
         self.today = today
         self._pending = False  # a reload asked while one runs: run once more after it
+        self._note: Callable[[], str] = lambda: ""  # said again after a language switch
 
         self.days_spin = QSpinBox(self)
         self.days_spin.setRange(1, 400)
         self.days_spin.setValue(DEFAULT_DAYS)
-        self.days_spin.setSuffix(_(" days"))
-        self.days_spin.setAccessibleName(_("Look ahead, in days"))
-        days_label = QLabel(_("Deadlines within the next:"), self)
-        days_label.setBuddy(self.days_spin)
+        self.days_label = QLabel(self)
+        self.days_label.setWordWrap(True)  # Finnish runs long: the label wraps, the spin box keeps its room
+        self.days_label.setBuddy(self.days_spin)
         self.model = DeadlinesModel(self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
-        self.table.setAccessibleName(_("Coming notice deadlines"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -96,18 +106,13 @@ class ComingDeadlinesWidget(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
         self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)  # the tooltip has the whole name
-        # A long list (a big register has thousands of deadlines a month): widths from the font.
-        fit_columns(self.table, {DEADLINE: [day_text(dt.date(2026, 9, 30)), day_text(dt.date(2026, 5, 31))],
-                                 DAYS_LEFT: ["400"]}, stretch=(CUSTOMER, PRODUCT))
         self.note = QLabel(self)
         self.note.setWordWrap(True)
         self.note.setSizePolicy(wrapping_policy())
-        self.note.setAccessibleName(_("About the coming deadlines"))
 
         bar = QHBoxLayout()
-        bar.addWidget(days_label)
+        bar.addWidget(self.days_label, 1)
         bar.addWidget(self.days_spin)
-        bar.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
         layout.addLayout(bar)
@@ -115,11 +120,43 @@ class ComingDeadlinesWidget(QWidget):
         layout.addWidget(self.note)
         self.setTabOrder(self.days_spin, self.table)
 
-        self.days_spin.valueChanged.connect(lambda _days: self.reload())
+        self.days_spin.valueChanged.connect(self._on_days)
         self.table.doubleClicked.connect(self._open_index)
         self.table.installEventFilter(self)
         self._running = False
         self._stale = True  # read when first shown
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Texts, headers and dates in the current language; the look-ahead and the row picked stay."""
+        self.days_label.setText(_("Deadlines within the next:"))
+        self.days_spin.setAccessibleName(_("Look ahead, in days"))
+        self._show_days_suffix()
+        self.table.setAccessibleName(_("Coming notice deadlines"))
+        self.model.retranslate()
+        # A long list (a big register has thousands of deadlines a month): widths from the font,
+        # again after a switch (each language writes its dates its own way).
+        fit_columns(self.table, {DEADLINE: [day_text(dt.date(2026, 9, 30)), day_text(dt.date(2026, 5, 31))],
+                                 DAYS_LEFT: ["400"]}, stretch=(CUSTOMER, PRODUCT))
+        self.note.setAccessibleName(_("About the coming deadlines"))
+        self.note.setText(self._note())
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
+    def _show_days_suffix(self) -> None:
+        # Translators: after the number in the look-ahead box ("45 days"); keep the leading space.
+        self.days_spin.setSuffix(ngettext(" day", " days", self.days))
+
+    def _on_days(self, _days: int) -> None:
+        self._show_days_suffix()
+        self.reload()
+
+    def _show_note(self, note: Callable[[], str]) -> None:
+        self._note = note
+        self.note.setText(note())
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -143,7 +180,7 @@ class ComingDeadlinesWidget(QWidget):
             return
         self._running = True
         if not self.model.rowCount():
-            self.note.setText(_("Loading the deadlines…"))
+            self._show_note(lambda: _("Loading the deadlines…"))
         today, days = self.today(), self.days
 
         def job(store):
@@ -164,24 +201,14 @@ class ComingDeadlinesWidget(QWidget):
             self.reload()
             return
         self.model.show(deadlines)
-        if total > len(deadlines):
-            self.note.setText(_("The {shown} soonest of {n} notice deadlines in the next {days} days. Double-click "
-                                "or press Enter to open the customer.").format(shown=len(deadlines), n=total,
-                                                                               days=self.days))
-        elif deadlines:
-            self.note.setText(ngettext("{n} notice deadline in the next {days} days. Double-click or press Enter "
-                                       "to open the customer.",
-                                       "{n} notice deadlines in the next {days} days. Double-click or press Enter "
-                                       "to open the customer.", len(deadlines)).format(n=len(deadlines),
-                                                                                       days=self.days))
-        else:
-            self.note.setText(_("No notice deadline in the next {days} days.").format(days=self.days))
+        shown, days = len(deadlines), self.days
+        self._show_note(lambda: _deadlines_note(shown, total, days))
         self.loaded.emit()
 
     def _on_failed(self, message: str) -> None:
         self._running = False
         self._pending = False
-        self.note.setText(_("The deadlines could not be loaded: {reason}").format(reason=message))
+        self._show_note(lambda: _("The deadlines could not be loaded: {reason}").format(reason=_(message)))
 
     def open_row(self, row: int) -> None:
         if 0 <= row < self.model.rowCount():
@@ -197,3 +224,17 @@ class ComingDeadlinesWidget(QWidget):
             self._open_index(self.table.currentIndex())  # the same on every platform
             return True
         return super().eventFilter(watched, event)
+
+
+def _deadlines_note(shown: int, total: int, days: int) -> str:
+    """How many deadlines the list holds (and how many there are), in the current language."""
+    if total > shown:
+        # More than SHOWN_AT_MOST (hundreds): always the plural.
+        return _("The {shown} soonest of {n} notice deadlines in the next {days} days. Double-click or press "
+                 "Enter to open the customer.").format(shown=number_text(shown), n=number_text(total), days=days)
+    if shown:
+        return ngettext("{n} notice deadline in the next {days} days. Double-click or press Enter to open the "
+                        "customer.",
+                        "{n} notice deadlines in the next {days} days. Double-click or press Enter to open the "
+                        "customer.", shown).format(n=number_text(shown), days=days)
+    return _("No notice deadline in the next {days} days.").format(days=days)

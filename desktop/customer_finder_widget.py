@@ -8,6 +8,7 @@ MAX_ROWS rows, so each answer fits in a frame.
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
@@ -17,7 +18,8 @@ from PySide6.QtWidgets import (
 
 from desktop.column_widths import fit_columns
 from desktop.customer_table_model import COUNTRY, MAX_ROWS, NAME, ORG_NUMBER, PHONE, CustomerTableModel
-from desktop.i18n import _, current_locale, ngettext
+from desktop.i18n import _, ngettext
+from desktop.notice_text import number_text
 from desktop.wrapped_label import wrapped_label
 
 if TYPE_CHECKING:
@@ -33,12 +35,6 @@ def _load_search(store) -> CustomerSearch:
     from domain.services.register import customer_summaries
 
     return CustomerSearch(customer_summaries(store))
-
-
-def _number(value: int) -> str:
-    from babel.numbers import format_decimal
-
-    return format_decimal(value, locale=current_locale())
 
 
 def register_table(parent: QWidget, accessible: str) -> QTableView:
@@ -71,29 +67,22 @@ class CustomerFinderWidget(QWidget):
         self._reload_pending = False
         self._marking = False  # marking a row from code: not a pick
         self._marked: int | None = None  # the customer shown next to the list
+        self._note: Callable[[], str] = lambda: _("Loading the customers…")  # said again after a switch
 
         self.search_edit = QLineEdit(self)
-        self.search_edit.setAccessibleName(_("Find a customer"))
-        self.search_edit.setPlaceholderText(_("Name, org number, phone or e-mail"))
         self.search_edit.setClearButtonEnabled(True)
-        search_label = QLabel(_("&Search:"), self)
-        search_label.setBuddy(self.search_edit)
-        self.new_button = QPushButton(_("Ne&w customer"), self)
-        self.new_button.setAccessibleName(_("New customer"))
+        self.search_label = QLabel(self)
+        self.search_label.setBuddy(self.search_edit)
+        self.new_button = QPushButton(self)
         self.model = CustomerTableModel(self)
-        self.table = register_table(self, _("Customers found"))
+        self.table = register_table(self, "")  # named in retranslate()
         self.table.setModel(self.model)
-        # Widths from the font: ResizeToContents would read every cell on every keystroke.
-        fit_columns(self.table, {
-            COUNTRY: ["SE", "NO", "DK", "FI"], ORG_NUMBER: ["556677-8899", "923 609 016"],
-            PHONE: ["+358 40 123 4567", "+46 8 123 456 78"]}, stretch=(NAME,))
         self.note = wrapped_label(self)
-        self.note.setAccessibleName(_("About the customers found"))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
         row = QHBoxLayout()
-        row.addWidget(search_label)
+        row.addWidget(self.search_label)
         row.addWidget(self.search_edit, 1)
         row.addWidget(self.new_button)
         layout.addLayout(row)
@@ -107,7 +96,34 @@ class CustomerFinderWidget(QWidget):
         self.table.installEventFilter(self)
         self.table.selectionModel().currentRowChanged.connect(self._on_row)
         self.new_button.clicked.connect(self.newRequested)
-        self.note.setText(_("Loading the customers…"))
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Texts and column headers in the current language; the search typed and the
+        customer marked stay."""
+        self.search_edit.setAccessibleName(_("Find a customer"))
+        self.search_edit.setPlaceholderText(_("Name, org number, phone or e-mail"))
+        self.search_label.setText(_("&Search:"))
+        self.new_button.setText(_("Ne&w customer"))
+        self.new_button.setAccessibleName(_("New customer"))
+        self.table.setAccessibleName(_("Customers found"))
+        self.model.retranslate()
+        # Widths from the font: ResizeToContents would read every cell on every keystroke.
+        # Again after a switch: a header may have grown ("Org number", "Y-tunnus").
+        fit_columns(self.table, {
+            COUNTRY: ["SE", "NO", "DK", "FI"], ORG_NUMBER: ["556677-8899", "923 609 016"],
+            PHONE: ["+358 40 123 4567", "+46 8 123 456 78"]}, stretch=(NAME,))
+        self.note.setAccessibleName(_("About the customers found"))
+        self.note.setText(self._note())
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
+    def _show_note(self, note: Callable[[], str]) -> None:
+        self._note = note
+        self.note.setText(note())
 
     @property
     def is_loaded(self) -> bool:
@@ -141,7 +157,7 @@ class CustomerFinderWidget(QWidget):
     def _on_load_failed(self, message: str) -> None:
         self._loading = False
         self._reload_pending = False
-        self.note.setText(_("The customers could not be loaded: {reason}").format(reason=message))
+        self._show_note(lambda: _("The customers could not be loaded: {reason}").format(reason=_(message)))
 
     # --- searching -----------------------------------------------------------------------
 
@@ -151,24 +167,25 @@ class CustomerFinderWidget(QWidget):
             return
         rows = search.search(text, limit=MAX_ROWS)
         self.model.show(rows)
-        self.note.setText(self._note(text, len(rows), len(search)))
+        shown, total = len(rows), len(search)
+        self._show_note(lambda: self._note_text(text, shown, total))
         self.mark(self._marked)  # keep the shown customer marked when it is listed
 
     @staticmethod
-    def _note(text: str, shown: int, total: int) -> str:
+    def _note_text(text: str, shown: int, total: int) -> str:
         if total == 0:
             return _("No customers yet: add one with New customer, or import a CSV with `deskguide import`.")
         if not text.strip():
             if total > shown:
                 return _("The first {shown} of {total} customers by name: type to find one.").format(
-                    shown=_number(shown), total=_number(total))
-            return ngettext("{n} customer.", "{n} customers.", total).format(n=_number(total))
+                    shown=number_text(shown), total=number_text(total))
+            return ngettext("{n} customer.", "{n} customers.", total).format(n=number_text(total))
         if not shown:
             return _("No customer matches “{text}”. Try part of the name, the org number, the phone or the "
                      "e-mail.").format(text=text.strip())
         if shown >= MAX_ROWS:
-            return _("The best {n} matches: type more to narrow them.").format(n=_number(shown))
-        return ngettext("{n} match.", "{n} matches.", shown).format(n=_number(shown))
+            return _("The best {n} matches: type more to narrow them.").format(n=number_text(shown))
+        return ngettext("{n} match.", "{n} matches.", shown).format(n=number_text(shown))
 
     # --- picking -------------------------------------------------------------------------
 

@@ -7,13 +7,14 @@ all, so the agent never faces a wall of red before typing anything.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, 
-    QWidget,
+    QComboBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QWidget,
 )
 
-from desktop import hours_text
+from desktop import i18n
 from desktop.field_error_label import FieldErrorLabel
 from desktop.i18n import _
 from desktop.notice_text import offering_text
@@ -28,29 +29,23 @@ class CustomerFormWidget(QGroupBox):
     changed = Signal()
 
     def __init__(self, parent=None):
-        super().__init__(_("Customer"), parent)
-        self.setAccessibleName(_("Customer details"))
+        super().__init__(parent)
         self._original: Customer | None = None  # None: a new customer
         self._touched = False
+        self._status: Callable[[], str] = lambda: ""  # "Saved", or why saving failed, in the current language
 
-        self.name_edit = self._line(_("Customer name"), _("e.g. Østergaard & Søn ApS"))
-        self.org_number_edit = self._line(_("Organisation number"), _("e.g. 556677-8899"))
+        self.name_edit = QLineEdit(self)
+        self.org_number_edit = QLineEdit(self)
         self.country_combo = QComboBox(self)
         for country in COUNTRIES:
-            self.country_combo.addItem(_("{name} ({code})").format(name=hours_text.country_name(country),
-                                                                  code=country), country)
-        self.country_combo.setAccessibleName(_("Country"))
-        self.country_combo.setToolTip(_("The customer's country: its desk, its calendar and its "
-                                        "organisation-number format"))
-        self.contact_edit = self._line(_("Contact person"), "")
-        self.phone_edit = self._line(_("Phone"), _("e.g. +46 8 123 456 78"))
-        self.email_edit = self._line(_("E-mail"), _("e.g. it@example.se"))
+            self.country_combo.addItem("", country)  # named in retranslate()
+        self.contact_edit = QLineEdit(self)
+        self.phone_edit = QLineEdit(self)
+        self.email_edit = QLineEdit(self)
         self.offering_combo = QComboBox(self)
         for offering in Offering:
-            self.offering_combo.addItem(offering_text(offering), offering.value)
-        self.offering_combo.setAccessibleName(_("Microsoft support offering"))
+            self.offering_combo.addItem("", offering.value)
         self.notes_edit = QPlainTextEdit(self)
-        self.notes_edit.setAccessibleName(_("Notes"))
         self.notes_edit.setTabChangesFocus(True)
         self.notes_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 2 + 12)
         self.errors = {
@@ -60,14 +55,11 @@ class CustomerFormWidget(QGroupBox):
             "phone": FieldErrorLabel(self.phone_edit, self),
             "email": FieldErrorLabel(self.email_edit, self),
         }
-        self.save_button = QPushButton(_("Sa&ve customer"), self)
-        self.save_button.setAccessibleName(_("Save the customer"))
-        self.delete_button = QPushButton(_("&Delete customer…"), self)
-        self.delete_button.setAccessibleName(_("Delete the customer"))
-        self.status_label = QLabel(self)  # "Saved", or why saving failed
+        self.save_button = QPushButton(self)
+        self.delete_button = QPushButton(self)
+        self.status_label = QLabel(self)
         self.status_label.setWordWrap(True)
         self.status_label.setSizePolicy(wrapping_policy())
-        self.status_label.setAccessibleName(_("Customer save status"))
 
         # One column: the form sits under the customer list. The name gets the whole width
         # (its label above it): Nordic company names are long ("Pohjois-Pohjanmaan
@@ -76,18 +68,16 @@ class CustomerFormWidget(QGroupBox):
         grid.setHorizontalSpacing(8)
         grid.setVerticalSpacing(4)
         grid.setColumnStretch(1, 1)
-        name_label = QLabel(_("&Name:"), self)
-        name_label.setBuddy(self.name_edit)
-        grid.addWidget(name_label, 0, 0, 1, 2)
+        self.name_label = QLabel(self)
+        self.name_label.setBuddy(self.name_edit)
+        grid.addWidget(self.name_label, 0, 0, 1, 2)
         grid.addWidget(self.name_edit, 1, 0, 1, 2)
         grid.addWidget(self.errors["name"], 2, 0, 1, 2)
-        self._row(grid, 3, _("&Org number:"), self.org_number_edit, "org_number")
-        self._row(grid, 5, _("Co&untry:"), self.country_combo, "country")
-        self._row(grid, 7, _("Contact &person:"), self.contact_edit, None)
-        self._row(grid, 9, _("Phone:"), self.phone_edit, "phone")
-        self._row(grid, 11, _("&E-mail:"), self.email_edit, "email")
-        self._row(grid, 13, _("Microsoft offer&ing:"), self.offering_combo, None)
-        self._row(grid, 15, _("No&tes:"), self.notes_edit, None)
+        # The field labels, in the order of the rows (texts in retranslate()).
+        self.field_labels = [self._row(grid, row, field, error) for row, field, error in (
+            (3, self.org_number_edit, "org_number"), (5, self.country_combo, "country"),
+            (7, self.contact_edit, None), (9, self.phone_edit, "phone"), (11, self.email_edit, "email"),
+            (13, self.offering_combo, None), (15, self.notes_edit, None))]
         buttons = QHBoxLayout()
         buttons.addWidget(self.status_label, 1)
         buttons.addWidget(self.delete_button)
@@ -109,15 +99,53 @@ class CustomerFormWidget(QGroupBox):
         for edit in (self.name_edit, self.org_number_edit, self.contact_edit, self.phone_edit, self.email_edit):
             edit.returnPressed.connect(self.save)
         self.set_customer(None)
+        self.retranslate()
 
-    def _line(self, accessible: str, placeholder: str) -> QLineEdit:
-        edit = QLineEdit(self)
-        edit.setAccessibleName(accessible)
-        edit.setPlaceholderText(placeholder)
-        return edit
+    def retranslate(self) -> None:
+        """Labels, hints and choices in the current language; what is typed and chosen stays."""
+        self._show_title()
+        self.setAccessibleName(_("Customer details"))
+        self.name_label.setText(_("&Name:"))
+        for label, text in zip(self.field_labels, (
+                _("&Org number:"), _("Co&untry:"), _("Contact &person:"), _("Phone:"), _("&E-mail:"),
+                _("Microsoft offer&ing:"), _("No&tes:"))):
+            label.setText(text)
+        for edit, accessible, placeholder in (
+                (self.name_edit, _("Customer name"), _("e.g. Østergaard & Søn ApS")),
+                (self.org_number_edit, _("Organisation number"), _("e.g. 556677-8899")),
+                (self.contact_edit, _("Contact person"), ""),
+                (self.phone_edit, _("Phone"), _("e.g. +46 8 123 456 78")),
+                (self.email_edit, _("E-mail"), _("e.g. it@example.se"))):
+            edit.setAccessibleName(accessible)
+            edit.setPlaceholderText(placeholder)
+        # setItemText: the choice (and so the unsaved edits) stays as it is.
+        for index in range(self.country_combo.count()):
+            country = self.country_combo.itemData(index)
+            self.country_combo.setItemText(index, _("{name} ({code})").format(name=i18n.country_name(country),
+                                                                              code=country))
+        self.country_combo.setAccessibleName(_("Country"))
+        self.country_combo.setToolTip(_("The customer's country: its desk, its calendar and its "
+                                        "organisation-number format"))
+        for index in range(self.offering_combo.count()):
+            self.offering_combo.setItemText(index, offering_text(Offering(self.offering_combo.itemData(index))))
+        self.offering_combo.setAccessibleName(_("Microsoft support offering"))
+        self.notes_edit.setAccessibleName(_("Notes"))
+        self.save_button.setText(_("Sa&ve customer"))
+        self.save_button.setAccessibleName(_("Save the customer"))
+        self.delete_button.setText(_("&Delete customer…"))
+        self.delete_button.setAccessibleName(_("Delete the customer"))
+        self.status_label.setAccessibleName(_("Customer save status"))
+        self.status_label.setText(self._status())
+        self._check()  # the problems and the Save tooltip, said again
 
-    def _row(self, grid: QGridLayout, row: int, text: str, field: QWidget, error: str | None) -> None:
-        label = QLabel(text, self)
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
+    def _row(self, grid: QGridLayout, row: int, field: QWidget, error: str | None) -> QLabel:
+        label = QLabel(self)
+        label.setWordWrap(True)  # Finnish labels run long: they wrap rather than widen the form
         label.setBuddy(field)
         alignment = Qt.AlignmentFlag.AlignLeft | (Qt.AlignmentFlag.AlignTop if field is self.notes_edit
                                                   else Qt.AlignmentFlag.AlignVCenter)
@@ -125,6 +153,7 @@ class CustomerFormWidget(QGroupBox):
         grid.addWidget(field, row, 1)
         if error is not None:  # right under its field
             grid.addWidget(self.errors[error], row + 1, 1)
+        return label
 
     def controls(self) -> list[QWidget]:
         """Every input, then the buttons, in reading (and tab) order."""
@@ -157,10 +186,13 @@ class CustomerFormWidget(QGroupBox):
         del blockers
         # A stored customer with a bad field (e.g. imported) shows it at once; a new form waits for typing.
         self._touched = customer is not None
-        self.setTitle(_("New customer") if customer is None else _("Customer"))
+        self._show_title()
         self.delete_button.setEnabled(customer is not None and customer.id is not None)
-        self.status_label.clear()
+        self.show_status(lambda: "")
         self._check()
+
+    def _show_title(self) -> None:
+        self.setTitle(_("New customer") if self._original is None else _("Customer"))
 
     def customer(self) -> Customer:
         """The customer as the form shows it now (not yet tidied or checked)."""
@@ -181,14 +213,16 @@ class CustomerFormWidget(QGroupBox):
             return self._touched
         return _stripped(self.customer()) != _stripped(self._original)
 
-    def show_status(self, text: str) -> None:
-        self.status_label.setText(text)
+    def show_status(self, text: Callable[[], str]) -> None:
+        """"Saved", or why saving failed: `text()` in the current language (again after a switch)."""
+        self._status = text
+        self.status_label.setText(text())
 
     def show_errors(self, errors: list[FieldError]) -> None:
         """Each problem under its field (e.g. the store refused what the form let through)."""
         by_field: dict[str, list[str]] = {}
         for error in errors:
-            by_field.setdefault(error.field, []).append(error.message)
+            by_field.setdefault(error.field, []).append(_(error.message))
         for name, label in self.errors.items():
             label.show_problem("; ".join(_field_message(name, m) for m in by_field.get(name, [])))
 
@@ -200,7 +234,7 @@ class CustomerFormWidget(QGroupBox):
 
     def _on_edited(self, *_args) -> None:
         self._touched = True
-        self.status_label.clear()
+        self.show_status(lambda: "")
         self._check()
         self.changed.emit()
 
@@ -237,7 +271,8 @@ def _stripped(customer: Customer) -> Customer:
 
 def _field_message(field: str, message: str) -> str:
     """"Name is required", "Org number '12' is not an organisation number ...": the
-    domain's message names the value, the form adds what the field is."""
+    domain's message (already in the current language) names the value, the form adds
+    what the field is; translators may word the pair "{field}: {message}"."""
     label = {
         "name": _("Name"), "org_number": _("Org number"), "country": _("Country"), "phone": _("Phone"),
         "email": _("E-mail"),

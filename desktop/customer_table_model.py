@@ -22,9 +22,20 @@ CUSTOMER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 NAME, COUNTRY, ORG_NUMBER, PHONE = range(4)
 
 
+def _headers() -> tuple[str, ...]:
+    return _("Name"), _("Country"), _("Org number"), _("Phone")
+
+
 class CustomerTableModel(RowTableModel):
     def __init__(self, parent=None):
-        super().__init__((_("Name"), _("Country"), _("Org number"), _("Phone")), parent)
+        super().__init__(_headers(), parent)
+
+    def retranslate(self) -> None:
+        """Headers and cells in the current language (a model gets no LanguageChange: its view calls this)."""
+        self._headers = _headers()
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._headers) - 1)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self._headers) - 1))
 
     def show(self, rows: list[CustomerSummary]) -> None:
         self.beginResetModel()
@@ -39,7 +50,6 @@ class CustomerTableModel(RowTableModel):
 
     def names(self) -> list[str]:
         return [entry.name for entry in self._rows]
-
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         entry = self._row_at(index)

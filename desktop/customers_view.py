@@ -18,11 +18,13 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QMessageBox, QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
+from desktop import i18n
 from desktop.coming_deadlines_widget import ComingDeadlinesWidget
 from desktop.customer_finder_widget import CustomerFinderWidget
 from desktop.customer_form_widget import CustomerFormWidget
 from desktop.i18n import _, ngettext
 from desktop.notice_panel_widget import NoticePanelWidget
+from desktop.notice_text import number_text
 from desktop.subscription_dialog import SubscriptionDialog
 from desktop.subscriptions_widget import SubscriptionsWidget
 from desktop.wrapped_label import wrapped_label
@@ -48,6 +50,7 @@ class CustomersView(QWidget):
         self.record: CustomerRecord | None = None
         self._requested: int | None = None  # the customer last asked for: only its answer is shown
         self._shown_today: dt.date | None = None  # the day the table and the answer count from
+        self._new_country: str | None = None  # a new customer's form is shown (in this country)
         self.confirm_box: QMessageBox | None = None  # the question a delete asks, while it is open
         self.subscription_dialog: SubscriptionDialog | None = None
 
@@ -55,26 +58,19 @@ class CustomersView(QWidget):
         self.finder = CustomerFinderWidget(self.worker, self)
         self.deadlines = ComingDeadlinesWidget(self.worker, self.today, self)
         self.tabs = QTabWidget(self)
-        self.tabs.setAccessibleName(_("Find customers or coming deadlines"))
-        self.tabs.addTab(self.finder, _("Customers"))
-        self.tabs.addTab(self.deadlines, _("Coming deadlines"))
+        self.tabs.addTab(self.finder, "")
+        self.tabs.addTab(self.deadlines, "")
         self.tabs.setMinimumWidth(320)
         self.form = CustomerFormWidget(self)
 
         # --- right: who it is, their subscriptions, the notice answer ----------------------
         self.hint_label = wrapped_label(self)
-        self.hint_label.setAccessibleName(_("How to use the customer register"))
-        self.hint_label.setText(_("Find the customer on the left by name, org number, phone or e-mail, or add a "
-                                  "new one with New customer. The coming deadlines tab lists the subscriptions "
-                                  "whose notice deadline is near."))
         self.name_label = wrapped_label(self, selectable=True)  # the whole name, however long: it wraps
-        self.name_label.setAccessibleName(_("Customer"))
         heading = QFont(self.font())
         heading.setPointSizeF(heading.pointSizeF() * 1.4)
         heading.setBold(True)
         self.name_label.setFont(heading)
         self.facts_label = wrapped_label(self, selectable=True)
-        self.facts_label.setAccessibleName(_("Customer at a glance"))
         self.subscriptions_box = SubscriptionsWidget(self)
         self.notice = NoticePanelWidget(self)
 
@@ -140,8 +136,29 @@ class CustomersView(QWidget):
         self.hours.loaded.connect(self._on_hours_loaded)
         self.hours.ticked.connect(self._on_tick)
 
+        self.retranslate()
         self._show_record(None)
         self.finder.reload()  # the deadlines load when their tab is first shown
+
+    def retranslate(self) -> None:
+        """The view's own texts in the current language (its parts re-read theirs on the
+        same event); the customer, the subscription and the day asked stay as they are."""
+        self.tabs.setAccessibleName(_("Find customers or coming deadlines"))
+        self.tabs.setTabText(self.tabs.indexOf(self.finder), _("Customers"))
+        self.tabs.setTabText(self.tabs.indexOf(self.deadlines), _("Coming deadlines"))
+        self.hint_label.setAccessibleName(_("How to use the customer register"))
+        self.hint_label.setText(_("Find the customer on the left by name, org number, phone or e-mail, or add a "
+                                  "new one with New customer. The coming deadlines tab lists the subscriptions "
+                                  "whose notice deadline is near."))
+        self.name_label.setAccessibleName(_("Customer"))
+        self.facts_label.setAccessibleName(_("Customer at a glance"))
+        self._show_heading()
+        self._refit()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
 
     # --- for other views (the call workflow opens a customer) -------------------------------
 
@@ -207,17 +224,17 @@ class CustomersView(QWidget):
                      new_country: str | None = None) -> None:
         """Show `record`; None with `new_country` is a new customer's empty form, None alone is nothing."""
         previous, self.record = self.record, record
-        editing_new = record is None and new_country is not None
+        self._new_country = new_country if record is None else None
+        editing_new = self._new_country is not None
         shown = record is not None or editing_new
         self.hint_label.setVisible(not shown)
         for widget in (self.form, self.subscriptions_box, self.name_label, self.facts_label):
             widget.setVisible(shown)
         # Without a subscription there is nothing to answer: the subscriptions box says so.
         self.notice.setVisible(record is not None and bool(record.subscriptions))
+        self._show_heading()
         if record is not None:
             customer = record.customer
-            self.name_label.setText(customer.name)
-            self.facts_label.setText(_facts_text(customer))
             self.form.set_customer(customer)
             self.finder.mark(customer.id)
             same = previous is not None and previous.customer.id == customer.id
@@ -227,9 +244,6 @@ class CustomersView(QWidget):
             # The same subscription of the same customer again (after a save): keep the day asked.
             self._show_notice(keep_day=same and current is not None and subscription_id is None)
         else:
-            self.name_label.setText(_("New customer") if editing_new else "")
-            self.facts_label.setText(_("Fill in the details on the left and save; then add the subscriptions.")
-                                     if editing_new else "")
             if editing_new:
                 self.form.set_customer(None, country=new_country)
             self.finder.mark(None)
@@ -237,6 +251,18 @@ class CustomersView(QWidget):
             self._show_notice()
         self._refit()
         self.customerShown.emit(record)
+
+    def _show_heading(self) -> None:
+        """Who is shown: the customer's name and facts, or a new customer's first steps."""
+        if self.record is not None:
+            self.name_label.setText(self.record.customer.name)
+            self.facts_label.setText(_facts_text(self.record.customer))
+        elif self._new_country is not None:
+            self.name_label.setText(_("New customer"))
+            self.facts_label.setText(_("Fill in the details on the left and save; then add the subscriptions."))
+        else:
+            self.name_label.setText("")
+            self.facts_label.setText("")
 
     def new_customer(self) -> None:
         """An empty form for a new customer (in the country of the one shown, if any)."""
@@ -250,7 +276,7 @@ class CustomersView(QWidget):
 
     def _save_customer(self, customer: Customer) -> None:
         self._requested = customer.id
-        self.form.show_status(_("Saving…"))
+        self.form.show_status(lambda: _("Saving…"))
         self.worker.run(lambda store: _save_customer(store, customer), self._on_customer_saved,
                         self._on_customer_save_failed)
 
@@ -258,13 +284,13 @@ class CustomersView(QWidget):
         if self._requested in (None, record.customer.id):  # unless the agent has moved on meanwhile
             self._requested = record.customer.id
             self._show_record(record)
-            self.form.show_status(_("Saved."))
+            self.form.show_status(lambda: _("Saved."))
         self.finder.reload()  # the name, the number or the phone may have changed: rebuild the search
         self.deadlines.reload()  # the name shows in the deadlines
         self.customerSaved.emit(record.customer)
 
     def _on_customer_save_failed(self, message: str) -> None:
-        self.form.show_status(_("Not saved: {reason}").format(reason=message))
+        self.form.show_status(lambda: _("Not saved: {reason}").format(reason=_(message)))
 
     def ask_delete_customer(self) -> None:
         record = self.record
@@ -320,17 +346,17 @@ class CustomersView(QWidget):
     def _show_notice(self, keep_day: bool = False) -> None:
         record = self.record
         if record is None:
-            self.notice.clear(_("Pick a customer to see their notice deadlines."))
+            self.notice.clear(lambda: _("Pick a customer to see their notice deadlines."))
             return
         subscription = self.current_subscription()
         if subscription is None:
-            self.notice.clear(_("Pick a subscription to see its notice deadline and how to cancel."))
+            self.notice.clear(lambda: _("Pick a subscription to see its notice deadline and how to cancel."))
             return
         country = record.customer.country
         self._shown_today = self.today(country)
         policy = self.hours.policies.get(country)
         if policy is None and self.hours.answerer is None:
-            self.notice.clear(_("Loading the desks…"))  # the closed-day warning needs the desk calendar
+            self.notice.clear(lambda: _("Loading the desks…"))  # the closed-day warning needs the desk calendar
             return
         self.notice.show_subscription(record.customer, subscription, policy, self._shown_today, keep_day=keep_day)
 
@@ -410,8 +436,8 @@ class CustomersView(QWidget):
             return
         text = ngettext("Delete the subscription “{product}” ({n} seat) of “{name}”? This cannot be undone.",
                         "Delete the subscription “{product}” ({n} seats) of “{name}”? This cannot be undone.",
-                        subscription.seats).format(product=subscription.product, n=subscription.seats,
-                                                   name=record.customer.name)
+                        subscription.seats).format(product=subscription.product,
+                                                   n=number_text(subscription.seats), name=record.customer.name)
         subscription_id, customer_id = subscription.id, record.customer.id
 
         def delete() -> None:
@@ -423,11 +449,10 @@ class CustomersView(QWidget):
 
 def _facts_text(customer: Customer) -> str:
     """"Denmark · 25 31 37 63 · Søren Østergaard · +45 33 12 34 56 · soren@… · Unified Support"."""
-    from desktop.hours_text import country_name
     from desktop.notice_text import offering_text
     from domain.customers import Offering
 
-    parts = [country_name(customer.country), customer.org_number, customer.contact, customer.phone, customer.email]
+    parts = [i18n.country_name(customer.country), customer.org_number, customer.contact, customer.phone, customer.email]
     if customer.offering != Offering.NONE:
         parts.append(offering_text(Offering(customer.offering)))
     return " · ".join(part for part in parts if part)

@@ -1,10 +1,15 @@
 """One desk at a glance: open or closed, until when or when it opens, why, and how to
-reach it. The state is said in words and in colour, never in colour alone."""
+reach it. The state is said in words and in colour, never in colour alone.
+
+What the card says is the view's to re-render after a language switch (it asks the
+answers again: a closed day's name comes from them); the card re-reads only its own
+name for screen readers.
+"""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout
 
@@ -46,7 +51,6 @@ class DeskCardWidget(QFrame):
         self.setStyleSheet(_CARD_STYLE)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setMinimumWidth(190)
-        self.setAccessibleName(_("{country} desk").format(country=hours_text.country_name(country)))
 
         self.title = _label(self)
         title_font = QFont(self.font())
@@ -92,7 +96,15 @@ class DeskCardWidget(QFrame):
         layout.addWidget(self.warnings)
         layout.addWidget(self.origin)
         layout.addStretch(1)
-        self.show_message(_("Loading…"))
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setAccessibleName(_("{country} desk").format(country=hours_text.country_name(self.country)))
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
 
     def show_message(self, text: str) -> None:
         """Before the desks are loaded (or when they cannot be): say so, show no state."""
@@ -130,9 +142,9 @@ class DeskCardWidget(QFrame):
             self.reason.setText(hours_text.reason_text(status.closed_reason))
         self.phone.setText(_("Phone: {phone}").format(phone=status.phone))
         self.email.setText(_("Fault reports, any time: {email}").format(email=status.email))
-        self.warnings.setText("\n".join(_("⚠ Warning: {message}").format(message=w.message)
+        self.warnings.setText("\n".join(_("⚠ Warning: {message}").format(message=_(w.message))
                                         for w in status.warnings))
-        self.origin.setText(_("Hours from {origin}").format(origin=status.origin)
+        self.origin.setText(_("Hours from {origin}").format(origin=_(status.origin))
                             if hours_text.is_override(status.origin) else "")
         for label in (self.zone, self.state, self.when, self.reason, self.phone, self.email, self.warnings,
                       self.origin):

@@ -7,6 +7,7 @@ the field (an escalation without a customer never pays for a 100,000-row index).
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
@@ -15,8 +16,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 from desktop.column_widths import fit_columns
 from desktop.customer_finder_widget import register_table
 from desktop.customer_table_model import COUNTRY, NAME, ORG_NUMBER, PHONE, CustomerTableModel
-from desktop.hours_text import country_name
-from desktop.i18n import _
+from desktop.i18n import _, country_name
 from desktop.wrapped_label import wrapped_label
 
 if TYPE_CHECKING:
@@ -46,15 +46,14 @@ class EscalationCustomerWidget(QWidget):
         self._loading = False
         self._picked: CustomerSummary | None = None
         self._setting = False
+        self._problem: Callable[[], str] | None = None  # what went wrong, said instead of the note
 
         self.search_edit = QLineEdit(self)
-        self.search_edit.setAccessibleName(_("Customer (optional)"))
-        self.search_edit.setPlaceholderText(_("Name, org number or phone; or leave empty"))
         self.search_edit.setClearButtonEnabled(True)
-        self.label = QLabel(_("C&ustomer:"), self)
+        self.label = QLabel(self)
         self.label.setBuddy(self.search_edit)
         self.model = CustomerTableModel(self)
-        self.table = register_table(self, _("Customers found"))
+        self.table = register_table(self, "")
         self.table.setModel(self.model)
         fit_columns(self.table, {COUNTRY: ["SE", "NO", "DK", "FI"], ORG_NUMBER: ["556677-8899", "923 609 016"]},
                     stretch=(NAME,))
@@ -63,7 +62,6 @@ class EscalationCustomerWidget(QWidget):
         self.table.setFixedHeight(rows * MATCHES + self.table.horizontalHeader().sizeHint().height() + 4)
         self.table.hide()
         self.note = wrapped_label(self, selectable=True)  # who is picked, or that the name is not in the register
-        self.note.setAccessibleName(_("About the customer"))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -78,7 +76,22 @@ class EscalationCustomerWidget(QWidget):
         self.table.installEventFilter(self)
         self.table.clicked.connect(self._pick_index)
         self.table.activated.connect(self._pick_index)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The static texts and the note in the current language."""
+        self.search_edit.setAccessibleName(_("Customer (optional)"))
+        self.search_edit.setPlaceholderText(_("Name, org number or phone; or leave empty"))
+        self.label.setText(_("C&ustomer:"))
+        self.table.setAccessibleName(_("Customers found"))
+        self.model.retranslate()
+        self.note.setAccessibleName(_("About the customer"))
         self._show_note()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
 
     def controls(self) -> list:
         return [self.search_edit, self.table]
@@ -99,7 +112,7 @@ class EscalationCustomerWidget(QWidget):
 
     def set_customer(self, summary: CustomerSummary | None) -> None:
         """Show `summary` as picked (None: no customer), without asking the register."""
-        self._picked = summary
+        self._picked, self._problem = summary, None
         self._setting = True
         try:
             self.search_edit.setText(summary.name if summary is not None else "")
@@ -122,7 +135,8 @@ class EscalationCustomerWidget(QWidget):
             self.worker.run(_load_search, self._on_loaded, self._on_failed)
 
     def show_problem(self, message: str) -> None:
-        self.note.setText(_("The customer could not be opened: {reason}").format(reason=message))
+        self._problem = lambda: _("The customer could not be opened: {reason}").format(reason=message)
+        self._show_note()
 
     # --- loading and searching ------------------------------------------------------------------
 
@@ -135,10 +149,12 @@ class EscalationCustomerWidget(QWidget):
 
     def _on_failed(self, message: str) -> None:
         self._loading = False
-        self.note.setText(_("The customers could not be loaded: {reason}").format(reason=message))
+        self._problem = lambda: _("The customers could not be loaded: {reason}").format(reason=message)
+        self._show_note()
 
     def _on_edited(self, text: str) -> None:
         """The agent typed: drop the pick, list the matches."""
+        self._problem = None
         if self._picked is not None:
             self._picked = None
             self.customerPicked.emit(None)
@@ -158,7 +174,9 @@ class EscalationCustomerWidget(QWidget):
     def _show_note(self) -> None:
         text = self.search_edit.text().strip()
         picked = self._picked
-        if picked is not None:
+        if self._problem is not None:
+            self.note.setText(self._problem())
+        elif picked is not None:
             from desktop.notice_text import offering_text
             from domain.customers import Offering
 

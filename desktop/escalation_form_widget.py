@@ -21,8 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop.escalation_customer_widget import EscalationCustomerWidget
 from desktop.field_error_label import FieldErrorLabel
-from desktop.hours_text import country_name
-from desktop.i18n import _
+from desktop.i18n import _, country_name
 from desktop.machine_config import default_country
 from desktop.notice_panel_widget import WARNING_ON_DARK, WARNING_ON_LIGHT
 from desktop.wrapped_label import wrapped_label
@@ -52,52 +51,47 @@ class EscalationFormWidget(QWidget):
         self._offerings: dict[str, Offering] = {}
 
         # --- the customer ---------------------------------------------------------------------
-        self.customer_box = QGroupBox(_("Customer"), self)
+        self.customer_box = QGroupBox(self)
         self.customer = EscalationCustomerWidget(worker, self.customer_box)
         self.country_combo = QComboBox(self.customer_box)
         for country in COUNTRIES:
-            self.country_combo.addItem(_("{name} ({code})").format(name=country_name(country), code=country), country)
+            self.country_combo.addItem(country, country)  # named in retranslate()
         # The machine's default country (deskguide.ini), set before any signal is connected.
         self.country_combo.setCurrentIndex(max(0, self.country_combo.findData(default_country())))
-        self.country_combo.setAccessibleName(_("Customer's country"))
         self.offering_combo = QComboBox(self.customer_box)
         for offering in OFFERINGS:
-            self.offering_combo.addItem(offering_name(offering), offering)
-        self.offering_combo.setAccessibleName(_("Customer's Microsoft support offering"))
+            self.offering_combo.addItem(offering, offering)  # named in retranslate()
+        for combo in (self.country_combo, self.offering_combo):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # a longer language's names fit
         customer_form = QFormLayout(self.customer_box)
         customer_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         customer_form.addRow(self.customer.label, self.customer)
         where = QHBoxLayout()
         where.addWidget(self.country_combo, 2)
-        where.addWidget(self._buddy(_("O&ffering:"), self.offering_combo))
+        self.offering_label = self._buddy(self.offering_combo)
+        where.addWidget(self.offering_label)
         where.addWidget(self.offering_combo, 3)
-        customer_form.addRow(self._buddy(_("Cou&ntry:"), self.country_combo), where)
+        self.country_label = self._buddy(self.country_combo)
+        customer_form.addRow(self.country_label, where)
 
         # --- the product ------------------------------------------------------------------------
-        self.product_box = QGroupBox(_("The case"), self)
+        self.product_box = QGroupBox(self)
         self.product_edit = QLineEdit(self.product_box)
-        self.product_edit.setAccessibleName(_("Product"))
-        self.product_edit.setPlaceholderText(_("e.g. Exchange Server 2019, Windows 11 24H2 Pro"))
         self.product_edit.setClearButtonEnabled(True)
         self.product_error = FieldErrorLabel(self.product_edit, self.product_box)  # required to save a case
         # Under the field: the lifecycle phase, or the closest names (links: click one to use it).
         self.product_note = wrapped_label(self.product_box, rich=True)
-        self.product_note.setAccessibleName(_("Product lifecycle"))
         self.product_note.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
                                                   | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
                                                   | Qt.TextInteractionFlag.TextSelectableByMouse)
         self.product_note.linkActivated.connect(self.set_product)
         self.product_note.hide()
-        self.azure_check = QCheckBox(_("An &Azure component"), self.product_box)
-        self.azure_check.setAccessibleName(_("The case is about an Azure component"))
+        self.azure_check = QCheckBox(self.product_box)
         self.azure_combo = QComboBox(self.product_box)
         self.azure_combo.setEditable(True)
         self.azure_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.azure_combo.setAccessibleName(_("Azure product (optional)"))
-        self.azure_combo.lineEdit().setPlaceholderText(_("Azure product, optional"))
         self.azure_combo.setEnabled(False)
         self.azure_note = wrapped_label(self.product_box)
-        self.azure_note.setAccessibleName(_("About the Azure product"))
         self.azure_note.hide()
         product_form = QFormLayout(self.product_box)
         product_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
@@ -106,13 +100,15 @@ class EscalationFormWidget(QWidget):
         product_column.addWidget(self.product_edit)
         product_column.addWidget(self.product_error)
         product_column.addWidget(self.product_note)
-        product_form.addRow(self._buddy(_("&Product:"), self.product_edit), product_column)
+        self.product_label = self._buddy(self.product_edit)
+        product_form.addRow(self.product_label, product_column)
         product_form.addRow("", self.azure_check)
         azure_column = QVBoxLayout()
         azure_column.setSpacing(2)
         azure_column.addWidget(self.azure_combo)
         azure_column.addWidget(self.azure_note)
-        product_form.addRow(self._buddy(_("A&zure product:"), self.azure_combo), azure_column)
+        self.azure_label = self._buddy(self.azure_combo)
+        product_form.addRow(self.azure_label, azure_column)
 
         # --- when it was opened --------------------------------------------------------------------
         self.opened_edit = QDateTimeEdit(self.product_box)
@@ -120,11 +116,8 @@ class EscalationFormWidget(QWidget):
         self.opened_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
         # A plain wall time: the customer's zone is applied by the domain, never this computer's.
         self.opened_edit.setTimeZone(QTimeZone(QTimeZone.Initialization.UTC))
-        self.opened_edit.setAccessibleName(_("Opened, on the customer's clock"))
-        self.now_button = QPushButton(_("No&w"), self.product_box)
-        self.now_button.setAccessibleName(_("Opened now"))
+        self.now_button = QPushButton(self.product_box)
         self.opened_zone = wrapped_label(self.product_box)
-        self.opened_zone.setAccessibleName(_("Clock the opening is shown on"))
         self.opened_error = FieldErrorLabel(self.opened_edit, self.product_box)
         opened_row = QHBoxLayout()
         opened_row.addWidget(self.opened_edit, 1)
@@ -134,7 +127,8 @@ class EscalationFormWidget(QWidget):
         opened_column.addLayout(opened_row)
         opened_column.addWidget(self.opened_zone)
         opened_column.addWidget(self.opened_error)
-        product_form.addRow(self._buddy(_("Op&ened:"), self.opened_edit), opened_column)
+        self.opened_label = self._buddy(self.opened_edit)
+        product_form.addRow(self.opened_label, opened_column)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -152,11 +146,43 @@ class EscalationFormWidget(QWidget):
         self.opened_edit.dateTimeChanged.connect(self._on_opened_edited)
         self.now_button.clicked.connect(self.follow_clock)
         self._colour()
+        self.retranslate()
 
-    def _buddy(self, text: str, field: QWidget) -> QLabel:
-        label = QLabel(text, self)
+    def _buddy(self, field: QWidget) -> QLabel:
+        label = QLabel(self)
         label.setBuddy(field)
         return label
+
+    def retranslate(self) -> None:
+        """The labels and the combo boxes' items in the current language (the choices kept);
+        the Azure note said again. The lifecycle note and the clock are the view's to say."""
+        self.customer_box.setTitle(_("Customer"))
+        for index, country in enumerate(COUNTRIES):
+            self.country_combo.setItemText(index, _("{name} ({code})").format(name=country_name(country),
+                                                                              code=country))
+        self.country_combo.setAccessibleName(_("Customer's country"))
+        for index, offering in enumerate(OFFERINGS):
+            self.offering_combo.setItemText(index, offering_name(offering))
+        self.offering_combo.setAccessibleName(_("Customer's Microsoft support offering"))
+        self.offering_label.setText(_("O&ffering:"))
+        self.country_label.setText(_("Cou&ntry:"))
+        self.product_box.setTitle(_("The case"))
+        self.product_edit.setAccessibleName(_("Product"))
+        self.product_edit.setPlaceholderText(_("e.g. Exchange Server 2019, Windows 11 24H2 Pro"))
+        self.product_note.setAccessibleName(_("Product lifecycle"))
+        self.product_label.setText(_("&Product:"))
+        self.azure_check.setText(_("An &Azure component"))
+        self.azure_check.setAccessibleName(_("The case is about an Azure component"))
+        self.azure_combo.setAccessibleName(_("Azure product (optional)"))
+        self.azure_combo.lineEdit().setPlaceholderText(_("Azure product, optional"))
+        self.azure_note.setAccessibleName(_("About the Azure product"))
+        self.azure_label.setText(_("A&zure product:"))
+        self.opened_edit.setAccessibleName(_("Opened, on the customer's clock"))
+        self.now_button.setText(_("No&w"))
+        self.now_button.setAccessibleName(_("Opened now"))
+        self.opened_zone.setAccessibleName(_("Clock the opening is shown on"))
+        self.opened_label.setText(_("Op&ened:"))
+        self._show_azure_note()
 
     def add_section(self, widget: QWidget) -> None:
         """Put `widget` (the severity) after the case."""
@@ -322,3 +348,5 @@ class EscalationFormWidget(QWidget):
         super().changeEvent(event)
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
             self._colour()
+        elif event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()

@@ -3,7 +3,8 @@ and the explanation of a due time day by day.
 
 No Qt here, so the wording can be tested on its own and the explanation pasted as
 plain text. The domain's codes (clock kinds, skip reasons) become words here; a closed
-day's own name ("Christmas Eve") is shown as the desk calendar names it.
+day's own name ("Christmas Eve") is looked up in the catalogue like any reference text.
+Every text is in the current language (`i18n.in_language` borrows another).
 """
 from __future__ import annotations
 
@@ -12,8 +13,8 @@ import html
 import math
 from typing import TYPE_CHECKING
 
-from desktop.hours_text import country_name, moment_text
-from desktop.i18n import _, format_clock, format_datetime, ngettext
+from desktop.hours_text import date_text, moment_text
+from desktop.i18n import _, country_name, format_clock, format_datetime, ngettext
 
 if TYPE_CHECKING:
     from domain.business_time import BusinessHours, TimelineDay
@@ -79,7 +80,12 @@ def skip_reason_text(reason: str) -> str:
         return _("weekend")
     if reason == AFTER_HOURS:
         return _("after business hours")
-    return reason  # a closed day's own name
+    return _(reason)  # a closed day's own name, in the current language where the catalogue has it
+
+
+def bullet_list(lines) -> str:
+    """Lines as a bulleted list, one a line (obligations, notes, allowances)."""
+    return "\n".join(_("• {line}").format(line=line) for line in lines)
 
 
 def _minutes(value: float) -> int:
@@ -101,9 +107,7 @@ def timeline_rows(answer: Escalation) -> list[tuple[str, str, str, bool]]:
 
 
 def _day(day: TimelineDay) -> str:
-    from desktop.i18n import format_date
-
-    return format_date(day.day, "EEE d MMM")
+    return date_text(day.day)  # "Wed 23 Dec", "ke 23.12."
 
 
 def _counted_total(answer: Escalation) -> int:
@@ -113,11 +117,12 @@ def _counted_total(answer: Escalation) -> int:
 def explanation_lines(answer: Escalation, country: str) -> list[str]:
     """The due time explained, one line per day, ready to paste to a customer."""
     opened, due = answer.opened, answer.due
+    minutes = answer.target.minutes
     lines = [
-        _("Severity {severity}: first response within {n} minutes.").format(
-            severity=answer.severity.id, n=answer.target.minutes),
-        _("Opened {opened} ({zone}).").format(opened=format_datetime(opened, "EEE d MMM y HH:mm"),
-                                              zone=zone_text(opened)),
+        ngettext("Severity {severity}: first response within {n} minute.",
+                 "Severity {severity}: first response within {n} minutes.", minutes).format(
+            severity=answer.severity.id, n=minutes),
+        _("Opened {opened} ({zone}).").format(opened=moment_text(opened, with_year=True), zone=zone_text(opened)),
     ]
     if answer.clock == CLOCK_24X7:
         lines.append(_("The clock runs 24x7, so every minute counts:"))
@@ -129,8 +134,9 @@ def explanation_lines(answer: Escalation, country: str) -> list[str]:
             lines.append(_("{day}: skipped, {reason}").format(day=day, reason=minutes))
         else:
             lines.append(_("{day}: {hours}, {minutes}").format(day=day, hours=hours, minutes=minutes))
-    lines.append(_("{n} minutes counted: due {due} ({zone}).").format(
-        n=_counted_total(answer), due=format_datetime(due, "EEE d MMM y HH:mm"), zone=zone_text(due)))
+    counted = _counted_total(answer)
+    lines.append(ngettext("{n} minute counted: due {due} ({zone}).", "{n} minutes counted: due {due} ({zone}).",
+                          counted).format(n=counted, due=moment_text(due, with_year=True), zone=zone_text(due)))
     return lines
 
 
@@ -159,14 +165,28 @@ def case_status(case: Case, now: dt.datetime) -> tuple[str, str]:
         responded = case.responded.astimezone(case.due.tzinfo)
         if case.met:
             return _("Met"), _("answered {moment}").format(moment=moment_text(responded, case.due))
-        late = case.minutes_left(now)
-        return _("Missed"), _("answered {time} late").format(time=duration_text(max(1, math.floor(-late))))
+        return _("Missed"), _late_text(case.minutes_left(now))
     left = case.minutes_left(now)
     if case.breached(now):
         return _("Breached"), countdown_text(left)
     return _("Open"), countdown_text(left)
 
 
-def case_status_text(case: Case, now: dt.datetime) -> str:
-    state, detail = case_status(case, now)
+def _late_text(minutes_left: float) -> str:
+    return _("answered {time} late").format(time=duration_text(max(1, math.floor(-minutes_left))))
+
+
+def _status_text(state: str, detail: str) -> str:
     return _("{state}: {detail}").format(state=state, detail=detail)
+
+
+def case_status_text(case: Case, now: dt.datetime) -> str:
+    return _status_text(*case_status(case, now))
+
+
+def status_samples() -> list[str]:
+    """The widest statuses of a case's first day (23 h 59 min to go, overdue or late),
+    worded as the table words them: the status column is sized to fit them."""
+    most = 24 * 60 - 1
+    return [_status_text(_("Open"), countdown_text(most)), _status_text(_("Breached"), countdown_text(-most)),
+            _status_text(_("Missed"), _late_text(-most))]

@@ -9,22 +9,26 @@ The rules and the lifecycle catalogue are read once through the worker (which al
 warms the closed-day calendars and the fuzzy matcher); after that every answer is
 computed here, on the GUI thread, from plain values, well within a frame. Saving a
 case and marking its first response go through the worker.
+
+On a language switch each part re-reads its own labels, and this view words the
+question's notes and the answer again from what is asked: nothing the agent chose or
+typed changes.
 """
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from desktop import escalation_text, lifecycle_text
 from desktop.cases_widget import CasesWidget
 from desktop.escalation_answer_widget import EscalationAnswerWidget
 from desktop.escalation_form_widget import OFFERINGS, EscalationFormWidget
-from desktop.hours_text import country_name
+from desktop.i18n import _, country_name, ngettext
 from desktop.machine_config import default_country
-from desktop.i18n import _
 from desktop.severity_widget import SeverityWidget
 from domain.errors import InvalidInput
 
@@ -37,6 +41,7 @@ if TYPE_CHECKING:
 
 # Until the agent drags the splitter: the cases get this much of the height.
 CASES_SHARE = 0.27
+MINIMUM_COLUMN = 360  # the question's and the answer's columns are never narrower (px)
 
 
 def _load(store, now: dt.datetime) -> tuple[EscalationRules, Escalator, Catalogue]:
@@ -87,7 +92,8 @@ class EscalationView(QWidget):
         self._country = default_country()  # the country the opening is shown for (deskguide.ini)
         self._filling = False  # several controls change at once: answer once, at the end
         self._saving = False
-        self._pending: tuple | None = None  # set_question() before the rules came
+        self._load_problem: str | None = None  # why the rules could not be loaded
+        self._saved_text: Callable[[], str] | None = None  # the last save's outcome, worded when shown
 
         self.form = EscalationFormWidget(self.worker, self)
         self.severity = SeverityWidget(self)
@@ -95,8 +101,8 @@ class EscalationView(QWidget):
         self.answer_widget = EscalationAnswerWidget(self)
         self.cases = CasesWidget(self.worker, self.hours, self.clock, self)
 
-        self.question_scroll = self._scroll(self.form, 360, _("The escalation question"))
-        self.answer_scroll = self._scroll(self.answer_widget, 360, _("The escalation answer"))
+        self.question_scroll = self._scroll(self.form)
+        self.answer_scroll = self._scroll(self.answer_widget)
         top = QWidget(self)
         columns = QHBoxLayout(top)
         columns.setContentsMargins(0, 0, 0, 0)
@@ -129,21 +135,42 @@ class EscalationView(QWidget):
         self.hours.ticked.connect(self._on_tick)
 
         self._show_opened_now()
+        self.retranslate()
+        self._fit_widths()
         now = self.clock()
         self.worker.run(lambda store: _load(store, now), self._on_loaded, self._on_failed)
         self.cases.reload()
 
-    def _scroll(self, widget: QWidget, minimum: int, name: str) -> QScrollArea:
+    def _scroll(self, widget: QWidget) -> QScrollArea:
         scroll = QScrollArea(self)
-        scroll.setAccessibleName(name)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(widget)
-        # Never narrower than the content can be: it wraps, it does not scroll sideways.
-        scroll.setMinimumWidth(max(minimum, widget.minimumSizeHint().width()
-                                   + scroll.verticalScrollBar().sizeHint().width() + 2))
         return scroll
+
+    def retranslate(self) -> None:
+        """The view's own names; the question's notes and the answer worded again."""
+        self.question_scroll.setAccessibleName(_("The escalation question"))
+        self.answer_scroll.setAccessibleName(_("The escalation answer"))
+        if self._saved_text is not None:
+            self.answer_widget.show_saved(self._saved_text())
+        self._lifecycle_key = None  # the lifecycle note is worded with the check
+        self._on_changed()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            # After the parts have re-read their labels (Qt tells them after this view).
+            QTimer.singleShot(0, self, self._fit_widths)
+
+    def _fit_widths(self) -> None:
+        """Never narrower than the content can be: it wraps, it does not scroll sideways
+        (measured again in each language: buttons and labels grow with their words)."""
+        for scroll in (self.question_scroll, self.answer_scroll):
+            scroll.setMinimumWidth(max(MINIMUM_COLUMN, scroll.widget().minimumSizeHint().width()
+                                       + scroll.verticalScrollBar().sizeHint().width() + 2))
 
     # --- for other views (the call workflow opens an escalation prefilled) -------------------
 
@@ -190,8 +217,8 @@ class EscalationView(QWidget):
         self.loaded.emit()
 
     def _on_failed(self, message: str) -> None:
-        self.answer_widget.show_hint(_("Not available: the escalation rules could not be loaded: {reason}").format(
-            reason=message))
+        self._load_problem = message
+        self._escalate()
 
     def _on_hours_loaded(self) -> None:
         """The desks (re)loaded, e.g. an administrator's new closed day: the same question again."""
@@ -228,7 +255,7 @@ class EscalationView(QWidget):
         from domain.opening_hours import resolve_wall_time
 
         instant, warnings = resolve_wall_time(self.form.opened_wall(), policy)
-        return instant, " ".join(warning.message for warning in warnings)
+        return instant, " ".join(_(warning.message) for warning in warnings)
 
     def _keep_instant_for(self, country: str) -> None:
         """The country changed: the same instant, shown on the new country's clock."""
@@ -283,6 +310,11 @@ class EscalationView(QWidget):
             self._check_lifecycle()
 
     def _escalate(self) -> None:
+        if self._load_problem is not None:
+            self.answer_widget.show_hint(_("Not available: the escalation rules could not be loaded: {reason}").format(
+                reason=self._load_problem))
+            self._set_answer(None)
+            return
         if self.escalator is None or self.rules is None:
             self.answer_widget.show_hint(_("Loading the escalation rules…"))
             self._set_answer(None)
@@ -323,12 +355,14 @@ class EscalationView(QWidget):
             try:
                 answer = check(self.catalogue, text, on)
             except AmbiguousProduct as error:
-                self.form.show_product_note(_("Fits {n} products in the lifecycle list: which one?").format(
-                    n=len(error.candidates)), error.candidates[:lifecycle_text.MAX_NAMES])
+                fits = len(error.candidates)
+                self.form.show_product_note(ngettext("Fits {n} product in the lifecycle list: which one?",
+                                                     "Fits {n} products in the lifecycle list: which one?",
+                                                     fits).format(n=fits), error.candidates[:lifecycle_text.MAX_NAMES])
             except UnknownProduct as error:
                 self.form.show_product_note(_("Not in the lifecycle list. The closest names:"), error.closest)
             except InvalidInput as error:  # e.g. opened before the product was released
-                self.form.show_product_note(_("{product}: {reason}").format(product=text, reason=error.reason),
+                self.form.show_product_note(_("{product}: {reason}").format(product=text, reason=_(error.reason)),
                                             warning=True)
             else:
                 self.form.show_product_note(lifecycle_text.summary_text(answer), warning=answer.ended)
@@ -357,21 +391,24 @@ class EscalationView(QWidget):
             raise
         self._saving = True
         self.answer_widget.save_button.setEnabled(False)
-        self.answer_widget.show_saved(_("Saving…"))
+        self._show_saved(lambda: _("Saving…"))
         self.worker.run(lambda store: _save_case(store, case), self._on_saved, self._on_save_failed)
 
     def _on_saved(self, case: Case) -> None:
         self._saving = False
         self.answer_widget.save_button.setEnabled(True)
-        self.answer_widget.show_saved(_("Saved as case {id}: it is listed below with its countdown.").format(
-            id=case.id))
+        self._show_saved(lambda: _("Saved as case {id}: it is listed below with its countdown.").format(id=case.id))
         self.cases.reload(select=case.id)
         self.caseSaved.emit(case)
 
     def _on_save_failed(self, message: str) -> None:
         self._saving = False
         self.answer_widget.save_button.setEnabled(True)
-        self.answer_widget.show_saved(_("Not saved: {reason}").format(reason=message))
+        self._show_saved(lambda: _("Not saved: {reason}").format(reason=message))
+
+    def _show_saved(self, text: Callable[[], str]) -> None:
+        self._saved_text = text
+        self.answer_widget.show_saved(text())
 
     # --- layout ---------------------------------------------------------------------------------------------
 

@@ -5,6 +5,12 @@ computed on the GUI thread from plain values (pure, no database), so neither the
 nor the what-if picker costs any I/O and each answer fits in a frame. The tick is a
 single-shot timer re-armed for the next minute boundary: "open until 17:00" turns to
 "closed" at 17:00:00, not up to a minute late, and there is no polling loop.
+
+The answers name closed days in the current language (desktop.i18n): after a language
+switch the first question gets an answerer in the new language, sharing the loaded
+policies and the closed-day caches (domain.services.hours.HoursAnswerer.in_language).
+Naming a few years of holidays takes milliseconds, so this needs no worker job, and
+it does not matter which view asks first after the switch.
 """
 from __future__ import annotations
 
@@ -13,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from desktop.i18n import current_locale
 from desktop.store_worker import Clock, StoreWorker, utc_now
 
 if TYPE_CHECKING:
@@ -24,12 +31,12 @@ if TYPE_CHECKING:
 TICK_MARGIN_MS = 150
 
 
-def _load_answerer(store, now: dt.datetime) -> HoursAnswerer:
+def _load_answerer(store, now: dt.datetime, language: str) -> HoursAnswerer:
     """Runs on the worker thread: read the policies and warm the closed-day caches for
     this year and the next, so the first answers on the GUI thread are instant."""
     from domain.services.hours import HoursAnswerer, load_policies
 
-    answerer = HoursAnswerer(load_policies(store))
+    answerer = HoursAnswerer(load_policies(store), language)
     answerer.statuses(now)
     for country in answerer.policies:
         for year in (now.year, now.year + 1):
@@ -54,6 +61,10 @@ class HoursModel(QObject):
 
     @property
     def answerer(self) -> HoursAnswerer | None:
+        """The answers, with closed days named in the current language."""
+        language = current_locale()
+        if self._answerer is not None and self._answerer.language != language:
+            self._answerer = self._answerer.in_language(language)
         return self._answerer
 
     @property
@@ -66,15 +77,16 @@ class HoursModel(QObject):
 
     def load(self) -> None:
         """(Re)read the policies, e.g. after an administrator changed an override."""
-        now = self.clock()
-        self.worker.run(lambda store: _load_answerer(store, now), self._on_loaded, self._on_failed)
+        now, language = self.clock(), current_locale()  # read here: i18n is the GUI thread's
+        self.worker.run(lambda store: _load_answerer(store, now, language), self._on_loaded, self._on_failed)
 
     def now(self) -> dt.datetime:
         return self.clock()
 
     def statuses(self, moment: dt.datetime) -> list[DeskStatus]:
         """Every desk at one aware instant (empty until the policies are loaded)."""
-        return self._answerer.statuses(moment) if self._answerer else []
+        answerer = self.answerer
+        return answerer.statuses(moment) if answerer else []
 
     def stop(self) -> None:
         self.timer.stop()

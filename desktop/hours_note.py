@@ -2,7 +2,8 @@
 
 Built from the loaded policies, not written into the GUI: when the reference data or
 an override changes, the note changes with it. Plain function, no Qt: it returns HTML
-for a QTextBrowser.
+for a QTextBrowser, in the current language (the reference data's closed-day notes and
+the domain's origins through `_()`); the view builds it again after a language switch.
 """
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from desktop import hours_text
-from desktop.i18n import _, format_clock, format_date, format_day_names
+from desktop.i18n import _, format_clock, format_day_names
 
 if TYPE_CHECKING:
     from domain.desks import DayHours, DeskPolicy, Override
@@ -40,19 +41,20 @@ def override_text(override: Override) -> str:
 
     country = hours_text.country_name(override.country)
     if override.kind is OverrideKind.CLOSED_DATE and override.on_date:
-        what = _("{country} closed on {date}").format(country=country, date=format_date(override.on_date, "d MMM y"))
+        what = _("{country} closed on {date}").format(country=country,
+                                                      date=hours_text.date_text(override.on_date, "yMMMd"))
     elif override.kind is OverrideKind.SHORTENED_DAY and override.on_date and override.closes:
         what = _("{country} closes at {time} on {date}").format(
-            country=country, time=format_clock(override.closes), date=format_date(override.on_date, "d MMM y"))
+            country=country, time=format_clock(override.closes), date=hours_text.date_text(override.on_date, "yMMMd"))
     elif override.weekday is not None:
         day = format_day_names([override.weekday], "wide")[0]
-        what = (_("{country} open {hours} on {weekday}s").format(
+        what = (_("{country} open {hours} every {weekday}").format(
                     country=country, weekday=day,
                     hours=f"{format_clock(override.hours.opens)}–{format_clock(override.hours.closes)}")
-                if override.hours else _("{country} closed on {weekday}s").format(country=country, weekday=day))
+                if override.hours else _("{country} closed every {weekday}").format(country=country, weekday=day))
     else:
         what = country
-    return f"{what} ({override.origin()})"
+    return f"{what} ({_(override.origin())})"
 
 
 def about_hours_html(policies: dict[str, DeskPolicy]) -> str:
@@ -80,7 +82,7 @@ def about_hours_html(policies: dict[str, DeskPolicy]) -> str:
     out.append(f"<p><b>{escape(_('Closed days'))}</b>:</p><ul>")
     for policy in ordered:
         desk = policy.desk
-        note = desk.closed_days_note or _("public holidays")
+        note = _(desk.closed_days_note) if desk.closed_days_note else _("public holidays")
         out.append("<li>" + escape(_("{country}: {note}").format(
             country=hours_text.country_name(desk.country), note=note)) + "</li>")
     out.append("</ul>")

@@ -3,13 +3,18 @@
 No Qt here, so the wording can be tested and reused by every widget that shows a desk
 (the cards, the status bar, later the customer view). The domain's reason codes are
 turned into words here, not in the domain: the CLI words them its own way.
+
+Days are written the way each language writes them (CLDR skeletons: "ma 23.11.",
+"man. 23. nov."), times with the language's clock (13.00 in Finnish and Danish), so a
+card never mixes two styles; English keeps its British order ("Mon 23 Nov 13:00").
 """
 from __future__ import annotations
 
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from desktop.i18n import _, format_clock, format_datetime, ngettext
+from desktop import i18n
+from desktop.i18n import _, format_clock, format_date, ngettext
 
 if TYPE_CHECKING:  # the domain's hours module pulls in `holidays`; start-up must not
     from domain.opening_hours import DeskStatus
@@ -22,15 +27,24 @@ OUTSIDE_HOURS = "outside_hours"
 OVERRIDE_PREFIX = "administrator override"
 # A desk closing within this many minutes is highlighted: too late to start a long call.
 CLOSING_SOON_MINUTES = 30
+# English's established patterns for the CLDR skeletons below (other views, their
+# tests and the agents' habits quote them; CLDR's en_GB adds a comma before the year).
+_ENGLISH_PATTERNS = {"Ed": "EEE d", "MMMEd": "EEE d MMM", "yMMMEd": "EEE d MMM y", "yMMMd": "d MMM y"}
 
 
 def country_name(country: str) -> str:
-    return {
-        "SE": _("Sweden"),
-        "NO": _("Norway"),
-        "DK": _("Denmark"),
-        "FI": _("Finland"),
-    }.get(country, country)
+    """A desk's country in the current language ("Ruotsi", "Sverige"): CLDR's name."""
+    return i18n.country_name(country)
+
+
+def date_text(day: dt.date, skeleton: str = "MMMEd") -> str:
+    """A day in the current language: "MMMEd" ("Mon 23 Nov", "ma 23.11."), "yMMMEd"
+    (with the year), "yMMMd" (no weekday) or "Ed" (no month: "Mon 23", "ma 23.")."""
+    if i18n.current_locale() == "en":
+        return format_date(day, _ENGLISH_PATTERNS[skeleton])
+    from babel.dates import format_skeleton
+
+    return format_skeleton(skeleton, day, locale=i18n.current_locale())
 
 
 def state_text(status: DeskStatus) -> str:
@@ -38,12 +52,13 @@ def state_text(status: DeskStatus) -> str:
 
 
 def reason_text(reason: str | None) -> str:
-    """Why a desk is closed; a closed day's own name (e.g. "Christmas Eve") as it is."""
+    """Why a desk is closed; a closed day's own name (e.g. "Christmas Eve"), which the
+    domain already named in the agent's language or gave as a Message."""
     if reason == WEEKEND:
         return _("Weekend")
     if reason == OUTSIDE_HOURS or not reason:
         return _("Outside opening hours")
-    return reason
+    return _(reason)
 
 
 def minutes_until_close(status: DeskStatus) -> int | None:
@@ -57,10 +72,10 @@ def closing_soon(status: DeskStatus) -> bool:
     return left is not None and left < CLOSING_SOON_MINUTES
 
 
-def moment_text(moment: dt.datetime, reference: dt.datetime | None = None) -> str:
-    """"Mon 28 Dec 08:00", with the year only when it is not the reference's year."""
+def moment_text(moment: dt.datetime, reference: dt.datetime | None = None, *, with_year: bool = False) -> str:
+    """"Mon 28 Dec 08:00", with the year when asked or when it is not the reference's year."""
     same_year = reference is None or moment.year == reference.year
-    return format_datetime(moment, "EEE d MMM HH:mm" if same_year else "EEE d MMM y HH:mm")
+    return f"{date_text(moment.date(), 'yMMMEd' if with_year or not same_year else 'MMMEd')} {format_clock(moment)}"
 
 
 def until_text(status: DeskStatus) -> str:
@@ -86,7 +101,7 @@ def _short_next_open(status: DeskStatus) -> str:
     """Within the coming week the weekday is enough ("Mon 08:00"); later, the date too."""
     assert status.next_open is not None
     if (status.next_open.date() - status.at.date()).days < 7:
-        return format_datetime(status.next_open, "EEE HH:mm")
+        return f"{format_date(status.next_open.date(), 'EEE')} {format_clock(status.next_open)}"
     return moment_text(status.next_open, status.at)
 
 

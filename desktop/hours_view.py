@@ -4,12 +4,17 @@ Four cards show the same instant: now (following the clock), or a "what if" mome
 picked as a wall time in one country. Below them, each desk's closed-day calendar and
 a note on where every rule comes from. All answers are computed from the policies the
 HoursModel loaded once; nothing here touches the store.
+
+After a language switch the view asks the model again (its answers then name the
+closed days in the new language) and re-renders from its own state: the what-if moment
+and country, the month each calendar shows and the tab chosen are kept.
 """
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QTextBrowser, QVBoxLayout, QWidget
 
 from desktop import hours_text
@@ -17,7 +22,7 @@ from desktop.closed_days_calendar import ClosedDaysView
 from desktop.desk_card import DeskCardWidget
 from desktop.hours_model import HoursModel
 from desktop.hours_note import about_hours_html
-from desktop.i18n import _, format_datetime
+from desktop.i18n import _
 from desktop.scrolling import scroll_whole_view
 from desktop.what_if_widget import WhatIfWidget
 from domain.desks import COUNTRIES
@@ -35,10 +40,8 @@ class HoursView(QWidget):
         self.cards = {country: DeskCardWidget(country, self) for country in COUNTRIES}
         self.calendars = ClosedDaysView(COUNTRIES, self)
         self.note = QTextBrowser(self)
-        self.note.setAccessibleName(_("About these hours"))
         self.note.setOpenLinks(False)
         self.note.setMinimumHeight(160)
-        self.note.setPlaceholderText(_("Loading…"))
 
         cards = QHBoxLayout()
         cards.setSpacing(10)
@@ -68,10 +71,21 @@ class HoursView(QWidget):
         model.loaded.connect(self._on_loaded)
         model.failed.connect(self._on_failed)
         model.ticked.connect(self._on_tick)
+        self.retranslate()
         if model.answerer is not None:
             self._on_loaded()
-        elif model.error:
-            self._on_failed(model.error)
+        else:
+            self._show_answers()
+
+    def retranslate(self) -> None:
+        self.note.setAccessibleName(_("About these hours"))
+        self.note.setPlaceholderText(_("Loading…"))
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            self._show_answers()  # before the children retranslate: they show these answers
 
     # --- what the view shows -----------------------------------------------------
 
@@ -120,20 +134,31 @@ class HoursView(QWidget):
             self.what_if.show_what_if(
                 _("Showing {moment}, {country} time: every desk below is at this same instant. "
                   "Press Now to go back to live.").format(
-                    moment=format_datetime(local, "EEE d MMM y HH:mm"), country=hours_text.country_name(country)),
+                    moment=hours_text.moment_text(local, with_year=True), country=hours_text.country_name(country)),
                 [w.message for w in warnings])
 
     # --- signals -----------------------------------------------------------------
 
-    def _on_loaded(self) -> None:
+    def _show_answers(self) -> None:
+        """Everything the answers say, in the current language: the desks' answers once
+        loaded, else why there are none (yet)."""
         answerer = self.model.answerer
+        if answerer is not None:
+            self.what_if.setEnabled(True)
+            self.calendars.set_answerer(answerer)
+            self.note.setHtml(about_hours_html(answerer.policies))
+            self.refresh()
+        elif self.model.error:
+            self._on_failed(self.model.error)
+        else:
+            for card in self.cards.values():
+                card.show_message(_("Loading…"))
+
+    def _on_loaded(self) -> None:
         first_load = self._shown_at is None
-        self.what_if.setEnabled(True)
-        self.calendars.set_answerer(answerer)
-        self.note.setHtml(about_hours_html(answerer.policies))
-        self.refresh()
+        self._show_answers()
         if first_load:
-            self.calendars.show_moment(self._shown_at, answerer)
+            self.calendars.show_moment(self._shown_at, self.model.answerer)
 
     def _on_failed(self, message: str) -> None:
         if self.model.answerer is not None:

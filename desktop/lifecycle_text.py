@@ -1,11 +1,13 @@
-"""How the GUI words a product's lifecycle answer: its phase on a day, the dates, what
-the phase allows. No Qt here; the dates in the current language."""
+"""How the GUI (and the CLI) words a product's lifecycle answer: its phase on a day, the
+dates, what the phase allows. No Qt here; the words and the dates in the current
+language ("14 Jan 2020", "14.1.2020")."""
 from __future__ import annotations
 
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from desktop.i18n import _, format_date
+from desktop.hours_text import date_text
+from desktop.i18n import _
 
 if TYPE_CHECKING:
     from domain.lifecycle import LifecycleAnswer
@@ -16,7 +18,7 @@ MAX_NAMES = 8  # an ambiguous name lists at most this many products next to the 
 
 
 def day_text(day: dt.date) -> str:
-    return format_date(day, "d MMM y")
+    return date_text(day, "yMMMd")
 
 
 def state_text(phase: str) -> str:

@@ -11,18 +11,20 @@ picker recomputes on every change.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QEvent, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import (
-    QBoxLayout, QComboBox, QDateEdit, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton,
+    QBoxLayout, QDateEdit, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton,
     QSizePolicy, QVBoxLayout, QWidget,
 )
 
 from desktop import notice_text
+from desktop.customer_language_combo import CustomerLanguageCombo
 from desktop.i18n import _
-from desktop.notice_message import LANGUAGES, customer_message, language_for_country
+from desktop.notice_message import customer_message
 from desktop.wrapped_label import wrapped_label
 from domain.errors import InvalidInput
 from domain.notice import Term
@@ -41,8 +43,6 @@ WARNING_ON_DARK = "#ffb74d"
 # the message goes under the answer: each column would be too narrow to read.
 SIDE_BY_SIDE_CHARS = 90
 
-_LANGUAGE_NAMES = {"sv": "Svenska", "en": "English"}  # each in its own language, as language pickers do
-
 
 def _bold(font: QFont, factor: float = 1.0) -> QFont:
     bold = QFont(font)
@@ -56,8 +56,7 @@ class NoticePanelWidget(QGroupBox):
     copied = Signal(str)  # the message put on the clipboard
 
     def __init__(self, parent=None):
-        super().__init__(_("Cancellation notice"), parent)
-        self.setAccessibleName(_("Cancellation notice"))
+        super().__init__(parent)
         self._customer: Customer | None = None
         self._subscription: Subscription | None = None
         self._policy: DeskPolicy | None = None
@@ -66,60 +65,44 @@ class NoticePanelWidget(QGroupBox):
         self._today = dt.date.today()
         self._answer: NoticeAnswer | None = None
         self._ends_at: dt.datetime | None = None
+        self._hint: Callable[[], str] = lambda: ""  # what to do instead, said in the current language
+        self._copied = False  # the message shown is on the clipboard
 
         self.subject_label = wrapped_label(self, selectable=True)
         self.subject_label.setFont(_bold(self.font()))
-        self.subject_label.setAccessibleName(_("Subscription"))
         self.on_edit = QDateEdit(self)
         self.on_edit.setCalendarPopup(True)
-        self.on_edit.setDisplayFormat("yyyy-MM-dd")
-        self.on_edit.setAccessibleName(_("Day the notice arrives"))
-        self.on_edit.setToolTip(_("What if the notice arrives on another day? Pick it here."))
-        self.on_label = on_label = QLabel(_("If notice a&rrives on:"), self)
+        self.on_edit.setDisplayFormat("yyyy-MM-dd")  # ISO: read the same way in every Nordic country
+        self.on_label = on_label = QLabel(self)
         on_label.setBuddy(self.on_edit)
-        self.today_button = QPushButton(_("Toda&y"), self)
-        self.today_button.setAccessibleName(_("Notice arrives today"))
+        self.today_button = QPushButton(self)
 
         self.period_value = wrapped_label(self, selectable=True)
-        self.period_value.setAccessibleName(_("Current period"))
         self.deadline_value = wrapped_label(self, selectable=True)
         self.deadline_value.setFont(_bold(self.font(), 1.1))
-        self.deadline_value.setAccessibleName(_("Notice deadline"))
         self.outcome_badge = QLabel(self)  # "In time" / "Too late": words and colour, never colour alone
         self.outcome_badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.outcome_badge.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.outcome_label = wrapped_label(self, selectable=True)
-        self.outcome_label.setAccessibleName(_("If notice arrives on the day asked"))
         self.renewal_label = wrapped_label(self, selectable=True)
-        self.renewal_label.setAccessibleName(_("If not cancelled"))
         self.price_label = wrapped_label(self, selectable=True)
-        self.price_label.setAccessibleName(_("Price and terms"))
         self.warning_label = wrapped_label(self, selectable=True)
-        self.warning_label.setAccessibleName(_("Deadline warning"))
-        self.how_heading = QLabel(_("How to cancel"), self)
+        self.how_heading = QLabel(self)
         self.how_heading.setFont(_bold(self.font()))
         self.how_label = wrapped_label(self, rich=True, selectable=True)
         self.how_label.setOpenExternalLinks(False)
-        self.how_label.setAccessibleName(_("How to cancel"))
         self.hint_label = wrapped_label(self)
-        self.hint_label.setAccessibleName(_("About the notice answer"))
 
         self.message_heading = wrapped_label(self)
-        self.message_heading.setText(_("Message to the customer"))
         self.message_heading.setFont(_bold(self.font()))
-        self.language_combo = QComboBox(self)
-        for language in LANGUAGES:
-            self.language_combo.addItem(_LANGUAGE_NAMES[language], language)
-        self.language_combo.setAccessibleName(_("Language of the message"))
-        language_label = QLabel(_("Lan&guage:"), self)
-        language_label.setBuddy(self.language_combo)
-        self.copy_button = QPushButton(_("Copy &message"), self)
-        self.copy_button.setAccessibleName(_("Copy the message to the clipboard"))
+        # The customer's language, not the agent's: a UI language switch leaves it alone.
+        self.language_combo = CustomerLanguageCombo(self)
+        self.language_label = QLabel(self)
+        self.language_label.setBuddy(self.language_combo)
+        self.copy_button = QPushButton(self)
         self.copy_status = wrapped_label(self)
-        self.copy_status.setAccessibleName(_("Copy status"))
         self.message_edit = QPlainTextEdit(self)
         self.message_edit.setReadOnly(True)
-        self.message_edit.setAccessibleName(_("Message to the customer"))
         self.message_edit.setTabChangesFocus(True)
         self.message_edit.setMinimumHeight(self.fontMetrics().lineSpacing() * 8)
 
@@ -133,8 +116,8 @@ class NoticePanelWidget(QGroupBox):
         facts = QGridLayout()
         facts.setHorizontalSpacing(8)
         facts.setColumnStretch(1, 1)
-        self._fact(facts, 0, _("Current period:"), self.period_value)
-        self._fact(facts, 1, _("Notice deadline:"), self.deadline_value)
+        self.period_heading = self._fact(facts, 0, self.period_value)
+        self.deadline_heading = self._fact(facts, 1, self.deadline_value)
         answer = QVBoxLayout(self.answer_frame)
         answer.setContentsMargins(0, 0, 0, 0)
         answer.setSpacing(6)
@@ -163,7 +146,7 @@ class NoticePanelWidget(QGroupBox):
         right.addWidget(self.message_heading)
         # Copy sits above the text: on a small screen the text scrolls, the button stays in sight.
         copy_bar = QHBoxLayout()
-        copy_bar.addWidget(language_label)
+        copy_bar.addWidget(self.language_label)
         copy_bar.addWidget(self.language_combo)
         copy_bar.addStretch(1)
         copy_bar.addWidget(self.copy_button)
@@ -183,9 +166,45 @@ class NoticePanelWidget(QGroupBox):
 
         self.on_edit.dateChanged.connect(self._recompute)
         self.today_button.clicked.connect(self.ask_today)
-        self.language_combo.currentIndexChanged.connect(self._update_message)
+        self.language_combo.languageChanged.connect(self._update_message)
         self.copy_button.clicked.connect(self.copy_message)
-        self.clear(_("Pick a subscription to see its notice deadline and how to cancel."))
+        self.retranslate()
+        self.clear(lambda: _("Pick a subscription to see its notice deadline and how to cancel."))
+
+    def retranslate(self) -> None:
+        """Every text in the agent's language again; the message stays in the customer's."""
+        self.setTitle(_("Cancellation notice"))
+        self.setAccessibleName(_("Cancellation notice"))
+        self.subject_label.setAccessibleName(_("Subscription"))
+        self.on_edit.setAccessibleName(_("Day the notice arrives"))
+        self.on_edit.setToolTip(_("What if the notice arrives on another day? Pick it here."))
+        self.on_label.setText(_("If notice a&rrives on:"))
+        self.today_button.setText(_("Toda&y"))
+        self.today_button.setAccessibleName(_("Notice arrives today"))
+        self.period_heading.setText(_("Current period:"))
+        self.period_value.setAccessibleName(_("Current period"))
+        self.deadline_heading.setText(_("Notice deadline:"))
+        self.deadline_value.setAccessibleName(_("Notice deadline"))
+        self.outcome_label.setAccessibleName(_("If notice arrives on the day asked"))
+        self.renewal_label.setAccessibleName(_("If not cancelled"))
+        self.price_label.setAccessibleName(_("Price and terms"))
+        self.warning_label.setAccessibleName(_("Deadline warning"))
+        self.how_heading.setText(_("How to cancel"))
+        self.how_label.setAccessibleName(_("How to cancel"))
+        self.hint_label.setAccessibleName(_("About the notice answer"))
+        self.message_heading.setText(_("Message to the customer"))
+        self.language_label.setText(_("Lan&guage:"))
+        self.copy_button.setText(_("Copy &message"))
+        self.copy_button.setAccessibleName(_("Copy the message to the clipboard"))
+        self.copy_status.setAccessibleName(_("Copy status"))
+        self.message_edit.setAccessibleName(_("Message to the customer"))
+        # The answer, from what the panel shows now: same subscription, same day asked.
+        if self._subscription is not None:
+            self._show_subject()
+            self._recompute()
+        else:
+            self.hint_label.setText(self._hint())
+        self._show_copy_status()
 
     def fit_width(self, width: int) -> bool:
         """Lay the answer and the message side by side if `width` (what the panel can
@@ -202,10 +221,11 @@ class NoticePanelWidget(QGroupBox):
         self.columns.setDirection(direction)
         return True
 
-    def _fact(self, grid: QGridLayout, row: int, text: str, value: QLabel) -> None:
-        label = QLabel(text, self)
+    def _fact(self, grid: QGridLayout, row: int, value: QLabel) -> QLabel:
+        label = QLabel(self)
         grid.addWidget(label, row, 0, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         grid.addWidget(value, row, 1)
+        return label
 
     # --- what the panel answers --------------------------------------------------------
 
@@ -218,26 +238,28 @@ class NoticePanelWidget(QGroupBox):
         return self._subscription
 
     def language(self) -> str:
-        return self.language_combo.currentData()
+        """The language of the message to the customer."""
+        return self.language_combo.language()
 
     def set_language(self, language: str) -> None:
-        self.language_combo.setCurrentIndex(self.language_combo.findData(language))
+        self.language_combo.set_language(language)
 
     def notice_day(self) -> dt.date:
         return self.on_edit.date().toPython()
 
-    def clear(self, hint: str) -> None:
-        """No subscription to answer for: say what to do instead."""
+    def clear(self, hint: Callable[[], str]) -> None:
+        """No subscription to answer for: say what to do instead (`hint()`: said again
+        in the new language when the agent switches)."""
         self._customer = self._subscription = None
+        self._hint = hint
         self._set_answer(None)
         self.subject_label.clear()
         self.subject_label.hide()
-        self.hint_label.setText(hint)
+        self.hint_label.setText(hint())
         self.hint_label.show()
         self.answer_frame.hide()
         self.message_box.hide()  # nothing to ask or to send: no empty controls either
-        self.message_edit.clear()
-        self.copy_status.clear()
+        self._set_message("")
         for widget in (self.on_label, self.on_edit, self.today_button):
             widget.hide()
 
@@ -248,17 +270,21 @@ class NoticePanelWidget(QGroupBox):
         self._customer, self._subscription, self._policy, self._today = customer, subscription, policy, today
         if new_customer:  # the customer's language; the agent may change it for this customer
             with QSignalBlocker(self.language_combo):
-                self.set_language(language_for_country(customer.country))
-        self.subject_label.setText(_("{product} · {term}, from {start}").format(
-            product=subscription.product, term=notice_text.term_text(subscription.term),
-            start=notice_text.day_text(subscription.start_date)))
-        self.subject_label.show()
+                self.language_combo.set_for_country(customer.country)
+        self._show_subject()
         for widget in (self.on_label, self.on_edit, self.today_button, self.message_box):
             widget.show()
         day = self.notice_day() if keep_day else today
         with QSignalBlocker(self.on_edit):
             self.on_edit.setDate(QDate(day.year, day.month, day.day))
         self._recompute()
+
+    def _show_subject(self) -> None:
+        subscription = self._subscription
+        self.subject_label.setText(_("{product} · {term}, from {start}").format(
+            product=subscription.product, term=notice_text.term_text(subscription.term),
+            start=notice_text.day_text(subscription.start_date)))
+        self.subject_label.show()
 
     def ask(self, day: dt.date) -> None:
         """What if the notice arrives on `day`? (as picking it does)"""
@@ -296,7 +322,7 @@ class NoticePanelWidget(QGroupBox):
                                           subscription.start_date)))
             self.hint_label.show()
             self.message_box.hide()
-            self.message_edit.clear()
+            self._set_message("")
             return
         self._ends_at = None
         if answer.term is Term.PAYG and self._policy is not None:
@@ -339,20 +365,32 @@ class NoticePanelWidget(QGroupBox):
         return self.message_edit.toPlainText()
 
     def _update_message(self, *_args) -> None:
-        self.copy_status.clear()
         if self._answer is None or self._subscription is None or self._customer is None:
-            self.message_edit.clear()
+            self._set_message("")
             return
-        self.message_edit.setPlainText(customer_message(
+        self._set_message(customer_message(
             self._answer, self.language(), self._customer.name, self._subscription.product, self._ends_at))
+
+    def _set_message(self, text: str) -> None:
+        """Show `text`; the same text again (the agent switched the UI language) keeps its
+        scroll position and "copied" note."""
+        if text == self.message():
+            return
+        self.message_edit.setPlainText(text)
+        self._copied = False
+        self._show_copy_status()
 
     def copy_message(self) -> None:
         text = self.message()
         if not text:
             return
         QGuiApplication.clipboard().setText(text)
-        self.copy_status.setText(_("Copied: paste it into your e-mail to the customer."))
+        self._copied = True
+        self._show_copy_status()
         self.copied.emit(text)
+
+    def _show_copy_status(self) -> None:
+        self.copy_status.setText(_("Copied: paste it into your e-mail to the customer.") if self._copied else "")
 
     # --- reading it back ----------------------------------------------------------------------
 
@@ -377,3 +415,5 @@ class NoticePanelWidget(QGroupBox):
         super().changeEvent(event)
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
             self._colour_warning()
+        elif event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()

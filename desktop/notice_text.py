@@ -4,13 +4,16 @@ No Qt here (as hours_text): the notice panel, the subscription table and the com
 deadlines list all word the same things the same way, and the wording is tested on its
 own. The message to the customer is another matter: desktop/notice_message.py writes
 it in the customer's language.
+
+Dates follow the current language's own (CLDR) formats, not one English pattern:
+Finnish writes "pe 29.1.2027", Danish "fre. 29. jan. 2027".
 """
 from __future__ import annotations
 
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from desktop.i18n import _, format_clock, format_date, ngettext
+from desktop.i18n import _, current_locale, format_clock, format_date, ngettext
 from domain.notice import CANCEL_EMAIL, RENEWAL_MONTHS, Term
 
 if TYPE_CHECKING:
@@ -19,13 +22,25 @@ if TYPE_CHECKING:
 
 
 def day_text(day: dt.date) -> str:
-    """"Fri 29 Jan 2027": short enough for a table, the weekday for planning a call."""
-    return format_date(day, "EEE d MMM y")
+    """"Fri Jan 29, 2027", "pe 29.1.2027": short enough for a table, the weekday for planning a call."""
+    return f"{format_date(day, 'EEE')} {short_date_text(day)}"
+
+
+def short_date_text(day: dt.date) -> str:
+    """"Jan 29, 2027", "29 jan. 2027", "29.1.2027": a date in a table column."""
+    return format_date(day, "medium")
 
 
 def long_day_text(day: dt.date) -> str:
-    """"Friday 29 January 2027"."""
-    return format_date(day, "EEEE d MMMM y")
+    """"Friday, January 29, 2027", "fredag 29 januari 2027"."""
+    return format_date(day, "full")
+
+
+def number_text(value: int) -> str:
+    """"100,000", "100 000": a count the way the current language groups digits."""
+    from babel.numbers import format_decimal
+
+    return format_decimal(value, locale=current_locale())
 
 
 def term_text(term: Term) -> str:

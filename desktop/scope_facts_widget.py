@@ -3,6 +3,7 @@
 Prefilled with the usual case (CustomerFacts() defaults). The questions that only some
 topics ask (the product version, a third-party app's approval, a manager's approval)
 are enabled for those topics only, so the form never asks what cannot matter.
+On a language switch the labels, items and hints are said again; every choice stays.
 """
 from __future__ import annotations
 
@@ -23,6 +24,19 @@ ERROR_ON_DARK = "#ff8a80"
 _APP_APPROVAL = {"unknown": None, "yes": True, "no": False}
 
 
+def _combo(parent: QWidget, values: list[str]) -> QComboBox:
+    combo = QComboBox(parent)
+    for value in values:
+        combo.addItem("", value)
+    return combo
+
+
+def _name_items(combo: QComboBox, texts: dict[str, str]) -> None:
+    """Each item's text by its value, in place: the current choice stays chosen."""
+    for value, text in texts.items():
+        combo.setItemText(combo.findData(value), text)
+
+
 def _wrapped_label(parent: QWidget) -> QLabel:
     label = QLabel(parent)
     label.setWordWrap(True)
@@ -35,65 +49,43 @@ class ScopeFactsWidget(QGroupBox):
     factsChanged = Signal()
 
     def __init__(self, parent=None):
-        super().__init__(_("Customer facts"), parent)
-        self.setAccessibleName(_("Customer facts"))
+        super().__init__(parent)
         self._topic: Topic | None = None
         self._versions: dict[str, str] = {}  # version text per version rule, kept across topics
         self._version_error = ""
 
         # The combos hold the enums' values: Qt hands a str-based enum back as a plain str.
-        self.support_combo = QComboBox(self)
-        self.support_combo.addItem(_("End-user support"), Support.END_USER.value)
-        self.support_combo.addItem(_("Software only (no end-user support)"), Support.SOFTWARE_ONLY.value)
-        self.support_combo.setAccessibleName(_("Support included in the licence"))
-        self.support_combo.setToolTip(_("Licences without end-user support get help for the superuser only "
-                                        "(terms §4)"))
-        self.from_reseller = QCheckBox(_("Licences &bought from us (the reseller)"), self)
-        self.from_reseller.setAccessibleName(_("Licences bought from the reseller"))
-        self.from_reseller.setToolTip(_("End-user support requires licences bought from us or our group "
-                                        "(terms §4)"))
-        self.migrating = QCheckBox(_("&Migration to Office 365 in progress"), self)
-        self.migrating.setAccessibleName(_("Migration to Office 365 in progress"))
-        self.migrating.setToolTip(_("End-user support is not active during a migration (terms §4)"))
-        self.device_combo = QComboBox(self)
-        self.device_combo.addItem(_("Computer"), Device.COMPUTER.value)
-        self.device_combo.addItem(_("Tablet"), Device.TABLET.value)
-        self.device_combo.addItem(_("Smartphone"), Device.SMARTPHONE.value)
-        self.device_combo.setAccessibleName(_("Device the problem is on"))
-        self.antivirus = QCheckBox(_("Anti&virus active"), self)
-        self.antivirus.setAccessibleName(_("Antivirus active"))
-        self.firewall = QCheckBox(_("F&irewall active"), self)
-        self.firewall.setAccessibleName(_("Firewall active"))
-        self.firewall.setToolTip(_("Required on every device (terms §8)"))
-        self.backup = QCheckBox(_("Current bac&kup of the device"), self)
-        self.backup.setAccessibleName(_("Current backup of the device"))
-        self.backup.setToolTip(_("Required on every device (terms §8)"))
+        # Their item texts are set in retranslate(), by value.
+        self.support_combo = _combo(self, [Support.END_USER.value, Support.SOFTWARE_ONLY.value])
+        self.from_reseller = QCheckBox(self)
+        self.migrating = QCheckBox(self)
+        self.device_combo = _combo(self, [Device.COMPUTER.value, Device.TABLET.value, Device.SMARTPHONE.value])
+        self.antivirus = QCheckBox(self)
+        self.firewall = QCheckBox(self)
+        self.backup = QCheckBox(self)
         self.version_edit = QLineEdit(self)
-        self.version_edit.setAccessibleName(_("Product version"))
         self.version_edit.setClearButtonEnabled(True)
         self.version_note = _wrapped_label(self)  # "Read as Windows XP", or the error in red
-        self.version_note.setAccessibleName(_("Product version check"))
-        self.app_combo = QComboBox(self)
-        self.app_combo.addItem(_("Not known"), "unknown")
-        self.app_combo.addItem(_("Yes, approved by us"), "yes")
-        self.app_combo.addItem(_("No, not approved"), "no")
-        self.app_combo.setAccessibleName(_("Third-party app approved by us"))
-        self.manager_approved = QCheckBox(_("Ma&nager's digital approval given"), self)
-        self.manager_approved.setAccessibleName(_("Manager's digital approval given"))
+        self.app_combo = _combo(self, list(_APP_APPROVAL))
+        self.manager_approved = QCheckBox(self)
+        self.support_label = self._buddy(self.support_combo)
+        self.device_label = self._buddy(self.device_combo)
+        self.version_label = self._buddy(self.version_edit)
+        self.app_label = self._buddy(self.app_combo)
 
         form = QFormLayout(self)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # labels above: room for long texts
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(self._buddy(_("&Support:"), self.support_combo), self.support_combo)
+        form.addRow(self.support_label, self.support_combo)
         form.addRow(self.from_reseller)
         form.addRow(self.migrating)
-        form.addRow(self._buddy(_("&Device:"), self.device_combo), self.device_combo)
+        form.addRow(self.device_label, self.device_combo)
         form.addRow(self.antivirus)
         form.addRow(self.firewall)
         form.addRow(self.backup)
-        form.addRow(self._buddy(_("Product ve&rsion:"), self.version_edit), self.version_edit)
+        form.addRow(self.version_label, self.version_edit)
         form.addRow(self.version_note)
-        form.addRow(self._buddy(_("Third-party &app approved:"), self.app_combo), self.app_combo)
+        form.addRow(self.app_label, self.app_combo)
         form.addRow(self.manager_approved)
 
         # Reading order, top to bottom.
@@ -110,9 +102,52 @@ class ScopeFactsWidget(QGroupBox):
         self.version_edit.textChanged.connect(self._changed)
         self.set_facts(CustomerFacts())
         self.set_topic(None)
+        self.retranslate()
 
-    def _buddy(self, text: str, buddy: QWidget) -> QLabel:
-        label = QLabel(text, self)
+    def retranslate(self) -> None:
+        self.setTitle(_("Customer facts"))
+        self.setAccessibleName(_("Customer facts"))
+        _name_items(self.support_combo, {Support.END_USER.value: _("End-user support"),
+                                         Support.SOFTWARE_ONLY.value: _("Software only (no end-user support)")})
+        self.support_combo.setAccessibleName(_("Support included in the licence"))
+        self.support_combo.setToolTip(_("Licences without end-user support get help for the superuser only "
+                                        "(terms §4)"))
+        self.support_label.setText(_("&Support:"))
+        self.from_reseller.setText(_("Licences &bought from us (the reseller)"))
+        self.from_reseller.setAccessibleName(_("Licences bought from the reseller"))
+        self.from_reseller.setToolTip(_("End-user support requires licences bought from us or our group "
+                                        "(terms §4)"))
+        self.migrating.setText(_("&Migration to Office 365 in progress"))
+        self.migrating.setAccessibleName(_("Migration to Office 365 in progress"))
+        self.migrating.setToolTip(_("End-user support is not active during a migration (terms §4)"))
+        _name_items(self.device_combo, {Device.COMPUTER.value: _("Computer"), Device.TABLET.value: _("Tablet"),
+                                        Device.SMARTPHONE.value: _("Smartphone")})
+        self.device_combo.setAccessibleName(_("Device the problem is on"))
+        self.device_label.setText(_("&Device:"))
+        self.antivirus.setText(_("Anti&virus active"))
+        self.antivirus.setAccessibleName(_("Antivirus active"))
+        self.firewall.setText(_("F&irewall active"))
+        self.firewall.setAccessibleName(_("Firewall active"))
+        self.firewall.setToolTip(_("Required on every device (terms §8)"))
+        self.backup.setText(_("Current bac&kup of the device"))
+        self.backup.setAccessibleName(_("Current backup of the device"))
+        self.backup.setToolTip(_("Required on every device (terms §8)"))
+        self.version_edit.setAccessibleName(_("Product version"))
+        self.version_label.setText(_("Product ve&rsion:"))
+        self.version_note.setAccessibleName(_("Product version check"))
+        _name_items(self.app_combo, {"unknown": _("Not known"), "yes": _("Yes, approved by us"),
+                                     "no": _("No, not approved")})
+        self.app_combo.setAccessibleName(_("Third-party app approved by us"))
+        self.app_label.setText(_("Third-party &app approved:"))
+        self.manager_approved.setText(_("Ma&nager's digital approval given"))
+        self.manager_approved.setAccessibleName(_("Manager's digital approval given"))
+        self._ask_topic_questions()
+        self._update_antivirus()
+
+    def _buddy(self, buddy: QWidget) -> QLabel:
+        # Not word-wrapped: a form label wraps too early; these are short, and the column
+        # is as wide as its longest line (a check box) anyway.
+        label = QLabel(self)
         label.setBuddy(buddy)
         return label
 
@@ -164,8 +199,14 @@ class ScopeFactsWidget(QGroupBox):
                 self._versions[old_rule] = self.version_edit.text()
             if new_rule != old_rule:
                 self.version_edit.setText(self._versions.get(new_rule, "") if new_rule else "")
-        self.version_edit.setEnabled(new_rule is not None)
-        if new_rule is None:
+        self._ask_topic_questions()
+        self.show_version_note("", error=False)
+
+    def _ask_topic_questions(self) -> None:
+        """Enable the questions the topic asks, each with its hint in the current language."""
+        topic = self._topic
+        self.version_edit.setEnabled(topic is not None and topic.version_rule is not None)
+        if topic is None or topic.version_rule is None:
             self.version_edit.setPlaceholderText(_("Not needed for this topic"))
             self.version_edit.setToolTip(_("Only topics about an operating system, an e-mail program or Office "
                                            "depend on the version (terms §5)"))
@@ -181,7 +222,6 @@ class ScopeFactsWidget(QGroupBox):
         self.manager_approved.setToolTip(_("Permission changes need an authorised manager's digital approval "
                                            "(terms §4)") if condition == "manager_approval"
                                          else _("Only asked for permission changes"))
-        self.show_version_note("", error=False)
 
     # --- the version's reading -----------------------------------------------------
 
@@ -208,7 +248,9 @@ class ScopeFactsWidget(QGroupBox):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):  # light <-> dark: pick the readable red
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()  # the version note is the view's: it says it again itself
+        elif event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):  # light <-> dark: pick the readable red
             self._colour_version_note()
 
     # --- reacting to the agent ------------------------------------------------------

@@ -2,7 +2,8 @@
 empty, else the search's matches, best first.
 
 One list model (not item widgets filled by hand): the search re-fills it on every
-keystroke, so it is reset as a whole; 28 rows cost nothing.
+keystroke, so it is reset as a whole; 28 rows cost nothing. A language switch only
+re-titles the rows (models get no LanguageChange: the view calls `retitle`).
 """
 from __future__ import annotations
 
@@ -44,6 +45,15 @@ class ScopeTopicsModel(QAbstractListModel):
         self.beginResetModel()
         self._rows = rows
         self.endResetModel()
+
+    def retitle(self, catalogue: Catalogue, language: str) -> None:
+        """The same rows, titled in `language`: the search ranks by the phrases of every
+        language, so a switch changes no row, and the selection and scroll stay."""
+        self.layoutAboutToBeChanged.emit()
+        self._rows = [TopicRow(row.topic_id, catalogue.topics[row.topic_id].title(language)) for row in self._rows]
+        # A layout change, not only dataChanged: the list re-measures the rows, and a
+        # Finnish title wraps onto more lines than the English one.
+        self.layoutChanged.emit()
 
     def clear(self) -> None:
         self.beginResetModel()

@@ -8,6 +8,11 @@ clauses, and the next step, updated on every change.
 The catalogue is read once through the store worker, and the search index is built
 there too; after that search and evaluate are pure and fast (well under a frame), so
 they run here on the GUI thread, on every keystroke.
+
+The topic titles come in five languages from the catalogue itself: on a language switch
+the list shows the new language's titles and a search index for that language is built
+(a few milliseconds); what the agent typed, picked and set stays, and the verdict is
+said again in the new language.
 """
 from __future__ import annotations
 
@@ -19,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import i18n
 from desktop.i18n import _, current_locale
 from desktop.scrolling import scroll_whole_view
 from desktop.scope_facts_widget import ScopeFactsWidget
@@ -29,18 +35,17 @@ from domain.scope import CustomerFacts, ScopeAnswer, evaluate, find_topic
 
 if TYPE_CHECKING:
     from desktop.main_window import ViewContext
+    from domain.messages import Message
     from domain.scope import Catalogue, Topic
     from domain.scope_search import ScopeSearch
 
-TITLE_LANGUAGES = ("en", "sv", "nb", "da", "fi")  # the languages scope.toml titles topics in
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 def title_language(locale: str) -> str:
-    """The catalogue language for a UI locale: "sv_FI" -> "sv", "no" -> "nb", else English."""
-    language = locale.replace("-", "_").split("_")[0].lower()
-    language = {"no": "nb", "nn": "nb"}.get(language, language)
-    return language if language in TITLE_LANGUAGES else "en"
+    """The catalogue language for a UI locale: "sv_FI" -> "sv", "no" -> "nb", else English
+    (scope.toml titles every topic in the app's five languages)."""
+    return i18n.normalise_language(locale) or "en"
 
 
 def _load_search(store, language: str) -> tuple[Catalogue, ScopeSearch]:
@@ -65,17 +70,19 @@ class ScopeView(QWidget):
         self._answer: ScopeAnswer | None = None
         self._pending: tuple[str, CustomerFacts] | None = None  # set_question() before the catalogue came
         self._filling = False  # set_question() fills several controls; evaluate once, at the end
+        # Kept so a language switch can say them again: why the catalogue could not be
+        # loaded, and why the topic set_question() asked for cannot be checked.
+        self._failure: Message | str | None = None
+        self._topic_error: InvalidInput | None = None
 
         self.search_edit = QLineEdit(self)
-        self.search_edit.setAccessibleName(_("Customer's problem, in their own words"))
-        self.search_edit.setPlaceholderText(_("e.g. glömt lösenordet, Outlook won't start"))
         self.search_edit.setClearButtonEnabled(True)
-        search_label = QLabel(_("Customer's &problem:"), self)
-        search_label.setBuddy(self.search_edit)
+        self.search_label = QLabel(self)
+        self.search_label.setWordWrap(True)
+        self.search_label.setBuddy(self.search_edit)
         self.topics = ScopeTopicsModel(self)
         self.topic_list = QListView(self)
         self.topic_list.setModel(self.topics)
-        self.topic_list.setAccessibleName(_("Matching topics"))
         self.topic_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.topic_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         # Long titles (Finnish above all) wrap instead of being cut off.
@@ -92,7 +99,7 @@ class ScopeView(QWidget):
 
         left = QVBoxLayout()
         left.setSpacing(6)
-        left.addWidget(search_label)
+        left.addWidget(self.search_label)
         left.addWidget(self.search_edit)
         left.addWidget(self.topic_list, 1)
         left.addWidget(self.list_note)
@@ -119,9 +126,9 @@ class ScopeView(QWidget):
         self.topic_list.setMinimumWidth(240)
         scroll_whole_view(self, content)
 
-        # Reading order: the question, the topics, the facts, then the answer.
-        order = [self.search_edit, self.topic_list, *self.facts_widget.controls(),
-                 self.verdict_widget.next_label, self.verdict_widget.reasons_label]
+        # Reading order: the question, the topics, the facts, then the answer (and the
+        # message for the customer, in the verdict widget's own order).
+        order = [self.search_edit, self.topic_list, *self.facts_widget.controls(), *self.verdict_widget.controls()]
         for before, after in zip(order, order[1:]):
             self.setTabOrder(before, after)
 
@@ -132,10 +139,34 @@ class ScopeView(QWidget):
         self.topic_list.activated.connect(self._pick_index)
         self.facts_widget.factsChanged.connect(self._evaluate)
 
-        self.list_note.setText(_("Loading the topics…"))
-        self.verdict_widget.show_hint()
+        self.retranslate()
+        self._show_list_note()
+        self._evaluate()
         language = self.language
         context.worker.run(lambda store: _load_search(store, language), self._on_loaded, self._on_failed)
+
+    def retranslate(self) -> None:
+        self.search_label.setText(_("Customer's &problem:"))
+        self.search_edit.setAccessibleName(_("Customer's problem, in their own words"))
+        self.search_edit.setPlaceholderText(_("e.g. glömt lösenordet, Outlook won't start"))
+        self.topic_list.setAccessibleName(_("Matching topics"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            self._follow_language()
+            self._show_list_note()
+            self._evaluate()  # the same topic and facts, said in the new language
+
+    def _follow_language(self) -> None:
+        """Titles and search in the agent's language; the rows, the pick and the scroll stay."""
+        self.language = title_language(current_locale())
+        if self.catalogue is not None and self.search is not None and self.search.title_language != self.language:
+            from domain.scope_search import ScopeSearch
+
+            self.search = ScopeSearch(self.catalogue, title_language=self.language)
+            self.topics.retitle(self.catalogue, self.language)
 
     # --- for other views (the call workflow opens a check prefilled) -------------------
 
@@ -155,6 +186,11 @@ class ScopeView(QWidget):
     def facts(self) -> CustomerFacts:
         return self.facts_widget.facts()
 
+    def set_customer_language(self, language: str) -> None:
+        """The language the message for the customer is written in (the call workflow
+        knows the customer; CustomerFacts does not say where they are). English until set."""
+        self.verdict_widget.customer_language.set_language(language)
+
     def set_question(self, topic_id: str, facts: CustomerFacts = CustomerFacts()) -> None:
         """Show the check for `topic_id` with these facts (kept until the catalogue is loaded)."""
         if self.catalogue is None:
@@ -163,16 +199,17 @@ class ScopeView(QWidget):
         try:
             topic = find_topic(self.catalogue, topic_id)
         except InvalidInput as error:  # e.g. a saved topic a newer catalogue no longer has
-            self._set_answer(None)
             self._topic = None
+            self._topic_error = error
             self.facts_widget.set_topic(None)
-            self.verdict_widget.show_message(_("This topic cannot be checked: {reason}").format(reason=str(error)))
+            self._evaluate()
             return
         self._filling = True
         try:
             self.search_edit.clear()  # every topic listed, the picked one among them
             self._select_row(self.topics.row_of(topic.id))
             self._topic = topic
+            self._topic_error = None
             self.facts_widget.set_topic(topic)
             self.facts_widget.set_facts(facts)
         finally:
@@ -183,17 +220,18 @@ class ScopeView(QWidget):
 
     def _on_loaded(self, result: tuple[Catalogue, ScopeSearch]) -> None:
         self.catalogue, self.search = result
-        self._on_search(self.search_edit.text())  # the agent may have typed while it loaded
+        self._follow_language()  # the agent may have switched language while it loaded
+        self._on_search(self.search_edit.text())  # ... or typed
         if self._pending is not None:
             topic_id, facts = self._pending
             self._pending = None
             self.set_question(topic_id, facts)
         self.loaded.emit()
 
-    def _on_failed(self, message: str) -> None:
-        self.list_note.setText(_("The topics could not be loaded: {reason}").format(reason=message))
-        self.list_note.show()
-        self.verdict_widget.show_message(_("Not available: the support scope could not be loaded."))
+    def _on_failed(self, message: Message | str) -> None:
+        self._failure = message
+        self._show_list_note()
+        self._evaluate()
 
     # --- searching and picking -------------------------------------------------------
 
@@ -203,13 +241,21 @@ class ScopeView(QWidget):
         self.topics.show_matches(self.catalogue, self.search, text)
         if self._topic is not None:  # keep the picked topic marked when it is listed
             self._select_row(self.topics.row_of(self._topic.id))
-        if self.topics.rowCount():
-            self.list_note.clear()
-            self.list_note.hide()
+        self._show_list_note()
+
+    def _show_list_note(self) -> None:
+        """Under the list: loading, could not load, or nothing matches; else nothing."""
+        if self._failure is not None:
+            note = _("The topics could not be loaded: {reason}").format(reason=_(self._failure))
+        elif self.catalogue is None:
+            note = _("Loading the topics…")
+        elif not self.topics.rowCount():
+            note = _("No topic matches “{text}”. Try other words, or clear the search to "
+                     "browse every topic.").format(text=self.topics.query.strip())
         else:
-            self.list_note.setText(_("No topic matches “{text}”. Try other words, or clear the search to "
-                                     "browse every topic.").format(text=text.strip()))
-            self.list_note.show()
+            note = ""
+        self.list_note.setText(note)
+        self.list_note.setVisible(bool(note))
 
     def _select_row(self, row: int) -> None:
         if row < 0:
@@ -229,6 +275,7 @@ class ScopeView(QWidget):
             return
         self.topic_list.setCurrentIndex(index)
         self._topic = self.catalogue.topics[self.topics.topic_id(index.row())]
+        self._topic_error = None
         self.facts_widget.set_topic(self._topic)
         self._evaluate()
 
@@ -256,11 +303,19 @@ class ScopeView(QWidget):
     # --- the verdict -------------------------------------------------------------------
 
     def _evaluate(self) -> None:
-        if self._filling or self.catalogue is None:
+        """Show the verdict for the current state, in the current language."""
+        if self._filling:
             return
         topic = self._topic
-        if topic is None:
-            self.verdict_widget.show_hint()
+        if self._failure is not None:
+            self.verdict_widget.show_message(_("Not available: the support scope could not be loaded."))
+            return
+        if topic is None or self.catalogue is None:
+            if self._topic_error is not None:
+                self.verdict_widget.show_message(_("This topic cannot be checked: {reason}").format(
+                    reason=_(self._topic_error.message)))
+            else:
+                self.verdict_widget.show_hint()
             self._set_answer(None)
             return
         title = topic.title(self.language)
@@ -270,7 +325,7 @@ class ScopeView(QWidget):
             if error.field != "version":
                 raise
             self.facts_widget.show_version_note(
-                _("“{value}” {reason}").format(value=error.value, reason=error.reason), error=True)
+                _("“{value}” {reason}").format(value=error.value, reason=_(error.reason)), error=True)
             self.verdict_widget.show_unanswered(
                 title, _("The product version cannot be read, so no verdict can be given."),
                 _("Correct the product version (or clear it) to see the verdict."))

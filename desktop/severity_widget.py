@@ -4,7 +4,8 @@ The questions are the severity definitions' own (escalation.toml, in the order o
 the definitions: critical system down? degraded? can work continue degraded?); the
 first "yes" decides, three "no" mean minor impact (domain.escalation.propose_severity).
 The pick is four radio buttons: the proposed one says "proposed", and a pick that
-differs from the proposal is marked "Overridden" in words and colour.
+differs from the proposal is marked "Overridden" in words and colour. The definitions'
+titles, questions and situations are reference-data prose, said through `_()`.
 """
 from __future__ import annotations
 
@@ -29,26 +30,21 @@ class SeverityWidget(QGroupBox):
     severityChanged = Signal(object)  # "1", "A", "B", "C" or None
 
     def __init__(self, parent=None):
-        super().__init__(_("Severity"), parent)
-        self.setAccessibleName(_("Severity"))
+        super().__init__(parent)
         self._levels: dict[str, SeverityLevel] = {}
         self._answers: list[bool] = []
         self._proposed: str | None = None
         self._setting = False
 
         self.history_label = wrapped_label(self)
-        self.history_label.setAccessibleName(_("Questions answered"))
         self.question_label = wrapped_label(self)
         bold = QFont(self.font())
         bold.setBold(True)
         self.question_label.setFont(bold)
-        self.question_label.setAccessibleName(_("Question"))
-        self.yes_button = QPushButton(_("&Yes"), self)
-        self.no_button = QPushButton(_("&No"), self)
-        self.restart_button = QPushButton(_("Ask a&gain"), self)
-        self.restart_button.setAccessibleName(_("Ask the severity questions again"))
-        self.pick_label = QLabel(_("Severity used:"), self)
-        self.pick_label.setToolTip(_("Proposed by the questions; pick another to override it."))
+        self.yes_button = QPushButton(self)
+        self.no_button = QPushButton(self)
+        self.restart_button = QPushButton(self)
+        self.pick_label = QLabel(self)
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
         self.radios: dict[str, QRadioButton] = {}
@@ -57,10 +53,8 @@ class SeverityWidget(QGroupBox):
             self.group.addButton(radio)
             self.radios[severity] = radio
         self.override_label = wrapped_label(self)  # "Overridden: …", words and colour
-        self.override_label.setAccessibleName(_("Severity overridden"))
         self.override_label.setFont(bold)
         self.situation_label = wrapped_label(self, selectable=True)
-        self.situation_label.setAccessibleName(_("What the severity means"))
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.yes_button)
@@ -89,6 +83,23 @@ class SeverityWidget(QGroupBox):
         self.restart_button.clicked.connect(self.restart)
         self.group.buttonToggled.connect(self._on_toggled)
         self._colour()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The static texts in the current language; the questions and the pick said again."""
+        self.setTitle(_("Severity"))
+        self.setAccessibleName(_("Severity"))
+        self.history_label.setAccessibleName(_("Questions answered"))
+        self.question_label.setAccessibleName(_("Question"))
+        self.yes_button.setText(_("&Yes"))
+        self.no_button.setText(_("&No"))
+        self.restart_button.setText(_("Ask a&gain"))
+        self.restart_button.setAccessibleName(_("Ask the severity questions again"))
+        self.pick_label.setText(_("Severity used:"))
+        self.pick_label.setToolTip(_("Proposed by the questions; pick another to override it."))
+        self.override_label.setAccessibleName(_("Severity overridden"))
+        self.situation_label.setAccessibleName(_("What the severity means"))
+        self._name_radios()
         self._show()
 
     def controls(self) -> list:
@@ -113,11 +124,15 @@ class SeverityWidget(QGroupBox):
     def set_levels(self, levels: dict[str, SeverityLevel]) -> None:
         """The severity definitions (titles and questions), once the rules are loaded."""
         self._levels = dict(levels)
+        self._name_radios()
+        self._show()
+
+    def _name_radios(self) -> None:
         for key, radio in self.radios.items():
             level = self._levels.get(key)
-            radio.setAccessibleName(_("Severity {id}: {title}").format(id=key, title=level.title) if level else key)
-            radio.setToolTip(level.title if level else "")
-        self._show()
+            title = _(level.title) if level else ""
+            radio.setAccessibleName(_("Severity {id}: {title}").format(id=key, title=title) if level else key)
+            radio.setToolTip(title)
 
     # --- the questions ----------------------------------------------------------------------
 
@@ -161,7 +176,7 @@ class SeverityWidget(QGroupBox):
         levels = self._levels
         asking = bool(levels) and self._proposed is None
         # While asking, the questions so far; once proposed, the answers in one line.
-        history = [_("{question} {answer}").format(question=levels[SEVERITIES[index]].question,
+        history = [_("{question} {answer}").format(question=_(levels[SEVERITIES[index]].question),
                                                    answer=_("Yes.") if yes else _("No."))
                    for index, yes in enumerate(self._answers)] if asking else []
         self.history_label.setText("\n".join(history))
@@ -172,12 +187,12 @@ class SeverityWidget(QGroupBox):
             level = levels[self._proposed]
             answers = ", ".join(_("yes") if yes else _("no") for yes in self._answers)
             text = _("Proposed: severity {id} · {title} (answers: {answers}).").format(
-                id=level.id, title=level.title, answers=answers)
+                id=level.id, title=_(level.title), answers=answers)
             if len(self._answers) == QUESTIONS and not any(self._answers):  # the fourth definition decided
-                text = _("{definition} {proposal}").format(definition=level.question, proposal=text)
+                text = _("{definition} {proposal}").format(definition=_(level.question), proposal=text)
             self.question_label.setText(text)
         else:
-            self.question_label.setText(levels[SEVERITIES[len(self._answers)]].question)
+            self.question_label.setText(_(levels[SEVERITIES[len(self._answers)]].question))
         self.yes_button.setVisible(asking)
         self.no_button.setVisible(asking)
         self.restart_button.setVisible(bool(self._answers) or self.severity is not None)
@@ -192,7 +207,7 @@ class SeverityWidget(QGroupBox):
         self.override_label.setVisible(self.overridden)
         level = levels.get(self.severity or "")
         self.situation_label.setText(_("{id} · {title}: {situation}").format(
-            id=level.id, title=level.title, situation=level.situation) if level else "")
+            id=level.id, title=_(level.title), situation=_(level.situation)) if level else "")
         self.situation_label.setVisible(level is not None)
 
     def _colour(self) -> None:
@@ -205,3 +220,5 @@ class SeverityWidget(QGroupBox):
         super().changeEvent(event)
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
             self._colour()
+        elif event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()

@@ -8,15 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QEvent, Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, 
-    QSpinBox, QVBoxLayout,
+    QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout,
 )
 
 from desktop.field_error_label import FieldErrorLabel
 from desktop.i18n import _, ngettext
-from desktop.notice_text import long_day_text, term_text
+from desktop.notice_text import long_day_text, number_text, term_text
 from desktop.wrapped_label import wrapping_policy
 from domain.customers import FieldError, Subscription, subscription_problems
 from domain.notice import Term, seat_change_end
@@ -31,8 +30,6 @@ class SubscriptionDialog(QDialog):
         self.customer_id = customer_id
         self.today = today
         self.original = subscription
-        self.setWindowTitle(_("New subscription") if subscription is None else _("Change subscription"))
-        self.setAccessibleName(self.windowTitle())
 
         self.heading = QLabel(customer_name, self)
         self.heading.setWordWrap(True)
@@ -43,27 +40,17 @@ class SubscriptionDialog(QDialog):
         bold.setBold(True)
         self.heading.setFont(bold)
         self.product_edit = QLineEdit(self)
-        self.product_edit.setAccessibleName(_("Product"))
-        self.product_edit.setPlaceholderText(_("e.g. Microsoft 365 Business Standard"))
         self.term_combo = QComboBox(self)
         for term in Term:
-            self.term_combo.addItem(term_text(term), term.value)
-        self.term_combo.setAccessibleName(_("Term"))
-        self.term_combo.setToolTip(_("Fixed terms renew for 12 months at a time unless cancelled (terms §10)"))
+            self.term_combo.addItem("", term.value)  # named in retranslate()
         self.start_edit = QDateEdit(self)
         self.start_edit.setCalendarPopup(True)
         self.start_edit.setDisplayFormat("yyyy-MM-dd")  # ISO: read the same way in every Nordic country
         self.start_edit.setMinimumDate(QDate(1990, 1, 1))
-        self.start_edit.setAccessibleName(_("Start date"))
         self.seats_spin = QSpinBox(self)
         self.seats_spin.setRange(0, MAX_SEATS)  # 0 is refused by the check, with a reason, not by the spin box
-        self.seats_spin.setAccessibleName(_("Seats"))
-        self.end_user_support = QCheckBox(_("&End-user support included"), self)
-        self.end_user_support.setAccessibleName(_("End-user support included"))
-        self.end_user_support.setToolTip(_("Licences without end-user support get help for the superuser only "
-                                           "(terms §4)"))
-        self.from_reseller = QCheckBox(_("&Bought from us (the reseller)"), self)
-        self.from_reseller.setAccessibleName(_("Bought from the reseller"))
+        self.end_user_support = QCheckBox(self)
+        self.from_reseller = QCheckBox(self)
         self.errors = {
             "product": FieldErrorLabel(self.product_edit, self),
             "start_date": FieldErrorLabel(self.start_edit, self),
@@ -72,21 +59,26 @@ class SubscriptionDialog(QDialog):
         self.seat_note = QLabel(self)
         self.seat_note.setWordWrap(True)
         self.seat_note.setSizePolicy(wrapping_policy())
-        self.seat_note.setAccessibleName(_("When the changed seats end"))
         self.seat_note.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
-                                        self)
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(_("Save subscription") if subscription else _("Add subscription"))
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        # Our own accept button, not the standard Ok: on a language switch the box names its
+        # standard buttons again (Qt's words) and would say "OK" instead of "Add subscription".
+        self.ok_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.product_label = self._buddy(self.product_edit)
+        self.term_label = self._buddy(self.term_combo)
+        self.start_label = self._buddy(self.start_edit)
+        self.seats_label = self._buddy(self.seats_spin)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(self._buddy(_("&Product:"), self.product_edit), self.product_edit)
+        # Long labels (Finnish) go above their field rather than squeeze it.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.addRow(self.product_label, self.product_edit)
         form.addRow(self.errors["product"])
-        form.addRow(self._buddy(_("&Term:"), self.term_combo), self.term_combo)
-        form.addRow(self._buddy(_("&Start date:"), self.start_edit), self.start_edit)
+        form.addRow(self.term_label, self.term_combo)
+        form.addRow(self.start_label, self.start_edit)
         form.addRow(self.errors["start_date"])
-        form.addRow(self._buddy(_("Se&ats:"), self.seats_spin), self.seats_spin)
+        form.addRow(self.seats_label, self.seats_spin)
         form.addRow(self.errors["seats"])
         form.addRow(self.seat_note)
         form.addRow(self.end_user_support)
@@ -120,10 +112,42 @@ class SubscriptionDialog(QDialog):
         self.from_reseller.toggled.connect(self._on_edited)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        self._check()
+        self.retranslate()
 
-    def _buddy(self, text: str, buddy) -> QLabel:
-        label = QLabel(text, self)
+    def retranslate(self) -> None:
+        """Every text in the current language; what the agent has entered stays."""
+        adding = self.original is None
+        self.setWindowTitle(_("New subscription") if adding else _("Change subscription"))
+        self.setAccessibleName(self.windowTitle())
+        self.product_label.setText(_("&Product:"))
+        self.product_edit.setAccessibleName(_("Product"))
+        self.product_edit.setPlaceholderText(_("e.g. Microsoft 365 Business Standard"))
+        self.term_label.setText(_("&Term:"))
+        for index in range(self.term_combo.count()):  # setItemText: the term chosen stays
+            self.term_combo.setItemText(index, term_text(Term(self.term_combo.itemData(index))))
+        self.term_combo.setAccessibleName(_("Term"))
+        self.term_combo.setToolTip(_("Fixed terms renew for 12 months at a time unless cancelled (terms §10)"))
+        self.start_label.setText(_("&Start date:"))
+        self.start_edit.setAccessibleName(_("Start date"))
+        self.seats_label.setText(_("Se&ats:"))
+        self.seats_spin.setAccessibleName(_("Seats"))
+        self.end_user_support.setText(_("&End-user support included"))
+        self.end_user_support.setAccessibleName(_("End-user support included"))
+        self.end_user_support.setToolTip(_("Licences without end-user support get help for the superuser only "
+                                           "(terms §4)"))
+        self.from_reseller.setText(_("&Bought from us (the reseller)"))
+        self.from_reseller.setAccessibleName(_("Bought from the reseller"))
+        self.seat_note.setAccessibleName(_("When the changed seats end"))
+        self.ok_button.setText(_("Add subscription") if adding else _("Save subscription"))
+        self._check()  # the problems and the seat note, said again
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
+    def _buddy(self, buddy) -> QLabel:
+        label = QLabel(self)
         label.setBuddy(buddy)
         return label
 
@@ -152,7 +176,7 @@ class SubscriptionDialog(QDialog):
         problems = self.problems() if self._touched else []
         names = {"product": _("Product"), "start_date": _("Start date"), "seats": _("Seats")}
         for field, label in self.errors.items():
-            label.show_problem("; ".join(_("{field} {message}").format(field=names[field], message=e.message)
+            label.show_problem("; ".join(_("{field} {message}").format(field=names[field], message=_(e.message))
                                          for e in problems if e.field == field))
         self.ok_button.setEnabled(self._touched and not self.problems())
         self._update_seat_note()
@@ -177,7 +201,7 @@ class SubscriptionDialog(QDialog):
                     text = ngettext("The {n} removed seat ends with the current period on {date} (terms §11).",
                                     "The {n} removed seats end with the current period on {date} (terms §11).",
                                     -change)
-                text = text.format(n=abs(change), date=long_day_text(end))
+                text = text.format(n=number_text(abs(change)), date=long_day_text(end))
         if text == self.seat_note.text():
             return
         self.seat_note.setText(text)

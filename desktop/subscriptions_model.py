@@ -10,8 +10,8 @@ import datetime as dt
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
-from desktop.i18n import _, format_date
-from desktop.notice_text import day_text, days_left_text, term_text
+from desktop.i18n import _
+from desktop.notice_text import day_text, days_left_text, number_text, short_date_text, term_text
 from desktop.row_table_model import RowTableModel
 from domain.customers import Subscription
 from domain.notice import Term, next_notice_deadline
@@ -21,16 +21,30 @@ SUBSCRIPTION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 PRODUCT, TERM, START, SEATS, END_USER_SUPPORT, FROM_RESELLER, DEADLINE = range(7)
 
 
-class SubscriptionsModel(RowTableModel):
-    def __init__(self, parent=None):
-        super().__init__((_("Product"), _("Term"), _("Start"), _("Seats"), _("Support"), _("From us"),
-                         _("Deadline")), parent)
-        self._today = dt.date.today()
-        self._header_tips = (
-            "", _("The first term; afterwards it renews for 12 months at a time (terms §10)"), _("Start date"),
+def _headers() -> tuple[str, ...]:
+    return _("Product"), _("Term"), _("Start"), _("Seats"), _("Support"), _("From us"), _("Deadline")
+
+
+def _header_tips() -> tuple[str, ...]:
+    return ("", _("The first term; afterwards it renews for 12 months at a time (terms §10)"), _("Start date"),
             _("Seats (users)"), _("End-user support included (terms §4)"),
             _("Bought from us, the reseller (terms §4)"),
             _("The next notice deadline: the last day the customer's written notice may arrive (terms §10)"))
+
+
+class SubscriptionsModel(RowTableModel):
+    def __init__(self, parent=None):
+        super().__init__(_headers(), parent)
+        self._today = dt.date.today()
+        self._header_tips = _header_tips()
+
+    def retranslate(self) -> None:
+        """Headers and cells (terms, dates, Yes/No) in the current language: a model gets no
+        LanguageChange, its view calls this."""
+        self._headers, self._header_tips = _headers(), _header_tips()
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._headers) - 1)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self._headers) - 1))
 
     def show(self, subscriptions: tuple[Subscription, ...] | list[Subscription], today: dt.date) -> None:
         self.beginResetModel()
@@ -43,7 +57,6 @@ class SubscriptionsModel(RowTableModel):
 
     def row_of(self, subscription_id: int | None) -> int:
         return next((row for row, (s, _d) in enumerate(self._rows) if s.id == subscription_id), -1)
-
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal:
@@ -82,16 +95,16 @@ class SubscriptionsModel(RowTableModel):
         if column == TERM:
             return term_text(subscription.term)
         if column == START:
-            return format_date(subscription.start_date, "d MMM y")
+            return short_date_text(subscription.start_date)
         if column == SEATS:
-            return str(subscription.seats)
+            return number_text(subscription.seats)
         if column == END_USER_SUPPORT:
             return _("Yes") if subscription.end_user_support else _("No")
         if column == FROM_RESELLER:
             return _("Yes") if subscription.from_reseller else _("No")
         if subscription.term is Term.PAYG:
             return _("None")  # the tooltip says why
-        return format_date(deadline, "d MMM y") if deadline is not None else ""
+        return short_date_text(deadline) if deadline is not None else ""
 
 
 def _deadline(subscription: Subscription, today: dt.date) -> dt.date | None:

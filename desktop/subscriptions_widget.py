@@ -29,27 +29,22 @@ class SubscriptionsWidget(QGroupBox):
     deleteRequested = Signal()
 
     def __init__(self, parent=None):
-        super().__init__(_("Subscriptions"), parent)
-        self.setAccessibleName(_("Subscriptions"))
+        super().__init__(parent)
         self._record: CustomerRecord | None = None
         self._marking = False
 
         self.model = SubscriptionsModel(self)
-        self.table = register_table(self, _("Subscriptions"))
+        self.table = register_table(self, "")  # named in retranslate()
         self.table.setModel(self.model)
         header = self.table.horizontalHeader()
         for column in range(self.model.columnCount()):  # a customer has a handful: reading them is cheap
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(PRODUCT, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(48)
-        self.add_button = QPushButton(_("&Add subscription…"), self)
-        self.add_button.setAccessibleName(_("Add a subscription"))
-        self.change_button = QPushButton(_("&Change…"), self)
-        self.change_button.setAccessibleName(_("Change the subscription"))
-        self.delete_button = QPushButton(_("De&lete…"), self)
-        self.delete_button.setAccessibleName(_("Delete the subscription"))
+        self.add_button = QPushButton(self)
+        self.change_button = QPushButton(self)
+        self.delete_button = QPushButton(self)
         self.note = wrapped_label(self)
-        self.note.setAccessibleName(_("About the subscriptions"))
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
@@ -68,7 +63,28 @@ class SubscriptionsWidget(QGroupBox):
         self.add_button.clicked.connect(self.addRequested)
         self.change_button.clicked.connect(self.changeRequested)
         self.delete_button.clicked.connect(self.deleteRequested)
+        self.retranslate()
         self.show_record(None, dt.date.today())
+
+    def retranslate(self) -> None:
+        """Texts, headers and cells in the current language; the subscription picked stays."""
+        self.setTitle(_("Subscriptions"))
+        self.setAccessibleName(_("Subscriptions"))
+        self.table.setAccessibleName(_("Subscriptions"))
+        self.add_button.setText(_("&Add subscription…"))
+        self.add_button.setAccessibleName(_("Add a subscription"))
+        self.change_button.setText(_("&Change…"))
+        self.change_button.setAccessibleName(_("Change the subscription"))
+        self.delete_button.setText(_("De&lete…"))
+        self.delete_button.setAccessibleName(_("Delete the subscription"))
+        self.note.setAccessibleName(_("About the subscriptions"))
+        self.model.retranslate()
+        self._update()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
 
     def controls(self) -> list:
         return [self.table, self.add_button, self.change_button, self.delete_button]

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QDateTime, QSignalBlocker, QTime, QTimeZone, Signal
+from PySide6.QtCore import QDate, QDateTime, QEvent, QSignalBlocker, QTime, QTimeZone, Signal
 from PySide6.QtWidgets import (
     QComboBox, QDateTimeEdit, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy,
 )
 
 from desktop import hours_text
+from desktop.closed_days_calendar import MondayCalendarWidget
 from desktop.i18n import _
 from desktop.machine_config import default_country
 
@@ -33,28 +34,24 @@ class WhatIfWidget(QFrame):
 
         self.datetime_edit = QDateTimeEdit(self)
         self.datetime_edit.setCalendarPopup(True)
+        self.datetime_edit.setCalendarWidget(MondayCalendarWidget(self.datetime_edit))
         # ISO order reads the same in every Nordic language and cannot be misread.
         self.datetime_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
         # The edit holds a wall time in the chosen country, not in this PC's zone: in UTC
         # no wall time is skipped or doubled, so a DST gap reaches the domain, which warns.
         self.datetime_edit.setTimeZone(QTimeZone(QTimeZone.Initialization.UTC))
-        self.datetime_edit.setAccessibleName(_("What-if date and time"))
-        self.datetime_edit.setToolTip(_("Pick a date and time to see every desk at that moment"))
         self.country_combo = QComboBox(self)
         for country in countries:
-            self.country_combo.addItem(hours_text.country_name(country), country)
+            self.country_combo.addItem(country, country)  # labelled in retranslate()
         # The machine's default country (deskguide.ini), set before any signal is connected.
         self.country_combo.setCurrentIndex(max(0, self.country_combo.findData(default_country())))
-        self.country_combo.setAccessibleName(_("Country whose time the what-if moment is in"))
         self.country_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.now_button = QPushButton(_("&Now"), self)
-        self.now_button.setAccessibleName(_("Back to the live time"))
-        self.now_button.setToolTip(_("Show the desks now again, updated every minute"))
+        self.now_button = QPushButton(self)
 
-        what_if_label = QLabel(_("&What if:"), self)
-        what_if_label.setBuddy(self.datetime_edit)
-        zone_label = QLabel(_("in the &time of:"), self)
-        zone_label.setBuddy(self.country_combo)
+        self.what_if_label = QLabel(self)
+        self.what_if_label.setBuddy(self.datetime_edit)
+        self.zone_label = QLabel(self)
+        self.zone_label.setBuddy(self.country_combo)
         self.mode_label = QLabel(self)
         self.mode_label.setWordWrap(True)
         self.mode_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -63,9 +60,9 @@ class WhatIfWidget(QFrame):
         self.warning_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
         row = QHBoxLayout()
-        row.addWidget(what_if_label)
+        row.addWidget(self.what_if_label)
         row.addWidget(self.datetime_edit)
-        row.addWidget(zone_label)
+        row.addWidget(self.zone_label)
         row.addWidget(self.country_combo)
         row.addWidget(self.now_button)
         row.addStretch(1)
@@ -81,6 +78,26 @@ class WhatIfWidget(QFrame):
         self.setTabOrder(self.datetime_edit, self.country_combo)
         self.setTabOrder(self.country_combo, self.now_button)
         self.show_live(None)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.datetime_edit.setAccessibleName(_("What-if date and time"))
+        self.datetime_edit.setToolTip(_("Pick a date and time to see every desk at that moment"))
+        for index in range(self.country_combo.count()):  # setItemText keeps the choice
+            self.country_combo.setItemText(index, hours_text.country_name(self.country_combo.itemData(index)))
+        self.country_combo.setAccessibleName(_("Country whose time the what-if moment is in"))
+        self.now_button.setText(_("&Now"))
+        self.now_button.setAccessibleName(_("Back to the live time"))
+        self.now_button.setToolTip(_("Show the desks now again, updated every minute"))
+        self.what_if_label.setText(_("&What if:"))
+        self.zone_label.setText(_("in the &time of:"))
+        if not self._active:  # a what-if description is the view's to re-render
+            self.mode_label.setText(_live_text())
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
 
     @property
     def active(self) -> bool:
@@ -109,8 +126,7 @@ class WhatIfWidget(QFrame):
         self._active = False
         if local_now is not None and not self.datetime_edit.hasFocus():
             self._set_edit(local_now)
-        self.mode_label.setText(_("Live: every desk now, updated as the minute turns. "
-                                  "Pick a date and time to ask “what if”."))
+        self.mode_label.setText(_live_text())
         self.warning_label.clear()
         self.warning_label.hide()
         self.now_button.setEnabled(False)
@@ -118,7 +134,7 @@ class WhatIfWidget(QFrame):
 
     def show_what_if(self, description: str, warnings: list[str]) -> None:
         self.mode_label.setText(description)
-        self.warning_label.setText("\n".join(_("⚠ Warning: {message}").format(message=w) for w in warnings))
+        self.warning_label.setText("\n".join(_("⚠ Warning: {message}").format(message=_(w)) for w in warnings))
         self.warning_label.setVisible(bool(warnings))
         self.now_button.setEnabled(True)
         self.setStyleSheet(_ACTIVE_STYLE)
@@ -138,3 +154,7 @@ class WhatIfWidget(QFrame):
             self.momentChosen.emit(self.wall_time(), self.country())
         else:
             self.countryChanged.emit(self.country())
+
+
+def _live_text() -> str:
+    return _("Live: every desk now, updated as the minute turns. Pick a date and time to ask “what if”.")

@@ -4,6 +4,11 @@ The country's calendar comes from the `holidays` library (maintained, covers Eas
 Midsummer and each country's changes over the years, such as Denmark abolishing Great
 Prayer Day from 2024); the desk's closed-day rules say which of its categories and
 which extra eves count (reference data, resources/reference/desks.toml).
+
+Names follow the reader's language, the dates never do: the library names its holidays
+in a few languages per country (`holidays_language` picks the nearest one), and the
+eves the reference data adds are Messages, said in the reader's language at display
+time through the catalogue.
 """
 from __future__ import annotations
 
@@ -14,16 +19,41 @@ from functools import lru_cache
 import holidays
 
 from domain.desks import DeskPolicy, OverrideKind
+from domain.messages import Message, data_text
 
 # Names in the JSON contract are the library's English ones (e.g. "Christmas Eve").
 CONTRACT_LANGUAGE = "en_US"
+# The library's languages to name holidays in for a reader of each of the app's
+# languages, best first; English (CONTRACT_LANGUAGE) when none is offered. A Scandinavian
+# reads the neighbours' languages far more easily than English; a Finn does not.
+NAME_LANGUAGES = {
+    "en": (),
+    "sv": ("sv", "no", "da"),
+    "nb": ("no", "da", "sv"),
+    "da": ("da", "no", "sv"),
+    "fi": ("fi",),
+}
 
 
 @dataclass(frozen=True)
 class ClosedDay:
     date: dt.date
-    name: str
-    origin: str  # "holidays: public", "reference: fixed eve", "administrator override #3 ..."
+    name: str  # the library's name in the calendar's language, or a Message (an eve, "Closed")
+    origin: str  # "holidays: public", "reference data", "administrator override #3 ..." (Messages)
+
+
+@lru_cache(maxsize=None)
+def holidays_language(country: str, language: str) -> str:
+    """The library's language for `country`'s holiday names, read in the app language
+    `language` ("sv" -> "sv" in Sweden, "no" in Norway, "sv_FI" in Finland)."""
+    offered = getattr(holidays, country).supported_languages
+    for wanted in NAME_LANGUAGES.get(language, ()):
+        if wanted in offered:
+            return wanted
+        regional = [code for code in offered if code.split("_")[0] == wanted]  # Finland's "sv_FI"
+        if regional:
+            return regional[0]
+    return CONTRACT_LANGUAGE
 
 
 @lru_cache(maxsize=512)
@@ -38,11 +68,13 @@ def _split_names(name: str) -> list[str]:
 
 
 class ClosedDayCalendar:
-    """The closed days of one desk, year by year, cached."""
+    """The closed days of one desk, year by year, cached, named for a reader of
+    `language` (one of the app's language codes: "en", "sv", "nb", "da", "fi")."""
 
-    def __init__(self, policy: DeskPolicy, language: str = CONTRACT_LANGUAGE):
+    def __init__(self, policy: DeskPolicy, language: str = "en"):
         self.policy = policy
         self.language = language
+        self._names_in = holidays_language(policy.desk.country, language)
         self._years: dict[int, dict[dt.date, ClosedDay]] = {}
 
     def closed_day(self, day: dt.date) -> ClosedDay | None:
@@ -64,23 +96,30 @@ class ClosedDayCalendar:
         country = self.policy.desk.country
         days: dict[dt.date, ClosedDay] = {}
         for category in rules.holidays_categories:
-            for day, name in _library_days(country, category, year, self.language).items():
-                days.setdefault(day, ClosedDay(day, name, f"holidays: {category}"))
+            for day, name in _library_days(country, category, year, self._names_in).items():
+                days.setdefault(day, ClosedDay(day, name, _library_origin(category)))
         for named in rules.holidays_named:
             english = _library_days(country, named.category, year, CONTRACT_LANGUAGE)
-            local = _library_days(country, named.category, year, self.language)
+            local = _library_days(country, named.category, year, self._names_in)
             for day, name in english.items():
                 if named.name in _split_names(name):
-                    days.setdefault(day, ClosedDay(day, local.get(day, name), f"holidays: {named.category}"))
+                    days.setdefault(day, ClosedDay(day, local.get(day, name), _library_origin(named.category)))
         for fixed in rules.fixed:
             try:
                 day = dt.date(year, fixed.month, fixed.day)
             except ValueError:  # 29 February (accepted by reference_data) outside leap years
                 continue
-            days.setdefault(day, ClosedDay(day, fixed.name, "reference data"))
+            # The library does not list these eves in any language: the catalogue names them.
+            days.setdefault(day, ClosedDay(day, data_text(fixed.name), Message("reference data")))
         for override in self.policy.overrides_of(OverrideKind.CLOSED_DATE):
             if override.on_date and override.on_date.year == year:
                 # An administrator's closure wins, so its origin shows in the answer.
-                name = override.note or "Closed"
+                name = override.note or Message("Closed")
                 days[override.on_date] = ClosedDay(override.on_date, name, override.origin(self.policy.desk.zone))
         return days
+
+
+def _library_origin(category: str) -> Message:
+    # Translators: where a closed day comes from: "holidays" is the calendar library's
+    # name and {category} its category code (public, de_facto, optional); keep both.
+    return Message("holidays: {category}", category=category)

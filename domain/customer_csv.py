@@ -16,11 +16,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from domain.customers import (
-    Customer, CustomerRecord, FieldError, Offering, Subscription, customer_problems, parse_offering,
+    Customer, CustomerRecord, Offering, Subscription, customer_problems, parse_offering, reason_of,
     subscription_problems,
 )
 from domain.dates import parse_day
-from domain.errors import InvalidInput
+from domain.errors import InvalidInput, ReasonOnly, joined, line_by_line
+from domain.messages import Message, plural_message
 from domain.notice import Term, parse_term
 
 CUSTOMER_COLUMNS = ("customer_id", "customer_name", "org_number", "country", "contact", "phone", "email",
@@ -46,25 +47,35 @@ class RowProblem:
     line: int  # the physical line in the file where the row starts; the header is line 1
     column: str  # "" when the problem is the row as a whole
     value: str
-    reason: str
+    reason: str  # a Message
+
+    @property
+    def message(self) -> Message:
+        """"line 7, start_date: '31.02.2026' is not a day of the calendar"."""
+        if self.column and self.value:
+            return Message("line {line}, {column}: {value} {reason}", line=self.line, column=self.column,
+                           value=repr(self.value), reason=self.reason)
+        if self.column:
+            return Message("line {line}, {column}: {reason}", line=self.line, column=self.column, reason=self.reason)
+        if self.value:
+            return Message("line {line}: {value} {reason}", line=self.line, value=repr(self.value),
+                           reason=self.reason)
+        return Message("line {line}: {reason}", line=self.line, reason=self.reason)
 
     def __str__(self) -> str:
-        where = f"line {self.line}, {self.column}" if self.column else f"line {self.line}"
-        return f"{where}: {self.value!r} {self.reason}" if self.value else f"{where}: {self.reason}"
+        return self.message
 
     def as_dict(self) -> dict:
         return {"line": self.line, "column": self.column, "value": self.value, "reason": self.reason}
 
 
-class CsvProblems(InvalidInput):
-    """A register file with one or more problems: nothing of it may be imported."""
+class CsvProblems(ReasonOnly):
+    """A register file with one or more problems: nothing of it may be imported. Each
+    problem's `message` is one line; the error's message is all of them, line by line."""
 
     def __init__(self, problems: Iterable[RowProblem]):
         self.problems = sorted(problems, key=lambda p: (p.line, _column_order(p.column)))
-        super().__init__("file", None, "\n".join(map(str, self.problems)))
-
-    def __str__(self) -> str:
-        return self.reason
+        super().__init__("file", None, joined([p.message for p in self.problems], line_by_line))
 
 
 @dataclass(frozen=True)
@@ -97,9 +108,10 @@ def _decode(data: bytes) -> str:
         offset = error.start + (3 if data.startswith(b"\xef\xbb\xbf") else 0)  # the codec counts after the BOM
         line = data[:offset].count(b"\n") + 1
         byte = data[offset:offset + 1].hex()
-        raise CsvProblems([RowProblem(line, "", "", (
-            f"the byte 0x{byte} at offset {offset} is not UTF-8: the file was saved in another encoding. In Excel use "
-            f"File > Save As > 'CSV UTF-8 (Comma delimited)', then import that file"))]) from None
+        raise CsvProblems([RowProblem(line, "", "", Message(
+            "the byte 0x{byte} at offset {offset} is not UTF-8: the file was saved in another encoding. In Excel use "
+            "File > Save As > 'CSV UTF-8 (Comma delimited)', then import that file", byte=byte, offset=offset))]) \
+            from None
 
 
 def _split_header(line: str, separator: str) -> list[str]:
@@ -147,12 +159,12 @@ def _records(lines: list[str], first: int, separator: str, problems: list[RowPro
         except csv.Error as error:
             message = str(error)
             if "unexpected end of data" in message:
-                reason = 'a quote (") opened on this row is never closed'
+                reason = Message('a quote (") opened on this row is never closed')
             elif "expected after" in message:
-                reason = (f'a quoted cell must end with its quote followed by {separator!r} '
-                          f'(write a quote inside a quoted cell as "")')
+                reason = Message('a quoted cell must end with its quote followed by {separator} '
+                                 '(write a quote inside a quoted cell as "")', separator=repr(separator))
             else:
-                reason = f"cannot be read as CSV: {message}"
+                reason = Message("cannot be read as CSV: {error}", error=message)
             problems.append(RowProblem(start, "", "", reason))
             continue
         end = first + reader.line_num
@@ -167,8 +179,8 @@ def _rows(text: str) -> tuple[list[_Row], tuple[str, ...], list[RowProblem]]:
     while first < len(lines) and not lines[first].strip():
         first += 1
     if first == len(lines):
-        raise CsvProblems([RowProblem(1, "", "", "the file is empty: the first line must name the columns ("
-                                      + ", ".join(COLUMNS) + ")")])
+        raise CsvProblems([RowProblem(1, "", "", Message(
+            "the file is empty: the first line must name the columns ({columns})", columns=", ".join(COLUMNS)))])
     separator = None
     hint = re.fullmatch(r'"?sep=([;,])"?[;,]*\s*', lines[first], flags=re.IGNORECASE)
     if hint:  # Excel's own separator hint line, "sep=;"
@@ -177,7 +189,7 @@ def _rows(text: str) -> tuple[list[_Row], tuple[str, ...], list[RowProblem]]:
         while first < len(lines) and not lines[first].strip():
             first += 1
         if first == len(lines):
-            raise CsvProblems([RowProblem(first, "", "", "the file has no header line naming the columns")])
+            raise CsvProblems([RowProblem(first, "", "", Message("the file has no header line naming the columns"))])
     if separator is None:
         separator = _detect_separator("".join(lines[first:first + 1000]), lines[first])
     other = ";" if separator == "," else ","
@@ -201,22 +213,28 @@ def _rows(text: str) -> tuple[list[_Row], tuple[str, ...], list[RowProblem]]:
     return rows, tuple(ignored), problems
 
 
-def _width_reason(fields: list[str], width: int, raw: str, separator: str, other: str) -> str:
+def _width_reason(fields: list[str], width: int, raw: str, separator: str, other: str) -> Message:
     if other in raw:
         try:
             as_other = next(csv.reader(io.StringIO(raw, newline=""), delimiter=other))
         except (csv.Error, StopIteration):
             as_other = []
         if len(as_other) >= width and len(fields) < width:
-            return (f"uses {other!r} between cells but the header uses {separator!r}: "
-                    f"a file must use one separator throughout")
+            return Message("uses {other} between cells but the header uses {separator}: "
+                           "a file must use one separator throughout", other=repr(other), separator=repr(separator))
+    # English says "cells" even of one (a row of one cell is rare); other languages may not.
     if len(fields) > width:
-        hint = f" (a cell that contains {separator!r} must be in quotes)"
-    elif raw.count("\n") > 1:
-        hint = " (a quoted cell that spans lines may be missing its closing quote)"
-    else:
-        hint = ""
-    return f"has {len(fields)} cells, the header has {width}{hint}"
+        return plural_message("has {count} cells, the header has {width} (a cell that contains {separator} must be "
+                              "in quotes)",
+                              "has {count} cells, the header has {width} (a cell that contains {separator} must be "
+                              "in quotes)", len(fields), width=width, separator=repr(separator))
+    if raw.count("\n") > 1:
+        return plural_message("has {count} cells, the header has {width} (a quoted cell that spans lines may be "
+                              "missing its closing quote)",
+                              "has {count} cells, the header has {width} (a quoted cell that spans lines may be "
+                              "missing its closing quote)", len(fields), width=width)
+    return plural_message("has {count} cells, the header has {width}", "has {count} cells, the header has {width}",
+                          len(fields), width=width)
 
 
 def _read_header(header: list[str], line: int) -> tuple[dict[int, str], list[str], list[RowProblem]]:
@@ -233,18 +251,21 @@ def _read_header(header: list[str], line: int) -> tuple[dict[int, str], list[str
                 ignored.append(name.strip())
             continue
         if column in seen:
-            problems.append(RowProblem(line, column, "", f"appears twice in the header (columns {seen[column] + 1} "
-                                                        f"and {position + 1})"))
+            problems.append(RowProblem(line, column, "", Message(
+                "appears twice in the header (columns {first} and {second})", first=seen[column] + 1,
+                second=position + 1)))
             continue
         seen[column] = position
         columns[position] = column
     required = list(REQUIRED_CUSTOMER_COLUMNS)
     if set(seen) & set(SUBSCRIPTION_COLUMNS):
         required += REQUIRED_SUBSCRIPTION_COLUMNS
-    found = ", ".join(name.strip() for name in header if name.strip()) or "nothing"
+    found = ", ".join(name.strip() for name in header if name.strip())
+    missing = (Message("is missing from the header line (found: {found})", found=found) if found
+               else Message("is missing from the header line (found: nothing)"))
     for column in required:
         if column not in seen:
-            problems.append(RowProblem(line, column, "", f"is missing from the header line (found: {found})"))
+            problems.append(RowProblem(line, column, "", missing))
     return columns, ignored, problems
 
 
@@ -256,22 +277,14 @@ def parse_bool(text: str, column: str) -> bool:
         return True
     if key in FALSE_WORDS:
         return False
-    raise InvalidInput(column, text, "is not yes or no: use yes/no, true/false, 1/0, ja/nej, kyllä/ei")
+    raise InvalidInput(column, text, Message("is not yes or no: use yes/no, true/false, 1/0, ja/nej, kyllä/ei"))
 
 
 def parse_seats(text: str, column: str = "seats") -> int:
     value = text.strip().replace("\u00a0", "").replace(" ", "")  # "1 200": a Nordic thousands space
     if not re.fullmatch(r"\+?\d+", value) or int(value) < 1:
-        raise InvalidInput(column, text, "must be a whole number, 1 or more")
+        raise InvalidInput(column, text, Message("must be a whole number, 1 or more"))
     return int(value)
-
-
-def _reason(error: FieldError, checked_value: object) -> str:
-    """The message of a domain check without its leading value, which the problem shows itself."""
-    for prefix in (f"{checked_value!r} ", f"{checked_value} "):
-        if error.message.startswith(prefix):
-            return error.message[len(prefix):]
-    return error.message
 
 
 def _customer_key(cells: dict[str, str]) -> dict[str, str]:
@@ -299,12 +312,12 @@ def _customer_of(row: _Row, problems: list[RowProblem]) -> Customer | None:
     )
     for error in customer_problems(customer):
         column = _CUSTOMER_FIELD_COLUMNS.get(error.field, error.field)
-        problems.append(RowProblem(row.line, column, cells.get(column, ""),
-                                   _reason(error, getattr(customer, error.field))))
+        # The problem shows the cell as written, so the check's own copy of the value goes.
+        problems.append(RowProblem(row.line, column, cells.get(column, ""), reason_of(error.message)))
     if not external_id:
         problems.append(RowProblem(row.line, "customer_id", "", (
-            "is required: the subscription on this row needs its customer's id" if _has_subscription(cells)
-            else "is required: the customer's id in the portal, so that a re-import updates this customer")))
+            Message("is required: the subscription on this row needs its customer's id") if _has_subscription(cells)
+            else Message("is required: the customer's id in the portal, so that a re-import updates this customer"))))
     return customer if offering is not None else None
 
 
@@ -330,13 +343,13 @@ def _subscription_of(row: _Row, today: dt.date | None, problems: list[RowProblem
 
     external_id = cells["subscription_id"].strip()
     if not external_id:
-        problems.append(RowProblem(row.line, "subscription_id", "", (
+        problems.append(RowProblem(row.line, "subscription_id", "", Message(
             "is required: the subscription's id in the portal, so that a re-import updates this subscription")))
     term = cell("term", parse_term, None)
     start = cell("start_date", parse_day, None)
     for column, value in (("term", term), ("start_date", start)):
         if value is None and column not in failed:
-            problems.append(RowProblem(row.line, column, "", "is required on a subscription row"))
+            problems.append(RowProblem(row.line, column, "", Message("is required on a subscription row")))
             failed.add(column)
     subscription = Subscription(
         product=cells["product"].strip(), term=term or Term.MONTHS_12, start_date=start or dt.date(2026, 1, 1),
@@ -346,9 +359,7 @@ def _subscription_of(row: _Row, today: dt.date | None, problems: list[RowProblem
     for error in subscription_problems(subscription, today):
         if error.field in failed:
             continue
-        value = subscription.start_date.isoformat() if error.field == "start_date" else getattr(subscription,
-                                                                                                  error.field)
-        problems.append(RowProblem(row.line, error.field, cells.get(error.field, ""), _reason(error, value)))
+        problems.append(RowProblem(row.line, error.field, cells.get(error.field, ""), reason_of(error.message)))
     return subscription if len(problems) == before else None
 
 
@@ -382,16 +393,17 @@ def parse_register_csv(data: bytes, today: dt.date | None = None) -> ParsedRegis
                 for column in CUSTOMER_COLUMNS:
                     if column in bad_columns | first_bad or key[column] == first_key[column]:
                         continue  # a bad cell is reported as such, not again as a difference
-                    row_problems.append(RowProblem(row.line, column, row.cells.get(column, "").strip(), (
-                        f"differs from line {first_line} ({first_key[column]!r}) for customer_id "
-                        f"{customer_id!r}: a customer's columns must be the same on each of its rows")))
+                    row_problems.append(RowProblem(row.line, column, row.cells.get(column, "").strip(), Message(
+                        "differs from line {line} ({first}) for customer_id {customer_id}: a customer's columns "
+                        "must be the same on each of its rows", line=first_line, first=repr(first_key[column]),
+                        customer_id=repr(customer_id))))
         if has_subscription_columns and _has_subscription(row.cells):
             subscription = _subscription_of(row, today, row_problems)
             subscription_id = row.cells["subscription_id"].strip()
             if subscription_id in subscription_lines:
-                row_problems.append(RowProblem(row.line, "subscription_id", subscription_id, (
-                    f"appears again: it is already on line {subscription_lines[subscription_id]} "
-                    f"(each subscription is one row)")))
+                row_problems.append(RowProblem(row.line, "subscription_id", subscription_id, Message(
+                    "appears again: it is already on line {line} (each subscription is one row)",
+                    line=subscription_lines[subscription_id])))
             elif subscription_id:
                 subscription_lines[subscription_id] = row.line
             if subscription is not None and customer_id:
@@ -429,7 +441,7 @@ def write_register_csv(records: Iterable[CustomerRecord], separator: str = ";") 
     """The register as a CSV file: UTF-8 with a BOM (so Excel shows å, ä, ö right), ISO dates,
     CRLF line ends, quoting only where a cell needs it. Reads back unchanged with parse_register_csv."""
     if separator not in SEPARATORS:
-        raise InvalidInput("separator", separator, "is not a CSV separator: use ';' or ','")
+        raise InvalidInput("separator", separator, Message("is not a CSV separator: use ';' or ','"))
     out = io.StringIO(newline="")
     csv.writer(out, delimiter=separator, lineterminator="\r\n").writerows(register_rows(records))
     return out.getvalue().encode("utf-8-sig")

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from domain.desks import COUNTRIES
-from domain.errors import InvalidInput
+from domain.errors import InvalidInput, ReasonOnly, in_one_line, joined
+from domain.messages import Message
 from domain.notice import Term
 
 
@@ -28,19 +29,31 @@ class Offering(str, Enum):
 @dataclass(frozen=True)
 class FieldError:
     field: str
-    message: str
+    message: str  # a Message: the GUI says it next to the field in the agent's language
 
 
-class InvalidRecord(InvalidInput):
-    """A customer or subscription with one or more bad fields."""
+def valued(value: str, reason: str) -> Message:
+    """"'x' is not an e-mail address": the value as it was given, then why it is wrong.
+    A CSV problem shows the cell apart and keeps only the reason (reason_of)."""
+    return Message("{value} {reason}", value=value, reason=reason)
+
+
+def reason_of(message: str) -> str:
+    """A field's message without the value in front of it (see valued)."""
+    if isinstance(message, Message) and message.template == "{value} {reason}":
+        return message.params["reason"]
+    return message
+
+
+class InvalidRecord(ReasonOnly):
+    """A customer or subscription with one or more bad fields: `errors` has each as its
+    own Message; the error's message says them all, "; " between them."""
 
     def __init__(self, errors: list[FieldError]):
         self.errors = errors
-        first = errors[0]
-        super().__init__(first.field, None, "; ".join(f"{e.field}: {e.message}" for e in errors))
-
-    def __str__(self) -> str:
-        return self.reason
+        reason = joined([Message("{field}: {message}", field=e.field, message=e.message) for e in errors],
+                        in_one_line)
+        super().__init__(errors[0].field, None, reason)
 
 
 @dataclass(frozen=True)
@@ -97,13 +110,13 @@ def _finnish_ok(digits: str) -> bool:
 
 ORG_NUMBER_RULES = {
     # Swedish organisationsnummer: NNNNNN-NNNN, Luhn over the ten digits.
-    "SE": (10, _luhn_ok, "10 digits, e.g. 556677-8899"),
+    "SE": (10, _luhn_ok, Message("10 digits, e.g. 556677-8899")),
     # Norwegian organisasjonsnummer: 9 digits, mod 11 with weights 3 2 7 6 5 4 3 2 (and the check digit 1).
-    "NO": (9, lambda d: _mod11_ok(d, (3, 2, 7, 6, 5, 4, 3, 2, 1)), "9 digits, e.g. 923 609 016"),
+    "NO": (9, lambda d: _mod11_ok(d, (3, 2, 7, 6, 5, 4, 3, 2, 1)), Message("9 digits, e.g. 923 609 016")),
     # Danish CVR: 8 digits, mod 11 with weights 2 7 6 5 4 3 2 1.
-    "DK": (8, lambda d: _mod11_ok(d, (2, 7, 6, 5, 4, 3, 2, 1)), "8 digits, e.g. 25 31 37 63"),
+    "DK": (8, lambda d: _mod11_ok(d, (2, 7, 6, 5, 4, 3, 2, 1)), Message("8 digits, e.g. 25 31 37 63")),
     # Finnish Y-tunnus: 7 digits, a hyphen and a check digit (mod 11, weights 7 9 10 5 8 4 2).
-    "FI": (8, _finnish_ok, "7 digits and a check digit, e.g. 0112038-9"),
+    "FI": (8, _finnish_ok, Message("7 digits and a check digit, e.g. 0112038-9")),
 }
 
 
@@ -116,9 +129,9 @@ def org_number_problem(country: str, text: str) -> str | None:
     length, check, example = rule
     digits = _digits(text)
     if len(digits) != length or re.search(r"[^\d\s-]", text):
-        return f"is not an organisation number for {country}: {example}"
+        return Message("is not an organisation number for {country}: {example}", country=country, example=example)
     if not check(digits):
-        return f"has a wrong check digit for {country} (a typo?)"
+        return Message("has a wrong check digit for {country} (a typo?)", country=country)
     return None
 
 
@@ -131,28 +144,33 @@ PHONE = re.compile(r"^\+?[\d\s()-]{5,20}$")
 def customer_problems(customer: Customer) -> list[FieldError]:
     errors = []
     if not customer.name.strip():
-        errors.append(FieldError("name", "is required"))
+        errors.append(FieldError("name", Message("is required")))
     if customer.country not in COUNTRIES:
-        errors.append(FieldError("country", f"{customer.country!r} is not a desk country: use SE, NO, DK or FI"))
+        errors.append(FieldError("country", valued(repr(customer.country),
+                                                   Message("is not a desk country: use SE, NO, DK or FI"))))
     elif problem := org_number_problem(customer.country, customer.org_number):
-        errors.append(FieldError("org_number", f"{customer.org_number!r} {problem}"))
+        errors.append(FieldError("org_number", valued(repr(customer.org_number), problem)))
     if customer.phone.strip() and not PHONE.match(customer.phone.strip()):
-        errors.append(FieldError("phone", f"{customer.phone!r} is not a phone number, e.g. +46 8 123 456 78"))
+        errors.append(FieldError("phone", valued(repr(customer.phone),
+                                                 Message("is not a phone number, e.g. +46 8 123 456 78"))))
     if customer.email.strip() and not EMAIL.match(customer.email.strip()):
-        errors.append(FieldError("email", f"{customer.email!r} is not an e-mail address"))
+        errors.append(FieldError("email", valued(repr(customer.email), Message("is not an e-mail address"))))
     return errors
 
 
 def subscription_problems(subscription: Subscription, today: dt.date | None = None) -> list[FieldError]:
     errors = []
     if not subscription.product.strip():
-        errors.append(FieldError("product", "is required"))
+        errors.append(FieldError("product", Message("is required")))
     if not isinstance(subscription.seats, int) or subscription.seats < 1:
-        errors.append(FieldError("seats", f"{subscription.seats!r} must be a whole number, 1 or more"))
+        errors.append(FieldError("seats", valued(repr(subscription.seats),
+                                                 Message("must be a whole number, 1 or more"))))
+    # The day as typed (ISO), not as a language writes dates: the user is to find and fix it.
+    start = subscription.start_date.isoformat()
     if subscription.start_date.year < 2000:
-        errors.append(FieldError("start_date", f"{subscription.start_date.isoformat()} is before 2000: a typo?"))
+        errors.append(FieldError("start_date", valued(start, Message("is before 2000: a typo?"))))
     if today is not None and subscription.start_date > today + dt.timedelta(days=366):
-        errors.append(FieldError("start_date", f"{subscription.start_date.isoformat()} is more than a year ahead"))
+        errors.append(FieldError("start_date", valued(start, Message("is more than a year ahead"))))
     return errors
 
 
@@ -182,8 +200,11 @@ def parse_offering(text: str, field_name: str = "offering") -> Offering:
     try:
         return Offering(key)
     except ValueError:
-        raise InvalidInput(field_name, text, "is not a support offering: use "
-                           + ", ".join(o.value for o in Offering)) from None
+        raise InvalidInput(field_name, text, not_an_offering()) from None
+
+
+def not_an_offering() -> Message:
+    return Message("is not a support offering: use {offerings}", offerings=", ".join(o.value for o in Offering))
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ import datetime as dt
 import re
 
 from domain.errors import InvalidInput
+from domain.messages import Message
 
 _NORDIC = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 
@@ -21,5 +22,5 @@ def parse_day(text: str, field_name: str = "date") -> dt.date:
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
             return dt.date.fromisoformat(value)
     except ValueError:
-        raise InvalidInput(field_name, text, "is not a day of the calendar") from None
-    raise InvalidInput(field_name, text, "is not a date: use 2026-11-22 or 22.11.2026")
+        raise InvalidInput(field_name, text, Message("is not a day of the calendar")) from None
+    raise InvalidInput(field_name, text, Message("is not a date: use 2026-11-22 or 22.11.2026"))

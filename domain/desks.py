@@ -7,6 +7,7 @@ from enum import Enum
 from zoneinfo import ZoneInfo
 
 from domain.errors import InvalidInput
+from domain.messages import Message
 
 COUNTRIES = ("SE", "NO", "DK", "FI")
 WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -16,14 +17,14 @@ def parse_country(text: str, field_name: str = "country") -> str:
     """Accept a country code in any case; the desks exist for SE, NO, DK and FI only."""
     code = (text or "").strip().upper()
     if code not in COUNTRIES:
-        raise InvalidInput(field_name, text, "is not a desk country: use SE, NO, DK or FI")
+        raise InvalidInput(field_name, text, Message("is not a desk country: use SE, NO, DK or FI"))
     return code
 
 
 def parse_weekday(text: str, field_name: str = "weekday") -> int:
     key = (text or "").strip().lower()[:3]
     if key not in WEEKDAY_KEYS:
-        raise InvalidInput(field_name, text, "is not a weekday: use mon, tue, wed, thu, fri, sat or sun")
+        raise InvalidInput(field_name, text, Message("is not a weekday: use mon, tue, wed, thu, fri, sat or sun"))
     return WEEKDAY_KEYS.index(key)
 
 
@@ -31,7 +32,7 @@ def parse_clock_time(text: str, field_name: str = "time") -> dt.time:
     try:
         value = dt.time.fromisoformat((text or "").strip())
     except ValueError:
-        raise InvalidInput(field_name, text, "is not a time of day: use HH:MM, e.g. 08:00") from None
+        raise InvalidInput(field_name, text, Message("is not a time of day: use HH:MM, e.g. 08:00")) from None
     return value.replace(second=0, microsecond=0, tzinfo=None)
 
 
@@ -50,14 +51,14 @@ class DayHours:
 
     def __post_init__(self) -> None:
         if not self.opens < self.closes:
-            raise InvalidInput("hours", f"{self.opens:%H:%M}-{self.closes:%H:%M}",
-                               "must open before it closes on the same day")
+            raise InvalidInput("hours", self.label(), Message("must open before it closes on the same day"))
 
     @classmethod
     def parse(cls, text: str, field_name: str = "hours") -> DayHours:
         opens, sep, closes = (text or "").partition("-")
         if not sep:
-            raise InvalidInput(field_name, text, "is not an opening window: use HH:MM-HH:MM, e.g. 08:00-16:00")
+            raise InvalidInput(field_name, text,
+                               Message("is not an opening window: use HH:MM-HH:MM, e.g. 08:00-16:00"))
         try:
             return cls(parse_clock_time(opens, field_name), parse_clock_time(closes, field_name))
         except InvalidInput as error:
@@ -129,16 +130,18 @@ class Override:
     hours: DayHours | None = None  # weekday_hours: None closes the weekday
     closes: dt.time | None = None  # shortened_day: the early closing time
 
-    def origin(self, zone: ZoneInfo | None = None) -> str:
+    def origin(self, zone: ZoneInfo | None = None) -> Message:
         """Where an answer that used this override came from, for the user to see.
 
         The date is the desk's own (pass its zone): an override made at 00:30 in
         Stockholm is dated that day, not the previous day in UTC.
         """
-        by = f" by {self.created_by}" if self.created_by else ""
-        created = self.created_at.astimezone(zone) if zone else self.created_at
-        return f"administrator override #{self.id}{by} on {created:%Y-%m-%d}" + (
-            f": {self.note}" if self.note else "")
+        day = (self.created_at.astimezone(zone) if zone else self.created_at).date()
+        origin = (Message("administrator override #{id} by {person} on {day}", id=self.id, person=self.created_by,
+                          day=day) if self.created_by
+                  else Message("administrator override #{id} on {day}", id=self.id, day=day))
+        # Translators: where an answer came from, then the administrator's own note.
+        return Message("{origin}: {note}", origin=origin, note=self.note) if self.note else origin
 
 
 @dataclass(frozen=True)

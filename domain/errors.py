@@ -1,8 +1,12 @@
 """Errors a user can cause, with messages a person understands.
 
 The GUI shows the message next to the field; the CLI prints it and exits with status 2.
+Every message a user can meet is a `Message` (domain/messages.py), so the GUI can say
+it in the agent's language; its English text is what the CLI prints.
 """
 from __future__ import annotations
+
+from collections.abc import Callable, Sequence
 
 from domain.messages import Message
 
@@ -21,15 +25,52 @@ class InvalidInput(DeskguideError):
     """A value the user typed or imported is not acceptable.
 
     `field` names what was wrong (a CLI option, a form field, a CSV column) and
-    `value` is what was given, so the message can point at it exactly.
+    `value` is what was given, so the message can point at it exactly; `reason` is the
+    rest of the sentence ("is not a date: use 2026-11-22 or 22.11.2026"), a Message.
     """
 
     def __init__(self, field: str, value: object, reason: str):
         self.field = field
         self.value = value
-        self.reason = reason  # a Message where the domain wrote one
+        self.reason = reason
         super().__init__(Message("{field}: {value} {reason}", field=field, value=repr(value), reason=reason))
 
 
+class ReasonOnly(InvalidInput):
+    """An InvalidInput whose whole message is its reason (several problems, each of
+    which names its own field or line)."""
+
+    @property
+    def message(self) -> str:
+        return self.reason
+
+    def __str__(self) -> str:
+        return self.reason
+
+
 class ReferenceDataError(DeskguideError):
-    """A bundled or replacement reference-data file is malformed."""
+    """A bundled or replacement reference-data file is malformed.
+
+    Its messages stay English: they are for the people who maintain the data files, and
+    they cite the files' keys, which are English too."""
+
+
+def joined(parts: Sequence[str], pair: Callable[[str, str], Message]) -> str:
+    """Several sentences as one Message, `pair` joining two of them (say with "; ").
+
+    Halves are joined, not one after another, so a message of a thousand parts nests
+    ten deep, not a thousand (the GUI says a Message by walking its values)."""
+    if len(parts) <= 1:
+        return parts[0] if parts else ""
+    middle = len(parts) // 2
+    return pair(joined(parts[:middle], pair), joined(parts[middle:], pair))
+
+
+def in_one_line(earlier: str, later: str) -> Message:
+    # Translators: two problems of one record, one after the other in one line.
+    return Message("{earlier}; {later}", earlier=earlier, later=later)
+
+
+def line_by_line(earlier: str, later: str) -> Message:
+    # Translators: two problems of one file, each on its own line; keep the line break.
+    return Message("{earlier}\n{later}", earlier=earlier, later=later)

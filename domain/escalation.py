@@ -15,6 +15,7 @@ from domain.business_time import BusinessHours, ClockResult, add_business_minute
 from domain.closed_days import ClosedDayCalendar
 from domain.desks import DeskPolicy
 from domain.errors import InvalidInput
+from domain.messages import Message, data_text
 
 SEVERITIES = ("1", "A", "B", "C")
 OFFERINGS = ("unified", "enhanced-response", "rapid-response", "event-management")
@@ -26,14 +27,15 @@ CLOCK_BUSINESS = "business_hours"
 def parse_severity(text: str, field_name: str = "severity") -> str:
     key = (text or "").strip().upper().removeprefix("SEV").strip()
     if key not in SEVERITIES:
-        raise InvalidInput(field_name, text, "is not a severity: use 1, A, B or C")
+        raise InvalidInput(field_name, text, Message("is not a severity: use 1, A, B or C"))
     return key
 
 
 def parse_offering_id(text: str, field_name: str = "offering") -> str:
     key = (text or "").strip().lower()
     if key not in OFFERINGS:
-        raise InvalidInput(field_name, text, "is not a Microsoft support offering: use " + ", ".join(OFFERINGS))
+        raise InvalidInput(field_name, text, Message("is not a Microsoft support offering: use {offerings}",
+                                                     offerings=", ".join(OFFERINGS)))
     return key
 
 
@@ -92,7 +94,7 @@ class Escalation:
     clock: str
     due: dt.datetime
     timeline: tuple = ()
-    notes: tuple[str, ...] = field(default=())  # fallbacks and exclusions, in words
+    notes: tuple[str, ...] = field(default=())  # fallbacks and exclusions, in words (Messages)
     # The offering whose channel, languages and downgrade clause apply: the one asked for,
     # or the base package when an Azure-only add-on does not cover the product.
     channel: Offering | None = None
@@ -125,17 +127,20 @@ def choose_target(rules: EscalationRules, offering_id: str, severity: str, azure
                   azure_product: str | None = None) -> tuple[Target, bool, tuple[str, ...]]:
     """(target, whether the Azure time applies, notes in words)."""
     offering = rules.offerings[offering_id]
+    title = data_text(offering.title)
     notes = []
     if azure and azure_product and azure_product.casefold() in {e.casefold() for e in offering.azure_exclusions}:
-        notes.append(f"{azure_product} is on {offering.title}'s exclusion list ({offering.azure_exclusions_ref}): "
-                     "the time for all other products applies.")
+        notes.append(Message("{product} is on {offering}'s exclusion list ({ref}): the time for all other products "
+                             "applies.", product=azure_product, offering=title, ref=offering.azure_exclusions_ref))
         azure = False
     if offering.azure_only and not azure:
-        notes.append(f"{offering.title} covers Azure components only: the base package target applies.")
+        notes.append(Message("{offering} covers Azure components only: the base package target applies.",
+                             offering=title))
         offering_id = BASE
     found = _target(rules, offering_id, severity, azure)
     if found is None and offering_id != BASE:
-        notes.append(f"{offering.title} has no row for severity {severity}: the base package target applies.")
+        notes.append(Message("{offering} has no row for severity {severity}: the base package target applies.",
+                             offering=title, severity=severity))
         found = _target(rules, BASE, severity, azure)
     if found is None:
         raise ValueError(f"the escalation data has no base target for severity {severity}")
@@ -147,7 +152,7 @@ def escalate(rules: EscalationRules, severity: str, offering_id: str, opened: dt
     """`opened` is aware; `policy`/`calendar` are the customer's country desk (its zone and
     closed days run the business-hours clock)."""
     if opened.tzinfo is None or opened.utcoffset() is None:
-        raise InvalidInput("opened", opened.isoformat(), "has no time zone; pass an aware moment")
+        raise InvalidInput("opened", opened.isoformat(), Message("has no time zone; pass an aware moment"))
     level = rules.severities[parse_severity(severity)]
     offering = rules.offerings[parse_offering_id(offering_id)]
     target, azure, notes = choose_target(rules, offering.id, level.id, azure, azure_product)
@@ -160,7 +165,7 @@ def escalate(rules: EscalationRules, severity: str, offering_id: str, opened: dt
         result = add_business_minutes(opened, target.minutes, policy, calendar, rules.business_hours)
         first = result.timeline[0] if result.timeline else None
         if first is not None and (not first.counted or first.counted[0].start > opened):
-            notes += ("Opened outside business hours: the clock starts at the next opening.",)
+            notes += (Message("Opened outside business hours: the clock starts at the next opening."),)
     return Escalation(level, offering, target, azure, opened.astimezone(policy.desk.zone), level.clock,
                       result.due, result.timeline, notes, channel)
 

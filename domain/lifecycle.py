@@ -27,6 +27,7 @@ from functools import lru_cache
 from enum import Enum
 
 from domain.errors import InvalidInput
+from domain.messages import Message, data_text, plural_message
 
 
 class Phase(str, Enum):
@@ -72,8 +73,9 @@ class Allowance:
     text: str
     ref: str  # "004:28" or "004:97-101" (file:line in the seeds)
 
-    def cited(self) -> str:
-        return f"{self.text} ({self.ref})"
+    def cited(self) -> Message:
+        """"Security updates (004:28)": the sentence is translated, the citation is not."""
+        return Message("{text} ({ref})", text=data_text(self.text), ref=self.ref)
 
 
 @dataclass(frozen=True)
@@ -101,11 +103,11 @@ class LifecycleAnswer:
     on: dt.date
     phase: Phase
     phase_ends: dt.date | None  # the last day of the current phase; None: no end announced
-    allows: tuple[str, ...]
+    allows: tuple[str, ...]  # Messages: each allowance with its citation
     not_allowed: tuple[str, ...]
-    notes: tuple[str, ...]
+    notes: tuple[str, ...]  # the product's notes (reference data), then the policy's cited note
     matched_from: str  # what the agent typed
-    warning: str | None  # set when support has ended: shown before escalating to Microsoft
+    warning: str | None  # a Message, set when support has ended: shown before escalating to Microsoft
 
     @property
     def ended(self) -> bool:
@@ -117,7 +119,8 @@ class UnknownProduct(InvalidInput):
 
     def __init__(self, field: str, value: str, closest: list[str]):
         self.closest = closest
-        super().__init__(field, value, "is not a product in the lifecycle list; closest: " + "; ".join(closest))
+        super().__init__(field, value, Message("is not a product in the lifecycle list; closest: {products}",
+                                               products="; ".join(closest)))
 
 
 class AmbiguousProduct(InvalidInput):
@@ -130,8 +133,13 @@ class AmbiguousProduct(InvalidInput):
         listed = "; ".join(candidates[:self.MAX_LISTED])
         more = len(candidates) - self.MAX_LISTED
         if more > 0:
-            listed += f"; and {more} more"
-        super().__init__(field, value, f"fits {len(candidates)} products, say which one (version, edition): {listed}")
+            # Translators: the first product names, then how many more there are.
+            listed = plural_message("{products}; and {count} more", "{products}; and {count} more", more,
+                                    products=listed)
+        super().__init__(field, value, plural_message(
+            "fits {count} product, say which one (version, edition): {products}",
+            "fits {count} products, say which one (version, edition): {products}", len(candidates),
+            products=listed))
 
 
 # --- phases ---------------------------------------------------------------------------------
@@ -153,12 +161,12 @@ def phase_ends(product: Product, phase: Phase) -> dt.date | None:
     return None
 
 
-def ended_warning(product: Product, catalogue: Catalogue) -> str:
+def ended_warning(product: Product, catalogue: Catalogue) -> Message:
     rules = catalogue.phases[Phase.ENDED]
     refs = ", ".join(a.ref for a in rules.allows)
-    return (f"Microsoft support for {product.name} ended on {product.support_ends.isoformat()}. Tell the "
-            f"customer before escalating: Microsoft gives only limited troubleshooting and self-help online "
-            f"({refs}), and no fixes; upgrading to a supported version is the lasting fix.")
+    return Message("Microsoft support for {product} ended on {day}. Tell the customer before escalating: Microsoft "
+                   "gives only limited troubleshooting and self-help online ({refs}), and no fixes; upgrading to a "
+                   "supported version is the lasting fix.", product=product.name, day=product.support_ends, refs=refs)
 
 
 def answer(catalogue: Catalogue, product: Product, on: dt.date, matched_from: str,
@@ -166,8 +174,8 @@ def answer(catalogue: Catalogue, product: Product, on: dt.date, matched_from: st
     """The product's phase on `on`, with what the phase allows. A day before the product
     was released is a mistake in the question, not a phase."""
     if product.start is not None and on < product.start:
-        raise InvalidInput(field_name, on.isoformat(),
-                           f"is before {product.name} was released ({product.start.isoformat()})")
+        raise InvalidInput(field_name, on.isoformat(), Message("is before {product} was released ({day})",
+                                                               product=product.name, day=product.start))
     phase = phase_on(product, on)
     rules = catalogue.phases[phase]
     notes = list(product.notes)
@@ -286,8 +294,8 @@ def find_product(catalogue: Catalogue, text: str, field_name: str = "product") -
     3. Else UnknownProduct with the closest names.
     """
     if not (text or "").strip():
-        raise InvalidInput(field_name, text, "is empty: name a product, e.g. 'Windows 11 24H2 Pro', "
-                                             "'Windows Server 2019' or 'Exchange 2016'")
+        raise InvalidInput(field_name, text, Message("is empty: name a product, e.g. 'Windows 11 24H2 Pro', "
+                                                     "'Windows Server 2019' or 'Exchange 2016'"))
     words = _corrected(tokens(text), _vocabulary(catalogue))
     if not words:
         raise UnknownProduct(field_name, text, closest_names(catalogue, text))

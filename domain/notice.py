@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from domain.errors import InvalidInput
+from domain.messages import Message
 
 NOTICE_DAYS = 30  # terms §10 (003:137): "senast 30 dagar innan"
 RENEWAL_MONTHS = 12  # terms §10 (003:137): "tolv (12) månaders perioder", whatever the first term
@@ -40,7 +41,11 @@ def parse_term(text: str, field_name: str = "term") -> Term:
     try:
         return Term(key)
     except ValueError:
-        raise InvalidInput(field_name, text, "is not a term: use payg, 12, 24 or 36 (months)") from None
+        raise InvalidInput(field_name, text, not_a_term()) from None
+
+
+def not_a_term() -> Message:
+    return Message("is not a term: use payg, 12, 24 or 36 (months)")
 
 
 def anchored_month(start: dt.date, months: int) -> dt.date:
@@ -82,7 +87,7 @@ def period_containing(start: dt.date, term: Term, on: dt.date) -> Period:
     if term is Term.PAYG:
         raise ValueError("pay-as-you-go has no periods")
     if on < start:
-        raise InvalidInput("on", on.isoformat(), f"is before the subscription starts ({start.isoformat()})")
+        raise InvalidInput("on", on.isoformat(), Message("is before the subscription starts ({day})", day=start))
     first = period(start, term, 0)
     if on <= first.end:
         return first
@@ -101,9 +106,9 @@ class DeadlineWarning:
     reason: str  # why the deadline day is a bad day to rely on: the closed day's reason
     safe_day: dt.date  # the last day the desk is open before the deadline
 
-    def message(self) -> str:
-        return (f"The deadline falls on a day the desk is closed ({self.reason}); the date stands, but send "
-                f"the notice by {self.safe_day.isoformat()} to be safe.")
+    def message(self) -> Message:
+        return Message("The deadline falls on a day the desk is closed ({reason}); the date stands, but send "
+                       "the notice by {day} to be safe.", reason=self.reason, day=self.safe_day)
 
 
 @dataclass(frozen=True)
@@ -144,7 +149,7 @@ def notice_answer(start: dt.date, term: Term, on: dt.date, closed_reason: Closed
     open day before it.
     """
     if on < start:
-        raise InvalidInput("start", start.isoformat(), f"is after the day notice is sent ({on.isoformat()})")
+        raise InvalidInput("start", start.isoformat(), Message("is after the day notice is sent ({day})", day=on))
     if term is Term.PAYG:
         # terms §10 (003:139): no binding period; service ends once the cancellation is handled.
         return NoticeAnswer(term, on, None, None, True, on, None)

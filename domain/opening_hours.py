@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from domain.closed_days import ClosedDayCalendar
 from domain.desks import DayHours, DeskPolicy, OverrideKind
 from domain.errors import InvalidInput
+from domain.messages import Message, data_text, plural_message
 
 WEEKEND = "weekend"
 OUTSIDE_HOURS = "outside_hours"
@@ -24,7 +25,7 @@ SEARCH_DAYS = 400
 @dataclass(frozen=True)
 class Warning:
     code: str
-    message: str
+    message: str  # a Message
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,7 @@ def _weekday_hours(policy: DeskPolicy, weekday: int) -> tuple[DayHours | None, s
     for override in reversed(policy.overrides_of(OverrideKind.WEEKDAY_HOURS)):
         if override.weekday == weekday:
             return override.hours, override.origin(policy.desk.zone)
-    return policy.desk.weekly_hours.get(weekday), f"reference data, {policy.desk.clause}"
+    return policy.desk.weekly_hours.get(weekday), Message("reference data, {clause}", clause=policy.desk.clause)
 
 
 def day_plan(policy: DeskPolicy, calendar: ClosedDayCalendar, day: dt.date) -> DayPlan:
@@ -117,14 +118,15 @@ def review_warnings(policy: DeskPolicy, *moments: dt.datetime | None) -> tuple[W
     listed = ", ".join(str(y) for y in outside)
     return (Warning(
         "year_not_reviewed",
-        f"The closed days for {listed} have not been reviewed (reviewed {policy.reviewed_from}-"
-        f"{policy.reviewed_to}); check {policy.desk.name}'s official calendar before relying on it.",
+        Message("The closed days for {years} have not been reviewed (reviewed {first}-{last}); check {desk}'s "
+                "official calendar before relying on it.", years=listed, first=policy.reviewed_from,
+                last=policy.reviewed_to, desk=data_text(policy.desk.name)),
     ),)
 
 
 def desk_status(policy: DeskPolicy, calendar: ClosedDayCalendar, at: dt.datetime) -> DeskStatus:
     if at.tzinfo is None or at.utcoffset() is None:
-        raise InvalidInput("at", at.isoformat(), "has no time zone; pass an aware moment")
+        raise InvalidInput("at", at.isoformat(), Message("has no time zone; pass an aware moment"))
     desk = policy.desk
     local = at.astimezone(desk.zone)
     plan = day_plan(policy, calendar, local.date())
@@ -137,8 +139,9 @@ def desk_status(policy: DeskPolicy, calendar: ClosedDayCalendar, at: dt.datetime
         reason = plan.closed_reason or OUTSIDE_HOURS
     warnings = review_warnings(policy, local, next_open)
     if not is_open and next_open is None:
-        warnings += (Warning("no_opening_found",
-                             f"{desk.name}'s desk has no opening in the next {SEARCH_DAYS} days."),)
+        warnings += (Warning("no_opening_found", plural_message(
+            "{desk}'s desk has no opening in the next {count} day.",
+            "{desk}'s desk has no opening in the next {count} days.", SEARCH_DAYS, desk=data_text(desk.name))),)
     return DeskStatus(
         country=desk.country, at=local, open=is_open, closes_at=closes_at, next_open=next_open,
         closed_reason=reason, origin=plan.origin, phone=desk.phone, email=desk.email,
@@ -157,17 +160,16 @@ def resolve_wall_time(naive: dt.datetime, policy: DeskPolicy) -> tuple[dt.dateti
     first = naive.replace(tzinfo=zone, fold=0)
     instant = first.astimezone(dt.timezone.utc).astimezone(zone)
     if instant.replace(tzinfo=None) != naive:
-        return instant, (Warning(
-            "time_does_not_exist",
-            f"{naive:%H:%M} does not exist on {naive:%Y-%m-%d} in {desk_label(policy)} (clocks go "
-            f"forward); answered for {instant:%H:%M}."),)
+        return instant, (Warning("time_does_not_exist", Message(
+            "{time} does not exist on {day} in {desk} (clocks go forward); answered for {answer}.",
+            time=naive.time(), day=naive.date(), desk=desk_label(policy), answer=instant.time())),)
     if first.utcoffset() != naive.replace(tzinfo=zone, fold=1).utcoffset():
-        return instant, (Warning(
-            "time_is_ambiguous",
-            f"{naive:%H:%M} happens twice on {naive:%Y-%m-%d} in {desk_label(policy)} (clocks go back); "
-            f"answered for the first time, {instant:%H:%M} {instant:%Z}."),)
+        return instant, (Warning("time_is_ambiguous", Message(
+            "{time} happens twice on {day} in {desk} (clocks go back); answered for the first time, {answer} {zone}.",
+            time=naive.time(), day=naive.date(), desk=desk_label(policy), answer=instant.time(),
+            zone=instant.tzname())),)
     return instant, ()
 
 
-def desk_label(policy: DeskPolicy) -> str:
-    return f"{policy.desk.name} ({policy.desk.timezone})"
+def desk_label(policy: DeskPolicy) -> Message:
+    return Message("{desk} ({zone})", desk=data_text(policy.desk.name), zone=policy.desk.timezone)

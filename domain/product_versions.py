@@ -12,11 +12,13 @@ import re
 from dataclasses import dataclass
 
 from domain.errors import InvalidInput
+from domain.messages import Message
 
-OPERATING_SYSTEM = "an operating system"
-MOBILE_OS = "a mobile operating system"
-EMAIL_CLIENT = "an e-mail client"
-OFFICE_SUITE = "an office suite"
+# Kinds of product, as a sentence names them ("is an e-mail client, not an operating system").
+OPERATING_SYSTEM = Message("an operating system")
+MOBILE_OS = Message("a mobile operating system")
+EMAIL_CLIENT = Message("an e-mail client")
+OFFICE_SUITE = Message("an office suite")
 
 # Subscription products ("Office 365", "new Outlook") are always newer than any year.
 CURRENT = (9999,)
@@ -148,5 +150,5 @@ def parse_product_version(text: str) -> ProductVersion:
         found = reader(normal)
         if found is not None:
             return found
-    raise InvalidInput("version", text, "is not a product version Deskguide knows: write e.g. 'Windows 11', "
-                                        "'macOS 15', 'Outlook 2016' or 'Office 2019'")
+    raise InvalidInput("version", text, Message("is not a product version Deskguide knows: write e.g. 'Windows 11', "
+                                                "'macOS 15', 'Outlook 2016' or 'Office 2019'"))

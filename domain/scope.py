@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from enum import Enum
 
-from domain.errors import InvalidInput
+from domain.errors import InvalidInput, joined
+from domain.messages import Message, data_text
 from domain.product_versions import ProductVersion, parse_product_version
 
 
@@ -49,7 +50,7 @@ class Outcome:
     verdict: Verdict
     clause: str  # "§5"
     ref: str  # "003:73" (file:line in the seeds)
-    text: str
+    text: str  # from the reference data, or a Message of a version rule (quoting the terms)
     next_step: str = ""
 
 
@@ -120,40 +121,48 @@ class ScopeAnswer:
     topic: Topic
     verdict: Verdict
     reasons: tuple[Outcome, ...]  # every finding, strictest first
-    next_step: str
+    next_step: str  # next_steps in one English text
     version: ProductVersion | None = None
+    next_steps: tuple[str, ...] = ()  # each a reference-data sentence, for `_()` one by one
 
 
 def _version_outcome(rule: VersionRule, version: ProductVersion | None, catalogue: Catalogue) -> Outcome:
+    # The quote is the terms' own (Swedish) wording: a value, never translated.
+    quote, label = rule.quote, version.label if version else ""
     if version is None:
         return Outcome(Verdict.CONDITIONAL, rule.clause, rule.ref,
-                       f"Covered only for: {rule.quote}. Ask which version the customer has.",
+                       Message("Covered only for: {quote}. Ask which version the customer has.", quote=quote),
                        rule.unknown_next_step)
+    covered = Message("{version} is covered: {quote}.", version=label, quote=quote)
     for accept in rule.accepts:
         if accept.product != version.product:
             continue
         if accept.minimum is None and not accept.latest_only:  # "och senare versioner": any version
-            return Outcome(Verdict.IN_SCOPE, rule.clause, rule.ref, f"{version.label} is covered: {rule.quote}.")
+            return Outcome(Verdict.IN_SCOPE, rule.clause, rule.ref, covered)
         if version.number is None:
             return Outcome(Verdict.CONDITIONAL, rule.clause, rule.ref,
-                           f"{version.label}: the version is not known; covered only for: {rule.quote}.",
+                           Message("{version}: the version is not known; covered only for: {quote}.",
+                                   version=label, quote=quote),
                            rule.unknown_next_step)
         if accept.latest_only:
             latest = catalogue.latest[accept.product]
             if version.number[:len(latest)] >= latest:
                 return Outcome(Verdict.IN_SCOPE, rule.clause, rule.ref,
-                               f"{version.label} is the latest version (checked {catalogue.latest_checked}): "
-                               f"{rule.quote}.")
+                               Message("{version} is the latest version (checked {checked}): {quote}.",
+                                       version=label, checked=catalogue.latest_checked, quote=quote))
             return Outcome(Verdict.OUT_OF_SCOPE, rule.clause, rule.ref,
-                           f"{version.label} is not the latest version (version {'.'.join(map(str, latest))}, "
-                           f"checked {catalogue.latest_checked}); only the latest is covered: {rule.quote}.",
+                           Message("{version} is not the latest version (version {latest}, checked {checked}); "
+                                   "only the latest is covered: {quote}.", version=label,
+                                   latest=".".join(map(str, latest)), checked=catalogue.latest_checked, quote=quote),
                            rule.rejected_next_step)
         if version.number >= accept.minimum:  # type: ignore[operator]
-            return Outcome(Verdict.IN_SCOPE, rule.clause, rule.ref, f"{version.label} is covered: {rule.quote}.")
+            return Outcome(Verdict.IN_SCOPE, rule.clause, rule.ref, covered)
         return Outcome(Verdict.OUT_OF_SCOPE, rule.clause, rule.ref,
-                       f"{version.label} is older than the terms cover: {rule.quote}.", rule.rejected_next_step)
+                       Message("{version} is older than the terms cover: {quote}.", version=label, quote=quote),
+                       rule.rejected_next_step)
     return Outcome(Verdict.OUT_OF_SCOPE, rule.clause, rule.ref,
-                   f"{version.label} is not among the products covered: {rule.quote}.", rule.rejected_next_step)
+                   Message("{version} is not among the products covered: {quote}.", version=label, quote=quote),
+                   rule.rejected_next_step)
 
 
 def _topic_outcome(topic: Topic, facts: CustomerFacts) -> Outcome:
@@ -196,9 +205,10 @@ def evaluate(catalogue: Catalogue, topic_id: str, facts: CustomerFacts = Custome
         if facts.version:
             version = parse_product_version(facts.version)
             if not any(a.product == version.product for a in rule.accepts) and version.kind != rule.what:
-                raise InvalidInput("version", facts.version,
-                                   f"is {version.kind}, not {rule.what}; for {topic.id} give e.g. "
-                                   + " or ".join(f"'{e}'" for e in rule.examples))
+                raise InvalidInput("version", facts.version, Message(
+                    "is {kind}, not {what}; for {topic} give e.g. {examples}", kind=data_text(version.kind),
+                    what=data_text(rule.what), topic=topic.id,
+                    examples=joined([f"'{e}'" for e in rule.examples], _either)))
         outcome = _version_outcome(rule, version, catalogue)
         if outcome.verdict is Verdict.IN_SCOPE:
             # A covered version: what to do next is the topic's own step ("troubleshoot ...").
@@ -212,16 +222,22 @@ def evaluate(catalogue: Catalogue, topic_id: str, facts: CustomerFacts = Custome
     # Stable sort: among equals the topic's own reason stays first.
     reasons = tuple(sorted(outcomes, key=lambda o: -o.verdict.strictness))
     verdict = reasons[0].verdict
-    steps = [o.next_step for o in reasons if o.verdict is verdict and o.next_step]
-    next_step = " ".join(dict.fromkeys(steps))  # the strictest findings decide what to do
-    return ScopeAnswer(topic, verdict, reasons, next_step, version)
+    # The strictest findings decide what to do.
+    steps = tuple(dict.fromkeys(o.next_step for o in reasons if o.verdict is verdict and o.next_step))
+    return ScopeAnswer(topic, verdict, reasons, " ".join(steps), version, steps)
+
+
+def _either(earlier: str, later: str) -> Message:
+    # Translators: two examples of what to type, either of which will do.
+    return Message("{earlier} or {later}", earlier=earlier, later=later)
 
 
 def find_topic(catalogue: Catalogue, topic_id: str) -> Topic:
     key = (topic_id or "").strip().lower()
     if key in catalogue.topics:
         return catalogue.topics[key]
-    raise InvalidInput("topic", topic_id, f"is not a topic; closest: {', '.join(closest_topic_ids(catalogue, key))}")
+    raise InvalidInput("topic", topic_id, Message("is not a topic; closest: {topics}",
+                                                  topics=", ".join(closest_topic_ids(catalogue, key))))
 
 
 def closest_topic_ids(catalogue: Catalogue, text: str, limit: int = 3) -> list[str]:

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import PurePath
 
 TRANSLATABLE_KEYS: dict[str, frozenset[str]] = {
-    "desks.toml": frozenset({"closed_days_note"}),
+    "desks.toml": frozenset({"closed_days_note", "name"}),  # name: desks and the eves they add
     "escalation.toml": frozenset({"title", "situation", "question", "obligations", "submit_via", "languages",
                                   "downgrade", "steps", "extra"}),
     "lifecycle.toml": frozenset({"title", "text", "notes"}),

@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from domain.closed_days import ClosedDayCalendar
 from domain.desks import COUNTRIES, parse_country
 from domain.errors import InvalidInput
+from domain.messages import Message
 from domain.escalation import Escalation, EscalationRules, escalate, parse_offering_id, parse_severity
 from domain.store import Store
 
@@ -101,9 +102,9 @@ class Case:
 def new_case(answer: Escalation, country: str, product: str, customer_name: str = "",
              customer_id: int | None = None, note: str = "") -> Case:
     if country not in COUNTRIES:
-        raise InvalidInput("country", country, "is not a desk country: use SE, NO, DK or FI")
+        raise InvalidInput("country", country, Message("is not a desk country: use SE, NO, DK or FI"))
     if not product.strip():
-        raise InvalidInput("product", product, "is required: which product is the case about?")
+        raise InvalidInput("product", product, Message("is required: which product is the case about?"))
     return Case(None, customer_id, customer_name.strip(), country, product.strip(), answer.severity.id,
                 answer.offering.id, answer.azure, answer.clock, answer.target.minutes, answer.opened, answer.due,
                 note=note.strip())
@@ -136,14 +137,17 @@ def mark_responded(store: Store, case_id: int, at: dt.datetime) -> Case:
     from domain.store import case_repository
 
     if at.tzinfo is None:
-        raise InvalidInput("responded", at.isoformat(), "has no time zone")
+        raise InvalidInput("responded", at.isoformat(), Message("has no time zone"))
     with store.session() as session:
         case = case_repository.find_case(session, case_id)
         if case is None:
-            raise InvalidInput("case", case_id, "is not a case")
+            raise InvalidInput("case", case_id, Message("is not a case"))
+        # The moments as ISO text, offset and all: which instant, whatever the language.
         if case.responded is not None:
-            raise InvalidInput("case", case_id, f"was already answered at {case.responded.isoformat()}")
+            raise InvalidInput("case", case_id, Message("was already answered at {moment}",
+                                                        moment=case.responded.isoformat()))
         if at < case.opened:
-            raise InvalidInput("responded", at.isoformat(), f"is before the case was opened ({case.opened.isoformat()})")
+            raise InvalidInput("responded", at.isoformat(), Message("is before the case was opened ({moment})",
+                                                                    moment=case.opened.isoformat()))
         case_repository.set_responded(session, case_id, at)
         return replace(case, responded=at)

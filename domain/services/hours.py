@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 from domain.closed_days import ClosedDayCalendar
 from domain.desks import COUNTRIES, DayHours, DeskPolicy, Override, OverrideKind, parse_country
 from domain.errors import InvalidInput
+from domain.messages import Message
 from domain.opening_hours import DeskStatus, desk_status, resolve_wall_time
 from domain.store import Store
 from domain.store import desk_repository
@@ -23,8 +24,8 @@ def parse_moment(text: str, field_name: str = "--at") -> dt.datetime:
     try:
         return dt.datetime.fromisoformat((text or "").strip())
     except ValueError:
-        raise InvalidInput(field_name, text, "is not an ISO 8601 date and time, e.g. 2026-12-24T10:00 "
-                                              "or 2026-12-24T10:00+01:00") from None
+        raise InvalidInput(field_name, text, Message("is not an ISO 8601 date and time, e.g. 2026-12-24T10:00 "
+                                                      "or 2026-12-24T10:00+01:00")) from None
 
 
 def load_policies(store: Store) -> dict[str, DeskPolicy]:
@@ -35,15 +36,31 @@ def load_policies(store: Store) -> dict[str, DeskPolicy]:
 @dataclass
 class HoursAnswerer:
     """Answers "is the desk open" from policies already read from the store, so that
-    the GUI's timer and the what-if picker never touch the database."""
+    the GUI's timer and the what-if picker never touch the database.
+
+    `language` (an app language code, "en" by default as in the JSON contract) names the
+    closed days; the dates are the same in every language.
+    """
 
     policies: dict[str, DeskPolicy]
+    language: str = "en"
 
     def __post_init__(self) -> None:
-        self._calendars = {c: ClosedDayCalendar(p) for c, p in self.policies.items()}
+        # (country, language) -> calendar, each caching its years; shared with the
+        # answerers in_language() makes, so switching back and forth recomputes nothing.
+        self._calendars: dict[tuple[str, str], ClosedDayCalendar] = {}
+
+    def in_language(self, language: str) -> HoursAnswerer:
+        """The same answers with the closed days named for a reader of `language`."""
+        sibling = HoursAnswerer(self.policies, language)
+        sibling._calendars = self._calendars
+        return sibling
 
     def calendar(self, country: str) -> ClosedDayCalendar:
-        return self._calendars[country]
+        key = (country, self.language)
+        if key not in self._calendars:
+            self._calendars[key] = ClosedDayCalendar(self.policies[country], self.language)
+        return self._calendars[key]
 
     def status(self, country: str, moment: dt.datetime) -> DeskStatus:
         """`moment` aware: that instant. Naive: the wall time in that country."""
@@ -51,7 +68,7 @@ class HoursAnswerer:
         warnings: tuple = ()
         if moment.tzinfo is None or moment.utcoffset() is None:
             moment, warnings = resolve_wall_time(moment.replace(tzinfo=None), policy)
-        status = desk_status(policy, self._calendars[country], moment)
+        status = desk_status(policy, self.calendar(country), moment)
         if warnings:
             status = replace(status, warnings=warnings + status.warnings)
         return status
@@ -109,11 +126,11 @@ def new_override(
     """Check an override is complete for its kind before anything is written."""
     country = parse_country(country)
     if kind is OverrideKind.WEEKDAY_HOURS and weekday is None:
-        raise InvalidInput("weekday", weekday, "is needed to change a weekday's hours")
+        raise InvalidInput("weekday", weekday, Message("is needed to change a weekday's hours"))
     if kind in (OverrideKind.CLOSED_DATE, OverrideKind.SHORTENED_DAY) and on_date is None:
-        raise InvalidInput("date", on_date, "is needed to close or shorten a day")
+        raise InvalidInput("date", on_date, Message("is needed to close or shorten a day"))
     if kind is OverrideKind.SHORTENED_DAY and closes is None:
-        raise InvalidInput("closes", closes, "is needed to shorten a day")
+        raise InvalidInput("closes", closes, Message("is needed to shorten a day"))
     return Override(id=None, country=country, kind=kind, note=note.strip(), created_at=now, created_by=by.strip(),
                     weekday=weekday, on_date=on_date, hours=hours, closes=closes)
 
@@ -122,7 +139,7 @@ def remove_override(store: Store, override_id: int) -> Override:
     with store.session() as session:
         removed = desk_repository.remove_override(session, override_id)
     if removed is None:
-        raise InvalidInput("id", override_id, "is not an override; `deskguide overrides list` shows them")
+        raise InvalidInput("id", override_id, Message("is not an override; `deskguide overrides list` shows them"))
     return removed
 
 

@@ -18,9 +18,11 @@ from sqlalchemy.exc import IntegrityError
 
 from domain.customers import (
     Customer, CustomerRecord, FieldError, InvalidRecord, Offering, Subscription, check_customer, check_subscription,
+    not_an_offering, valued,
 )
 from domain.errors import InvalidInput
-from domain.notice import NOTICE_DAYS, NoticeAnswer, Term, next_notice_deadline
+from domain.messages import Message
+from domain.notice import NOTICE_DAYS, NoticeAnswer, Term, next_notice_deadline, not_a_term
 from domain.store import Store
 from domain.store import register_repository as repo
 
@@ -67,8 +69,18 @@ class RecordRejected(InvalidRecord):
 
     def __init__(self, kind: str, position: int, external_id: str | None, errors: list[FieldError]):
         self.kind, self.position, self.external_id = kind, position, external_id
-        named = f"{kind} {external_id!r}" if external_id else f"{kind} #{position + 1}"
-        super().__init__([FieldError(e.field, f"{e.message} ({named})") for e in errors])
+        named = _record_name(kind, position, external_id)
+        super().__init__([FieldError(e.field, Message("{message} ({record})", message=e.message, record=named))
+                          for e in errors])
+
+
+def _record_name(kind: str, position: int, external_id: str | None) -> Message:
+    """"customer 'CSP-1'", or "subscription #3" for a record without an external id."""
+    if kind == "customer":
+        return (Message("customer {external_id}", external_id=repr(external_id)) if external_id
+                else Message("customer #{number}", number=position + 1))
+    return (Message("subscription {external_id}", external_id=repr(external_id)) if external_id
+            else Message("subscription #{number}", number=position + 1))
 
 
 def _checked_customer(customer: Customer) -> Customer:
@@ -81,19 +93,29 @@ def _checked_customer(customer: Customer) -> Customer:
     try:
         offering = Offering(customer.offering)
     except ValueError:
-        errors.append(FieldError("offering", f"{customer.offering!r} is not a support offering: use "
-                                             + ", ".join(o.value for o in Offering)))
+        errors.append(FieldError("offering", valued(repr(customer.offering), not_an_offering())))
     if errors:
         raise InvalidRecord(errors)
     return replace(tidy, offering=offering)
 
 
 def _unknown_customer(customer_id) -> InvalidInput:
-    return InvalidInput("customer", customer_id, "is not a customer in the register")
+    return InvalidInput("customer", customer_id, Message("is not a customer in the register"))
+
+
+def _unknown_subscription(field_name: str, subscription_id) -> InvalidInput:
+    return InvalidInput(field_name, subscription_id, Message("is not a subscription in the register"))
 
 
 def _external_id_taken(kind: str, external_id: str, owner: int) -> InvalidRecord:
-    return InvalidRecord([FieldError("external_id", f"{external_id!r} is already used by {kind} {owner}")])
+    reason = (Message("is already used by customer {owner}", owner=owner) if kind == "customer"
+              else Message("is already used by subscription {owner}", owner=owner))
+    return InvalidRecord([FieldError("external_id", valued(repr(external_id), reason))])
+
+
+def _external_id_in_use(external_id: str | None) -> InvalidRecord:
+    """Another writer took the external id between the check and the write."""
+    return InvalidRecord([FieldError("external_id", valued(repr(external_id), Message("is already in use")))])
 
 
 # --- customers -------------------------------------------------------------------------
@@ -133,8 +155,8 @@ def save_customer(store: Store, customer: Customer) -> Customer:
             if not repo.update_customer(session, customer.id, repo.customer_values(customer)):
                 raise _unknown_customer(customer.id)
             return customer
-    except IntegrityError as error:  # another writer took the external id in between
-        raise InvalidRecord([FieldError("external_id", f"{customer.external_id!r} is already in use")]) from error
+    except IntegrityError as error:
+        raise _external_id_in_use(customer.external_id) from error
 
 
 def delete_customer(store: Store, customer_id: int) -> None:
@@ -167,7 +189,7 @@ def _tidy_subscription(subscription: Subscription, today: dt.date) -> Subscripti
     try:
         term = Term(subscription.term)
     except ValueError:
-        errors.append(FieldError("term", f"{subscription.term!r} is not a term: use payg, 12, 24 or 36 (months)"))
+        errors.append(FieldError("term", valued(repr(subscription.term), not_a_term())))
     if errors:
         raise InvalidRecord(errors)
     return replace(subscription, term=term, product=subscription.product.strip(),
@@ -178,13 +200,13 @@ def save_subscription(store: Store, subscription: Subscription, today: dt.date) 
     """Add a subscription (id None) or change one, with its next notice deadline from `today`."""
     subscription = _tidy_subscription(subscription, today)
     if subscription.customer_id is None:
-        raise InvalidRecord([FieldError("customer_id", "is required: which customer has the subscription?")])
+        raise InvalidRecord([FieldError("customer_id", Message("is required: which customer has the subscription?"))])
     deadline = next_notice_deadline(subscription.start_date, subscription.term, today)
     try:
         with store.session() as session:
             if not repo.customer_exists(session, subscription.customer_id):
-                raise InvalidRecord([FieldError(
-                    "customer_id", f"{subscription.customer_id!r} is not a customer in the register")])
+                raise InvalidRecord([FieldError("customer_id", valued(
+                    repr(subscription.customer_id), Message("is not a customer in the register")))])
             if subscription.external_id is not None:
                 owner = repo.subscription_id_with_external_id(session, subscription.external_id)
                 if owner is not None and owner != subscription.id:
@@ -198,16 +220,16 @@ def save_subscription(store: Store, subscription: Subscription, today: dt.date) 
             values = {**repo.subscription_values(subscription), "next_notice_deadline": deadline,
                       "deadline_computed_on": today}
             if not repo.update_subscription(session, subscription.id, values):
-                raise InvalidInput("subscription", subscription.id, "is not a subscription in the register")
+                raise _unknown_subscription("subscription", subscription.id)
             return subscription
     except IntegrityError as error:
-        raise InvalidRecord([FieldError("external_id", f"{subscription.external_id!r} is already in use")]) from error
+        raise _external_id_in_use(subscription.external_id) from error
 
 
 def delete_subscription(store: Store, subscription_id: int) -> None:
     with store.session() as session:
         if not repo.delete_subscription(session, subscription_id):
-            raise InvalidInput("subscription", subscription_id, "is not a subscription in the register")
+            raise _unknown_subscription("subscription", subscription_id)
 
 
 def notice_for_subscription(store: Store, subscription_id: int, on: dt.date) -> NoticeAnswer:
@@ -218,11 +240,12 @@ def notice_for_subscription(store: Store, subscription_id: int, on: dt.date) -> 
     with store.session() as session:
         found = repo.subscription_with_country(session, subscription_id)
     if found is None:
-        raise InvalidInput("--subscription", subscription_id, "is not a subscription in the register")
+        raise _unknown_subscription("--subscription", subscription_id)
     subscription, country = found
     if on < subscription.start_date:
-        raise InvalidInput("--on", on.isoformat(), f"is before subscription {subscription_id} starts "
-                                                   f"({subscription.start_date.isoformat()})")
+        raise InvalidInput("--on", on.isoformat(), Message("is before subscription {subscription} starts ({day})",
+                                                           subscription=subscription_id,
+                                                           day=subscription.start_date))
     return notice_for(store, subscription.start_date, subscription.term, on, country)
 
 
@@ -261,9 +284,9 @@ def coming_deadlines(store: Store, today: dt.date, within_days: int = DEFAULT_WI
     `limit`: the first so many, for a list that pages: 45 days of a 300,000-subscription
     register are some 25,000 rows, which take ten frames to read whole."""
     if isinstance(within_days, bool) or not isinstance(within_days, int) or within_days < 0:
-        raise InvalidInput("within_days", within_days, "must be a whole number of days, 0 or more")
+        raise InvalidInput("within_days", within_days, Message("must be a whole number of days, 0 or more"))
     if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 0):
-        raise InvalidInput("limit", limit, "must be a whole number, 0 or more")
+        raise InvalidInput("limit", limit, Message("must be a whole number, 0 or more"))
     last = _last_day(today, within_days)
     refresh_deadlines(store, today)
     with store.session() as session:
@@ -306,11 +329,12 @@ def _checked_import(customers: list[Customer], subscriptions: list[tuple[str, Su
         except InvalidRecord as error:
             raise RecordRejected("customer", position, customer.external_id, error.errors) from None
         if tidy.external_id is None:
-            raise RecordRejected("customer", position, None, [
-                FieldError("external_id", "is required to import: it is how a re-import finds the customer")])
+            raise RecordRejected("customer", position, None, [FieldError(
+                "external_id", Message("is required to import: it is how a re-import finds the customer"))])
         if tidy.external_id in seen:
             raise RecordRejected("customer", position, tidy.external_id, [FieldError(
-                "external_id", f"appears twice in the import (also customer #{seen[tidy.external_id] + 1})")])
+                "external_id", Message("appears twice in the import (also customer #{number})",
+                                       number=seen[tidy.external_id] + 1))])
         seen[tidy.external_id] = position
         tidy_customers.append(tidy)
     tidy_subscriptions, seen = [], {}
@@ -320,14 +344,15 @@ def _checked_import(customers: list[Customer], subscriptions: list[tuple[str, Su
         except InvalidRecord as error:
             raise RecordRejected("subscription", position, subscription.external_id, error.errors) from None
         if tidy.external_id is None:
-            raise RecordRejected("subscription", position, None, [
-                FieldError("external_id", "is required to import: it is how a re-import finds the subscription")])
+            raise RecordRejected("subscription", position, None, [FieldError(
+                "external_id", Message("is required to import: it is how a re-import finds the subscription"))])
         if tidy.external_id in seen:
             raise RecordRejected("subscription", position, tidy.external_id, [FieldError(
-                "external_id", f"appears twice in the import (also subscription #{seen[tidy.external_id] + 1})")])
+                "external_id", Message("appears twice in the import (also subscription #{number})",
+                                       number=seen[tidy.external_id] + 1))])
         if not (customer_external_id or "").strip():
-            raise RecordRejected("subscription", position, tidy.external_id, [
-                FieldError("customer_external_id", "is required: which customer has the subscription?")])
+            raise RecordRejected("subscription", position, tidy.external_id, [FieldError(
+                "customer_external_id", Message("is required: which customer has the subscription?"))])
         seen[tidy.external_id] = position
         tidy_subscriptions.append((customer_external_id.strip(), tidy))
     return tidy_customers, tidy_subscriptions
@@ -348,8 +373,8 @@ def upsert_records(store: Store, customers: list[Customer], subscriptions: list[
     except _DryRun as rolled_back:
         return rolled_back.result
     except IntegrityError as error:  # a race with another writer: the whole import is undone
-        raise InvalidRecord([FieldError("external_id", f"the import clashes with the register: {error.orig}")]) \
-            from error
+        raise InvalidRecord([FieldError("external_id", Message("the import clashes with the register: {error}",
+                                                               error=str(error.orig)))]) from error
     return result
 
 
@@ -377,7 +402,8 @@ def _upsert(session, customers: list[Customer], subscriptions: list[tuple[str, S
         customer_id = customer_ids.get(customer_external_id)
         if customer_id is None:
             raise RecordRejected("subscription", position, subscription.external_id, [FieldError(
-                "customer_external_id", f"{customer_external_id!r} is not a customer in the import or the register")])
+                "customer_external_id", valued(repr(customer_external_id),
+                                               Message("is not a customer in the import or the register")))])
         subscription = replace(subscription, customer_id=customer_id)
         existing = stored_subscriptions.get(subscription.external_id)
         if existing is None:

@@ -13,17 +13,18 @@ from pathlib import Path
 
 from domain.customer_csv import ParsedRegister, parse_register_csv, write_register_csv
 from domain.errors import InvalidInput
+from domain.messages import Message
 from domain.services.register import UpsertResult, export_records, upsert_records
 
 
 def _why(error: OSError) -> str:
     if isinstance(error, FileNotFoundError):
-        return "no such file or folder"
+        return Message("no such file or folder")
     if isinstance(error, IsADirectoryError):
-        return "is a folder, not a file"
+        return Message("is a folder, not a file")
     if isinstance(error, PermissionError):
-        return "permission denied (is the file open in Excel or another program?)"
-    return error.strerror or str(error)
+        return Message("permission denied (is the file open in Excel or another program?)")
+    return error.strerror or str(error)  # the system's own words: rare, and all there is
 
 
 def read_register_file(path: str | os.PathLike, today: dt.date | None = None) -> ParsedRegister:
@@ -31,7 +32,7 @@ def read_register_file(path: str | os.PathLike, today: dt.date | None = None) ->
     try:
         data = Path(path).read_bytes()
     except OSError as error:
-        raise InvalidInput("FILE", str(path), f"cannot be read: {_why(error)}") from None
+        raise InvalidInput("FILE", str(path), Message("cannot be read: {why}", why=_why(error))) from None
     return parse_register_csv(data, today)
 
 
@@ -50,9 +51,10 @@ def check_export_target(path: str | os.PathLike) -> Path:
     """The target as a Path, or InvalidInput if no file can be written there (checked before any work)."""
     target = Path(path)
     if target.is_dir():
-        raise InvalidInput("FILE", str(path), "is a folder: give a file name, e.g. register.csv")
+        raise InvalidInput("FILE", str(path), Message("is a folder: give a file name, e.g. register.csv"))
     if not target.parent.is_dir():
-        raise InvalidInput("FILE", str(path), f"cannot be written: the folder {str(target.parent)!r} does not exist")
+        raise InvalidInput("FILE", str(path), Message("cannot be written: the folder {folder} does not exist",
+                                                      folder=repr(str(target.parent))))
     return target
 
 
@@ -76,7 +78,7 @@ def export_csv(store, path: str | os.PathLike, separator: str = ";") -> int:
         os.replace(part, target)
         part = None
     except OSError as error:
-        raise InvalidInput("FILE", str(path), f"cannot be written: {_why(error)}") from None
+        raise InvalidInput("FILE", str(path), Message("cannot be written: {why}", why=_why(error))) from None
     finally:
         if part is not None:  # anything went wrong: the half-written file goes, the old one stays
             part.unlink(missing_ok=True)

@@ -18,6 +18,7 @@ from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
 from domain.errors import DeskguideError
+from domain.messages import Message
 
 APP_NAME = "Deskguide"
 DB_FILENAME = "deskguide.sqlite3"
@@ -134,9 +135,9 @@ def migrate(store: Store) -> None:
         current = MigrationContext.configure(connection).get_current_revision()
         known = {s.revision for s in ScriptDirectory.from_config(config).walk_revisions()}
         if current is not None and current not in known:
-            raise StoreError(
-                f"the database {store.path or store.engine.url} was made by a newer Deskguide "
-                f"(schema {current}); update Deskguide to open it")
+            raise StoreError(Message(
+                "the database {database} was made by a newer Deskguide (schema {schema}); update Deskguide to open it",
+                database=str(store.path or store.engine.url), schema=current))
         command.upgrade(config, "head")
 
 
@@ -151,9 +152,10 @@ def open_store(path: Path | str | None = None, *, now: dt.datetime) -> Store:
     try:
         db_path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise StoreError(f"cannot create the data folder {db_path.parent}: {error.strerror}") from error
+        raise StoreError(Message("cannot create the data folder {folder}: {why}", folder=str(db_path.parent),
+                                 why=str(error.strerror))) from error
     if db_path.is_dir():
-        raise StoreError(f"{db_path} is a folder; point --db or DESKGUIDE_DB at a file")
+        raise StoreError(Message("{path} is a folder; point --db or DESKGUIDE_DB at a file", path=str(db_path)))
     store = Store.for_url(f"sqlite:///{db_path}", db_path)
     try:
         migrate(store)
@@ -161,7 +163,8 @@ def open_store(path: Path | str | None = None, *, now: dt.datetime) -> Store:
     except DatabaseError as error:
         # Not a database, locked by another program, a disk error: the user can act on it.
         store.close()
-        raise StoreError(f"cannot open the database {db_path}: {error.orig}") from error
+        raise StoreError(Message("cannot open the database {path}: {error}", path=str(db_path),
+                                 error=str(error.orig))) from error
     except Exception:
         store.close()
         raise

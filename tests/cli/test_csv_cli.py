@@ -53,10 +53,13 @@ def bad_file(tmp_path: Path) -> Path:
 def test_import_prints_what_it_added(capsys):
     code, payload, _, err = run_cli(capsys, "import", EXAMPLE, "--json")
     assert code == 0, err
+    message = payload.pop("message")  # the summary in words, as without --json
     assert payload == {"file": EXAMPLE, "dry_run": False,
                        "customers": {"added": 4, "updated": 0, "unchanged": 0},
                        "subscriptions": {"added": 4, "updated": 0, "unchanged": 0},
                        "ignored_columns": []}
+    assert message.splitlines() == [f"Imported {EXAMPLE}.", "  customers:     4 added, 0 updated, 0 unchanged",
+                                    "  subscriptions: 4 added, 0 updated, 0 unchanged"]
 
 
 def test_import_in_words(capsys):
@@ -136,7 +139,8 @@ def test_a_missing_file_is_one_line_of_bad_input(capsys, tmp_path, isolated_data
     code, payload, out, err = run_cli(capsys, "import", missing, "--json")
     assert code == 2
     assert len(err.strip().splitlines()) == 1 and repr(missing) in err
-    assert json.loads(out) == {"error": payload["error"]} and "cannot be read" in payload["error"]
+    assert json.loads(out) == {"error": payload["error"], "message": payload["error"]}
+    assert "cannot be read" in payload["error"]
     assert not isolated_data.exists()
 
 
@@ -154,7 +158,8 @@ def test_export_then_import_into_another_database_gives_the_same_register(capsys
     exported = tmp_path / "register.csv"
     code, payload, _, _ = run_cli(capsys, "export", str(exported), "--json")
     assert code == 0
-    assert payload == {"file": str(exported), "rows": 5, "separator": ";"}
+    assert payload == {"file": str(exported), "rows": 5, "separator": ";",
+                       "message": f"Exported 5 rows to {exported}."}
     assert exported.read_bytes().startswith(b"\xef\xbb\xbf" + ";".join(COLUMNS).encode())
 
     other = str(tmp_path / "other.sqlite3")

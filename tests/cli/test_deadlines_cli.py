@@ -7,6 +7,7 @@ import json
 import pytest
 
 from desktop import cli
+from desktop.notice_text import day_text
 from domain.customers import Customer, Subscription
 from domain.notice import Term
 from domain.services import register
@@ -90,15 +91,17 @@ def test_human_output_is_a_table(capsys, filled):
     lines = out.splitlines()
     assert "3 notice deadlines" in lines[0] and "45 days" in lines[0]
     assert lines[1].split()[:3] == ["Notice", "by", "Days"]
-    assert lines[2].startswith("2026-11-23") and "today" in lines[2] and "Östergren Bygg AB" in lines[2]
-    assert "2026-12-13" in lines[4] and "20" in lines[4].split() and "Mäkinen Oy" in lines[4]
+    assert lines[2].startswith(day_text(dt.date(2026, 11, 23))) and "today" in lines[2]
+    assert "Östergren Bygg AB" in lines[2]
+    assert lines[4].startswith(day_text(dt.date(2026, 12, 13))) and "20" in lines[4].split()
+    assert "Mäkinen Oy" in lines[4]
 
 
 def test_an_empty_register_says_so(capsys, clock):
     code, out_payload, _, _ = run(capsys, "deadlines", "--json")
     assert code == 0 and out_payload["deadlines"] == []
     code, _, out, _ = run(capsys, "deadlines")
-    assert code == 0 and out.strip() == "No notice deadlines from 2026-11-23 within 45 days."
+    assert code == 0 and out.strip() == f"No notice deadlines from {day_text(NOW.date())} within 45 days."
 
 
 @pytest.mark.parametrize("value, words", [("-1", "negative"), ("abc", "not a number"), ("4.5", "not a number"),
@@ -107,5 +110,6 @@ def test_a_bad_number_of_days_exits_2_naming_it_and_writes_nothing(capsys, isola
     code, payload, _, err = run(capsys, "deadlines", f"--within={value}", "--json")
     assert code == 2
     assert f"--within: {value!r}" in err and words in err
-    assert payload == {"error": err.strip().removeprefix("deskguide: ")}
+    said = err.strip().removeprefix("deskguide: ")
+    assert payload == {"error": said, "message": said}
     assert not isolated_data.exists()  # checked before the store is opened (or created)

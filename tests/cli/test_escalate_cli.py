@@ -7,6 +7,7 @@ import json
 import pytest
 
 from desktop.cli import main
+from desktop.hours_text import date_text, moment_text
 
 CONTRACT_KEYS = {"severity", "offering", "target_minutes", "clock", "due", "customer_obligations", "submit_via",
                  "languages"}
@@ -119,10 +120,10 @@ def test_human_output_names_target_due_duties_and_the_timeline(capsys):
     code, _, out, _ = run_cli(capsys, "escalate", "--severity", "B", "--country", "SE", "--opened",
                               "2026-12-23T16:45", "--explain")
     assert code == 0
-    assert "120 minutes" in out and "2026-12-28T10:15:00+01:00" in out
+    assert "120 minutes" in out and f"due {moment_text(dt.datetime(2026, 12, 28, 10, 15), with_year=True)}" in out
     assert "change-control authority" in out
-    assert "2026-12-24: skipped (Christmas Eve)" in out
-    assert "2026-12-28: 09:00-10:15 = 75 min" in out
+    assert f"{date_text(dt.date(2026, 12, 24))}: skipped, Christmas Eve" in out
+    assert f"{date_text(dt.date(2026, 12, 28))}: 09:00–10:15, 75 min" in out
 
 
 @pytest.mark.parametrize(("argv", "named"), [
@@ -140,7 +141,8 @@ def test_bad_input_exits_2_names_the_value_and_writes_nothing(capsys, isolated_d
     assert code == 2
     assert named in err
     assert len(err.strip().splitlines()) == 1
-    assert json.loads(out) == {"error": payload["error"]} and named in payload["error"]
+    assert json.loads(out) == {"error": payload["error"], "message": payload["error"]}
+    assert named in payload["error"]
     assert not isolated_data.exists(), "bad input must not create the database"
 
 

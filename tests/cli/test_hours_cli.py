@@ -1,6 +1,7 @@
 """`deskguide hours` and `deskguide overrides`: the JSON contract and bad input."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import subprocess
@@ -9,6 +10,7 @@ import sys
 import pytest
 
 from desktop.cli import main
+from desktop.hours_text import moment_text
 
 
 def run_cli(capsys, *argv: str) -> tuple[int, dict | None, str, str]:
@@ -81,7 +83,8 @@ def test_unreviewed_year_carries_a_warning(capsys):
 def test_human_output_names_state_reason_and_phone(capsys):
     code, _, out, _ = run_cli(capsys, "hours", "--country", "SE", "--at", "2026-12-24T10:00")
     assert code == 0
-    assert "CLOSED" in out and "Christmas Eve" in out and "2026-12-28 08:00" in out
+    assert "CLOSED" in out and "Christmas Eve" in out
+    assert moment_text(dt.datetime(2026, 12, 28, 8, 0)) in out  # opens Monday 08:00, as the desk card says
     assert "+46770176100" in out
 
 
@@ -104,7 +107,9 @@ def test_bad_input_exits_2_names_the_value_and_writes_nothing(capsys, isolated_d
     assert code == 2
     assert named in err
     assert len(err.strip().splitlines()) == 1
-    assert json.loads(out) == {"error": payload["error"]} and named in payload["error"]
+    # One JSON object: the English error as ever, and the same sentence as "message" (English here).
+    assert json.loads(out) == {"error": payload["error"], "message": payload["error"]}
+    assert named in payload["error"]
     assert not isolated_data.exists(), "bad input must not create the database"
 
 

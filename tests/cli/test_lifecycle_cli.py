@@ -7,6 +7,7 @@ import json
 import pytest
 
 from desktop import cli
+from desktop.lifecycle_text import day_text
 
 TODAY = dt.date(2026, 11, 22)
 
@@ -79,10 +80,12 @@ def test_an_ended_product_warns_before_escalating(capsys):
 def test_the_text_answer_lists_the_phase_its_allowances_and_the_source(capsys):
     code, _, out, _ = run(capsys, "--product", "Server 2022")
     assert code == 0
-    assert out.startswith("Windows Server 2022: EXTENDED support on 2026-11-22 (until 2031-10-14)")
+    assert out.startswith(f"Windows Server 2022: EXTENDED support on {day_text(TODAY)} "
+                          f"(until {day_text(dt.date(2031, 10, 14))})")
     assert "Security updates, free of charge (004:69)" in out
-    assert "Not in this phase:" in out
-    assert "Source: https://learn.microsoft.com/lifecycle/products/windows-server-2022 (checked 2026-11-22" in out
+    assert "Not allowed:" in out
+    assert ("Source: https://learn.microsoft.com/lifecycle/products/windows-server-2022 "
+            f"(checked {day_text(dt.date(2026, 11, 22))}") in out
 
 
 def test_an_unknown_product_exits_2_with_the_closest_names_and_writes_nothing(capsys, isolated_data):

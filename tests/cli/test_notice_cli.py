@@ -1,11 +1,13 @@
 """`deskguide notice --start ... --term ...`: the JSON contract and bad input."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
 
 from desktop.cli import main
+from desktop.notice_text import long_day_text
 
 
 def run_cli(capsys, *argv):
@@ -18,11 +20,14 @@ def test_fixed_term_contract(capsys):
     code, payload, _, err = run_cli(capsys, "notice", "--start", "2024-02-29", "--term", "12", "--on", "2026-01-30",
                                     "--json")
     assert code == 0, err
+    message = payload.pop("message")
     assert payload == {
         "term": "12", "on": "2026-01-30", "period_start": "2025-03-01", "period_end": "2026-02-28",
         "notice_deadline": "2026-01-29", "in_time": False, "ends_on": "2027-02-28", "renews_to": "2027-02-28",
         "deadline_warning": None,
     }
+    _, _, out, _ = run_cli(capsys, "notice", "--start", "2024-02-29", "--term", "12", "--on", "2026-01-30")
+    assert message == out.rstrip("\n")  # what the command says without --json
 
 
 def test_nordic_dates_and_payg(capsys):
@@ -57,7 +62,8 @@ def test_a_deadline_on_a_weekend_names_the_friday(capsys):
 def test_human_output_says_what_happens_and_how_to_cancel(capsys):
     code, _, out, _ = run_cli(capsys, "notice", "--start", "2023-01-15", "--term", "36", "--on", "2026-11-22")
     assert code == 0
-    assert "2026-12-15" in out and "in time" in out and "2027-01-14" in out and "cspavtal@dustin.se" in out
+    assert long_day_text(dt.date(2026, 12, 15)) in out  # the deadline
+    assert "in time" in out and long_day_text(dt.date(2027, 1, 14)) in out and "cspavtal@dustin.se" in out
 
 
 @pytest.mark.parametrize("argv, named", [

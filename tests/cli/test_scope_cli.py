@@ -154,7 +154,7 @@ def test_search_in_several_languages(capsys, text, topic):
 
 def test_search_with_no_match(capsys):
     code, payload, _, _ = run_cli(capsys, "--search", "xqzvw blorp", "--json")
-    assert code == 0 and payload == {"matches": []}
+    assert code == 0 and payload == {"matches": [], "message": "No matching topic."}
     code, _, out, _ = run_cli(capsys, "--search", "xqzvw blorp")
     assert code == 0 and "No matching topic" in out
 
@@ -174,7 +174,8 @@ def test_an_unknown_topic_exits_2_with_the_closest_ids_and_writes_nothing(capsys
     assert code == 2
     assert "'pasword'" in err and "password-reset" in err
     assert len(err.strip().splitlines()) == 1
-    assert payload == {"error": payload["error"]} and "password-reset" in payload["error"]
+    assert payload == {"error": payload["error"], "message": payload["error"]}
+    assert "password-reset" in payload["error"]
     assert not isolated_data.exists(), "bad input must not create the database"
     assert not isolated_data.parent.exists()
 
@@ -192,7 +193,8 @@ def test_bad_input_exits_2_names_the_value_and_writes_nothing(capsys, isolated_d
     code, payload, out, err = run_cli(capsys, *argv, "--json")
     assert code == 2
     assert named in err and len(err.strip().splitlines()) == 1
-    assert json.loads(out) == {"error": payload["error"]} and named in payload["error"]
+    assert json.loads(out) == {"error": payload["error"], "message": payload["error"]}
+    assert named in payload["error"]
     assert not isolated_data.exists(), "bad input must not create the database"
 
 

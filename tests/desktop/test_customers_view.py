@@ -7,10 +7,15 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton
 
+from desktop import i18n
 from desktop.customers_view import CustomersView
+from desktop.i18n import _, ngettext
+from desktop.language import apply_language
 from desktop.main_window import VIEWS
+from desktop.notice_message import customer_message
+from desktop.notice_text import day_text, long_day_text, short_date_text
 from domain.customers import Customer, Subscription
 from domain.notice import Term
 from keyboard_input import press, retype, type_text
@@ -23,10 +28,18 @@ LONG_FINNISH = "Pohjois-Pohjanmaan Sairaanhoitopiirin Kuntayhtymä"
 
 # --- helpers ------------------------------------------------------------------------------
 
+# Dates as the agent's language writes them (CLDR's formats, tested in test_notice_text.py);
+# the tests here are about the sentences around them.
+def day(year: int, month: int, date: int) -> str:
+    return day_text(dt.date(year, month, date))
 
 
+def long_day(year: int, month: int, date: int) -> str:
+    return long_day_text(dt.date(year, month, date))
 
 
+def short_date(year: int, month: int, date: int) -> str:
+    return short_date_text(dt.date(year, month, date))
 
 
 def add_customer(store, name: str, country: str = "SE", org_number: str = "",
@@ -252,27 +265,27 @@ def test_a_12_month_subscription_from_29_february_gets_its_deadline_and_what_if(
     assert view.current_subscription().product == "Microsoft 365 Business Standard"
     # Periods from 29 Feb: 1 Mar 2026 - 28 Feb 2027, deadline 30 days before its end.
     notice = view.notice
-    assert notice.period_value.text() == "Sun 1 Mar 2026 – Sun 28 Feb 2027"
-    assert notice.deadline_value.text() == "Friday 29 January 2027 (67 days left)"
+    assert notice.period_value.text() == f"{day(2026, 3, 1)} – {day(2027, 2, 28)}"
+    assert notice.deadline_value.text() == f"{long_day(2027, 1, 29)} (67 days left)"
     assert notice.outcome_badge.text() == "In time"
     assert notice.outcome_label.text() == (
-        "Notice on Monday 23 November 2026 is in time: the subscription ends on Sunday 28 February 2027.")
+        f"Notice on {long_day(2026, 11, 23)} is in time: the subscription ends on {long_day(2027, 2, 28)}.")
     assert notice.renewal_label.text() == (
-        "If not cancelled: renews for 12 months, to Monday 28 February 2028 (terms §10).")
-    assert view.subscriptions.data(view.subscriptions.index(0, 6)) == "29 Jan 2027"
+        f"If not cancelled: renews for 12 months, to {long_day(2028, 2, 28)} (terms §10).")
+    assert view.subscriptions.data(view.subscriptions.index(0, 6)) == short_date(2027, 1, 29)
     # terms §3 and §11: the price holds for the period; changed terms need 30 days' notice.
-    assert notice.price_label.text() == ("Price: fixed for this period, to Sun 28 Feb 2027; a change applies only "
+    assert notice.price_label.text() == (f"Price: fixed for this period, to {day(2027, 2, 28)}; a change applies only "
                                          "from a new period (terms §3, §11). Changed terms need 30 days' written "
                                          "notice (§11).")
 
     # What if the notice arrives after the deadline?
     notice.ask(dt.date(2027, 1, 30))
     assert notice.outcome_badge.text() == "Too late"
-    assert notice.outcome_label.text() == ("Notice on Saturday 30 January 2027 is too late: it renews for 12 "
-                                           "months and ends on Monday 28 February 2028.")
+    assert notice.outcome_label.text() == (f"Notice on {long_day(2027, 1, 30)} is too late: it renews for 12 "
+                                           f"months and ends on {long_day(2028, 2, 28)}.")
     assert notice.answer.ends_on == dt.date(2028, 2, 28)
     assert not notice.renewal_label.isVisible()  # the outcome says it renews
-    assert notice.deadline_value.text() == "Friday 29 January 2027 (67 days left)"  # counted from today
+    assert notice.deadline_value.text() == f"{long_day(2027, 1, 29)} (67 days left)"  # counted from today
     qtbot.mouseClick(notice.today_button, Qt.MouseButton.LeftButton)
     assert notice.notice_day() == dt.date(2026, 11, 23) and notice.answer.in_time
 
@@ -284,11 +297,11 @@ def test_the_pinned_clock_decides_today(qtbot, store, clock, open_customers):
     view = open_customers()
     open_customer(qtbot, view, customer.id, subscription.id)
     assert view.notice.notice_day() == dt.date(2027, 2, 10)
-    assert view.notice.deadline_value.text() == "Friday 29 January 2027 (12 days ago)"
+    assert view.notice.deadline_value.text() == f"{long_day(2027, 1, 29)} (12 days ago)"
     assert "too late" in view.notice.outcome_label.text()
-    assert "ends on Monday 28 February 2028" in view.notice.outcome_label.text()
+    assert f"ends on {long_day(2028, 2, 28)}" in view.notice.outcome_label.text()
     # The table shows the next deadline the customer can still make.
-    assert view.subscriptions.data(view.subscriptions.index(0, 6)) == "29 Jan 2028"
+    assert view.subscriptions.data(view.subscriptions.index(0, 6)) == short_date(2028, 1, 29)
 
 
 def test_at_midnight_today_moves_on(qtbot, store, clock, main_window, open_customers):
@@ -296,11 +309,11 @@ def test_at_midnight_today_moves_on(qtbot, store, clock, main_window, open_custo
         Subscription("Microsoft 365 E3", Term.MONTHS_12, dt.date(2024, 2, 29), 10),))
     view = open_customers()
     open_customer(qtbot, view, customer.id)
-    assert view.notice.deadline_value.text() == "Friday 29 January 2027 (67 days left)"
+    assert view.notice.deadline_value.text() == f"{long_day(2027, 1, 29)} (67 days left)"
     clock.moment = dt.datetime(2026, 11, 23, 23, 0, 30, tzinfo=dt.timezone.utc)  # 00:00 on Tuesday in Sweden
     main_window.hours.tick()
     assert view.notice.notice_day() == dt.date(2026, 11, 24)
-    assert view.notice.deadline_value.text() == "Friday 29 January 2027 (66 days left)"
+    assert view.notice.deadline_value.text() == f"{long_day(2027, 1, 29)} (66 days left)"
 
 
 def test_the_swedish_message_has_the_deadline_and_the_address_and_is_copied(qtbot, store, open_customers):
@@ -311,8 +324,8 @@ def test_the_swedish_message_has_the_deadline_and_the_address_and_is_copied(qtbo
     notice = view.notice
     assert notice.language() == "sv"  # a Swedish customer gets Swedish
     message = notice.message()
-    assert message.startswith("Hej!")
-    assert "senast 29 januari 2027" in message
+    assert message == customer_message(notice.answer, "sv", "Åkesson & Söner AB", "Microsoft 365 Business Standard")
+    assert "29 januari 2027" in message  # the deadline, written the Swedish way
     assert "cspavtal@dustin.se" in message
     assert "Åkesson & Söner AB" in message
 
@@ -324,16 +337,26 @@ def test_the_swedish_message_has_the_deadline_and_the_address_and_is_copied(qtbo
 
     notice.set_language("en")
     assert notice.message().startswith("Hello,")
-    assert "no later than 29 January 2027" in notice.message()
+    assert f"no later than {i18n.format_date(dt.date(2027, 1, 29), 'long')}" in notice.message()
+    assert notice.copy_status.text() == ""  # another text: not what is on the clipboard
+
+    with i18n.in_language("sv"):
+        greeting = _("Hello,")
+    assert message.startswith(greeting + "\n") and greeting != "Hello,"  # Swedish words (once translated)
 
 
-def test_a_danish_customer_gets_english_for_now(qtbot, store, open_customers):
-    customer, (subscription,) = add_customer(store, LONG_DANISH, "DK", subscriptions=(
-        Subscription("Microsoft 365 E3", Term.MONTHS_12, dt.date(2026, 1, 1), 10),))
+def test_the_message_language_follows_the_customers_country(qtbot, store, open_customers):
     view = open_customers()
-    open_customer(qtbot, view, customer.id)
-    assert view.notice.language() == "en"
-    assert LONG_DANISH in view.notice.message()
+    for country, language, name in (("SE", "sv", "Åkesson & Söner AB"), ("NO", "nb", "Fjellstue AS"),
+                                     ("DK", "da", LONG_DANISH), ("FI", "fi", LONG_FINNISH)):
+        customer, _subscriptions = add_customer(store, name, country, subscriptions=(
+            Subscription("Microsoft 365 E3", Term.MONTHS_12, dt.date(2026, 1, 1), 10),))
+        open_customer(qtbot, view, customer.id)
+        assert view.notice.language() == language
+        assert view.notice.language_combo.currentText() == i18n.LANGUAGE_NAMES[language]
+        assert view.notice.message() == customer_message(view.notice.answer, language, name, "Microsoft 365 E3")
+        with i18n.in_language(language):  # the deadline, 1 December 2026, the customer's way
+            assert i18n.format_date(dt.date(2026, 12, 1), "long") in view.notice.message()
 
 
 def test_a_deadline_on_a_closed_day_warns_with_the_safe_day(qtbot, store, open_customers):
@@ -345,8 +368,8 @@ def test_a_deadline_on_a_closed_day_warns_with_the_safe_day(qtbot, store, open_c
     open_customer(qtbot, view, customer.id)
     warning = view.notice.warning_label
     assert warning.isVisible()
-    assert "send the notice by Wednesday 23 December 2026" in warning.text()
-    assert "skicka gärna uppsägningen senast onsdag 23 december 2026" in view.notice.message()
+    assert f"send the notice by {long_day(2026, 12, 23)}" in warning.text()
+    assert "onsdag 23 december 2026" in view.notice.message()  # the customer's message: Swedish dates
 
 
 def test_pay_as_you_go_ends_when_handled_or_at_the_desks_closing_time(qtbot, store, open_customers):
@@ -358,9 +381,9 @@ def test_pay_as_you_go_ends_when_handled_or_at_the_desks_closing_time(qtbot, sto
     assert notice.deadline_value.text() == "None (pay-as-you-go)"
     assert not notice.outcome_badge.isVisible()  # no deadline to be in time for
     assert "as soon as we have handled the cancellation" in notice.outcome_label.text()
-    assert "Mon 23 Nov 2026 17:00" in notice.outcome_label.text()  # the Swedish desk closes at 17:00
+    assert f"{day(2026, 11, 23)} 17:00" in notice.outcome_label.text()  # the Swedish desk closes at 17:00
     assert not notice.renewal_label.isVisible()
-    assert "ingen bindningstid" in notice.message()
+    assert "23 november 2026" in notice.message() and "17:00" in notice.message()  # a Swedish customer's message
     assert view.subscriptions.data(view.subscriptions.index(0, 6)) == "None"
 
 
@@ -404,12 +427,12 @@ def test_changing_seats_says_when_they_end_and_saves(qtbot, store, open_customer
     assert not dialog.seat_note.isVisible()
     dialog.seats_spin.setValue(13)
     assert dialog.seat_note.text() == (
-        "The 3 added seats end with the current period on Sunday 28 February 2027 (terms §11).")
+        f"The 3 added seats end with the current period on {long_day(2027, 2, 28)} (terms §11).")
     assert dialog.seat_note.isVisible()
     assert dialog.seat_note.height() >= dialog.seat_note.heightForWidth(dialog.seat_note.width())  # not cut
     dialog.seats_spin.setValue(9)
     assert dialog.seat_note.text() == (
-        "The 1 removed seat ends with the current period on Sunday 28 February 2027 (terms §11).")
+        f"The 1 removed seat ends with the current period on {long_day(2027, 2, 28)} (terms §11).")
     with qtbot.waitSignal(view.subscriptionsChanged, timeout=10_000):
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert view.current_subscription().seats == 9
@@ -448,7 +471,7 @@ def test_coming_deadlines_list_what_is_due_soonest_first_and_open_it(qtbot, stor
         LONG_FINNISH, "Microsoft 365 E5", dt.date(2026, 12, 13), 20)
     model = deadlines.model
     assert [model.data(model.index(0, column)) for column in range(4)] == [
-        "Sun 13 Dec 2026", "20", LONG_FINNISH, "Microsoft 365 E5"]
+        day(2026, 12, 13), "20", LONG_FINNISH, "Microsoft 365 E5"]
 
     with qtbot.waitSignal(deadlines.loaded, timeout=10_000):
         deadlines.days_spin.setValue(90)
@@ -461,7 +484,7 @@ def test_coming_deadlines_list_what_is_due_soonest_first_and_open_it(qtbot, stor
         double_click(qtbot, table, index)
     assert view.record.customer.id == later_customer.id
     assert view.current_subscription().id == later.id
-    assert view.notice.deadline_value.text() == "Friday 22 January 2027 (60 days left)"
+    assert view.notice.deadline_value.text() == f"{long_day(2027, 1, 22)} (60 days left)"
 
     # Enter opens the selected one.
     table.setCurrentIndex(model.index(0, 0))
@@ -584,9 +607,9 @@ def test_pay_as_you_go_price_is_fixed_for_twelve_months_from_the_order(qtbot, st
         Subscription("Microsoft 365 Business Basic", Term.PAYG, dt.date(2025, 6, 1), 3)))
     view = open_customers()
     open_customer(qtbot, view, customer.id, recent.id)
-    assert "fixed for 12 months from the order, to Mon 31 May 2027 (terms §3)" in view.notice.price_label.text()
+    assert f"fixed for 12 months from the order, to {day(2027, 5, 31)} (terms §3)" in view.notice.price_label.text()
     open_customer(qtbot, view, customer.id, older.id)
-    assert "the first 12 months' fixed price ended Sun 31 May 2026" in view.notice.price_label.text()
+    assert f"the first 12 months' fixed price ended {day(2026, 5, 31)}" in view.notice.price_label.text()
 
 
 def test_unsaved_edits_are_never_thrown_away_silently(qtbot, store, open_customers):
@@ -617,3 +640,187 @@ def test_unsaved_edits_are_never_thrown_away_silently(qtbot, store, open_custome
     # Nothing changed: no question at all.
     open_customer(qtbot, view, first.id)
     assert view.confirm_box is None
+
+
+# --- the agent's language, switched while a customer is open ----------------------------------
+# Expected texts come from the catalogues (`in_language`) and must differ from English: these
+# assertions fail until the translators have translated them, on purpose.
+
+def in_lang(language: str, text: str) -> str:
+    with i18n.in_language(language):
+        return _(text)
+
+
+def test_switching_language_keeps_the_customer_the_subscription_and_the_edits(qtbot, store, open_customers):
+    customer, (first, second) = add_customer(store, "Åkesson & Söner AB", "SE", subscriptions=(
+        Subscription("Microsoft 365 E3", Term.MONTHS_12, dt.date(2026, 1, 1), 10),
+        Subscription("Microsoft 365 Business Standard", Term.MONTHS_12, dt.date(2024, 2, 29), 25)))
+    add_customer(store, "Fjellstue AS", "NO")
+    view = open_customers()
+    type_text(view.search_edit, "åkes")
+    open_customer(qtbot, view, customer.id, second.id)
+    form, notice = view.form, view.notice
+    type_text(form.contact_edit, "Anna Berg")  # not saved
+    notice.ask(dt.date(2027, 1, 30))  # what if it arrives after the deadline?
+    message = notice.message()
+    horizontal = Qt.Orientation.Horizontal
+
+    for language in ("sv", "fi"):
+        apply_language(language)
+        # What the agent was doing is all still there.
+        assert view.record.customer.id == customer.id
+        assert view.current_subscription().id == second.id
+        assert notice.notice_day() == dt.date(2027, 1, 30) and not notice.answer.in_time
+        assert form.contact_edit.text() == "Anna Berg" and form.is_dirty()
+        assert form.save_button.isEnabled()
+        assert view.search_edit.text() == "åkes" and view.customers.names() == ["Åkesson & Söner AB"]
+        assert view.customer_table.selectionModel().isRowSelected(0)
+        assert notice.language() == "sv" and notice.message() == message  # the customer's language, as it was
+        # Dates and country names the language's own way (CLDR), translated or not.
+        with i18n.in_language(language):  # "perjantai 29. tammikuuta 2027"
+            deadline = i18n.format_date(dt.date(2027, 1, 29), "full")
+            sweden = _("{name} ({code})").format(name=i18n.country_name("SE"), code="SE")
+        assert deadline in notice.deadline_value.text()
+        assert form.country_combo.currentText() == sweden != "Sweden (SE)"  # "Ruotsi (SE)"
+        assert i18n.country_name("SE") in view.facts_label.text()
+
+        # The form: title, labels and buttons in the new language.
+        assert form.title() == in_lang(language, "Customer") != "Customer"
+        assert form.field_labels[0].text() == in_lang(language, "&Org number:") != "&Org number:"
+        assert form.save_button.text() == in_lang(language, "Sa&ve customer") != "Sa&ve customer"
+        # The tables' headers, and their cells.
+        assert view.customers.headerData(0, horizontal) == in_lang(language, "Name") != "Name"
+        assert view.subscriptions.headerData(0, horizontal) == in_lang(language, "Product") != "Product"
+        assert view.subscriptions.data(view.subscriptions.index(1, 1)) == in_lang(language, "12 months") \
+            != "12 months"
+        assert view.tabs.tabText(0) == in_lang(language, "Customers") != "Customers"
+        # The notice answer, same subscription, same day asked.
+        assert notice.title() == in_lang(language, "Cancellation notice") != "Cancellation notice"
+        assert notice.outcome_badge.text() == in_lang(language, "Too late") != "Too late"
+        assert notice.period_heading.text() == in_lang(language, "Current period:") != "Current period:"
+
+
+def test_a_danish_customers_message_is_danish_while_the_agent_reads_finnish(qtbot, store, open_customers):
+    customer, (subscription,) = add_customer(store, LONG_DANISH, "DK", "25 31 37 63", subscriptions=(
+        Subscription("Microsoft 365 E3", Term.MONTHS_12, dt.date(2026, 1, 1), 10),))
+    view = open_customers()
+    apply_language("fi")
+    open_customer(qtbot, view, customer.id)
+    notice = view.notice
+    assert notice.language() == "da"
+    message = notice.message()
+    assert message == customer_message(notice.answer, "da", LONG_DANISH, "Microsoft 365 E3")
+    assert "1. december 2026" in message  # the deadline, written the Danish way
+    assert notice.title() == in_lang("fi", "Cancellation notice")  # while the agent reads Finnish
+
+    apply_language("sv")  # the agent switches: the customer still gets Danish
+    assert notice.language() == "da" and notice.message() == message
+    notice.set_language("en")  # the agent picks English for this customer...
+    english = notice.message()
+    apply_language("fi")  # ...and a switch leaves that choice alone
+    assert notice.language() == "en" and notice.message() == english
+    assert notice.language_combo.currentText() == "English"
+
+    with i18n.in_language("da"):
+        greeting = _("Hello,")
+    assert message.startswith(greeting + "\n") and greeting != "Hello,"  # Danish words (once translated)
+
+
+def test_the_coming_deadlines_count_in_each_language(qtbot, store, open_customers):
+    add_customer(store, LONG_FINNISH, "FI", subscriptions=(
+        Subscription("Microsoft 365 E5", Term.MONTHS_12, dt.date(2026, 1, 13), 800),))
+    view = open_customers()
+    deadlines = view.deadlines
+    with qtbot.waitSignal(deadlines.loaded, timeout=10_000):
+        view.tabs.setCurrentWidget(deadlines)
+    singular = "{n} notice deadline in the next {days} days. Double-click or press Enter to open the customer."
+    plural = "{n} notice deadlines in the next {days} days. Double-click or press Enter to open the customer."
+    assert deadlines.note.text() == singular.format(n=1, days=45)
+    assert deadlines.days_spin.suffix() == " days"
+    deadlines.table.setCurrentIndex(deadlines.model.index(0, 0))
+
+    apply_language("fi")
+    with i18n.in_language("fi"):
+        one = ngettext(singular, plural, 1).format(n=1, days=45)
+        days = ngettext(" day", " days", 45)
+        header = _("Days left")
+    assert deadlines.note.text() == one
+    assert deadlines.days_spin.suffix() == days
+    assert deadlines.model.headerData(1, Qt.Orientation.Horizontal) == header
+    assert deadlines.model.data(deadlines.model.index(0, 0)) == day(2026, 12, 13)  # "su 13.12.2026"
+    assert deadlines.table.currentIndex().row() == 0 and deadlines.days == 45  # the agent's place kept
+
+    add_customer(store, "Åkesson & Söner AB", "SE", subscriptions=(
+        Subscription("Microsoft 365 E3", Term.MONTHS_12, dt.date(2026, 1, 20), 10),))
+    with qtbot.waitSignal(deadlines.loaded, timeout=10_000):
+        deadlines.days_spin.setValue(1)
+    with qtbot.waitSignal(deadlines.loaded, timeout=10_000):
+        deadlines.days_spin.setValue(60)
+    with i18n.in_language("fi"):
+        two = ngettext(singular, plural, 2).format(n=2, days=60)
+        one_day = ngettext(" day", " days", 1)
+    assert deadlines.note.text() == two
+    assert one != "1 notice deadline in the next 45 days. Double-click or press Enter to open the customer."
+    assert two != plural.format(n=2, days=60) and one_day != days  # Finnish words, singular and plural
+
+
+def test_the_field_errors_follow_the_language_and_the_typing_stays(qtbot, open_customers):
+    from domain.customers import customer_problems
+
+    view = open_customers()
+    view.new_customer()
+    form = view.form
+    qtbot.keyClicks(form.phone_edit, "call me")
+    english = (form.error_text("name"), form.error_text("phone"))
+    assert english == ("Name is required", "Phone 'call me' is not a phone number, e.g. +46 8 123 456 78")
+
+    apply_language("sv")
+    assert form.phone_edit.text() == "call me" and not form.save_button.isEnabled()
+    assert form.errors["phone"].isVisible()
+    name_problem, phone_problem = customer_problems(Customer(name="", country="SE", phone="call me"))
+    with i18n.in_language("sv"):  # the domain's sentences, said in Swedish, after the field's name
+        expected = tuple(_("{field} {message}").format(field=_(field), message=_(problem.message))
+                         for field, problem in (("Name", name_problem), ("Phone", phone_problem)))
+    assert (form.error_text("name"), form.error_text("phone")) == expected
+    assert form.phone_edit.accessibleDescription() == expected[1]  # what a screen reader says
+    assert form.title() == in_lang("sv", "New customer") != "New customer"
+    assert expected[0] != english[0] and expected[1] != english[1]
+
+
+def test_an_open_subscription_dialog_follows_the_language_and_keeps_the_entries(qtbot, store, open_customers):
+    customer, _subscriptions = add_customer(store, "Åkesson & Söner AB", "SE")
+    view = open_customers()
+    open_customer(qtbot, view, customer.id)
+    view.add_subscription()
+    dialog = view.subscription_dialog
+    type_text(dialog.product_edit, "Microsoft 365 E3")
+    dialog.term_combo.setCurrentIndex(dialog.term_combo.findData(Term.MONTHS_36.value))
+    apply_language("fi")
+    assert dialog.product_edit.text() == "Microsoft 365 E3" and dialog.ok_button.isEnabled()
+    assert dialog.term_combo.currentData() == Term.MONTHS_36.value
+    texts = (dialog.windowTitle(), dialog.ok_button.text(), dialog.term_combo.currentText())
+    with qtbot.waitSignal(view.subscriptionsChanged, timeout=10_000):
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)  # still the button that adds it
+    assert view.current_subscription().term is Term.MONTHS_36
+    assert texts == (in_lang("fi", "New subscription"), in_lang("fi", "Add subscription"), in_lang("fi", "36 months"))
+    assert texts != ("New subscription", "Add subscription", "36 months")
+
+
+def test_finnish_fits_a_small_window_nothing_cut(qtbot, store, open_customers, main_window):
+    customer, _subscriptions = add_customer(store, LONG_FINNISH, "FI", "0112038-9", subscriptions=(
+        Subscription("Microsoft 365 E3", Term.MONTHS_36, dt.date(2025, 1, 26), 120),
+        Subscription("Exchange Online (Plan 1)", Term.PAYG, dt.date(2025, 6, 1), 3)))
+    main_window.resize(1024, 700)
+    view = open_customers()
+    apply_language("fi")  # Finnish runs 30-50% longer than English
+    open_customer(qtbot, view, customer.id)
+    qtbot.waitUntil(lambda: view.details_scroll.widget().height()
+                    >= view.details_scroll.widget().heightForWidth(view.details_scroll.viewport().width()))
+    buttons = [b for b in view.findChildren(QPushButton) if b.isVisible()]
+    assert buttons and all(b.width() >= b.sizeHint().width() for b in buttons), \
+        [b.text() for b in buttons if b.width() < b.sizeHint().width()]  # sized by their text
+    labels = [label for label in view.form.findChildren(QLabel) if label.isVisible() and label.wordWrap()]
+    assert all(label.height() >= label.heightForWidth(label.width()) for label in labels), \
+        [label.text() for label in labels if label.height() < label.heightForWidth(label.width())]  # wrapped whole
+    assert view.notice.outcome_label.height() >= view.notice.outcome_label.heightForWidth(
+        view.notice.outcome_label.width())

@@ -10,7 +10,10 @@ import pytest
 from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone, Qt
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QWidget
 
+from desktop import i18n
 from desktop.escalation_view import EscalationView
+from desktop.i18n import _, ngettext
+from desktop.language import apply_language
 from desktop.main_window import VIEWS
 from domain.customers import Customer, Offering
 from keyboard_input import press, retype, type_text
@@ -21,12 +24,6 @@ LONG_FINNISH = "Pohjois-Pohjanmaan Sairaanhoitopiirin Kuntayhtymä"
 
 
 # --- helpers ------------------------------------------------------------------------------
-
-
-
-
-
-
 
 def click(qtbot, widget) -> None:
     assert widget.isVisible() and widget.isEnabled(), widget.text()
@@ -435,9 +432,9 @@ def test_controls_have_accessible_names_and_tab_in_reading_order(qtbot, open_esc
     order = [view.form.customer.search_edit, view.form.country_combo, view.form.offering_combo,
              view.form.product_edit, view.form.azure_check, view.form.opened_edit, view.form.now_button,
              view.severity.restart_button, view.answer_widget.explain_button, view.answer_widget.save_button,
-             view.cases.table]
+             view.answer_widget.summary_button, view.cases.table]
     visited, widget = [], order[0]
-    for _ in range(60):
+    for _step in range(60):
         visited.append(widget)
         widget = widget.nextInFocusChain()
         while not (widget.isVisible() and widget.isEnabled() and widget.focusPolicy() & Qt.FocusPolicy.TabFocus):
@@ -493,3 +490,178 @@ def test_a_wall_time_that_does_not_exist_is_said_next_to_the_opening(qtbot, open
     assert "does not exist" in view.form.opened_error.text()
     open_on(view, dt.datetime(2026, 3, 30, 2, 30))
     assert not view.form.opened_error.isVisible()
+
+
+# --- another language, while the agent works ---------------------------------------------------------
+
+def pick_customer(qtbot, view: EscalationView, typed: str) -> None:
+    picker = view.form.customer
+    picker.search_edit.setFocus()
+    type_text(picker.search_edit, typed)
+    qtbot.waitUntil(lambda: picker.model.rowCount() == 1, timeout=10_000)
+    with qtbot.waitSignal(picker.customerPicked):
+        picker.pick_row(0)
+
+
+@pytest.mark.parametrize("lang", ["sv", "fi"])
+def test_a_language_switch_keeps_the_question_and_says_the_answer_in_the_new_language(
+        qtbot, store, open_escalation, lang):
+    from domain.services.register import save_customer
+
+    customer = save_customer(store, Customer(LONG_FINNISH, "FI", "0112038-9", offering=Offering.ENHANCED_RESPONSE))
+    view = open_escalation()
+    pick_customer(qtbot, view, "pohjois")
+    answer_questions(qtbot, view, False, True)  # the questions propose A...
+    click(qtbot, view.severity.radios["B"])  # ...and the agent overrides to B
+    before = view.current_answer
+    level = before.severity
+
+    apply_language(lang)
+
+    # Everything the agent chose is still chosen.
+    form, severity, widget = view.form, view.severity, view.answer_widget
+    assert form.customer.customer_id == customer.id and form.customer.name() == LONG_FINNISH
+    assert form.country() == "FI" and form.offering() == "enhanced-response"
+    assert severity.proposed == "A" and severity.severity == "B" and severity.overridden
+    assert view.current_answer == before
+    with i18n.in_language(lang):
+        box_title = _("Customer")
+        country_item = _("{name} ({code})").format(name=i18n.country_name("FI"), code="FI")
+        note = _("From the register: {name} · {country} · {offering}").format(
+            name=LONG_FINNISH, country=i18n.country_name("FI"), offering=_("Enhanced Response"))
+        overridden = _("Overridden: the questions proposed {proposed}, severity {used} is used.").format(
+            proposed="A", used="B")
+        situation = _(level.situation)
+        target = ngettext("First response within {n} business minute", "First response within {n} business minutes",
+                          120).format(n=120)
+        explain = _("E&xplain this due time")
+    assert form.customer_box.title() == box_title != "Customer"
+    assert form.country_combo.currentText() == country_item
+    assert form.customer.note.text() == note != f"From the register: {LONG_FINNISH} · Finland · Enhanced Response"
+    assert severity.override_label.text() == overridden
+    assert overridden != "Overridden: the questions proposed A, severity B is used."
+    assert situation in severity.situation_label.text() and situation != level.situation
+    assert widget.target_label.text() == target != "First response within 120 business minutes"
+    assert widget.explain_button.text() == explain != "E&xplain this due time"
+
+
+def test_the_due_time_its_explanation_and_the_lifecycle_warning_follow_the_language(qtbot, open_escalation):
+    view = open_escalation()
+    pick(view.form.country_combo, "FI")
+    open_on(view, dt.datetime(2026, 12, 23, 16, 45))  # Finnish time: Wednesday before Christmas
+    view.severity.choose("B")
+    type_text(view.form.product_edit, "Windows 7")
+    widget = view.answer_widget
+    click(qtbot, widget.explain_button)
+    lifecycle = view.current_lifecycle
+
+    apply_language("fi")
+
+    assert view.form.product_edit.text() == "Windows 7" and view.severity.severity == "B"
+    assert widget.explanation_frame.isVisible()  # still open, now in Finnish
+    with i18n.in_language("fi"):
+        wednesday = i18n.format_date(dt.date(2026, 12, 23), "EEE")
+        due_clock = i18n.format_clock(view.current_answer.due)
+        total = _("Total: {n} min").format(n=120)
+        warning = _(lifecycle.warning)
+        badge = _("Support ended")
+    assert wednesday in widget.timeline_label.text() and wednesday != "Wed"
+    assert wednesday in widget.explanation
+    assert total in widget.timeline_label.text() and total != "Total: 120 min"
+    assert due_clock in widget.due_label.text() and due_clock != "10:15"  # Finland writes 10.15
+    assert widget.ended_badge.text() == badge != "Support ended"
+    assert warning in widget.warning_label.text() and warning != str(lifecycle.warning)
+
+
+def test_the_summary_for_a_norwegian_customer_is_norwegian_while_the_agent_reads_finnish(qtbot, open_escalation):
+    view = open_escalation()
+    pick(view.form.country_combo, "NO")
+    view.severity.choose("A")
+    widget = view.answer_widget
+    click(qtbot, widget.summary_button)
+    assert widget.summary_language.language() == "nb"  # chosen from the customer's country
+
+    apply_language("fi")
+
+    answer = view.current_answer
+    assert widget.summary_language.language() == "nb"
+    shown = widget.summary_label.text()
+    assert shown == widget.summary
+    english = "Your case is escalated to Microsoft at severity A (Critical business system degraded)."
+    with i18n.in_language("nb"):
+        opening = _("Your case is escalated to Microsoft at severity {id} ({title}).").format(
+            id="A", title=_(answer.severity.title))
+        situation = _(answer.severity.situation)
+        due_day = i18n.format_date(answer.due.date(), "full")
+    with i18n.in_language("fi"):
+        finnish = _("Your case is escalated to Microsoft at severity {id} ({title}).").format(
+            id="A", title=_(answer.severity.title))
+        button = _("Summary for the cus&tomer")
+    assert shown.splitlines()[0] == opening and opening not in (english, finnish)
+    assert situation in shown and situation != answer.severity.situation
+    assert due_day in shown  # "mandag 23. november 2026"
+    assert widget.summary_button.text() == button != "Summary for the cus&tomer"  # the agent's own language
+
+    widget.summary_language.set_language("da")  # the agent knows better: write in Danish
+    view.severity.choose("B")  # a new answer for the same customer keeps the choice
+    assert widget.summary_language.language() == "da"
+    with i18n.in_language("da"):
+        danish = _("Your case is escalated to Microsoft at severity {id} ({title}).").format(
+            id="B", title=_(view.current_answer.severity.title))
+    assert widget.summary.splitlines()[0] == danish
+    pick(view.form.country_combo, "FI")  # another country: its language
+    assert widget.summary_language.language() == "fi"
+
+
+def test_copy_puts_exactly_the_shown_summary_on_the_clipboard(qtbot, open_escalation):
+    view = open_escalation()
+    open_on(view, dt.datetime(2026, 12, 23, 16, 45))
+    view.severity.choose("C")
+    widget = view.answer_widget
+    assert not widget.summary_frame.isVisible()
+    click(qtbot, widget.summary_button)
+    assert widget.summary_frame.isVisible()
+    widget.summary_language.set_language("en")
+    summary = widget.summary_label.text()
+    assert summary.splitlines()[0] == "Your case is escalated to Microsoft at severity C (Minor business impact)."
+    assert "240 business minutes, counted in business hours only" in summary
+    assert "due by Monday, 28 December 2026 at 12:15" in summary  # 45 min on the 23rd, 195 on Monday
+    assert "• Respond within 24 hours (000:2692)." in summary
+
+    QApplication.clipboard().clear()
+    with qtbot.waitSignal(widget.summaryCopied):
+        click(qtbot, widget.summary_copy_button)
+    assert QApplication.clipboard().text() == summary
+    assert widget.summary_copy_status.text().startswith("Copied")
+
+
+@pytest.mark.parametrize("lang", ["sv", "fi"])
+def test_the_cases_count_down_in_the_new_language_and_keep_the_selection(
+        qtbot, main_window, clock, open_escalation, lang):
+    view = open_escalation()
+    type_text(view.form.product_edit, "Exchange Online")
+    view.severity.choose("A")  # 60 minutes, 24x7: due 14:00 in Sweden
+    case = save_case(qtbot, view)
+    cases = view.cases
+
+    apply_language(lang)
+
+    row = cases.model.row_of(case.id)
+    assert cases.table.currentIndex().row() == row  # the case stays selected
+    with i18n.in_language(lang):
+        header = _("Due (customer's time)")
+        status = _("{state}: {detail}").format(state=_("Open"), detail=_("due in {time}").format(
+            time=_("{h} h").format(h=1)))
+        counts = ngettext("{n} open case", "{n} open cases", 1).format(n=1)
+        saved = _("Saved as case {id}: it is listed below with its countdown.").format(id=case.id)
+    assert cases.model.headerData(1, Qt.Orientation.Horizontal) == header != "Due (customer's time)"
+    assert cases.model.index(row, 0).data() == status != "Open: due in 1 h"
+    assert cases.note.text().startswith(counts) and counts != "1 open case"
+    assert view.answer_widget.save_status.text() == saved
+
+    clock.moment = dt.datetime(2026, 11, 23, 13, 5, tzinfo=dt.timezone.utc)
+    main_window.hours.tick()  # the minute turned: breached, said in the new language
+    with i18n.in_language(lang):
+        breached = _("{state}: {detail}").format(state=_("Breached"), detail=_("overdue by {time}").format(
+            time=_("{m} min").format(m=5)))
+    assert cases.model.index(row, 0).data() == breached != "Breached: overdue by 5 min"

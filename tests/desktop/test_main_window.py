@@ -52,7 +52,7 @@ def test_the_about_box_shows_the_version_the_sources_and_the_database(qtbot, mai
     text = dialog.text()
     assert f"Deskguide {version('deskguide')}" in text
     assert "Support desks, opening hours and closed days" in text
-    assert "dataset “desks”, version 1" in text
+    assert "dataset “desks”, version 2" in text
     assert "Villkor Office 365 Support, version 2017:3" in text
     assert "Checked 22 Nov 2026" in text
     assert "2024–2030" in text

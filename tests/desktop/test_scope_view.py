@@ -12,9 +12,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
+from desktop import i18n
+from desktop.i18n import _
+from desktop.language import apply_language
 from desktop.main_window import VIEWS
+from desktop.scope_message import scope_message
 from desktop.scope_view import ScopeView, title_language
-from domain.scope import CustomerFacts, Device, ScopeAnswer, Support, Verdict
+from domain.errors import InvalidInput
+from domain.scope import CustomerFacts, Device, ScopeAnswer, Support, Verdict, evaluate
 from keyboard_input import type_text
 
 pytestmark = pytest.mark.gui
@@ -68,6 +73,12 @@ def pick(qtbot, view: ScopeView, words: str, topic_id: str) -> None:
 
 def verdict(view: ScopeView) -> str:
     return view.verdict_widget.verdict()
+
+
+def said_in(language: str, text: str) -> str:
+    """`text` (a msgid, or reference data's English) as the catalogue of `language` says it."""
+    with i18n.in_language(language):
+        return _(text)
 
 
 def test_the_view_is_in_the_navigation(main_window):
@@ -311,7 +322,8 @@ def test_every_control_is_named_for_screen_readers(scope_view):
     widgets = [scope_view.search_edit, scope_view.topic_list, *scope_view.facts_widget.controls(),
                scope_view.facts_widget.version_note, scope_view.verdict_widget,
                scope_view.verdict_widget.verdict_label, scope_view.verdict_widget.reasons_label,
-               scope_view.verdict_widget.next_label]
+               scope_view.verdict_widget.next_label, scope_view.verdict_widget.customer_language,
+               scope_view.verdict_widget.message_label, scope_view.verdict_widget.copy_button]
     for widget in widgets:
         assert widget.accessibleName(), widget
 
@@ -400,3 +412,166 @@ def test_the_scope_view_does_not_load_the_store_libraries(tmp_path):
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
                             timeout=60)
     assert result.returncode == 0, result.stderr
+
+
+# --- the language switch -----------------------------------------------------------------
+
+def test_a_language_switch_keeps_the_question_and_says_the_verdict_again(qtbot, scope_view):
+    words = "skrivaren skriver inte ut"
+    pick(qtbot, scope_view, words, "print-problem")
+    facts = scope_view.facts_widget
+    facts.device_combo.setCurrentIndex(facts.device_combo.findData(Device.TABLET.value))
+    facts.backup.click()  # no current backup: conditional (§8)
+    asked = scope_view.facts()
+    assert verdict(scope_view) == "Conditional"
+    english_step = scope_view.verdict_widget.next_step()
+    backup_reason = scope_view.catalogue.facts["no_backup"].text
+    assert backup_reason in scope_view.verdict_widget.reasons()
+    topic = scope_view.catalogue.topics["print-problem"]
+
+    for lang in ("sv", "fi"):
+        apply_language(lang)
+
+        # What the agent typed, picked and set is still there.
+        assert scope_view.search_edit.text() == words
+        assert scope_view.current_topic is topic and scope_view.facts() == asked
+        assert facts.device_combo.currentData() == Device.TABLET.value and not facts.backup.isChecked()
+        row = scope_view.topics.row_of("print-problem")
+        assert row >= 0 and scope_view.topic_list.currentIndex().row() == row
+        # The titles are the catalogue's own in the new language, and so is the search.
+        assert scope_view.topics.titles()[row] == topic.title(lang) != topic.title("en")
+        assert scope_view.search.title_language == lang
+        assert scope_view.verdict_widget.topic_label.text() == topic.title(lang)
+        # The verdict, the next step and the reasons are said again, clause refs unchanged.
+        assert verdict(scope_view) == said_in(lang, "Conditional") != "Conditional"
+        assert scope_view.verdict_widget.next_step() == said_in(lang, english_step) != english_step
+        first_reason = scope_view.verdict_widget.reasons().splitlines()[0]
+        assert said_in(lang, backup_reason) != backup_reason
+        clause = said_in(lang, "{clause} ({ref})").format(clause="§8", ref="003:122")  # the refs as they are
+        assert first_reason == f"{clause} · {said_in(lang, 'Conditional')}: {said_in(lang, backup_reason)}"
+        assert scope_view.verdict_widget.next_heading.text() == said_in(lang, "Next step") != "Next step"
+        assert scope_view.current_answer.verdict is Verdict.CONDITIONAL
+
+
+def test_a_language_switch_says_the_labels_and_the_facts_again(qtbot, scope_view):
+    pick(qtbot, scope_view, "tredjepartsapp", "third-party-app")
+    facts = scope_view.facts_widget
+    facts.app_combo.setCurrentIndex(facts.app_combo.findData("yes"))
+    facts.migrating.click()
+
+    apply_language("fi")
+
+    assert scope_view.search_label.text() == said_in("fi", "Customer's &problem:") != "Customer's &problem:"
+    placeholder = "e.g. glömt lösenordet, Outlook won't start"
+    assert scope_view.search_edit.placeholderText() == said_in("fi", placeholder) != placeholder
+    assert facts.title() == said_in("fi", "Customer facts") != "Customer facts"
+    assert facts.migrating.text() == said_in("fi", "&Migration to Office 365 in progress") \
+        != "&Migration to Office 365 in progress"
+    assert facts.migrating.isChecked()
+    # Combo items are renamed in place: the agent's choice stays chosen.
+    assert facts.app_combo.currentData() == "yes"
+    assert facts.app_combo.currentText() == said_in("fi", "Yes, approved by us") != "Yes, approved by us"
+    assert facts.device_combo.itemText(2) == said_in("fi", "Smartphone") != "Smartphone"
+    # A hint that depends on the topic follows too.
+    approval_tip = "Approved apps go to their vendor; unapproved apps are not covered (terms §4, §5)"
+    assert facts.app_combo.toolTip() == said_in("fi", approval_tip) != approval_tip
+    assert verdict(scope_view) == said_in("fi", "Out of scope") != "Out of scope"  # migrating (§4)
+
+
+def test_a_version_that_cannot_be_read_is_explained_in_the_new_language(qtbot, scope_view):
+    pick(qtbot, scope_view, "windows", "os-problem")
+    facts = scope_view.facts_widget
+    qtbot.keyClicks(facts.version_edit, "banana")
+    english_note = facts.version_note.text()
+    with pytest.raises(InvalidInput) as raised:
+        evaluate(scope_view.catalogue, "os-problem", CustomerFacts(version="banana"))
+
+    apply_language("fi")
+
+    with i18n.in_language("fi"):
+        expected = _("⚠ {message}").format(message=_("“{value}” {reason}").format(
+            value="banana", reason=_(raised.value.reason)))
+    assert facts.version_note.text() == expected != english_note
+    assert facts.version_edit.text() == "banana" and facts.version_note.isVisible()
+    assert verdict(scope_view) == said_in("fi", "No verdict yet") != "No verdict yet"
+    assert scope_view.current_answer is None
+
+
+def test_a_language_switch_says_the_list_note_again_and_keeps_the_search(qtbot, scope_view):
+    type_search(qtbot, scope_view, "zzqx")
+    apply_language("sv")
+    note = "No topic matches “{text}”. Try other words, or clear the search to browse every topic."
+    assert scope_view.list_note.text() == said_in("sv", note).format(text="zzqx") != note.format(text="zzqx")
+    assert scope_view.search_edit.text() == "zzqx"
+    scope_view.search_edit.clear()
+    catalogue = scope_view.catalogue
+    assert scope_view.topics.titles() == [topic.title("sv") for topic in catalogue.topics.values()]
+    type_search(qtbot, scope_view, "glemt passord")  # searching after the switch: Swedish titles
+    assert scope_view.topics.titles()[0] == catalogue.topics["password-reset"].title("sv")
+
+
+# --- the message for the customer ------------------------------------------------------------
+
+def test_the_message_for_the_customer_is_in_the_customers_language_not_the_agents(qtbot, scope_view):
+    apply_language("sv")
+    pick(qtbot, scope_view, "glömt lösenordet", "password-reset")
+    widget = scope_view.verdict_widget
+    answer = scope_view.current_answer
+    assert widget.message_box.isVisible()
+    assert widget.customer_language.language() == "en"  # the view does not know the customer's country
+    assert widget.message() == scope_message(answer, answer.topic, "en")
+    assert "This is covered by your Office 365 support." in widget.message()
+
+    widget.customer_language.set_language("fi")
+
+    finnish = widget.message()
+    assert finnish == scope_message(answer, answer.topic, "fi")
+    assert answer.topic.title("fi") in finnish
+    covered = "This is covered by your Office 365 support."
+    assert said_in("fi", covered) in finnish.splitlines() and covered not in finnish.splitlines()
+    # The agent still reads Swedish.
+    assert i18n.current_locale() == "sv"
+    assert verdict(scope_view) == said_in("sv", "In scope") != "In scope"
+    assert widget.message_heading.text() == said_in("sv", "Message for the customer") != "Message for the customer"
+
+
+def test_the_call_workflow_sets_the_customers_language_and_a_switch_of_the_app_keeps_it(qtbot, scope_view):
+    scope_view.set_customer_language("da")
+    scope_view.set_question("server-problem", CustomerFacts())
+    widget = scope_view.verdict_widget
+    answer = scope_view.current_answer
+    danish = scope_message(answer, answer.topic, "da")
+    assert widget.customer_language.currentText() == "Dansk"
+    assert widget.message() == danish and answer.topic.title("da") in danish
+
+    apply_language("fi")
+
+    assert widget.customer_language.language() == "da"
+    assert widget.message() == danish  # the customer's language, whatever the agent reads
+    assert widget.copy_button.text() == said_in("fi", "&Copy message") != "&Copy message"
+
+
+def test_copy_puts_exactly_the_shown_message_on_the_clipboard(qtbot, scope_view):
+    pick(qtbot, scope_view, "windows", "os-problem")
+    qtbot.keyClicks(scope_view.facts_widget.version_edit, "Windows XP")
+    widget = scope_view.verdict_widget
+    widget.customer_language.set_language("sv")
+    shown = widget.message_label.text()
+    assert "Windows XP" in shown and scope_view.current_topic.title("sv") in shown
+    QApplication.clipboard().clear()
+
+    qtbot.mouseClick(widget.copy_button, Qt.MouseButton.LeftButton)
+
+    assert QApplication.clipboard().text() == shown == widget.message()
+    assert widget.copy_status.isVisible() and "Copied" in widget.copy_status.text()
+    widget.customer_language.set_language("nb")  # another message: the old "copied" no longer holds
+    assert not widget.copy_status.isVisible()
+
+
+def test_no_message_for_the_customer_while_no_verdict_stands(qtbot, scope_view):
+    assert not scope_view.verdict_widget.message_box.isVisible()  # nothing picked yet
+    pick(qtbot, scope_view, "windows", "os-problem")
+    assert scope_view.verdict_widget.message_box.isVisible()
+    qtbot.keyClicks(scope_view.facts_widget.version_edit, "banana")
+    assert scope_view.verdict_widget.message() == ""
+    assert not scope_view.verdict_widget.message_box.isVisible()

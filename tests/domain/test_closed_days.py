@@ -11,9 +11,13 @@ import datetime as dt
 
 import holidays
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from domain.closed_days import ClosedDayCalendar
 from domain.desks import DayHours, DeskPolicy, FixedClosedDay, OverrideKind
+from domain.messages import Message
+from domain.services.hours import HoursAnswerer
 
 D = dt.date
 
@@ -218,3 +222,83 @@ def test_closed_days_between_over_several_years(make_policy):
     dates = [d.date for d in days]
     assert dates == sorted(dates) and len(set(dates)) == len(dates)
     assert sum(1 for d in days if d.name == "Christmas Eve") == 7
+
+
+# --- names in the reader's language ---------------------------------------------------
+
+LANGUAGES = ("en", "sv", "nb", "da", "fi")
+
+
+@settings(deadline=None, max_examples=60)
+@given(country=st.sampled_from(["SE", "NO", "DK", "FI"]), year=st.integers(2024, 2030))
+def test_the_closed_dates_and_their_origins_are_the_same_in_every_language(make_policy, country, year):
+    calendars = [calendar_for(make_policy, country, language=language) for language in LANGUAGES]
+    english = calendars[0].closed_days_of_year(year)
+    for calendar in calendars[1:]:
+        days = calendar.closed_days_of_year(year)
+        assert set(days) == set(english), calendar.language
+        assert {d: c.origin for d, c in days.items()} == {d: c.origin for d, c in english.items()}
+        assert all(c.name for c in days.values())
+
+
+@pytest.mark.parametrize(("country", "language", "day", "name"), [
+    ("FI", "fi", D(2026, 6, 19), "Juhannusaatto"),
+    ("FI", "fi", D(2026, 12, 24), "Jouluaatto"),
+    ("FI", "fi", D(2026, 12, 6), "Itsenäisyyspäivä"),
+    ("SE", "sv", D(2026, 6, 19), "Midsommarafton"),
+    ("SE", "sv", D(2026, 12, 24), "Julafton"),
+    ("SE", "sv", D(2026, 12, 31), "Nyårsafton"),
+    ("DK", "da", D(2026, 12, 24), "Juleaftensdag"),
+    ("DK", "da", D(2026, 12, 31), "Nytårsaften"),
+    ("DK", "da", D(2026, 12, 25), "Juledag"),
+    ("NO", "nb", D(2026, 12, 25), "Første juledag"),
+    ("NO", "nb", D(2026, 5, 17), "Grunnlovsdag"),
+])
+def test_holidays_are_named_in_the_readers_language(make_policy, country, language, day, name):
+    assert calendar_for(make_policy, country, language=language).closed_day(day).name == name
+
+
+@pytest.mark.parametrize(("country", "language", "day", "name"), [
+    # The library has no Norwegian or Danish names for Sweden: a Norwegian reads Swedish.
+    ("SE", "nb", D(2026, 12, 24), "Julafton"),
+    ("SE", "da", D(2026, 6, 19), "Midsommarafton"),
+    # A Swede reading Norway's and Denmark's calendars: their own languages.
+    ("NO", "sv", D(2026, 12, 26), "Andre juledag"),
+    ("DK", "sv", D(2026, 12, 24), "Juleaftensdag"),
+    # Finland's calendar in Swedish (sv_FI) for every Scandinavian reader.
+    ("FI", "sv", D(2026, 6, 19), "Midsommarafton"),
+    ("FI", "nb", D(2026, 12, 24), "Julafton"),
+    ("FI", "da", D(2026, 12, 6), "Självständighetsdagen"),
+    # Nothing in Finnish but Finland's own: English.
+    ("SE", "fi", D(2026, 12, 24), "Christmas Eve"),
+    ("DK", "fi", D(2026, 12, 25), "Christmas Day"),
+])
+def test_a_language_the_library_lacks_falls_back_to_the_nearest(make_policy, country, language, day, name):
+    assert calendar_for(make_policy, country, language=language).closed_day(day).name == name
+
+
+def test_the_eves_the_reference_data_adds_are_named_through_the_catalogue(make_policy, make_override):
+    # `holidays` lists neither eve for Norway, nor New Year's Eve for Finland, in any
+    # language: the names are Messages the desktop says in the agent's language.
+    for country, day, english in (("NO", D(2026, 12, 24), "Christmas Eve"), ("NO", D(2026, 12, 31), "New Year's Eve"),
+                                  ("FI", D(2026, 12, 31), "New Year's Eve")):
+        name = calendar_for(make_policy, country, language="nb").closed_day(day).name
+        assert isinstance(name, Message) and name.template == english
+    override = make_override(OverrideKind.CLOSED_DATE, "NO", on_date=D(2026, 8, 3), note="")
+    closed = calendar_for(make_policy, "NO", override, language="fi").closed_day(D(2026, 8, 3))
+    assert isinstance(closed.name, Message) and closed.name.template == "Closed"
+
+
+def test_an_unknown_language_names_the_days_in_english(make_policy):
+    assert calendar_for(make_policy, "SE", language="de").closed_day(D(2026, 12, 24)).name == "Christmas Eve"
+
+
+def test_the_answerer_names_closed_days_in_its_language_and_keeps_its_caches(bundled_policies):
+    english = HoursAnswerer(bundled_policies)
+    finnish = english.in_language("fi")
+    christmas_eve = dt.datetime(2026, 12, 24, 10, 0)
+    assert english.status("FI", christmas_eve).closed_reason == "Christmas Eve"
+    assert finnish.status("FI", christmas_eve).closed_reason == "Jouluaatto"
+    assert finnish.status("FI", christmas_eve).next_open == english.status("FI", christmas_eve).next_open
+    # Back to English: the very same calendar, its years already computed.
+    assert finnish.in_language("en").calendar("FI") is english.calendar("FI")
