@@ -68,7 +68,7 @@ class AboutDialog(QDialog):
     def _show_facts(self, facts: tuple[list, Path | None]) -> None:
         self._facts = facts
         datasets, path = facts
-        parts = [f"<h3>{escape(_('Reference data'))}</h3>"]
+        parts = ["<h3>" + escape(_("Reference data")) + "</h3>"]
         for data in datasets:
             reviewed = ""
             if data.reviewed_from and data.reviewed_to:
@@ -80,8 +80,9 @@ class AboutDialog(QDialog):
             parts.append(f"<p><b>{escape(_(data.title))}</b> ({escape(which)})<br>{escape(source)}<br>"
                          f"{escape(checked)}{reviewed}</p>")
         if not datasets:
-            parts.append(f"<p>{escape(_('No reference data is loaded.'))}</p>")
-        parts.append(f"<h3>{escape(_('Database'))}</h3><p>{escape(str(path) if path else _('unknown'))}</p>")
+            parts.append("<p>" + escape(_("No reference data is loaded.")) + "</p>")
+        where = str(path) if path else _("unknown")
+        parts.append("<h3>" + escape(_("Database")) + "</h3><p>" + escape(where) + "</p>")
         self.details.setText("".join(parts))
 
     def _show_error(self, message: str) -> None:

@@ -45,7 +45,7 @@ def _headers() -> tuple[str, ...]:
 
 class CaseTableModel(RowTableModel):
     def __init__(self, parent=None):
-        super().__init__(_headers(), parent)
+        super().__init__(_headers, parent)
         self._now = dt.datetime.now(dt.timezone.utc)
         self._bold = QFont()
         self._bold.setBold(True)
@@ -62,13 +62,6 @@ class CaseTableModel(RowTableModel):
         self._now = now
         if self._rows:
             self.dataChanged.emit(self.index(0, STATUS), self.index(len(self._rows) - 1, STATUS))
-
-    def retranslate(self) -> None:
-        """The headers and every cell in the current language (models get no LanguageChange)."""
-        self._headers = _headers()
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._headers) - 1)
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self._headers) - 1))
 
     def case(self, row: int) -> Case:
         return self._rows[row]

@@ -116,6 +116,7 @@ def cmd_hours(args) -> int:
         parse_moment(args.at)
     store = _open_store(args)
     try:
+        # English names for the JSON contract; `_()` says them in --lang (HolidayName).
         statuses = hours_answers(store, args.country, args.at, _now())
     finally:
         store.close()
@@ -204,22 +205,11 @@ def _facts_from_args(args):
     )
 
 
-def _verdict_text(verdict) -> str:
-    """The GUI's words for a verdict, in capitals: the one thing to see first."""
-    from domain.scope import Verdict
-
-    return {
-        Verdict.IN_SCOPE: _("In scope"),
-        Verdict.CONDITIONAL: _("Conditional"),
-        Verdict.THIRD_PARTY: _("Third party"),
-        Verdict.SUPERUSER_ONLY: _("Superuser only"),
-        Verdict.OUT_OF_SCOPE: _("Out of scope"),
-    }[verdict].upper()
-
-
 def _describe_answer(answer) -> str:
+    from desktop.scope_text import verdict_text
+
     title = answer.topic.title(i18n.current_locale())  # the topics carry their own five languages
-    lines = [f"{answer.topic.id}: {_verdict_text(answer.verdict)}  ({title})"]
+    lines = [f"{answer.topic.id}: {verdict_text(answer.verdict).upper()}  ({title})"]
     lines += [f"  {reason.clause:<7} {_(reason.text)}" for reason in answer.reasons]
     lines.append(_("Next step: {step}").format(step=_(answer.next_step)))
     return "\n".join(lines)

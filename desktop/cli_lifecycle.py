@@ -30,7 +30,7 @@ def _phase_text(answer) -> str:
 
     values = {"product": answer.product.name, "day": day_text(answer.on)}
     if answer.phase is Phase.ENDED:
-        return _("{product}: support ENDED on {day}").format(**values)
+        return _("{product}: support had ENDED by {day}").format(**values)
     mainstream = answer.phase is Phase.MAINSTREAM
     if answer.phase_ends is None:
         template = (_("{product}: MAINSTREAM support on {day}, no end announced") if mainstream

@@ -28,14 +28,7 @@ def _headers() -> tuple[str, ...]:
 
 class CustomerTableModel(RowTableModel):
     def __init__(self, parent=None):
-        super().__init__(_headers(), parent)
-
-    def retranslate(self) -> None:
-        """Headers and cells in the current language (a model gets no LanguageChange: its view calls this)."""
-        self._headers = _headers()
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._headers) - 1)
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self._headers) - 1))
+        super().__init__(_headers, parent)
 
     def show(self, rows: list[CustomerSummary]) -> None:
         self.beginResetModel()

@@ -62,10 +62,10 @@ def about_hours_html(policies: dict[str, DeskPolicy]) -> str:
         return ""
     ordered = [policies[c] for c in ("SE", "NO", "DK", "FI") if c in policies]
     first = ordered[0]
-    out = [f"<h3>{escape(_('About these hours'))}</h3>"]
+    out = ["<h3>" + escape(_("About these hours")) + "</h3>"]
 
-    out.append(f"<p><b>{escape(_('Opening hours'))}</b>: "
-               f"{escape(_('the support terms, section 6: the desks answer on holiday-free weekdays.'))}</p><ul>")
+    out.append("<p><b>" + escape(_("Opening hours")) + "</b>: "
+               + escape(_("the support terms, section 6: the desks answer on holiday-free weekdays.")) + "</p><ul>")
     for policy in ordered:
         desk = policy.desk
         out.append("<li>" + escape(_("{country}: {hours}, {clause}").format(
@@ -74,12 +74,12 @@ def about_hours_html(policies: dict[str, DeskPolicy]) -> str:
     out.append("</ul>")
 
     zones = ", ".join(f"{hours_text.country_name(p.desk.country)} {p.desk.timezone}" for p in ordered)
-    out.append(f"<p><b>{escape(_('Time zones'))}</b>: " + escape(_(
+    out.append("<p><b>" + escape(_("Time zones")) + "</b>: " + escape(_(
         "the terms name no time zone. Each desk's hours are read on its own country's clock ({zones}), "
         "summer time included, so Finland opens an hour earlier than the others. A what-if moment is "
         "one instant, shown on every desk's own clock.").format(zones=zones)) + "</p>")
 
-    out.append(f"<p><b>{escape(_('Closed days'))}</b>:</p><ul>")
+    out.append("<p><b>" + escape(_("Closed days")) + "</b>:</p><ul>")
     for policy in ordered:
         desk = policy.desk
         note = _(desk.closed_days_note) if desk.closed_days_note else _("public holidays")
@@ -87,12 +87,12 @@ def about_hours_html(policies: dict[str, DeskPolicy]) -> str:
             country=hours_text.country_name(desk.country), note=note)) + "</li>")
     out.append("</ul>")
 
-    out.append(f"<p><b>{escape(_('Source'))}</b>: " + escape(_(
+    out.append("<p><b>" + escape(_("Source")) + "</b>: " + escape(_(
         "{source}. Closed days checked by hand for {first}–{last}; answers for other years carry a "
         "warning.").format(source=first.source or _("unknown"), first=first.reviewed_from,
                            last=first.reviewed_to)) + "</p>")
 
-    out.append(f"<p><b>{escape(_('Administrator overrides'))}</b>: ")
+    out.append("<p><b>" + escape(_("Administrator overrides")) + "</b>: ")
     overrides = [o for p in ordered for o in p.overrides]
     if overrides:
         out.append(escape(_("these change the reference hours and win over them:")) + "</p><ul>")

@@ -102,6 +102,9 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 def _say(message: Message) -> str:
     if _locale == "en":
         return str.__str__(message)  # the domain already wrote it in English
+    own = message.own_words(_locale)
+    if own is not None:
+        return own
     if message.plural is None:
         template = _translation.gettext(message.template)
     else:
@@ -167,6 +170,17 @@ def format_date(day: dt.date, fmt: str = "full") -> str:
     from babel.dates import format_date as babel_date
 
     return babel_date(day, format=fmt, locale=_babel_locale())
+
+
+def format_date_in_sentence(day: dt.date) -> str:
+    """The full date as it reads inside a sentence: Finnish then puts the weekday in the
+    form "on Friday" takes ("päättyy perjantaina 29. tammikuuta 2027"), where CLDR's
+    full format has the stand-alone "perjantai" a heading wants."""
+    from babel import Locale
+    from babel.dates import format_date as babel_date
+
+    pattern = Locale.parse(_babel_locale()).date_formats["full"].pattern.replace("cccc", "EEEE")
+    return babel_date(day, format=pattern, locale=_babel_locale())
 
 
 def format_skeleton(skeleton: str, day: dt.date | dt.datetime) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from desktop.i18n import _, current_locale, format_clock, format_date, ngettext
+from desktop.i18n import _, current_locale, format_clock, format_date, format_date_in_sentence, ngettext
 from domain.notice import CANCEL_EMAIL, RENEWAL_MONTHS, Term
 
 if TYPE_CHECKING:
@@ -32,8 +32,9 @@ def short_date_text(day: dt.date) -> str:
 
 
 def long_day_text(day: dt.date) -> str:
-    """"Friday, January 29, 2027", "fredag 29 januari 2027"."""
-    return format_date(day, "full")
+    """"Friday, 29 January 2027", "fredag 29 januari 2027", "perjantaina 29. tammikuuta
+    2027": a day inside a sentence."""
+    return format_date_in_sentence(day)
 
 
 def number_text(value: int) -> str:
@@ -82,7 +83,7 @@ def deadline_text(answer: NoticeAnswer, today: dt.date) -> str:
     """The notice deadline with the days left counted from `today` (not from the what-if day)."""
     if answer.notice_deadline is None:
         return _("None (pay-as-you-go)")
-    return _("{day} ({left})").format(day=long_day_text(answer.notice_deadline),
+    return _("{day} ({left})").format(day=format_date(answer.notice_deadline, "full"),
                                       left=days_left_text((answer.notice_deadline - today).days))
 
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QPushBu
 from desktop.customer_language_combo import CustomerLanguageCombo
 from desktop.i18n import _
 from desktop.scope_message import scope_message
+from desktop.scope_text import clause_text, verdict_text
 from domain.scope import Verdict
 
 if TYPE_CHECKING:
@@ -43,21 +44,6 @@ _FRAME_STYLE = """
 #scopeVerdict QLabel { background: transparent; }
 #scopeCustomerMessage { border: 1px solid palette(mid); border-radius: 4px; padding: 6px; }
 """
-
-
-def verdict_text(verdict: Verdict) -> str:
-    return {
-        Verdict.IN_SCOPE: _("In scope"),
-        Verdict.CONDITIONAL: _("Conditional"),
-        Verdict.THIRD_PARTY: _("Third party"),
-        Verdict.SUPERUSER_ONLY: _("Superuser only"),
-        Verdict.OUT_OF_SCOPE: _("Out of scope"),
-    }[verdict]
-
-
-def clause_text(outcome: Outcome) -> str:
-    """"§5 (003:62)": the clause of the terms and where it is in the seeds."""
-    return _("{clause} ({ref})").format(clause=outcome.clause, ref=outcome.ref)
 
 
 def _label(parent, *, rich: bool = False, selectable: bool = False) -> QLabel:

@@ -34,17 +34,15 @@ def _header_tips() -> tuple[str, ...]:
 
 class SubscriptionsModel(RowTableModel):
     def __init__(self, parent=None):
-        super().__init__(_headers(), parent)
+        super().__init__(_headers, parent)
         self._today = dt.date.today()
         self._header_tips = _header_tips()
 
     def retranslate(self) -> None:
         """Headers and cells (terms, dates, Yes/No) in the current language: a model gets no
         LanguageChange, its view calls this."""
-        self._headers, self._header_tips = _headers(), _header_tips()
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._headers) - 1)
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self._headers) - 1))
+        self._header_tips = _header_tips()
+        super().retranslate()
 
     def show(self, subscriptions: tuple[Subscription, ...] | list[Subscription], today: dt.date) -> None:
         self.beginResetModel()

@@ -1,6 +1,9 @@
 """Render the main window offscreen and save screenshots for the docs and for review.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python docs/make_screenshots.py
+    QT_QPA_PLATFORM=offscreen .venv/bin/python docs/make_screenshots.py [LANG ...]
+
+With languages (sv nb da fi), the light shots again in each, into docs/screenshots/<lang>/:
+for checking that long Finnish words and Danish compounds fit.
 
 Light and dark (Fusion with a dark palette, the way a Windows dark-mode user sees it),
 1280x800, each at a fixed what-if moment so the pictures only change when the GUI
@@ -23,6 +26,7 @@ from PySide6.QtGui import QColor, QIcon, QPalette  # noqa: E402
 from PySide6.QtWidgets import QApplication, QStyleFactory  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
+_out = OUT  # docs/screenshots/<lang>/ while shooting another language
 SIZE = (1280, 800)
 # "Now" for the status bar: Monday 23 November 2026, 14:40 UTC.
 NOW = dt.datetime(2026, 11, 23, 14, 40, tzinfo=dt.timezone.utc)
@@ -184,7 +188,7 @@ def shoot(app: QApplication, db: Path, name: str, theme: str, wall: dt.datetime,
     window = open_window(app, db, theme)
     window.view("hours").show_what_if(wall, country)
     app.processEvents()
-    target = OUT / name
+    target = _out / name
     window.grab().save(str(target))
     window.close()
     return target
@@ -208,7 +212,7 @@ def shoot_scope(app: QApplication, db: Path, name: str, theme: str, words: str, 
         if name_ in facts:
             box.setChecked(facts[name_])
     app.processEvents()
-    target = OUT / name
+    target = _out / name
     window.grab().save(str(target))
     window.close()
     return target
@@ -229,7 +233,7 @@ def shoot_customers(app: QApplication, db: Path, name: str, theme: str, words: s
     view.select_subscription(next(s.id for s in view.record.subscriptions if s.product == product))
     view.notice.set_language(language)
     app.processEvents()
-    target = OUT / name
+    target = _out / name
     window.grab().save(str(target))
     window.close()
     return target
@@ -266,28 +270,45 @@ def shoot_escalation(app: QApplication, db: Path, name: str, theme: str, words: 
     if not explain:  # the breached case picked: ready to mark its first response
         view.cases.select_case(view.cases.model.case(0).id)
     app.processEvents()
-    target = OUT / name
+    target = _out / name
     window.grab().save(str(target))
     window.close()
     return target
 
 
-def main() -> int:
+def shoot_all(app: QApplication, db: Path, themes: set[str]) -> None:
+    for name, (theme, wall, country) in SHOTS.items():
+        if theme in themes:
+            print(shoot(app, db, name, theme, wall, country))
+    for name, (theme, words, topic, facts) in SCOPE_SHOTS.items():
+        if theme in themes:
+            print(shoot_scope(app, db, name, theme, words, topic, facts))
+    for name, (theme, words, customer, product, language) in CUSTOMER_SHOTS.items():
+        if theme in themes:
+            print(shoot_customers(app, db, name, theme, words, customer, product, language))
+    for name, shot in ESCALATION_SHOTS.items():
+        if shot[0] in themes:
+            print(shoot_escalation(app, db, name, *shot))
+
+
+def main(languages: list[str]) -> int:
+    global _out
+    from desktop.language import apply_language
+
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "deskguide.sqlite3"
         prepare_database(db)
-        for name, (theme, wall, country) in SHOTS.items():
-            print(shoot(app, db, name, theme, wall, country))
-        for name, (theme, words, topic, facts) in SCOPE_SHOTS.items():
-            print(shoot_scope(app, db, name, theme, words, topic, facts))
-        for name, (theme, words, customer, product, language) in CUSTOMER_SHOTS.items():
-            print(shoot_customers(app, db, name, theme, words, customer, product, language))
-        for name, shot in ESCALATION_SHOTS.items():
-            print(shoot_escalation(app, db, name, *shot))
+        if not languages:
+            OUT.mkdir(parents=True, exist_ok=True)
+            shoot_all(app, db, {"light", "dark"})
+        for language in languages:
+            apply_language(language)
+            _out = OUT / language
+            _out.mkdir(parents=True, exist_ok=True)
+            shoot_all(app, db, {"light"})
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

@@ -62,6 +62,25 @@ def _library_days(country: str, category: str, year: int, language: str) -> dict
     return dict(calendar.items())
 
 
+class HolidayName(Message):
+    """A closed day's name as the `holidays` library gives it in English, which can say
+    itself in any app language from the library's own translations (so a calendar built
+    for the JSON contract or a service still names the day in the reader's language)."""
+
+    def __new__(cls, name: str, country: str, category: str, day: dt.date) -> HolidayName:
+        self = super().__new__(cls, name)
+        self.where = (country, category, day)
+        return self
+
+    def __reduce__(self):
+        return HolidayName, (str.__str__(self), *self.where)
+
+    def own_words(self, language: str) -> str | None:
+        country, category, day = self.where
+        names = _library_days(country, category, day.year, holidays_language(country, language))
+        return names.get(day)
+
+
 def _split_names(name: str) -> list[str]:
     # The library joins two holidays on one date with "; " (e.g. Finland's flag day).
     return [part.strip() for part in name.split(";")]
@@ -97,13 +116,14 @@ class ClosedDayCalendar:
         days: dict[dt.date, ClosedDay] = {}
         for category in rules.holidays_categories:
             for day, name in _library_days(country, category, year, self._names_in).items():
-                days.setdefault(day, ClosedDay(day, name, _library_origin(category)))
+                days.setdefault(day, ClosedDay(day, self._name(name, country, category, day), _library_origin(category)))
         for named in rules.holidays_named:
             english = _library_days(country, named.category, year, CONTRACT_LANGUAGE)
             local = _library_days(country, named.category, year, self._names_in)
             for day, name in english.items():
                 if named.name in _split_names(name):
-                    days.setdefault(day, ClosedDay(day, local.get(day, name), _library_origin(named.category)))
+                    days.setdefault(day, ClosedDay(day, self._name(local.get(day, name), country, named.category, day),
+                                                   _library_origin(named.category)))
         for fixed in rules.fixed:
             try:
                 day = dt.date(year, fixed.month, fixed.day)
@@ -117,6 +137,12 @@ class ClosedDayCalendar:
                 name = override.note or Message("Closed")
                 days[override.on_date] = ClosedDay(override.on_date, name, override.origin(self.policy.desk.zone))
         return days
+
+
+    def _name(self, name: str, country: str, category: str, day: dt.date) -> str:
+        # English names (the JSON contract, the services) can still be said in the
+        # reader's language later; a calendar built for a reader already speaks it.
+        return HolidayName(name, country, category, day) if self._names_in == CONTRACT_LANGUAGE else name
 
 
 def _library_origin(category: str) -> Message:

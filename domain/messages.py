@@ -65,6 +65,11 @@ class Message(str):
     def __reduce__(self):  # copy and pickle keep the template, not just the English
         return _restore, (self.template, self.plural, self.count, self.params)
 
+    def own_words(self, language: str) -> str | None:
+        """The sentence in `language` from a source of its own (e.g. the holiday calendar
+        names its days), or None: then the catalogue says it."""
+        return None
+
     def __repr__(self) -> str:
         return f"Message({str.__repr__(self)})"
 

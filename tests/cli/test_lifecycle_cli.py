@@ -74,7 +74,7 @@ def test_an_ended_product_warns_before_escalating(capsys):
     assert code == 0 and payload["phase"] == "ended"
     assert payload["warning"].startswith("Microsoft support for Exchange Server 2016 ended on 2025-10-14.")
     code, _, out, _ = run(capsys, "--product", "Exchange 2016")
-    assert code == 0 and "support ENDED" in out and "Warning: Microsoft support for Exchange Server 2016" in out
+    assert code == 0 and "support had ENDED by" in out and "Warning: Microsoft support for Exchange Server 2016" in out
 
 
 def test_the_text_answer_lists_the_phase_its_allowances_and_the_source(capsys):

@@ -22,7 +22,7 @@ def english_after():
     ("sv", "fre 29 jan. 2027", "fredag 29 januari 2027", "29 jan. 2027"),
     ("nb", "fre. 29. jan. 2027", "fredag 29. januar 2027", "29. jan. 2027"),
     ("da", "fre. 29. jan. 2027", "fredag den 29. januar 2027", "29. jan. 2027"),
-    ("fi", "pe 29.1.2027", "perjantai 29. tammikuuta 2027", "29.1.2027"),
+    ("fi", "pe 29.1.2027", "perjantaina 29. tammikuuta 2027", "29.1.2027"),
 ])
 def test_each_language_writes_dates_its_own_way(language, day, long_day, short):
     i18n.set_language(language)

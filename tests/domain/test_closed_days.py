@@ -6,6 +6,7 @@ Saints' Day the Saturday 31 October-6 November) and agree with the `holidays` li
 """
 from __future__ import annotations
 
+import copy
 import dataclasses
 import datetime as dt
 
@@ -302,3 +303,20 @@ def test_the_answerer_names_closed_days_in_its_language_and_keeps_its_caches(bun
     assert finnish.status("FI", christmas_eve).next_open == english.status("FI", christmas_eve).next_open
     # Back to English: the very same calendar, its years already computed.
     assert finnish.in_language("en").calendar("FI") is english.calendar("FI")
+
+
+def test_a_name_from_an_english_calendar_can_still_be_said_in_the_readers_language(store):
+    """Services and the JSON contract work in English; whoever shows the name later asks
+    it for the reader's language (the library's own translations)."""
+    from domain.closed_days import ClosedDayCalendar, HolidayName
+    from domain.services.hours import load_policies
+
+    policies = load_policies(store)
+    midsummer = ClosedDayCalendar(policies["FI"]).closed_day(dt.date(2026, 6, 19)).name
+    christmas_se = ClosedDayCalendar(policies["SE"]).closed_day(dt.date(2026, 12, 25)).name
+
+    assert isinstance(midsummer, HolidayName) and midsummer == "Midsummer Eve"
+    assert midsummer.own_words("fi") == "Juhannusaatto"
+    assert christmas_se.own_words("sv") == "Juldagen"
+    assert christmas_se.own_words("fi") == "Christmas Day"  # the library has no Finnish for Sweden
+    assert copy.deepcopy(midsummer).own_words("fi") == "Juhannusaatto"

@@ -21,6 +21,7 @@ from resources import catalogues
 
 LANGUAGES = catalogues.TRANSLATED_LANGUAGES
 # An accelerator: "&" before a letter ("&&" is a literal ampersand).
+KEYWORD_NAMES = {*DEFAULT_KEYWORDS, *catalogues.EXTRA_KEYWORDS}
 ACCELERATOR = re.compile(r"(?<!&)&(?=\w)")
 
 
@@ -132,3 +133,20 @@ def test_the_compiled_catalogue_says_what_the_po_says(language):
         if said != expected:
             stale.append(entry.id)
     assert not stale, f"{language}: {len(stale)} entries differ from the .po, e.g. {stale[:3]}"
+
+
+def test_no_translatable_call_hides_inside_an_f_string():
+    """pybabel reads Python 3.11's tokens, where an f-string is one token: a `_("...")`
+    inside one is never extracted and shows in English in every language. (`_(text)` of
+    a reference-data text is fine: the data's sentences are extracted from the TOML.)"""
+    import ast
+
+    hidden = []
+    for folder in ("desktop", "domain"):
+        for path in sorted((catalogues.MAPPING.parent / folder).rglob("*.py")):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.JoinedStr):
+                    hidden += [f"{path.name}:{call.lineno}" for call in ast.walk(node)
+                               if isinstance(call, ast.Call) and getattr(call.func, "id", None) in KEYWORD_NAMES
+                               and call.args and isinstance(call.args[0], ast.Constant)]
+    assert not hidden, f"_() inside an f-string: {hidden}"
