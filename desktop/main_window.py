@@ -159,7 +159,8 @@ class MainWindow(QMainWindow):
         for row, spec in enumerate(self._specs.values()):
             self.navigation.item(row).setText(spec.title())
         # As wide as the longest title (translations are longer than English), no wider.
-        self.navigation.setFixedWidth(max(150, self.navigation.sizeHintForColumn(0) + 32))
+        widest = max(self.navigation.fontMetrics().horizontalAdvance(spec.title()) for spec in self._specs.values())
+        self.navigation.setFixedWidth(max(150, widest + 40))
         self.desks_label.setAccessibleName(_("Desks now"))
         if self._desks_failed:
             self.desks_label.setText(_("The desks could not be loaded."))

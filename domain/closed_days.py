@@ -77,8 +77,10 @@ class HolidayName(Message):
 
     def own_words(self, language: str) -> str | None:
         country, category, day = self.where
-        names = _library_days(country, category, day.year, holidays_language(country, language))
-        return names.get(day)
+        names_in = holidays_language(country, language)
+        if names_in == CONTRACT_LANGUAGE and language != "en":
+            return None  # the library has no such language: the catalogue may know the name
+        return _library_days(country, category, day.year, names_in).get(day)
 
 
 def _split_names(name: str) -> list[str]:
