@@ -16,7 +16,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gettext
-import string
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -135,6 +134,8 @@ def _value(value: object) -> object:
 
 def placeholders(text: str) -> set[str]:
     """The `{name}` fields of a template (what a translation must keep)."""
+    import string
+
     return {field for _, field, _, _ in string.Formatter().parse(text) if field is not None}
 
 

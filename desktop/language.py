@@ -72,7 +72,8 @@ def apply_language(language: str) -> None:
     app = QApplication.instance()
     if app is None:
         return
-    install_qt_translations(app, language)
+    if language != "en" or app.topLevelWidgets():  # at start-up English needs no Qt catalogue
+        install_qt_translations(app, language)
     for window in app.topLevelWidgets():
         window.setLocale(locale)
         # Synchronously, so the texts are right when this returns (installing a

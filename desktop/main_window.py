@@ -131,8 +131,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         self.file_menu = self.menuBar().addMenu("")
-        self.quit_action = QAction(self)
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action = QAction(self)  # its shortcut is set in _start(), see there
         self.quit_action.triggered.connect(self.close)
         self.file_menu.addAction(self.quit_action)
         self.language_menu = self.menuBar().addMenu("")
@@ -229,6 +228,9 @@ class MainWindow(QMainWindow):
         self._started = True  # also after a shutdown: a late timer must not restart anything
         if self._shut_down:
             return
+        # The first standard shortcut reads the platform's key bindings (~11 ms): after
+        # the first paint, not before it.
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.worker.start()
         self.hours.load()
         if self.navigation.currentRow() < 0 and self.navigation.count():
