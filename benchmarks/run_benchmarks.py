@@ -350,8 +350,15 @@ def bench_customers_view() -> None:
     subprocess.run([sys.executable, str(ROOT / "benchmarks" / "customers_view_typing.py")], check=True)
 
 
+def bench_language() -> None:
+    """The whole window changing language at run time (its own process: it needs Qt)."""
+    print("== Switching language at run time ==", flush=True)
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "language_switch.py")], check=True)
+
+
 SECTIONS = {"lookup": bench_lookup, "scope": bench_scope, "register": bench_register, "escalation": bench_escalation,
-            "customers-view": bench_customers_view, "startup": bench_startup, "bundle": bench_bundle}
+            "customers-view": bench_customers_view, "language": bench_language, "startup": bench_startup,
+            "bundle": bench_bundle}
 
 
 def main(argv: list[str]) -> int:
