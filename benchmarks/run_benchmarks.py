@@ -343,6 +343,55 @@ def bench_escalation() -> None:
         store.close()
 
 
+def bench_card(customers: int = 100_000, subscriptions: int = 300_000) -> None:
+    """The call workflow's budget (issue 8): with 100,000 customers, finding one as you
+    type (CustomerSearch, as the GUI's finder asks it) and opening the customer card
+    (domain.services.card.customer_card) each answer within a frame. The desk has a
+    history of 2,000 escalation cases, 50 of them still open, on random customers."""
+    from benchmarks.register_generator import DEFAULT_TODAY, generate
+    from desktop.customer_table_model import MAX_ROWS
+    from domain.customer_search import CustomerSearch
+    from domain.escalation import SEVERITIES
+    from domain.services import register
+    from domain.services.card import customer_card
+    from domain.services.escalation import escalator, mark_responded, new_case, save_case
+    from domain.store import open_store
+
+    print(f"== Customer card: {customers:,} customers, {subscriptions:,} subscriptions ==")
+    today = DEFAULT_TODAY
+    with tempfile.TemporaryDirectory() as folder:
+        store = open_store(Path(folder) / "card.sqlite3", now=dt.datetime.combine(today, dt.time(12), dt.timezone.utc))
+        generate(store, customers=customers, subscriptions=subscriptions, seed=1, today=today)
+        summaries = register.customer_summaries(store)
+        search = CustomerSearch(summaries)
+        rng = random.Random(8)
+        answers = escalator(store)
+        opened = dt.datetime.combine(today, dt.time(9), dt.timezone.utc)
+        with_cases = []
+        for index in range(2000):
+            customer = rng.choice(summaries)
+            answer = answers.escalate(rng.choice(SEVERITIES), "unified", opened - dt.timedelta(hours=index), "SE")
+            case = save_case(store, new_case(answer, "SE", "Exchange Online", customer.name, customer_id=customer.id))
+            if index < 50:
+                with_cases.append(customer.id)
+            else:
+                mark_responded(store, case.id, case.due)
+
+        # What an agent types for a caller: the start of a name, an org number or a phone read out.
+        prefixes = ["östergren", "ostergren bygg", "mäkinen", "hansen regnskap", "aalborg", "bjørnstad",
+                    "556", "5566778899", "+46 8 12", "0701", "anna.", "info@"]
+        typed = [keystrokes for text in prefixes for keystrokes in _typed(text)]
+        report(f"search as you type ({len(prefixes)} prefixes, limit {MAX_ROWS})",
+               [timed(search.search, text, limit=MAX_ROWS) for text in typed for _ in range(5)], FRAME_MS)
+        picked = [rng.choice(summaries).id for _ in range(1000)]
+        report("customer_card(store, id, today), random customers",
+               [timed(customer_card, store, customer_id, today) for customer_id in picked], FRAME_MS)
+        report("customer_card, customers with an open case",
+               [timed(customer_card, store, customer_id, today) for customer_id in with_cases for _ in range(5)],
+               FRAME_MS)
+        store.close()
+
+
 def bench_customers_view() -> None:
     """Keystroke to repainted table in the real window at 100k customers (its own
     process: it needs Qt, and a register of its own)."""
@@ -357,8 +406,8 @@ def bench_language() -> None:
 
 
 SECTIONS = {"lookup": bench_lookup, "scope": bench_scope, "register": bench_register, "escalation": bench_escalation,
-            "customers-view": bench_customers_view, "language": bench_language, "startup": bench_startup,
-            "bundle": bench_bundle}
+            "card": bench_card, "customers-view": bench_customers_view, "language": bench_language,
+            "startup": bench_startup, "bundle": bench_bundle}
 
 
 def main(argv: list[str]) -> int:

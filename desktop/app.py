@@ -74,6 +74,33 @@ def apply_startup_language() -> None:
     apply_language(startup_language())
 
 
+def apply_chosen_theme(app) -> None:
+    """A light or dark theme the agent chose, before the window shows (no flash of the
+    other one); following the system needs nothing until the first paint."""
+    from desktop.settings import Settings
+
+    theme = Settings().theme
+    if theme != "system":
+        from desktop.theme import apply_theme
+
+        apply_theme(app, theme)
+
+
+def settle_in(app, window) -> None:
+    """After the first paint: follow the system's light or dark mode from now on, and
+    on the very first start ask who the agent is and where they work (the journal needs
+    a name)."""
+    from desktop.first_run_dialog import ask_first_run
+    from desktop.settings import Settings
+    from desktop.theme import apply_theme
+
+    settings = Settings()
+    if settings.theme == "system":
+        apply_theme(app, "system")
+    if settings.first_run_needed():
+        ask_first_run(window)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     started = time.perf_counter()
     args, qt_args = _parse(sys.argv[1:] if argv is None else argv)
@@ -88,8 +115,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     app = create_application(qt_args)
     apply_startup_language()
+    apply_chosen_theme(app)
     window = create_main_window(args.db)
     window.show()
+    if not args.startup_probe and args.quit_after is None:
+        QTimer.singleShot(0, lambda: settle_in(app, window))
     if args.startup_probe:
         def probe() -> None:
             line = f"STARTUP {(time.perf_counter() - started) * 1000:.1f} {time.time()!r}"

@@ -21,6 +21,7 @@ from desktop import cli_language
 from desktop import cli_lifecycle
 from desktop import cli_register
 from desktop import cli_escalation
+from desktop import cli_journal
 from desktop import i18n
 from desktop.i18n import _
 from domain.errors import DeskguideError, InvalidInput
@@ -399,6 +400,7 @@ def build_parser() -> Parser:
     cli_register.add_commands(commands, _common_options)
     cli_lifecycle.add_commands(commands, _common_options)
     cli_escalation.add_commands(commands, _common_options)
+    cli_journal.add_commands(commands, _common_options)
     return parser
 
 

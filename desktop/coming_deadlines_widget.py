@@ -26,7 +26,6 @@ if TYPE_CHECKING:
     from desktop.store_worker import StoreWorker
     from domain.services.register import Deadline
 
-DEFAULT_DAYS = 45
 # The list shows the soonest ones and says how many there are in all.
 SHOWN_AT_MOST = 500
 DEADLINE, DAYS_LEFT, CUSTOMER, PRODUCT = range(4)
@@ -82,8 +81,11 @@ class ComingDeadlinesWidget(QWidget):
         self._note: Callable[[], str] = lambda: ""  # said again after a language switch
 
         self.days_spin = QSpinBox(self)
-        self.days_spin.setRange(1, 400)
-        self.days_spin.setValue(DEFAULT_DAYS)
+        from desktop.settings import MAX_DEADLINE_DAYS, MIN_DEADLINE_DAYS, Settings, settings_changed
+
+        self.days_spin.setRange(MIN_DEADLINE_DAYS, MAX_DEADLINE_DAYS)
+        self.days_spin.setValue(Settings().deadline_days)  # the agent's choice in Settings
+        settings_changed.changed.connect(self._on_setting)
         self.days_label = QLabel(self)
         self.days_label.setWordWrap(True)  # Finnish runs long: the label wraps, the spin box keeps its room
         self.days_label.setBuddy(self.days_spin)
@@ -118,6 +120,12 @@ class ComingDeadlinesWidget(QWidget):
         self._running = False
         self._stale = True  # read when first shown
         self.retranslate()
+
+    def _on_setting(self, key: str) -> None:
+        from desktop.settings import DEADLINE_DAYS, Settings
+
+        if key == DEADLINE_DAYS:
+            self.days_spin.setValue(Settings().deadline_days)
 
     def retranslate(self) -> None:
         """Texts, headers and dates in the current language; the look-ahead and the row picked stay."""

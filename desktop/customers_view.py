@@ -23,6 +23,7 @@ from desktop.coming_deadlines_widget import ComingDeadlinesWidget
 from desktop.customer_finder_widget import CustomerFinderWidget
 from desktop.customer_form_widget import CustomerFormWidget
 from desktop.i18n import _, ngettext
+from desktop.settings import default_country
 from desktop.notice_panel_widget import NoticePanelWidget
 from desktop.notice_text import number_text
 from desktop.subscription_dialog import SubscriptionDialog
@@ -202,6 +203,10 @@ class CustomersView(QWidget):
         """Open the customer on `row` of the search list, as a click does."""
         self.finder.open_row(row)
 
+    def answer_record(self):
+        """The notice answer shown now (desktop.answer_record), or None."""
+        return self.notice.answer_record()
+
     def current_subscription(self) -> Subscription | None:
         return self.subscriptions_box.current() if self.record is not None else None
 
@@ -267,7 +272,7 @@ class CustomersView(QWidget):
     def new_customer(self) -> None:
         """An empty form for a new customer (in the country of the one shown, if any)."""
         def proceed() -> None:
-            country = self.record.customer.country if self.record is not None else "SE"
+            country = self.record.customer.country if self.record is not None else default_country()
             self._requested = None  # a customer still on its way from the store is not shown over the form
             self._show_record(None, new_country=country)
             self.form.name_edit.setFocus(Qt.FocusReason.OtherFocusReason)

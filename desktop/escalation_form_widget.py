@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from desktop.escalation_customer_widget import EscalationCustomerWidget
 from desktop.field_error_label import FieldErrorLabel
 from desktop.i18n import _, country_name
-from desktop.machine_config import default_country
+from desktop.settings import default_country
 from desktop.notice_panel_widget import WARNING_ON_DARK, WARNING_ON_LIGHT
 from desktop.wrapped_label import wrapped_label
 

@@ -28,7 +28,7 @@ from desktop.cases_widget import CasesWidget
 from desktop.escalation_answer_widget import EscalationAnswerWidget
 from desktop.escalation_form_widget import OFFERINGS, EscalationFormWidget
 from desktop.i18n import _, country_name, ngettext
-from desktop.machine_config import default_country
+from desktop.settings import default_country
 from desktop.severity_widget import SeverityWidget
 from domain.errors import InvalidInput
 
@@ -185,6 +185,19 @@ class EscalationView(QWidget):
     @property
     def current_lifecycle(self) -> LifecycleAnswer | None:
         return self._lifecycle
+
+    def answer_record(self):
+        """The escalation shown now, for Copy summary and the journal (desktop.answer_record)."""
+        from desktop.answer_record import AnswerRecord
+        from desktop.hours_text import moment_text
+
+        answer = self.answer_widget.answer
+        if answer is None:
+            return None
+        product = self.form.product_edit.text().strip()
+        verdict = _("Severity {severity}, first response due {due}").format(
+            severity=answer.severity.id, due=moment_text(answer.due, with_year=True))
+        return AnswerRecord("escalation", product or _("Escalation to Microsoft"), verdict, self.answer_widget.summary)
 
     def set_question(self, country: str, offering: str, customer_id: int | None = None, product: str = "") -> None:
         """Prefill: the customer's country and offering, the customer (from the register),

@@ -43,12 +43,17 @@ class FieldErrorLabel(QLabel):
         self.field.setAccessibleDescription(problem)
 
     def _colour(self) -> None:
-        palette = QPalette()
         dark = self.palette().color(QPalette.ColorRole.Window).lightness() < 128
-        palette.setColor(QPalette.ColorRole.WindowText, QColor(ERROR_ON_DARK if dark else ERROR_ON_LIGHT))
+        wanted = QColor(ERROR_ON_DARK if dark else ERROR_ON_LIGHT)
+        if self.palette().color(QPalette.ColorRole.WindowText) == wanted:
+            return  # setting it again would send another PaletteChange, and so on
+        palette = QPalette()
+        palette.setColor(QPalette.ColorRole.WindowText, wanted)
         self.setPalette(palette)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() in (QEvent.Type.ApplicationPaletteChange, QEvent.Type.ParentChange):
+        # A label with a palette of its own hears of a theme switch as PaletteChange.
+        if event.type() in (QEvent.Type.ApplicationPaletteChange, QEvent.Type.PaletteChange,
+                            QEvent.Type.ParentChange):
             self._colour()

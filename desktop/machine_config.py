@@ -147,10 +147,6 @@ def machine_defaults() -> MachineDefaults:
     return _cached(str(config_path()))
 
 
-def default_country(fallback: str = "SE") -> str:
-    return machine_defaults().country or fallback
-
-
 def resolve_db_path(cli_db: str | os.PathLike | None) -> Path | None:
     """The database for this run: --db > DESKGUIDE_DB > the machine's `database` >
     None (domain.store then uses the user's data folder)."""

@@ -41,6 +41,12 @@ class ViewSpec(NamedTuple):
     factory: Callable[[ViewContext], QWidget]
 
 
+def _call_view(context: ViewContext) -> QWidget:
+    from desktop.call_view import CallView
+
+    return CallView(context)
+
+
 def _hours_view(context: ViewContext) -> QWidget:
     from desktop.hours_view import HoursView
 
@@ -66,6 +72,8 @@ def _escalation_view(context: ViewContext) -> QWidget:
 
 
 VIEWS: tuple[ViewSpec, ...] = (
+    # The call first: an agent on the phone starts from the customer (issue "call workflow").
+    ViewSpec("call", lambda: _("Customer call"), _call_view),
     ViewSpec("hours", lambda: _("Opening hours"), _hours_view),
     ViewSpec("scope", lambda: _("Support scope"), _scope_view),
     ViewSpec("customers", lambda: _("Customers & notice"), _customers_view),
@@ -94,6 +102,7 @@ class MainWindow(QMainWindow):
         self._shut_down = False
 
         self.error_banner = None  # an ErrorBannerWidget, built by show_error() when needed
+        self.call = None  # the CallWorkflow (shortcuts, toolbar), built after the first paint
         self.navigation = QListWidget(self)
         self.navigation.setObjectName("navigation")
         self.navigation.setStyleSheet(_NAVIGATION_STYLE)
@@ -173,6 +182,7 @@ class MainWindow(QMainWindow):
         # The languages are named in themselves (whoever needs the menu can read them);
         # only "follow the system" is said in the current language.
         self.language_actions[language.FOLLOW_SYSTEM].setText(_("Same as &Windows"))
+        self.language_actions[language.saved_choice()].setChecked(True)  # also after the Settings dialog
         self.help_menu.setTitle(_("&Help"))
         self.about_action.setText(_("&About Deskguide"))
 
@@ -207,6 +217,11 @@ class MainWindow(QMainWindow):
     def current_view(self) -> QWidget | None:
         return self.stack.currentWidget()
 
+    def show_view(self, key: str) -> QWidget:
+        """Bring the view for `key` to the front (as the navigation does) and return it."""
+        self.navigation.setCurrentRow(tuple(self._specs).index(key))
+        return self.view(key)
+
     # --- start-up: paint first, then open the store and build the first view ------
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -231,6 +246,10 @@ class MainWindow(QMainWindow):
         # The first standard shortcut reads the platform's key bindings (~11 ms): after
         # the first paint, not before it.
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        if "call" in self._specs:  # a window built with other views (tests) has no call
+            from desktop.call_workflow import CallWorkflow
+
+            self.call = CallWorkflow(self)
         self.worker.start()
         self.hours.load()
         if self.navigation.currentRow() < 0 and self.navigation.count():

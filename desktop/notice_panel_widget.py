@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import notice_text
+from desktop.answer_record import AnswerRecord
 from desktop.customer_language_combo import CustomerLanguageCombo
 from desktop.i18n import _
 from desktop.notice_message import customer_message
@@ -236,6 +237,19 @@ class NoticePanelWidget(QGroupBox):
     @property
     def subscription(self) -> Subscription | None:
         return self._subscription
+
+    def answer_record(self) -> AnswerRecord | None:
+        """The notice answer for Copy summary and the journal; None while none is shown."""
+        answer, subscription = self._answer, self._subscription
+        if answer is None or subscription is None or not self.message():
+            return None
+        topic = _("{product}, {term}").format(product=subscription.product,
+                                              term=notice_text.term_text(subscription.term))
+        if answer.in_time:
+            verdict = _("In time: ends {day}").format(day=notice_text.short_date_text(answer.ends_on))
+        else:
+            verdict = _("Too late: renews to {day}").format(day=notice_text.short_date_text(answer.ends_on))
+        return AnswerRecord("notice", topic, verdict, self.message())
 
     def language(self) -> str:
         """The language of the message to the customer."""

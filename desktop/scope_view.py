@@ -25,10 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import i18n
+from desktop.answer_record import AnswerRecord
 from desktop.i18n import _, current_locale
 from desktop.scrolling import scroll_whole_view
 from desktop.scope_facts_widget import ScopeFactsWidget
 from desktop.scope_topics_model import ScopeTopicsModel
+from desktop.scope_text import verdict_text
 from desktop.scope_verdict_widget import ScopeVerdictWidget
 from domain.errors import InvalidInput
 from domain.scope import CustomerFacts, ScopeAnswer, evaluate, find_topic
@@ -179,6 +181,13 @@ class ScopeView(QWidget):
     def current_topic(self) -> Topic | None:
         return self._topic
 
+    def answer_record(self) -> AnswerRecord | None:
+        """The verdict for Copy summary and the journal; None while none stands."""
+        if self._answer is None or self._topic is None:
+            return None
+        return AnswerRecord("scope", self._topic.title(self.language), verdict_text(self._answer.verdict),
+                            self.verdict_widget.message())
+
     @property
     def is_loaded(self) -> bool:
         return self.search is not None
@@ -190,6 +199,12 @@ class ScopeView(QWidget):
         """The language the message for the customer is written in (the call workflow
         knows the customer; CustomerFacts does not say where they are). English until set."""
         self.verdict_widget.customer_language.set_language(language)
+
+    def prefill_customer(self, facts: CustomerFacts, language: str) -> None:
+        """From the customer card: this customer's facts and language; the agent then
+        types the problem (the facts stay when a topic is picked)."""
+        self.facts_widget.set_facts(facts)
+        self.set_customer_language(language)
 
     def set_question(self, topic_id: str, facts: CustomerFacts = CustomerFacts()) -> None:
         """Show the check for `topic_id` with these facts (kept until the catalogue is loaded)."""

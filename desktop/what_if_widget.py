@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from desktop import hours_text
 from desktop.closed_days_calendar import MondayCalendarWidget
 from desktop.i18n import _
-from desktop.machine_config import default_country
+from desktop.settings import default_country
 
 _ACTIVE_STYLE = "#whatIf { border: 2px solid palette(highlight); border-radius: 6px; }"
 _LIVE_STYLE = "#whatIf { border: 1px solid palette(mid); border-radius: 6px; }"

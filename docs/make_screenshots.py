@@ -22,8 +22,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
-from PySide6.QtGui import QColor, QIcon, QPalette  # noqa: E402
+from PySide6.QtGui import QIcon  # noqa: E402
 from PySide6.QtWidgets import QApplication, QStyleFactory  # noqa: E402
+
+from desktop.theme import dark_palette  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
 _out = OUT  # docs/screenshots/<lang>/ while shooting another language
@@ -64,27 +66,6 @@ ESCALATION_SHOTS = {
     "escalation-dark.png": ("dark", "pohjois", "Pohjois-Pohjanmaan Sairaanhoitopiirin Kuntayhtymä",
                             "Windows Server 2012 R2", (True,), None, None, None, True, False),
 }
-
-
-def dark_palette() -> QPalette:
-    palette = QPalette()
-    colours = {
-        QPalette.ColorRole.Window: "#202124", QPalette.ColorRole.WindowText: "#e8eaed",
-        QPalette.ColorRole.Base: "#2a2b2e", QPalette.ColorRole.AlternateBase: "#313235",
-        QPalette.ColorRole.ToolTipBase: "#313235", QPalette.ColorRole.ToolTipText: "#e8eaed",
-        QPalette.ColorRole.PlaceholderText: "#9aa0a6", QPalette.ColorRole.Text: "#e8eaed",
-        QPalette.ColorRole.Button: "#2f3033", QPalette.ColorRole.ButtonText: "#e8eaed",
-        QPalette.ColorRole.BrightText: "#ff6b6b", QPalette.ColorRole.Light: "#4a4b4f",
-        QPalette.ColorRole.Midlight: "#3a3b3e", QPalette.ColorRole.Mid: "#55575b",
-        QPalette.ColorRole.Dark: "#18191a", QPalette.ColorRole.Shadow: "#000000",
-        QPalette.ColorRole.Highlight: "#4c8bf5", QPalette.ColorRole.HighlightedText: "#ffffff",
-        QPalette.ColorRole.Link: "#8ab4f8", QPalette.ColorRole.LinkVisited: "#c58af9",
-    }
-    for role, colour in colours.items():
-        palette.setColor(role, QColor(colour))
-    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
-        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#7f8388"))
-    return palette
 
 
 def prepare_database(path: Path) -> None:
@@ -175,7 +156,7 @@ def open_window(app: QApplication, db: Path, theme: str):
     from desktop.main_window import MainWindow
 
     app.setStyle(QStyleFactory.create("Fusion"))
-    app.setPalette(dark_palette() if theme == "dark" else app.style().standardPalette())
+    app.setPalette(dark_palette() if theme == "dark" else app.style().standardPalette())  # desktop/theme.py
     app.setWindowIcon(QIcon(str(icon_path())))
     window = MainWindow(db_path=db, clock=lambda: NOW)
     window.resize(*SIZE)

@@ -218,3 +218,24 @@ class EscalationCaseRow(Base):
     due: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), index=True)
     responded: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     note: Mapped[str] = mapped_column(Text, default="")
+
+
+class JournalEntryRow(Base):
+    """One entry of a customer's case journal (domain.journal); personal data, so it goes
+    with its customer (ON DELETE CASCADE) and is purged after the retention period."""
+
+    __tablename__ = "journal_entry"
+    __table_args__ = (
+        # A customer's journal, newest first, is one range of this index.
+        Index("ix_journal_entry_customer_id_created", "customer_id", "created"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id", ondelete="CASCADE"))
+    created: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    agent: Mapped[str] = mapped_column(String(100))
+    kind: Mapped[str] = mapped_column(String(20))  # domain.journal.JournalKind
+    topic: Mapped[str] = mapped_column(String(200))
+    verdict: Mapped[str] = mapped_column(String(60))
+    note: Mapped[str] = mapped_column(Text)
+    summary: Mapped[str] = mapped_column(Text)

@@ -62,7 +62,7 @@ def main_window(open_window):
 
 @pytest.fixture
 def hours_view(main_window):
-    return main_window.view("hours")
+    return main_window.show_view("hours")
 
 
 @pytest.fixture(autouse=True)

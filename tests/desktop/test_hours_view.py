@@ -26,7 +26,7 @@ def card_text(view: HoursView, country: str) -> str:
     return view.cards[country].text()
 
 
-def test_the_window_opens_on_the_hours_view_with_four_live_cards(main_window, hours_view):
+def test_the_hours_view_shows_four_live_cards(main_window, hours_view):
     assert main_window.stack.currentWidget() is hours_view
     assert list(hours_view.cards) == ["SE", "NO", "DK", "FI"]
     assert all(card.isVisible() for card in hours_view.cards.values())

@@ -97,7 +97,7 @@ def test_the_menu_choice_is_kept_and_the_current_view_stays(main_window, qtbot):
     assert main_window.current_view() is current
     assert main_window.navigation.currentRow() == 2
     with i18n.in_language("fi"):
-        assert main_window.navigation.item(0).text() == i18n._("Opening hours") != "Opening hours"
+        assert main_window.navigation.item(1).text() == i18n._("Opening hours") != "Opening hours"
     assert main_window.language_actions["fi"].isChecked()
 
 

@@ -52,7 +52,6 @@ def test_the_default_location_is_the_machine_config_folder(monkeypatch):
 def test_a_missing_file_means_no_defaults(tmp_path):
     defaults = read_machine_defaults(tmp_path / "nowhere.ini")
     assert defaults == machine_config.MachineDefaults()
-    assert machine_config.default_country() == "SE"
 
 
 def test_malformed_values_are_ignored_with_a_warning_each(ini, tmp_path):

@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_navigation_lists_the_views_that_exist(main_window):
     titles = [main_window.navigation.item(row).text() for row in range(main_window.navigation.count())]
     assert titles == [spec.title() for spec in VIEWS] == [
-        "Opening hours", "Support scope", "Customers & notice", "Escalation"]
+        "Customer call", "Opening hours", "Support scope", "Customers & notice", "Escalation"]
     assert main_window.navigation.currentRow() == 0
     assert main_window.windowTitle() == "Deskguide"
 
@@ -149,7 +149,7 @@ def test_the_store_and_the_first_view_wait_for_the_window_to_paint(qtbot, isolat
     assert not window.worker.running and not window.views  # nothing heavy before the first paint
     window.show()
     qtbot.waitUntil(lambda: window.hours.answerer is not None, timeout=15_000)
-    assert window.current_view() is window.view("hours")
+    assert window.current_view() is window.view("call")  # a call starts from the customer
 
 
 # PySide6 6.12.0 on CPython 3.11 gives back one reference to None for every call of a

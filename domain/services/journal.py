@@ -1,0 +1,108 @@
+"""A customer's case journal for the GUI and the CLI: save an entry, list and search the
+journal newest first, and purge the entries older than the retention period.
+
+Search is done here, not in SQL: names and notes are compared without case or accents
+("ostergren" finds "Östergren", as the customer search does), which SQLite cannot do,
+and one customer's journal is small enough to read in order until enough have matched.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from contextlib import closing
+from dataclasses import replace
+
+from domain.customer_search import fold
+from domain.errors import InvalidInput
+from domain.journal import JournalEntry, check_entry, retention_cutoff
+from domain.messages import Message
+from domain.store import Store
+
+DEFAULT_LIMIT = 500  # a journal list, not an archive: older entries are found by searching
+
+
+def _unknown_customer(customer_id) -> InvalidInput:
+    return InvalidInput("customer", customer_id, Message("is not a customer in the register"))
+
+
+def add_entry(store: Store, entry: JournalEntry) -> JournalEntry:
+    """Save `entry` (checked first; a customer not in the register is InvalidInput) and
+    return it as stored, with its id. Nothing is written on an error."""
+    from domain.store import journal_repository, register_repository
+
+    entry = check_entry(entry)
+    with store.session() as session:
+        if not register_repository.customer_exists(session, entry.customer_id):
+            raise _unknown_customer(entry.customer_id)
+        return replace(entry, id=journal_repository.insert_entry(session, entry))
+
+
+def check_limit(limit: object) -> int:
+    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
+        raise InvalidInput("limit", limit, Message("must be a whole number, 1 or more"))
+    return limit
+
+
+def _searchable(entry: JournalEntry) -> str:
+    # One line per field: a typed word never matches across the end of one field and
+    # the start of the next.
+    return fold("\n".join((entry.topic, entry.verdict, entry.note, entry.agent, entry.summary)))
+
+
+def journal(store: Store, customer_id: int, search: str = "", limit: int = DEFAULT_LIMIT) -> list[JournalEntry]:
+    """The customer's entries, newest first, at most `limit`. With `search`, only those in
+    which every word of it occurs in the topic, verdict, note, agent or summary, without
+    regard to case or accents ("lösen anna" finds Anna's "Glömt lösenord"). A customer
+    not in the register is InvalidInput."""
+    from domain.store import journal_repository, register_repository
+
+    check_limit(limit)
+    words = fold(search or "").split()
+    with store.session() as session:
+        if not register_repository.customer_exists(session, customer_id):
+            raise _unknown_customer(customer_id)
+        if not words:
+            return journal_repository.newest_entries_of(session, customer_id, limit)
+        found = []
+        # Closed before the session ends, also when the loop stops early.
+        with closing(journal_repository.entries_of(session, customer_id)) as entries:
+            for entry in entries:
+                text = _searchable(entry)
+                if all(word in text for word in words):
+                    found.append(entry)
+                    if len(found) == limit:
+                        break
+        return found
+
+
+def count_older_than(store: Store, months: int, now: dt.datetime) -> int:
+    """How many entries purge_older_than(months, now) would delete (the GUI asks to
+    confirm with this count, the CLI's --dry-run prints it)."""
+    from domain.store import journal_repository
+
+    cutoff = retention_cutoff(now, months)
+    with store.session() as session:
+        return journal_repository.count_created_before(session, cutoff)
+
+
+def purge_older_than(store: Store, months: int, now: dt.datetime) -> int:
+    """Delete every entry created more than `months` calendar months before `now` (one
+    transaction); returns how many. An entry exactly `months` old stays."""
+    from domain.store import journal_repository
+
+    cutoff = retention_cutoff(now, months)
+    with store.session() as session:
+        return journal_repository.delete_created_before(session, cutoff)
+
+
+def entry_as_dict(entry: JournalEntry) -> dict:
+    """One item of the JSON contract of `deskguide journal`."""
+    return {
+        "id": entry.id,
+        "created": entry.created.isoformat(),
+        "agent": entry.agent,
+        "kind": entry.kind.value,
+        "topic": entry.topic,
+        "verdict": entry.verdict,
+        "note": entry.note,
+        "summary": entry.summary,
+    }
