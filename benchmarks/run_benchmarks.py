@@ -399,6 +399,12 @@ def bench_customers_view() -> None:
     subprocess.run([sys.executable, str(ROOT / "benchmarks" / "customers_view_typing.py")], check=True)
 
 
+def bench_call_view() -> None:
+    """The call view in the real window at 100k customers (its own process: Qt)."""
+    print("== The call view: find a customer, open the card ==", flush=True)
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "call_view_typing.py")], check=True)
+
+
 def bench_language() -> None:
     """The whole window changing language at run time (its own process: it needs Qt)."""
     print("== Switching language at run time ==", flush=True)
@@ -406,7 +412,7 @@ def bench_language() -> None:
 
 
 SECTIONS = {"lookup": bench_lookup, "scope": bench_scope, "register": bench_register, "escalation": bench_escalation,
-            "card": bench_card, "customers-view": bench_customers_view, "language": bench_language,
+            "card": bench_card, "customers-view": bench_customers_view, "call-view": bench_call_view, "language": bench_language,
             "startup": bench_startup, "bundle": bench_bundle}
 
 

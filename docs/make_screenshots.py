@@ -55,6 +55,14 @@ CUSTOMER_SHOTS = {
                            "Microsoft 365 E3", "sv"),
 }
 
+# The call: (theme, what the agent types, the customer opened).
+CALL_SHOTS = {
+    # A long Danish name, four subscriptions (the soonest deadline highlighted), an open case.
+    "call-light.png": ("light", "østerg", "Østergaard & Søn Rådgivende Ingeniørfirma ApS"),
+    # A customer with no subscriptions and no open escalations: the empty states.
+    "call-dark.png": ("dark", "åkess", "Åkesson & Söner AB"),
+}
+
 # Escalation: (theme, customer typed, customer picked, product, the answers to the severity questions,
 # severity picked if it differs, offering, opened on the customer's clock, Azure, explanation shown).
 ESCALATION_SHOTS = {
@@ -80,6 +88,7 @@ def prepare_database(path: Path) -> None:
             closes=dt.time(15, 0), note="Staff meeting in the afternoon"))
         add_customers(store)
         add_cases(store)
+        add_journal(store)
     finally:
         store.close()
 
@@ -119,11 +128,28 @@ def add_customers(store) -> None:
             save_subscription(store, Subscription(**{**subscription.__dict__, "customer_id": saved.id}), today)
 
 
+def add_journal(store) -> None:
+    """Two earlier calls of the Danish customer, in the journal."""
+    from domain.journal import JournalEntry, JournalKind
+    from domain.services.journal import add_entry
+    from domain.services.register import customer_summaries
+
+    customer_id = next(c.id for c in customer_summaries(store) if c.name.startswith("Østergaard"))
+    for days, kind, topic, verdict, note in (
+            (40, JournalKind.SCOPE, "Printing problem", "In scope", "Remote session booked with Søren."),
+            (3, JournalKind.NOTICE, "Microsoft 365 Business Standard, 12 months", "In time: ends 28 Feb 2027",
+             "Customer will decide by January.")):
+        add_entry(store, JournalEntry(customer_id, NOW - dt.timedelta(days=days), "Mette Holm", kind, topic, verdict,
+                                      note))
+
+
 def add_cases(store) -> None:
     """Cases in every state: one breached, one due soon, one later, one answered in time."""
     from domain.services.escalation import escalator, mark_responded, new_case, save_case
+    from domain.services.register import customer_summaries
 
     answerer = escalator(store)
+    ids = {c.name: c.id for c in customer_summaries(store)}
     cases = [  # (customer, country, product, severity, offering, opened minutes before NOW, responded after)
         ("Fjellstue Sæter AS", "NO", "Exchange Online", "A", "unified", 75, None),
         ("Østergaard & Søn Rådgivende Ingeniørfirma ApS", "DK", "Microsoft Teams (new Teams)", "B", "unified", 50,
@@ -134,7 +160,7 @@ def add_cases(store) -> None:
     for name, country, product, severity, offering, before, responded in cases:
         opened = NOW - dt.timedelta(minutes=before)
         answer = answerer.escalate(severity, offering, opened, country)
-        case = save_case(store, new_case(answer, country, product, name))
+        case = save_case(store, new_case(answer, country, product, name, ids[name]))
         if responded is not None:
             mark_responded(store, case.id, opened + dt.timedelta(minutes=responded))
 
@@ -258,6 +284,9 @@ def shoot_escalation(app: QApplication, db: Path, name: str, theme: str, words: 
 
 
 def shoot_all(app: QApplication, db: Path, themes: set[str]) -> None:
+    for name, (theme, words, customer) in CALL_SHOTS.items():
+        if theme in themes:
+            print(shoot_call(app, db, name, theme, words, customer))
     for name, (theme, wall, country) in SHOTS.items():
         if theme in themes:
             print(shoot(app, db, name, theme, wall, country))
@@ -270,6 +299,22 @@ def shoot_all(app: QApplication, db: Path, themes: set[str]) -> None:
     for name, shot in ESCALATION_SHOTS.items():
         if shot[0] in themes:
             print(shoot_escalation(app, db, name, *shot))
+
+
+def shoot_call(app: QApplication, db: Path, name: str, theme: str, words: str, customer: str) -> Path:
+    """The agent's way: Ctrl+F, type part of the name, Enter."""
+    window = open_window(app, db, theme)
+    wait_until(app, lambda: window.call is not None and window.view("call").finder.is_loaded)
+    window.call.find_customer()
+    view = window.view("call")
+    view.search_edit.setText(words)
+    view.open_customer(next(s.id for s in view.finder.search.search(words) if s.name == customer))
+    wait_until(app, lambda: view.current_card is not None and view.journal_panel.is_loaded)
+    app.processEvents()
+    target = _out / name
+    window.grab().save(str(target))
+    window.close()
+    return target
 
 
 def main(languages: list[str]) -> int:
