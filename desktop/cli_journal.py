@@ -37,7 +37,7 @@ def _describe_entry(entry) -> str:
     head += [part for part in (entry.topic, entry.verdict) if part]
     lines = ["  ".join(head)]
     if entry.note:
-        lines += _indented(_("Note: {note}").format(note=entry.note))
+        lines += _indented(_("Agent's note: {note}").format(note=entry.note))
     if entry.summary:
         lines += _indented(entry.summary)
     return "\n".join(lines)

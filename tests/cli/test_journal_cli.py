@@ -89,7 +89,7 @@ def test_the_text_shows_each_entry_with_its_moment_agent_note_and_summary(capsys
     oldest = moment_text(dt.datetime(2026, 3, 20, 9, 15, tzinfo=dt.timezone.utc).astimezone(), with_year=True)
     assert out.index(newest) < out.index(oldest)  # newest first
     assert f"{newest}  Anna Berg  Scope  password-reset  in_scope" in out
-    assert "    Note: Glömt lösenordet\n    IN SCOPE\n      §5 Password reset" in out
+    assert "    Agent's note: Glömt lösenordet\n    IN SCOPE\n      §5 Password reset" in out
     assert "Notice  Microsoft 365 E3 (#4)  in time" in out
 
 
