@@ -30,8 +30,10 @@ if TYPE_CHECKING:
     from domain.customers import Customer
     from domain.journal import JournalEntry
 
-# The widest time a row shows: a long weekday and month (the day is far from any zone's edge).
-WIDEST_MOMENT = dt.datetime(2026, 9, 30, 12, 59, tzinfo=dt.timezone.utc)
+# The widest times a language writes: a long month name ("Sept"), or two-digit days and
+# months ("28.12.2026 12.58"); both far from any zone's date line.
+WIDEST_MOMENTS = (dt.datetime(2026, 9, 30, 12, 59, tzinfo=dt.timezone.utc),
+                  dt.datetime(2026, 12, 28, 12, 58, tzinfo=dt.timezone.utc))
 
 
 def _journal(store, customer_id: int, search: str) -> list[JournalEntry]:
@@ -138,7 +140,7 @@ class JournalPanelWidget(QGroupBox):
         self.status.setAccessibleName(_("Journal status"))
         self.model.retranslate()
         fit_columns(self.table, {
-            WHEN: [when_text(WIDEST_MOMENT)], AGENT: ["Anna Söderström"],
+            WHEN: [when_text(moment) for moment in WIDEST_MOMENTS], AGENT: ["Anna Söderström"],
             KIND: [kind_text(kind) for kind in ("scope", "notice", "escalation", "note")],
             VERDICT: ["Out of scope"]}, stretch=(TOPIC, NOTE))
         self._show_purge_button()
