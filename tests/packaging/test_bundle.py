@@ -50,7 +50,7 @@ def test_gui_self_test_opens_the_window_offscreen(bundle_dir, tmp_path):
     for name in CORE_CHECKS + GUI_CHECKS:
         assert f"ok    {name}:" in report, report
     assert "qtbase: sv" in report  # Qt's own Swedish strings are in the bundle
-    assert "views built: hours, scope, customers, escalation" in report
+    assert "views built: call, hours, scope, customers, escalation" in report
 
 
 def test_cli_answers_a_real_question_with_the_version_of_the_package(bundle_dir, tmp_path):
