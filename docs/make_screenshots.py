@@ -61,6 +61,8 @@ CALL_SHOTS = {
     "call-light.png": ("light", "østerg", "Østergaard & Søn Rådgivende Ingeniørfirma ApS"),
     # A customer with no subscriptions and no open escalations: the empty states.
     "call-dark.png": ("dark", "åkess", "Åkesson & Söner AB"),
+    # Twelve subscriptions and a long Swedish name.
+    "call-many-light.png": ("light", "folktand", "Västra Götalandsregionens Tandvårdsförvaltning Folktandvården"),
 }
 
 # Escalation: (theme, customer typed, customer picked, product, the answers to the severity questions,
@@ -121,6 +123,17 @@ def add_customers(store) -> None:
          [Subscription("Microsoft 365 Business Premium", Term.MONTHS_12, dt.date(2023, 12, 20), 15)]),
         (Customer("Åkesson & Söner AB", "SE", "556677-8899", "Åsa Öberg", "+46 8 123 456 78",
                   "asa.oberg@akesson.se"), []),
+        # Twelve subscriptions: the card's table scrolls, the soonest stays on top.
+        (Customer("Västra Götalandsregionens Tandvårdsförvaltning Folktandvården", "SE", "232100-0131",
+                  "Kerstin Håkansson", "+46 10 441 00 00", "it@folktandvarden-vg.se", Offering.ENHANCED_RESPONSE), [
+            Subscription(product, term, dt.date(2024 + i % 3, 1 + i, 1 + 2 * i), 10 * (i + 1))
+            for i, (product, term) in enumerate([
+                ("Microsoft 365 E3", Term.MONTHS_12), ("Microsoft 365 E5", Term.MONTHS_36),
+                ("Microsoft 365 Business Premium", Term.MONTHS_12), ("Exchange Online (Plan 2)", Term.PAYG),
+                ("Microsoft Teams Premium", Term.MONTHS_12), ("Power BI Pro", Term.MONTHS_24),
+                ("Visio Plan 2", Term.MONTHS_12), ("Project Plan 3", Term.MONTHS_12),
+                ("Microsoft Defender for Office 365 (Plan 2)", Term.MONTHS_36), ("Intune Suite", Term.MONTHS_12),
+                ("Microsoft 365 Copilot", Term.MONTHS_12), ("Windows 365 Enterprise", Term.MONTHS_24)])]),
     ]
     for customer, subscriptions in customers:
         saved = save_customer(store, customer)
