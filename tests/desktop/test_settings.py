@@ -333,3 +333,22 @@ def test_the_views_start_on_the_agents_country_else_its_machines(machine_ini):
     assert default_country() == "FI"  # IT's default for the machine
     Settings().default_country = "NO"
     assert default_country() == "NO"  # the agent's own choice wins
+
+
+def test_the_app_asks_who_the_agent_is_on_the_first_start_only(qtbot, qapp, hours_window):
+    from desktop.app import settle_in
+
+    asked = []
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        asked.append(type(dialog).__name__)
+        type_text(dialog.name_edit, "Anna Berg")
+        dialog.ok_button.click()
+
+    QTimer.singleShot(0, answer)
+    settle_in(qapp, hours_window)  # the first start: no name yet
+    assert asked == ["FirstRunDialog"] and Settings().agent_name == "Anna Berg"
+
+    settle_in(qapp, hours_window)  # the next start: nothing asked
+    assert asked == ["FirstRunDialog"] and QApplication.activeModalWidget() is None
