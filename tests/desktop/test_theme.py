@@ -99,3 +99,17 @@ def test_the_dark_palette_is_readable():
 def test_an_unknown_theme_is_refused(qapp):
     with pytest.raises(ValueError, match="purple"):
         apply_theme(qapp, "purple")
+
+
+def test_a_chosen_dark_theme_is_there_before_the_window_shows(qapp):
+    from desktop.app import apply_chosen_theme
+    from desktop.settings import Settings
+
+    apply_chosen_theme(qapp)  # following the system: nothing to do before the window
+    assert not is_dark(qapp.palette())
+    Settings().theme = DARK
+    try:
+        apply_chosen_theme(qapp)
+        assert is_dark(qapp.palette())
+    finally:
+        apply_theme(qapp, SYSTEM)
