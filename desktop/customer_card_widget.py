@@ -26,10 +26,10 @@ from desktop.case_table_model import PRODUCT as CASE_PRODUCT
 from desktop.cases_widget import WIDEST_DUE
 from desktop.column_widths import fit_columns
 from desktop.customer_finder_widget import register_table
-from desktop.desk_card import CLOSED_COLOUR, CLOSING_SOON_COLOUR, OPEN_COLOUR
+from desktop.desk_card import show_desk_state
 from desktop.i18n import _, country_name
 from desktop.notice_text import offering_text
-from desktop.wrapped_label import wrapped_label
+from desktop.wrapped_label import name_heading, wrapped_label
 
 if TYPE_CHECKING:
     from desktop.hours_model import HoursModel
@@ -97,21 +97,8 @@ class DeskNowWidget(QGroupBox):
             self.reason.clear()
             self.phone.clear()
         else:
-            soon = hours_text.closing_soon(status)
-            colour = CLOSED_COLOUR if not status.open else CLOSING_SOON_COLOUR if soon else OPEN_COLOUR
-            self.state.setText(hours_text.state_text(status))
+            self._colour = show_desk_state(status, self.state, self.when, self.reason, self._colour)
             self.state.show()
-            if colour != self._colour:
-                self._colour = colour
-                self.state.setStyleSheet(
-                    f"background: {colour}; color: white; border-radius: 4px; padding: 2px 10px;")
-            if status.open:
-                self.when.setText(hours_text.until_text(status))
-                self.reason.setText(_("Closing soon: {left}").format(left=hours_text.closes_in_text(status))
-                                    if soon else "")
-            else:
-                self.when.setText(hours_text.opens_text(status))
-                self.reason.setText(hours_text.reason_text(status.closed_reason))
             self.phone.setText(_("Phone: {phone}").format(phone=status.phone))
         for label in (self.reason, self.phone):
             label.setVisible(bool(label.text()))
@@ -141,11 +128,7 @@ class CustomerCardWidget(QWidget):
         self._problem: str | None = None  # why the card could not be opened (said in the hint)
 
         self.hint = wrapped_label(self)
-        self.name_label = wrapped_label(self, selectable=True)  # the whole name, however long: it wraps
-        heading = QFont(self.font())
-        heading.setPointSizeF(heading.pointSizeF() * 1.4)
-        heading.setBold(True)
-        self.name_label.setFont(heading)
+        self.name_label = name_heading(self)
 
         # --- who: the facts, a row each ------------------------------------------------------------
         # A grid, not a QFormLayout: the form lays wrapped values out shorter than the

@@ -15,7 +15,6 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QMessageBox, QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from desktop import i18n
@@ -28,7 +27,7 @@ from desktop.notice_panel_widget import NoticePanelWidget
 from desktop.notice_text import number_text
 from desktop.subscription_dialog import SubscriptionDialog
 from desktop.subscriptions_widget import SubscriptionsWidget
-from desktop.wrapped_label import wrapped_label
+from desktop.wrapped_label import name_heading, wrapped_label
 
 if TYPE_CHECKING:
     from desktop.main_window import ViewContext
@@ -66,11 +65,7 @@ class CustomersView(QWidget):
 
         # --- right: who it is, their subscriptions, the notice answer ----------------------
         self.hint_label = wrapped_label(self)
-        self.name_label = wrapped_label(self, selectable=True)  # the whole name, however long: it wraps
-        heading = QFont(self.font())
-        heading.setPointSizeF(heading.pointSizeF() * 1.4)
-        heading.setBold(True)
-        self.name_label.setFont(heading)
+        self.name_label = name_heading(self)
         self.facts_label = wrapped_label(self, selectable=True)
         self.subscriptions_box = SubscriptionsWidget(self)
         self.notice = NoticePanelWidget(self)

@@ -31,6 +31,24 @@ _CARD_STYLE = """
 """
 
 
+def show_desk_state(status: DeskStatus, state: QLabel, when: QLabel, reason: QLabel, shown_colour: str) -> str:
+    """The desk's state in words and colour, until when or when it opens, and why: said
+    the same on the hours view's cards and on the customer card. Returns the colour now
+    shown (the caller keeps it, so an unchanged colour is not polished again)."""
+    soon = hours_text.closing_soon(status)
+    colour = CLOSED_COLOUR if not status.open else CLOSING_SOON_COLOUR if soon else OPEN_COLOUR
+    state.setText(hours_text.state_text(status))
+    if colour != shown_colour:  # re-polishing on every keystroke of the picker is wasted work
+        state.setStyleSheet(f"background: {colour}; color: white; border-radius: 4px; padding: 2px 10px;")
+    if status.open:
+        when.setText(hours_text.until_text(status))
+        reason.setText(_("Closing soon: {left}").format(left=hours_text.closes_in_text(status)) if soon else "")
+    else:
+        when.setText(hours_text.opens_text(status))
+        reason.setText(hours_text.reason_text(status.closed_reason))
+    return colour
+
+
 def _label(parent, *, selectable: bool = False, wrap: bool = True) -> QLabel:
     label = QLabel(parent)
     label.setWordWrap(wrap)
@@ -126,20 +144,7 @@ class DeskCardWidget(QFrame):
         italic.setItalic(what_if)
         self.moment.setFont(italic)
 
-        soon = hours_text.closing_soon(status)
-        colour = CLOSED_COLOUR if not status.open else CLOSING_SOON_COLOUR if soon else OPEN_COLOUR
-        self.state.setText(hours_text.state_text(status))
-        if colour != self._colour:  # re-polishing on every keystroke of the picker is wasted work
-            self._colour = colour
-            self.state.setStyleSheet(
-                f"background: {colour}; color: white; border-radius: 4px; padding: 2px 10px;")
-        if status.open:
-            self.when.setText(hours_text.until_text(status))
-            self.reason.setText(_("Closing soon: {left}").format(left=hours_text.closes_in_text(status))
-                                if soon else "")
-        else:
-            self.when.setText(hours_text.opens_text(status))
-            self.reason.setText(hours_text.reason_text(status.closed_reason))
+        self._colour = show_desk_state(status, self.state, self.when, self.reason, self._colour)
         self.phone.setText(_("Phone: {phone}").format(phone=status.phone))
         self.email.setText(_("Fault reports, any time: {email}").format(email=status.email))
         self.warnings.setText("\n".join(_("⚠ Warning: {message}").format(message=_(w.message))

@@ -146,13 +146,6 @@ def country_name(country: str) -> str:
     return Locale.parse(_locale).territories.get(country, country)
 
 
-def language_name(language: str) -> str:
-    """A language's name in the current language ("finska", "ruotsi")."""
-    from babel import Locale
-
-    return Locale.parse(language).get_display_name(_locale) or LANGUAGE_NAMES.get(language, language)
-
-
 def _babel_locale() -> str:
     # Babel's plain "en" is American (8:00 AM, "December 24, 2026"); the desks are Nordic
     # and the terms and the CLI speak 24-hour time, so English is written the British way.

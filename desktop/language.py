@@ -74,8 +74,10 @@ def apply_language(language: str) -> None:
         return
     if language != "en" or app.topLevelWidgets():  # at start-up English needs no Qt catalogue
         install_qt_translations(app, language)
+    # Installing a translator posts LanguageChange (English installs none): sent here
+    # instead, synchronously, so the texts are right when this returns, and once only (the
+    # posted one would have every widget say its texts a second time).
+    QCoreApplication.removePostedEvents(None, QEvent.Type.LanguageChange)
     for window in app.topLevelWidgets():
         window.setLocale(locale)
-        # Synchronously, so the texts are right when this returns (installing a
-        # translator only posts the event, and English installs none).
         QCoreApplication.sendEvent(window, QEvent(QEvent.Type.LanguageChange))

@@ -8,6 +8,7 @@ squeezing the widgets around it.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 
@@ -27,4 +28,15 @@ def wrapped_label(parent: QWidget | None = None, text: str = "", *, rich: bool =
     if selectable:  # agents copy names, dates and reasons into the ticket
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                       | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+    return label
+
+
+def name_heading(parent: QWidget | None = None) -> QLabel:
+    """A customer's name as a view's heading: large, bold, selectable, and wrapped, so a
+    long Nordic company name is shown whole, never cut."""
+    label = wrapped_label(parent, selectable=True)
+    font = QFont(label.font())
+    font.setPointSizeF(font.pointSizeF() * 1.4)
+    font.setBold(True)
+    label.setFont(font)
     return label

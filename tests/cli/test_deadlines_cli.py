@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 
 import pytest
 
+from cli_run import run
 from desktop import cli
 from desktop.notice_text import day_text
 from domain.customers import Customer, Subscription
@@ -40,13 +40,6 @@ def filled(store, clock):
                                                        start_date=start, customer_id=ids[name]), today)
     store.close()  # the CLI opens the same file (DESKGUIDE_DB) on its own
     return ids
-
-
-def run(capsys, *argv: str) -> tuple[int, dict | None, str, str]:
-    code = cli.main(list(argv))
-    captured = capsys.readouterr()
-    payload = json.loads(captured.out) if "--json" in argv and captured.out.strip() else None
-    return code, payload, captured.out, captured.err
 
 
 def test_json_lists_the_coming_deadlines_soonest_first(capsys, filled):

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 
 import pytest
 
+from cli_run import run
 from desktop import cli
 from desktop.hours_text import moment_text
 from desktop.i18n import in_language
@@ -43,13 +43,6 @@ def filled(store, clock):
                                           "Päivi", JournalKind.NOTE, "", "", note="Soittaa takaisin"))
     store.close()  # the CLI opens the same file (DESKGUIDE_DB) on its own
     return ids
-
-
-def run(capsys, *argv: str) -> tuple[int, dict | None, str, str]:
-    code = cli.main(list(argv))
-    captured = capsys.readouterr()
-    payload = json.loads(captured.out) if "--json" in argv and captured.out.strip() else None
-    return code, payload, captured.out, captured.err
 
 
 def topics(customer_id: int) -> list[str]:

@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 
 import pytest
 
+import cli_run
 from desktop import cli
 from desktop.lifecycle_text import day_text
 
@@ -19,10 +19,7 @@ def today(monkeypatch):
 
 
 def run(capsys, *argv: str) -> tuple[int, dict | None, str, str]:
-    code = cli.main(["lifecycle", *argv])
-    captured = capsys.readouterr()
-    payload = json.loads(captured.out) if "--json" in argv and captured.out.strip() else None
-    return code, payload, captured.out, captured.err
+    return cli_run.run(capsys, "lifecycle", *argv)
 
 
 def test_the_json_contract(capsys):

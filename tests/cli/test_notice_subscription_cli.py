@@ -3,11 +3,10 @@ register, with the closed days of the customer's own country desk."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 
 import pytest
 
-from desktop import cli
+from cli_run import run
 from desktop.notice_text import long_day_text
 from domain.customers import Customer, Subscription
 from domain.notice import Term
@@ -31,13 +30,6 @@ def subscriptions(store):
     found["payg"] = payg.id
     store.close()
     return found
-
-
-def run(capsys, *argv: str) -> tuple[int, dict | None, str, str]:
-    code = cli.main(list(argv))
-    captured = capsys.readouterr()
-    payload = json.loads(captured.out) if "--json" in argv and captured.out.strip() else None
-    return code, payload, captured.out, captured.err
 
 
 def test_norwegian_customer_is_warned_of_the_national_day(capsys, subscriptions):

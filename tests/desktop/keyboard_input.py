@@ -29,3 +29,19 @@ def retype(widget, text: str) -> None:
 def press(widget, key: Qt.Key) -> None:
     for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
         QApplication.sendEvent(widget, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier))
+
+
+def tab_positions(order: list) -> list[int]:
+    """Where each widget of `order` comes when the agent tabs on from the first one (the
+    visible, enabled widgets that take Tab), or is left out when Tab never reaches it:
+    a test asserts these are all there and in reading order."""
+    visited, widget = [], order[0]
+    for _step in range(60):
+        visited.append(widget)
+        widget = widget.nextInFocusChain()
+        while not (widget.isVisible() and widget.isEnabled() and widget.focusPolicy() & Qt.FocusPolicy.TabFocus):
+            widget = widget.nextInFocusChain()
+        if widget is order[-1]:
+            visited.append(widget)
+            break
+    return [visited.index(wanted) for wanted in order if wanted in visited]

@@ -31,7 +31,7 @@ from desktop.settings import Settings
 from domain.customers import Customer, Offering, Subscription
 from domain.journal import JournalEntry, JournalKind
 from domain.notice import Term
-from keyboard_input import press, retype, type_text
+from keyboard_input import press, retype, tab_positions, type_text
 
 pytestmark = pytest.mark.gui
 
@@ -530,16 +530,7 @@ def test_controls_have_accessible_names_and_tab_in_reading_order(qtbot, store, o
     order = [view.search_edit, view.finder.table, card.scope_button, card.notice_button, card.escalate_button,
              card.subscription_table, card.case_table, panel.search_edit, panel.table, panel.note_button,
              panel.purge_button]
-    visited, widget = [], order[0]
-    for _step in range(60):
-        visited.append(widget)
-        widget = widget.nextInFocusChain()
-        while not (widget.isVisible() and widget.isEnabled() and widget.focusPolicy() & Qt.FocusPolicy.TabFocus):
-            widget = widget.nextInFocusChain()
-        if widget is order[-1]:
-            visited.append(widget)
-            break
-    positions = [visited.index(wanted) for wanted in order if wanted in visited]
+    positions = tab_positions(order)
     assert len(positions) == len(order) and positions == sorted(positions)
 
 

@@ -16,7 +16,7 @@ from desktop.i18n import _, ngettext
 from desktop.language import apply_language
 from desktop.main_window import VIEWS
 from domain.customers import Customer, Offering
-from keyboard_input import press, retype, type_text
+from keyboard_input import press, retype, tab_positions, type_text
 
 pytestmark = pytest.mark.gui
 
@@ -433,16 +433,7 @@ def test_controls_have_accessible_names_and_tab_in_reading_order(qtbot, open_esc
              view.form.product_edit, view.form.azure_check, view.form.opened_edit, view.form.now_button,
              view.severity.restart_button, view.answer_widget.explain_button, view.answer_widget.save_button,
              view.answer_widget.summary_button, view.cases.table]
-    visited, widget = [], order[0]
-    for _step in range(60):
-        visited.append(widget)
-        widget = widget.nextInFocusChain()
-        while not (widget.isVisible() and widget.isEnabled() and widget.focusPolicy() & Qt.FocusPolicy.TabFocus):
-            widget = widget.nextInFocusChain()
-        if widget is order[-1]:
-            visited.append(widget)
-            break
-    positions = [visited.index(wanted) for wanted in order if wanted in visited]
+    positions = tab_positions(order)
     assert len(positions) == len(order) and positions == sorted(positions)
 
 
