@@ -45,7 +45,7 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from benchmarks.register_generator import generate
-    from desktop.main_window import VIEWS, MainWindow
+    from desktop.gui.main_window import VIEWS, MainWindow
     from domain.store import open_store
 
     app = QApplication.instance() or QApplication(sys.argv[:1])

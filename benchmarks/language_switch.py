@@ -18,15 +18,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
-
 from run_benchmarks import report  # noqa: E402
 
 NOW = dt.datetime(2026, 11, 23, 12, 0, tzinfo=dt.timezone.utc)
 
 
 def main() -> None:
-    from desktop.language import apply_language
-    from desktop.main_window import VIEWS, MainWindow
+    from desktop.gui.main_window import VIEWS, MainWindow
+    from desktop.gui.platform.language import apply_language
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     with tempfile.TemporaryDirectory() as folder:

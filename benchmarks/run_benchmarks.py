@@ -192,7 +192,7 @@ DESKGUIDE_WINDOW = """
 import time, sys
 t0 = time.perf_counter()
 from PySide6.QtCore import QTimer
-from desktop.app import create_application, create_main_window
+from desktop.gui.app import create_application, create_main_window
 app = create_application()
 window = create_main_window()
 window.show()
@@ -349,7 +349,7 @@ def bench_card(customers: int = 100_000, subscriptions: int = 300_000) -> None:
     (domain.services.card.customer_card) each answer within a frame. The desk has a
     history of 2,000 escalation cases, 50 of them still open, on random customers."""
     from benchmarks.register_generator import DEFAULT_TODAY, generate
-    from desktop.customer_table_model import MAX_ROWS
+    from desktop.gui.widgets.customer_table_model import MAX_ROWS
     from domain.customer_search import CustomerSearch
     from domain.escalation import SEVERITIES
     from domain.services import register

@@ -1,6 +1,6 @@
 """`python -m desktop` opens the GUI."""
 import sys
 
-from desktop.app import main
+from desktop.gui.app import main
 
 sys.exit(main())

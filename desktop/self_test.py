@@ -117,7 +117,7 @@ def check_register(ctx: Context) -> str:
 
 
 def check_translations(ctx: Context) -> str:
-    from desktop import i18n
+    from desktop.common import i18n
 
     folder = i18n.translations_dir()
     if not folder.is_dir():
@@ -140,14 +140,14 @@ def check_translations(ctx: Context) -> str:
 
 
 def check_qt_application(ctx: Context) -> str:
-    from desktop.app import create_application
+    from desktop.gui.app import create_application
 
     ctx.qt_app = create_application()
     return f"QApplication on the '{ctx.qt_app.platformName()}' platform"
 
 
 def check_qt_translations(ctx: Context) -> str:
-    from desktop.qt_translations import load_qt_translator
+    from desktop.gui.platform.qt_translations import load_qt_translator
 
     loaded = []
     for locale in ("sv", "da", "fi", "nb"):
@@ -155,7 +155,7 @@ def check_qt_translations(ctx: Context) -> str:
         if translator is not None:
             loaded.append(locale)
     if "sv" not in loaded:
-        from desktop.qt_translations import qt_translations_dir
+        from desktop.gui.platform.qt_translations import qt_translations_dir
 
         raise AssertionError(f"qtbase_sv not found in {qt_translations_dir()}")
     return f"qtbase: {', '.join(loaded)}"
@@ -164,7 +164,7 @@ def check_qt_translations(ctx: Context) -> str:
 def check_main_window(ctx: Context) -> str:
     from PySide6.QtCore import QDeadlineTimer, QEventLoop
 
-    from desktop.app import create_main_window
+    from desktop.gui.app import create_main_window
 
     window = create_main_window(str(ctx.folder / "gui.sqlite3"))
     errors: list[str] = []
@@ -181,7 +181,7 @@ def check_main_window(ctx: Context) -> str:
             raise AssertionError(f"the window's store failed: {errors[0]}")
         if window.hours.answerer is None:
             raise AssertionError(f"no answers in the window within {GUI_WINDOW_TIMEOUT_S:.0f} s")
-        from desktop.main_window import VIEWS
+        from desktop.gui.main_window import VIEWS
 
         for spec in VIEWS:  # each view is built on first use: build them all once
             window.view(spec.key)
@@ -223,7 +223,7 @@ def checks_for(gui: bool) -> tuple[tuple[str, Callable[[Context], str]], ...]:
 
 def run_checks(gui: bool) -> tuple[list[str], list[str]]:
     """(report lines, names of the failed checks)."""
-    from desktop.version import app_version
+    from desktop.common.version import app_version
 
     folder = Path(tempfile.mkdtemp(prefix="deskguide-self-test-"))
     ctx = Context(folder, dt.datetime.now(dt.timezone.utc))

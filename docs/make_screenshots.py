@@ -25,7 +25,7 @@ from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtGui import QIcon  # noqa: E402
 from PySide6.QtWidgets import QApplication, QStyleFactory  # noqa: E402
 
-from desktop.theme import dark_palette  # noqa: E402
+from desktop.gui.platform.theme import dark_palette  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
 _out = OUT  # docs/screenshots/<lang>/ while shooting another language
@@ -191,11 +191,11 @@ def wait_until(app: QApplication, condition, timeout_s: float = 20) -> None:
 
 
 def open_window(app: QApplication, db: Path, theme: str):
-    from desktop.app import icon_path
-    from desktop.main_window import MainWindow
+    from desktop.gui.app import icon_path
+    from desktop.gui.main_window import MainWindow
 
     app.setStyle(QStyleFactory.create("Fusion"))
-    app.setPalette(dark_palette() if theme == "dark" else app.style().standardPalette())  # desktop/theme.py
+    app.setPalette(dark_palette() if theme == "dark" else app.style().standardPalette())  # desktop/gui/platform/theme.py
     app.setWindowIcon(QIcon(str(icon_path())))
     window = MainWindow(db_path=db, clock=lambda: NOW)
     window.resize(*SIZE)
@@ -218,7 +218,7 @@ def shoot_scope(app: QApplication, db: Path, name: str, theme: str, words: str, 
                 facts: dict) -> Path:
     """The agent's way: type the words, pick the topic from the matches, change the facts."""
     window = open_window(app, db, theme)
-    from desktop.main_window import VIEWS
+    from desktop.gui.main_window import VIEWS
 
     window.navigation.setCurrentRow([spec.key for spec in VIEWS].index("scope"))
     view = window.view("scope")
@@ -242,7 +242,7 @@ def shoot_customers(app: QApplication, db: Path, name: str, theme: str, words: s
                     language: str) -> Path:
     """The agent's way: type part of the name, open the customer, pick the subscription."""
     window = open_window(app, db, theme)
-    from desktop.main_window import VIEWS
+    from desktop.gui.main_window import VIEWS
 
     window.navigation.setCurrentRow([spec.key for spec in VIEWS].index("customers"))
     view = window.view("customers")
@@ -264,7 +264,7 @@ def shoot_escalation(app: QApplication, db: Path, name: str, theme: str, words: 
                      opened: dt.datetime | None, azure: bool, explain: bool) -> Path:
     """The agent's way: find the customer, name the product, answer the questions."""
     window = open_window(app, db, theme)
-    from desktop.main_window import VIEWS
+    from desktop.gui.main_window import VIEWS
 
     window.navigation.setCurrentRow([spec.key for spec in VIEWS].index("escalation"))
     view = window.view("escalation")
@@ -332,7 +332,7 @@ def shoot_call(app: QApplication, db: Path, name: str, theme: str, words: str, c
 
 def main(languages: list[str]) -> int:
     global _out
-    from desktop.language import apply_language
+    from desktop.gui.platform.language import apply_language
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     with tempfile.TemporaryDirectory() as folder:

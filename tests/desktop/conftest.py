@@ -1,7 +1,6 @@
-"""GUI fixtures: the real main window, offscreen, on a real store, with a pinned clock."""
+"""For every test of the desktop package (GUI, CLI, self-test): Qt's offscreen noise."""
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -17,68 +16,3 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if HERE in Path(str(item.path)).resolve().parents:
             item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_ONLY_WARNING))
-
-
-class MutableClock:
-    """"Now" for the window; a test moves it to see the live answers follow."""
-
-    def __init__(self, moment: dt.datetime):
-        self.moment = moment
-
-    def __call__(self) -> dt.datetime:
-        return self.moment
-
-
-@pytest.fixture
-def clock(now) -> MutableClock:
-    return MutableClock(now)
-
-
-@pytest.fixture
-def open_window(qtbot, store, isolated_data, clock):
-    """Open the main window on the test's database and wait until the desks are loaded.
-
-    `store` comes first so the database exists and a test can add overrides to it
-    before the window reads it.
-    """
-    from desktop.main_window import MainWindow
-
-    def _open(db_path=isolated_data, wait_loaded: bool = True):
-        window = MainWindow(db_path=db_path, clock=clock)
-        qtbot.addWidget(window)  # closed at the end of the test: the worker shuts down
-        window.resize(1280, 800)
-        window.show()
-        if wait_loaded:
-            qtbot.waitUntil(lambda: window.hours.answerer is not None, timeout=15_000)
-        return window
-
-    return _open
-
-
-@pytest.fixture
-def main_window(open_window):
-    return open_window()
-
-
-@pytest.fixture
-def hours_view(main_window):
-    return main_window.show_view("hours")
-
-
-@pytest.fixture(autouse=True)
-def isolated_settings(qapp, tmp_path):
-    """The agent's settings (QSettings) live in the test's own folder, never the real
-    user's; and a test that switches language leaves English behind it."""
-    from PySide6.QtCore import QLocale, QSettings
-
-    from desktop.app import APP_NAME
-    from desktop.language import apply_language
-
-    qapp.setOrganizationName(APP_NAME)
-    qapp.setApplicationName(APP_NAME)
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
-    default_locale = QLocale()
-    yield tmp_path / "settings"
-    apply_language("en")
-    QLocale.setDefault(default_locale)

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from domain.business_time import BusinessHours, add_business_minutes, add_calendar_minutes
 from domain.closed_days import ClosedDayCalendar
 
-from reference_calendar import (
+from tests.domain.reference_calendar import (
     COUNTRIES, MINUTE, UTC, ZONES, easter_sunday, last_sunday, midsummer_eve, reference_closed_dates,
     same_instant,
 )

@@ -13,7 +13,7 @@ from domain.journal import JournalEntry, JournalKind
 from domain.services import journal, register
 from domain.store import Store, open_store
 from domain.store.database import _alembic_config, head_revision, table_names
-from raw_sql import sql
+from tests.domain.raw_sql import sql
 
 UTC = dt.timezone.utc
 NOW = dt.datetime(2026, 11, 23, 12, 0, tzinfo=UTC)

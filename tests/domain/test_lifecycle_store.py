@@ -15,7 +15,7 @@ from domain.services import lifecycle
 from domain.store import open_store
 from domain.store.database import StoreError, _alembic_config, head_revision, table_names
 from domain.store.reference_loader import stored_version
-from raw_sql import sql
+from tests.domain.raw_sql import sql
 
 LATER = dt.datetime(2027, 10, 1, 9, 0, tzinfo=dt.timezone.utc)
 TODAY = dt.date(2026, 11, 22)

@@ -36,7 +36,7 @@ from domain.services.register import RecordRejected
 from domain.services.register_csv import read_register_file
 from domain.store import open_store
 from domain.store.database import StoreError
-from raw_sql import sql
+from tests.domain.raw_sql import sql
 
 D = dt.date
 SE = ZoneInfo("Europe/Stockholm")

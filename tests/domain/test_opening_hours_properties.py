@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reference_calendar import (
+from tests.domain.reference_calendar import (
     COUNTRIES, MINUTE, UTC, ZONES, easter_sunday, last_sunday, midsummer_eve, reference_closed_dates,
     same_instant,
 )

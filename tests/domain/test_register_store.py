@@ -20,7 +20,7 @@ from domain.services.notice import notice_for
 from domain.services.register import CustomerSummary, Deadline, RecordRejected, UpsertResult
 from domain.store.database import _alembic_config, head_revision, table_names
 from domain.store.models import CustomerRow
-from raw_sql import sql
+from tests.domain.raw_sql import sql
 
 TODAY = dt.date(2026, 11, 23)
 

@@ -14,7 +14,7 @@ from domain.services import scope
 from domain.store import open_store
 from domain.store.database import StoreError
 from domain.store.reference_loader import stored_version
-from raw_sql import sql
+from tests.domain.raw_sql import sql
 
 LATER = dt.datetime(2027, 10, 1, 9, 0, tzinfo=dt.timezone.utc)
 BUNDLED_DATASET, BUNDLED = load_scope()

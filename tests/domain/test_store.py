@@ -20,7 +20,7 @@ from domain.store import open_store
 from domain.store import reference_loader
 from domain.store.database import StoreError, _alembic_config, head_revision, table_names
 from domain.store.models import Base, DeskHoursRow, DeskOverrideRow, DeskRow, ReferenceDatasetRow
-from raw_sql import sql
+from tests.domain.raw_sql import sql
 
 UTC = dt.timezone.utc
 TABLES = {"alembic_version", "desk", "desk_hours", "desk_override", "reference_dataset"}

@@ -54,7 +54,7 @@ def test_gui_self_test_opens_the_window_offscreen(bundle_dir, tmp_path):
 
 
 def test_cli_answers_a_real_question_with_the_version_of_the_package(bundle_dir, tmp_path):
-    from desktop.version import app_version
+    from desktop.common.version import app_version
 
     version = subprocess.run([str(bundle_dir / CLI_NAME), "--version"], env=_env(tmp_path),
                              capture_output=True, text=True, timeout=60)

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop import machine_config
+from desktop.common import machine_config
 
 ROOT = Path(__file__).resolve().parents[2]
 WXS = ROOT / "packaging" / "windows" / "deskguide.wxs"
@@ -206,7 +206,7 @@ def test_database_is_written_only_when_it_was_given(msi):
 
 def test_the_ini_windows_installer_writes_is_what_the_app_reads(msi, tmp_path):
     """WritePrivateProfileString's output for `DEFAULT_COUNTRY=NO DEFAULT_LANGUAGE=nb
-    DATABASE_LOCATION=...`, read by desktop/machine_config.py."""
+    DATABASE_LOCATION=...`, read by desktop/common/machine_config.py."""
     given = {"DEFAULT_COUNTRY": "NO", "DEFAULT_LANGUAGE": "nb", "DATABASE_LOCATION": str(tmp_path / "team.sqlite3")}
     ini = tmp_path / "deskguide.ini"
     sections: dict[str, list[str]] = {}

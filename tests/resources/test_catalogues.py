@@ -16,7 +16,7 @@ from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po
 
-from desktop.i18n import placeholders
+from desktop.common.i18n import placeholders
 from resources import catalogues
 
 LANGUAGES = catalogues.TRANSLATED_LANGUAGES

@@ -1,0 +1,93 @@
+"""`deskguide`: the command line beside the GUI, for scripts and terminal users.
+
+Imports no Qt (tests/test_import_rules.py). Every command takes --json and then prints
+exactly one JSON object, and --lang for the language of everything a person reads
+(desktop/cli/language.py): the help, the answers, the errors. JSON keeps its field names,
+codes and English texts in any language and adds "message", the answer as the command
+would print it, in --lang. Bad input: exit status 2, a one-line error on stderr naming the
+bad value (with --json also {"error": "...", "message": "..."} on stdout), and nothing
+written: every value is checked before the store is opened.
+
+One module per command family, each with `add_commands(commands, common_options)` and
+handlers `cmd_x(args, context)`; output.py says the answers, context.py holds the clock
+and the store.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from desktop.cli import (
+    deadlines,
+    escalation,
+    hours,
+    journal,
+    language,
+    lifecycle,
+    notice,
+    overrides,
+    register_csv,
+    scope,
+)
+from desktop.cli.context import CliContext
+from desktop.cli.output import EXIT_BAD_INPUT, EXIT_FAILED, Parser, UsageError, fail
+from desktop.common import i18n
+from desktop.common.i18n import _
+from domain.errors import DeskguideError, InvalidInput
+
+# In the order `deskguide --help` lists them.
+COMMAND_FAMILIES = (hours, scope, notice, overrides, register_csv, deadlines, lifecycle, escalation, journal)
+
+
+def common_options(parser: argparse.ArgumentParser, suppress: bool) -> None:
+    default = argparse.SUPPRESS if suppress else None
+    parser.add_argument("--json", action="store_true", default=argparse.SUPPRESS if suppress else False,
+                        help=_("print exactly one JSON object"))
+    parser.add_argument("--db", metavar="PATH", default=default,
+                        help=_("the database file (default: DESKGUIDE_DB, else the machine's deskguide.ini, "
+                               "else the user's data folder)"))
+    language.add_option(parser, suppress)
+
+
+def build_parser() -> Parser:
+    """Built in the language of the run: the help is in it too."""
+    from desktop.common.version import app_version
+
+    parser = Parser(prog="deskguide", description=_("Deskguide: answers for the Nordic Office 365 helpdesk."),
+                    epilog=_("deskguide --self-test [--self-test-report PATH]: check this installation end to "
+                             "end with a throwaway database; exit 0, or 1 naming what failed."))
+    parser.add_argument("--version", action="version", version=f"deskguide {app_version()}")
+    common_options(parser, suppress=False)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    commands.required = True
+    for family in COMMAND_FAMILIES:
+        family.add_commands(commands, common_options)
+    return parser
+
+
+def _wants_json(argv: Sequence[str]) -> bool:
+    return "--json" in argv
+
+
+def main(argv: Sequence[str] | None = None, context: CliContext | None = None) -> int:
+    """Run one command; `context` (the clock, the store) defaults to the real machine's."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if "--self-test" in argv:  # desktop/self_test.py; its imports only when asked for
+        from desktop import self_test
+
+        return self_test.main(argv, gui=False)
+    context = context or CliContext()
+    # The whole run speaks one language, restored afterwards (main may run inside another
+    # program, e.g. a test or the GUI's process). An unknown --lang is said in the default.
+    with i18n.in_language(language.default_language()):
+        try:
+            requested = language.requested_language(argv)
+            if requested is not None:
+                i18n.set_language(requested)
+            args = build_parser().parse_args(argv)
+            return args.handler(args, context)
+        except (UsageError, InvalidInput) as error:
+            return fail(_wants_json(argv), error.message, EXIT_BAD_INPUT)
+        except DeskguideError as error:
+            return fail(_wants_json(argv), error.message, EXIT_FAILED)

@@ -1,0 +1,6 @@
+"""`python -m desktop.cli`: the same as the `deskguide` command."""
+import sys
+
+from desktop.cli import main
+
+sys.exit(main())

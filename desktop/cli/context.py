@@ -1,0 +1,47 @@
+"""What a command needs from outside itself: the clock and where the data is.
+
+Passed to every command (`handler(args, context)`), so a test pins "now" by handing in a
+context instead of patching module attributes, and a later team connection is one more
+field here, not a change to every command.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+@dataclass(frozen=True)
+class CliContext:
+    clock: Callable[[], dt.datetime] = field(default=utc_now)
+
+    @classmethod
+    def pinned(cls, moment: dt.datetime) -> CliContext:
+        """A context whose clock always says `moment` (aware)."""
+        return cls(clock=lambda: moment)
+
+    def now(self) -> dt.datetime:
+        return self.clock()
+
+    def today(self) -> dt.date:
+        """The agent's own calendar day (the machine's local date), not UTC's: at 00:30 in
+        Stockholm it is already tomorrow for the customer too."""
+        return self.now().astimezone().date()
+
+    @contextmanager
+    def store(self, db: str | None) -> Iterator:
+        """The store named by --db (else DESKGUIDE_DB, deskguide.ini, the user's folder),
+        migrated and loaded, closed when the block ends."""
+        from desktop.common.machine_config import resolve_db_path
+        from domain.store import open_store
+
+        store = open_store(resolve_db_path(db), now=self.now())
+        try:
+            yield store
+        finally:
+            store.close()

@@ -1,0 +1,123 @@
+"""`deskguide journal`: a customer's case journal, and the retention purge (no Qt).
+
+    deskguide journal --customer ID [--search TEXT] [--json]
+    deskguide journal purge --older-than-months N [--dry-run] [--json]
+
+The purge is for IT's scheduled retention job: every value is checked before the store
+is opened, so a bad N writes nothing (exit 2). docs/journal.md has the contract.
+"""
+from __future__ import annotations
+
+import re
+
+from desktop.cli.context import CliContext
+from desktop.cli.output import EXIT_OK, emit
+from desktop.common.i18n import _, ngettext
+from desktop.wording.journal import kind_text
+from domain.errors import InvalidInput, ReasonOnly
+from domain.messages import Message
+
+
+def parse_months(text: str) -> int:
+    """--older-than-months: a whole number of months, 1 to 120 (domain.journal)."""
+    from domain.journal import check_retention_months
+
+    value = (text or "").strip()
+    months = int(value) if re.fullmatch(r"-?[0-9]+", value) else text
+    return check_retention_months(months, "--older-than-months")
+
+
+def _indented(text: str) -> list[str]:
+    return ["    " + line if line.strip() else "" for line in text.splitlines()]
+
+
+def _describe_entry(entry) -> str:
+    from desktop.wording.hours import moment_text
+
+    # On the agent's own clock (the machine's zone), as the GUI shows it.
+    head = [moment_text(entry.created.astimezone(), with_year=True), entry.agent, kind_text(entry.kind)]
+    head += [part for part in (entry.topic, entry.verdict) if part]
+    lines = ["  ".join(head)]
+    if entry.note:
+        lines += _indented(_("Agent's note: {note}").format(note=entry.note))
+    if entry.summary:
+        lines += _indented(entry.summary)
+    return "\n".join(lines)
+
+
+def _describe_journal(customer, entries, search: str) -> str:
+    if not entries:
+        if search:
+            return _("No journal entries of {customer} match {search}.").format(customer=customer.name,
+                                                                               search=repr(search))
+        return _("No journal entries of {customer}.").format(customer=customer.name)
+    count = len(entries)
+    title = ngettext("{count} journal entry of {customer} (customer {id}), newest first:",
+                     "{count} journal entries of {customer} (customer {id}), newest first:", count).format(
+        count=count, customer=customer.name, id=customer.id)
+    return "\n\n".join([title, *map(_describe_entry, entries)])
+
+
+def cmd_journal(args, context: CliContext) -> int:
+
+    if args.action == "purge":
+        return _purge(args, context)
+    if args.customer is None:
+        raise ReasonOnly("--customer", None, Message("journal: give --customer ID, or purge --older-than-months N"))
+    from domain.services import journal, register
+
+    try:
+        with context.store(args.db) as store:
+            entries = journal.journal(store, args.customer, args.search or "")
+            customer = register.get_customer(store, args.customer).customer
+    except InvalidInput as error:
+        if error.field != "customer":
+            raise
+        raise InvalidInput("--customer", args.customer, error.reason) from None  # the option the user typed
+    payload = {"customer_id": args.customer, "entries": [journal.entry_as_dict(e) for e in entries]}
+    emit(args, payload, _describe_journal(customer, entries, args.search or ""))
+    return EXIT_OK
+
+
+def _purge(args, context: CliContext) -> int:
+    from desktop.wording.hours import moment_text
+    from domain.journal import retention_cutoff
+    from domain.services import journal
+
+    if args.customer is not None or args.search is not None:
+        raise ReasonOnly("--customer", args.customer,
+                         Message("journal purge: --customer and --search are for listing a journal"))
+    months = parse_months(args.older_than_months)  # before the store opens: bad input writes nothing
+    now = context.now()
+    cutoff = retention_cutoff(now, months)
+    with context.store(args.db) as store:
+        count = (journal.count_older_than(store, months, now) if args.dry_run
+                 else journal.purge_older_than(store, months, now))
+    # The months stay out of the sentence (one plural per sentence): the cutoff says it exactly.
+    values = dict(count=count, cutoff=moment_text(cutoff.astimezone(), with_year=True))
+    if args.dry_run:
+        payload = {"would_delete": count}
+        text = ngettext("{count} journal entry was made before {cutoff}; nothing was deleted.",
+                        "{count} journal entries were made before {cutoff}; nothing was deleted.",
+                        count).format(**values)
+    else:
+        payload = {"deleted": count}
+        text = ngettext("Deleted {count} journal entry made before {cutoff}.",
+                        "Deleted {count} journal entries made before {cutoff}.", count).format(**values)
+    emit(args, {**payload, "older_than_months": months, "cutoff": cutoff.isoformat()}, text)
+    return EXIT_OK
+
+
+def add_commands(commands, common_options) -> None:
+    journal = commands.add_parser("journal", help=_("a customer's case journal, newest first; purge old entries"))
+    common_options(journal, suppress=True)
+    journal.add_argument("--customer", metavar="ID", type=int, help=_("the customer whose journal to list"))
+    journal.add_argument("--search", metavar="TEXT",
+                         help=_("only entries with every word of TEXT (any case, with or without accents)"))
+    actions = journal.add_subparsers(dest="action", metavar="ACTION", parser_class=type(journal))
+    purge = actions.add_parser("purge", help=_("delete the entries older than N months (for the retention job)"))
+    common_options(purge, suppress=True)
+    purge.add_argument("--older-than-months", required=True, metavar="N",
+                       help=_("whole calendar months, 1 to 120"))
+    purge.add_argument("--dry-run", action="store_true", help=_("count what would be deleted, delete nothing"))
+    journal.set_defaults(handler=cmd_journal)

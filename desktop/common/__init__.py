@@ -1,0 +1,1 @@
+"""desktop/common: see README, "Where things live"."""

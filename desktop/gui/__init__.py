@@ -1,0 +1,1 @@
+"""desktop/gui: see README, "Where things live"."""

@@ -1,0 +1,89 @@
+"""Help > About: the version, the reference data behind the answers, and where the
+database is. An agent reads this out when IT asks "which data are you on?"."""
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QSizePolicy, QVBoxLayout
+
+from desktop.common.i18n import _, format_skeleton
+from desktop.common.version import app_version
+from desktop.gui.platform.store_worker import StoreWorker
+
+
+def _reference_facts(store) -> tuple[list, Path | None]:
+    """Runs on the worker thread: the store's datasets and its file."""
+    from domain.store import desk_repository
+
+    with store.session() as session:
+        return desk_repository.datasets(session), store.path
+
+
+class AboutDialog(QDialog):
+    def __init__(self, worker: StoreWorker, parent=None):
+        super().__init__(parent)
+        self.worker = worker
+        self.setMinimumWidth(520)
+        self.header = QLabel(self)
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.header.setWordWrap(True)
+        self.details = QLabel(self)
+        self.details.setTextFormat(Qt.TextFormat.RichText)
+        self.details.setWordWrap(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self._facts: tuple[list, Path | None] | None = None
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addWidget(self.details, 1)
+        layout.addWidget(buttons)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(_("About Deskguide"))
+        title = _("Deskguide {version}").format(version=app_version())
+        blurb = _("Offline answers for the Nordic Office 365 helpdesk.")
+        self.header.setText(f"<h2>{escape(title)}</h2><p>{escape(blurb)}</p>")
+        self.details.setAccessibleName(_("Reference data and database"))
+        if self._facts is not None:
+            self._show_facts(self._facts)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
+    def refresh(self) -> None:
+        """Ask the store again each time the box opens: the data may have been replaced."""
+        self.details.setText(escape(_("Loading…")))
+        self.worker.run(_reference_facts, self._show_facts, self._show_error)
+
+    def text(self) -> str:
+        return self.header.text() + "\n" + self.details.text()
+
+    def _show_facts(self, facts: tuple[list, Path | None]) -> None:
+        self._facts = facts
+        datasets, path = facts
+        parts = ["<h3>" + escape(_("Reference data")) + "</h3>"]
+        for data in datasets:
+            reviewed = ""
+            if data.reviewed_from and data.reviewed_to:
+                reviewed = "<br>" + escape(_("Closed days reviewed for {first}–{last}").format(
+                    first=data.reviewed_from, last=data.reviewed_to))
+            which = _("dataset “{name}”, version {version}").format(name=data.name, version=data.version)
+            source = _("Source: {source}").format(source=data.source)
+            checked = _("Checked {date}").format(date=format_skeleton("yMMMd", data.checked))
+            parts.append(f"<p><b>{escape(_(data.title))}</b> ({escape(which)})<br>{escape(source)}<br>"
+                         f"{escape(checked)}{reviewed}</p>")
+        if not datasets:
+            parts.append("<p>" + escape(_("No reference data is loaded.")) + "</p>")
+        where = str(path) if path else _("unknown")
+        parts.append("<h3>" + escape(_("Database")) + "</h3><p>" + escape(where) + "</p>")
+        self.details.setText("".join(parts))
+
+    def _show_error(self, message: str) -> None:
+        self.details.setText(escape(message))

@@ -1,0 +1,1 @@
+"""desktop/gui/call: see README, "Where things live"."""

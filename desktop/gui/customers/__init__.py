@@ -1,0 +1,1 @@
+"""desktop/gui/customers: see README, "Where things live"."""

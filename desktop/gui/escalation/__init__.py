@@ -1,0 +1,1 @@
+"""desktop/gui/escalation: see README, "Where things live"."""

@@ -1,0 +1,1 @@
+"""desktop/gui/hours: see README, "Where things live"."""

@@ -1,0 +1,296 @@
+"""The main window: a list of views on the left, the chosen view, the desks at a glance
+in the status bar, and one place where errors are shown.
+
+Views are registered in VIEWS as (key, title, factory); each later issue (support
+scope, customers & notice, escalation) adds its own line. No placeholders for views
+that do not exist yet.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import NamedTuple
+
+# No `Qt` namespace here: its first use builds ~140 enums (~11 ms), which the first
+# frame need not wait for; the views and the error banner use it after the paint.
+from PySide6.QtCore import QEvent, QSize, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.common import i18n
+from desktop.common.i18n import _
+from desktop.gui.platform import language
+from desktop.gui.platform.store_worker import Clock, StoreWorker, utc_now
+from desktop.gui.view_context import ViewContext
+from desktop.gui.widgets.hours_model import HoursModel
+from desktop.wording import hours as hours_text
+
+
+class ViewSpec(NamedTuple):
+    key: str
+    title: Callable[[], str]  # called when shown, so the current language is used
+    factory: Callable[[ViewContext], QWidget]
+
+
+def _call_view(context: ViewContext) -> QWidget:
+    from desktop.gui.call.call_view import CallView
+
+    return CallView(context)
+
+
+def _hours_view(context: ViewContext) -> QWidget:
+    from desktop.gui.hours.hours_view import HoursView
+
+    return HoursView(context.hours)
+
+
+def _scope_view(context: ViewContext) -> QWidget:
+    from desktop.gui.scope.scope_view import ScopeView
+
+    return ScopeView(context)
+
+
+def _customers_view(context: ViewContext) -> QWidget:
+    from desktop.gui.customers.customers_view import CustomersView
+
+    return CustomersView(context)
+
+
+def _escalation_view(context: ViewContext) -> QWidget:
+    from desktop.gui.escalation.escalation_view import EscalationView
+
+    return EscalationView(context)
+
+
+VIEWS: tuple[ViewSpec, ...] = (
+    # The call first: an agent on the phone starts from the customer (issue "call workflow").
+    ViewSpec("call", lambda: _("Customer call"), _call_view),
+    ViewSpec("hours", lambda: _("Opening hours"), _hours_view),
+    ViewSpec("scope", lambda: _("Support scope"), _scope_view),
+    ViewSpec("customers", lambda: _("Customers & notice"), _customers_view),
+    ViewSpec("escalation", lambda: _("Escalation"), _escalation_view),
+)
+
+# If no paint arrives (a window started minimised), start anyway after this long.
+FIRST_PAINT_FALLBACK_MS = 300
+
+_NAVIGATION_STYLE = """
+#navigation { border: none; border-right: 1px solid palette(mid); }
+"""
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, db_path: Path | str | None = None, clock: Clock = utc_now,
+                 views: tuple[ViewSpec, ...] = VIEWS, parent=None):
+        super().__init__(parent)
+        self.clock = clock
+        self.worker = StoreWorker(db_path, clock, self)
+        self.hours = HoursModel(self.worker, clock, self)
+        self.about_dialog = None
+        self._context = ViewContext(self.worker, self.hours, clock)
+        self._specs = {spec.key: spec for spec in views}
+        self._started = False
+        self._shut_down = False
+
+        self.error_banner = None  # an ErrorBannerWidget, built by show_error() when needed
+        self.call = None  # the CallWorkflow (shortcuts, toolbar), built after the first paint
+        self.navigation = QListWidget(self)
+        self.navigation.setObjectName("navigation")
+        self.navigation.setStyleSheet(_NAVIGATION_STYLE)
+        self.stack = QStackedWidget(self)
+        self.views: dict[str, QWidget] = {}  # built on first use, see view()
+        for _spec in views:
+            item = QListWidgetItem(self.navigation)
+            # Roomier rows than a plain list: this is the app's main navigation.
+            item.setSizeHint(QSize(0, self.fontMetrics().height() * 2 + 4))
+        self.navigation.currentRowChanged.connect(self._on_navigation)
+
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(0)
+        body.addWidget(self.navigation)
+        body.addWidget(self.stack, 1)
+        central = QWidget(self)
+        self._column = column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addLayout(body, 1)
+        self.setCentralWidget(central)
+
+        self.desks_label = QLabel(self)
+        self.desks_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.statusBar().addWidget(self.desks_label, 1)
+        self._desks_failed = False
+        self._build_menus()
+        self.retranslate()
+
+        self.worker.failed.connect(self.show_error)
+        self.hours.loaded.connect(self._update_status)
+        self.hours.ticked.connect(self._update_status)
+        self.hours.failed.connect(self._on_desks_failed)
+
+    def _build_menus(self) -> None:
+        self.file_menu = self.menuBar().addMenu("")
+        self.quit_action = QAction(self)  # its shortcut is set in _start(), see there
+        self.quit_action.triggered.connect(self.close)
+        self.file_menu.addAction(self.quit_action)
+        self.language_menu = self.menuBar().addMenu("")
+        self.language_group = QActionGroup(self)  # exclusive: one language at a time
+        self.language_actions: dict[str, QAction] = {}
+        chosen = language.saved_choice()
+        for choice in (language.FOLLOW_SYSTEM, *i18n.LANGUAGES):
+            action = QAction(i18n.LANGUAGE_NAMES.get(choice, ""), self)
+            action.setCheckable(True)
+            action.setChecked(choice == chosen)
+            action.triggered.connect(lambda _checked=False, choice=choice: self.choose_language(choice))
+            self.language_group.addAction(action)
+            self.language_menu.addAction(action)
+            self.language_actions[choice] = action
+        self.help_menu = self.menuBar().addMenu("")
+        self.about_action = QAction(self)
+        self.about_action.triggered.connect(self.show_about)
+        self.help_menu.addAction(self.about_action)
+
+    def retranslate(self) -> None:
+        """Every text of the window itself (the views re-read theirs on the same event)."""
+        self.setWindowTitle(_("Deskguide"))
+        self.navigation.setAccessibleName(_("Views"))
+        for row, spec in enumerate(self._specs.values()):
+            self.navigation.item(row).setText(spec.title())
+        # As wide as the longest title (translations are longer than English), no wider.
+        widest = max(self.navigation.fontMetrics().horizontalAdvance(spec.title()) for spec in self._specs.values())
+        self.navigation.setFixedWidth(max(150, widest + 40))
+        self.desks_label.setAccessibleName(_("Desks now"))
+        if self._desks_failed:
+            self.desks_label.setText(_("The desks could not be loaded."))
+        elif self.hours.answerer is None:
+            self.desks_label.setText(_("Loading the desks…"))
+        else:
+            self._update_status()
+        self.file_menu.setTitle(_("&File"))
+        self.quit_action.setText(_("&Quit"))
+        self.language_menu.setTitle(_("&Language"))
+        # The languages are named in themselves (whoever needs the menu can read them);
+        # only "follow the system" is said in the current language.
+        self.language_actions[language.FOLLOW_SYSTEM].setText(_("Same as &Windows"))
+        self.language_actions[language.saved_choice()].setChecked(True)  # also after the Settings dialog
+        self.help_menu.setTitle(_("&Help"))
+        self.about_action.setText(_("&About Deskguide"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
+    def choose_language(self, choice: str) -> None:
+        """The agent picked a language (or "same as Windows") in the menu: keep it for
+        next time and show it now, no restart."""
+        language.save_choice(choice)
+        self.language_actions[choice].setChecked(True)
+        language.apply_language(language.startup_language())
+
+    def _on_desks_failed(self, _message: str) -> None:
+        self._desks_failed = True
+        self.desks_label.setText(_("The desks could not be loaded."))
+
+    def view(self, key: str) -> QWidget:
+        """The view for `key`, built the first time it is needed.
+
+        Views are built lazily: the window paints first, and a view nobody opens (a
+        customer register of 100,000 rows, later) costs nothing at start-up.
+        """
+        if key not in self.views:
+            view = self._specs[key].factory(self._context)
+            self.views[key] = view
+            self.stack.addWidget(view)
+        return self.views[key]
+
+    def current_view(self) -> QWidget | None:
+        return self.stack.currentWidget()
+
+    def show_view(self, key: str) -> QWidget:
+        """Bring the view for `key` to the front (as the navigation does) and return it."""
+        self.navigation.setCurrentRow(tuple(self._specs).index(key))
+        return self.view(key)
+
+    # --- start-up: paint first, then open the store and build the first view ------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # A window that is shown but never painted (minimised at start) still starts.
+        QTimer.singleShot(FIRST_PAINT_FALLBACK_MS, self, self._start)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self._started:
+            QTimer.singleShot(0, self, self._start)
+        return super().event(event)
+
+    def _start(self) -> None:
+        """Open the store on the worker thread and build the first view, once the
+        window is on screen: the start-up budget counts until the first paint, and
+        the worker's imports (SQLAlchemy, Alembic, holidays) would compete with it."""
+        if self._started:
+            return
+        self._started = True  # also after a shutdown: a late timer must not restart anything
+        if self._shut_down:
+            return
+        # The first standard shortcut reads the platform's key bindings (~11 ms): after
+        # the first paint, not before it.
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        if "call" in self._specs:  # a window built with other views (tests) has no call
+            from desktop.gui.call_workflow import CallWorkflow
+
+            self.call = CallWorkflow(self)
+        self.worker.start()
+        self.hours.load()
+        if self.navigation.currentRow() < 0 and self.navigation.count():
+            self.navigation.setCurrentRow(0)
+        else:  # the list made its first row current when it took the focus at show
+            self._on_navigation(self.navigation.currentRow())
+
+    def _on_navigation(self, row: int) -> None:
+        if row >= 0 and self._started:  # before the first paint, _start() does this
+            key = tuple(self._specs)[row]  # rows are listed in VIEWS order
+            self.stack.setCurrentWidget(self.view(key))
+
+    def show_error(self, message: str) -> None:
+        if self.error_banner is None:
+            from desktop.gui.error_banner import ErrorBannerWidget
+
+            self.error_banner = ErrorBannerWidget(self)
+            self._column.insertWidget(0, self.error_banner)
+        self.error_banner.show_error(message)
+
+    def show_about(self) -> None:
+        if self.about_dialog is None:
+            from desktop.gui.about_dialog import AboutDialog
+
+            self.about_dialog = AboutDialog(self.worker, self)
+        self.about_dialog.refresh()
+        self.about_dialog.open()
+
+    def _update_status(self) -> None:
+        """The desks now, whatever moment the hours view is showing."""
+        statuses = self.hours.statuses(self.hours.now())
+        text = " · ".join(hours_text.summary_text(status) for status in statuses)
+        self.desks_label.setText(_("Now: {desks}").format(desks=text))
+
+    def shutdown(self) -> None:
+        """Stop the tick and let the worker finish its jobs and close the store."""
+        self._shut_down = True
+        self.hours.stop()
+        self.worker.shutdown()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.shutdown()
+        super().closeEvent(event)

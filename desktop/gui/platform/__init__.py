@@ -1,0 +1,1 @@
+"""desktop/gui/platform: see README, "Where things live"."""

@@ -1,0 +1,187 @@
+"""All store work on one worker thread; results come back to the GUI thread by signal.
+
+Anki's taskman idea (qt/aqt/taskman.py), without its global: a view hands over
+`fn(store)`, the function runs on the one worker thread that owns the store, and
+`on_done(result)` or `on_error(message)` is called back on the GUI thread. One thread,
+not a pool: jobs run in the order they were queued, so "open the store" always runs
+first, and SQLite serialises writes anyway.
+
+Nothing here imports SQLAlchemy, Alembic or `holidays`: the first job imports them on
+the worker thread, so the window is on screen before they load.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import shiboken6
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from desktop.common.i18n import _
+from domain.errors import DeskguideError
+from domain.messages import Message
+
+log = logging.getLogger(__name__)
+
+Clock = Callable[[], dt.datetime]
+
+
+def utc_now() -> dt.datetime:
+    """The desktop layer reads the clock; the domain is always handed "now"."""
+    return dt.datetime.now(dt.timezone.utc)
+
+
+class _Job(NamedTuple):  # not a dataclass: see ViewContext in main_window
+    fn: Callable[[Any], Any]
+    on_done: Callable[[Any], None] | None = None
+    on_error: Callable[[str], None] | None = None
+
+
+def _message(error: BaseException) -> Message | str:
+    """The error as a Message; said in the agent's language on the GUI thread (`_` is
+    not for the worker thread: the GUI may be speaking the customer's language)."""
+    if isinstance(error, DeskguideError):
+        return error.message
+    # Not one of ours (a locked file, a full disk...): still a message, never a crash.
+    return Message("Unexpected error: {error}", error=f"{type(error).__name__}: {error}")
+
+
+class _Runner(QObject):
+    """Lives on the worker thread and owns the store; the store never leaves it."""
+
+    done = Signal(object, object)  # job, result
+    failed = Signal(object, object)  # job, Message
+    opened = Signal(object)  # the database file's path
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.store = None
+        self._open_error: Message | None = None
+
+    @Slot(object, object)
+    def open(self, path: Path | str | None, now: dt.datetime) -> None:
+        try:
+            from domain.store import open_store  # imports SQLAlchemy and Alembic, here
+
+            self.store = open_store(path, now=now)
+        except Exception as error:  # noqa: BLE001 - reported to the user below
+            if not isinstance(error, DeskguideError):
+                log.exception("opening the store failed")
+            self._open_error = Message("The database could not be opened: {reason}", reason=_message(error))
+            self.failed.emit(None, self._open_error)
+        else:
+            self.opened.emit(self.store.path)
+
+    @Slot(object)
+    def execute(self, job: _Job) -> None:
+        if self.store is None:
+            self.failed.emit(job, self._open_error or Message("The database is not open."))
+            return
+        try:
+            result = job.fn(self.store)
+        except Exception as error:  # noqa: BLE001 - reported to the user
+            if not isinstance(error, DeskguideError):
+                log.exception("a store job failed")
+            self.failed.emit(job, _message(error))
+        else:
+            self.done.emit(job, result)
+
+    @Slot()
+    def close(self) -> None:
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+        # Quit from inside the thread: every job queued before this one has run.
+        QThread.currentThread().quit()
+
+
+class StoreWorker(QObject):
+    """The GUI's only way to the store. `run(fn, on_done, on_error)`; errors are also
+    announced on `failed` so the window can show them in one place."""
+
+    opened = Signal(object)  # the database file's path
+    failed = Signal(object)  # a Message (or plain text): say it with `_()` when shown
+
+    _open_requested = Signal(object, object)
+    _job_queued = Signal(object)
+    _close_requested = Signal()
+
+    def __init__(self, db_path: Path | str | None = None, clock: Clock = utc_now, parent: QObject | None = None):
+        super().__init__(parent)
+        self._db_path = db_path
+        self._clock = clock
+        self._thread = QThread(self)
+        self._thread.setObjectName("deskguide-store")
+        self._runner = _Runner()
+        self._runner.moveToThread(self._thread)
+        # Signals to the runner are queued (it lives on the worker thread) and so are
+        # its answers back to us: callbacks always run on the GUI thread.
+        self._open_requested.connect(self._runner.open)
+        self._job_queued.connect(self._runner.execute)
+        self._close_requested.connect(self._runner.close)
+        self._runner.done.connect(self._finish)
+        self._runner.failed.connect(self._fail)
+        self._runner.opened.connect(self._on_opened)
+        self._started = False
+        self._stopped = False
+        self.db_path: Path | None = None
+
+    def start(self) -> None:
+        """Start the thread and queue the first job: open (create, migrate) the store."""
+        if self._started or self._stopped:  # never restarted once shut down
+            return
+        self._started = True
+        self._thread.start()
+        self._open_requested.emit(self._db_path, self._clock())
+
+    @property
+    def running(self) -> bool:
+        return self._thread.isRunning()
+
+    def run(self, fn: Callable[[Any], Any], on_done: Callable[[Any], None] | None = None,
+            on_error: Callable[[str], None] | None = None) -> None:
+        """Run `fn(store)` on the worker thread; call back on the GUI thread."""
+        if self._stopped:
+            log.warning("store job dropped: the worker has shut down")
+            return
+        self.start()
+        self._job_queued.emit(_Job(fn, on_done, on_error))
+
+    def shutdown(self) -> None:
+        """Let queued jobs finish, close the store, stop the thread. Safe to call twice."""
+        if self._stopped:
+            return
+        self._stopped = True
+        if self._started:
+            self._close_requested.emit()
+            self._thread.wait()
+
+    # --- back on the GUI thread ---------------------------------------------------
+
+    @Slot(object)
+    def _on_opened(self, path: Path | None) -> None:
+        self.db_path = path
+        self.opened.emit(path)
+
+    @Slot(object, object)
+    def _finish(self, job: _Job, result: Any) -> None:
+        _call(job.on_done, result)
+
+    @Slot(object, object)
+    def _fail(self, job: _Job | None, error: Message | str) -> None:
+        if job is not None:
+            _call(job.on_error, _(error))  # here, on the GUI thread, in the agent's language
+        self.failed.emit(error)
+
+
+def _call(callback: Callable | None, value: Any) -> None:
+    if callback is None:
+        return
+    # A view closed while its job ran: its C++ half is gone, so skip the call.
+    owner = getattr(callback, "__self__", None)
+    if isinstance(owner, QObject) and not shiboken6.isValid(owner):
+        return
+    callback(value)

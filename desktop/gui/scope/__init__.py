@@ -1,0 +1,1 @@
+"""desktop/gui/scope: see README, "Where things live"."""

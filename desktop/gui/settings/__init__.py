@@ -1,0 +1,1 @@
+"""desktop/gui/settings: see README, "Where things live"."""

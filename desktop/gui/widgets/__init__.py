@@ -1,0 +1,1 @@
+"""desktop/gui/widgets: see README, "Where things live"."""

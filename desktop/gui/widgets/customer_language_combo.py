@@ -1,0 +1,43 @@
+"""The language a message to the customer is written in, chosen apart from the agent's.
+
+An agent in Stockholm may read the app in Swedish and answer a Finnish customer in
+Finnish: messages for the customer (notice answer, scope verdict, escalation summary)
+are rendered with `i18n.in_language(combo.language())`.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox
+
+from desktop.common import i18n
+from desktop.common.i18n import _
+
+
+class CustomerLanguageCombo(QComboBox):
+    languageChanged = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        for language in i18n.LANGUAGES:
+            # Each language named in itself: the choice is about the customer, not the agent.
+            self.addItem(i18n.LANGUAGE_NAMES[language], language)
+        self.setAccessibleName(_("Language of the message to the customer"))
+        self.currentIndexChanged.connect(lambda _index: self.languageChanged.emit(self.language()))
+
+    def language(self) -> str:
+        return self.currentData()
+
+    def set_language(self, language: str) -> None:
+        index = self.findData(i18n.normalise_language(language) or "en")
+        self.setCurrentIndex(max(index, 0))
+
+    def set_for_country(self, country: str | None) -> None:
+        """The language customers in `country` are written to (SE -> Swedish...)."""
+        self.set_language(i18n.COUNTRY_LANGUAGES.get(country or "", "en"))
+
+    def changeEvent(self, event) -> None:
+        from PySide6.QtCore import QEvent
+
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.setAccessibleName(_("Language of the message to the customer"))

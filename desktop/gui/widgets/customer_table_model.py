@@ -1,0 +1,57 @@
+"""The customers the search found, as a table: name, country, org number, phone.
+
+A register holds 100,000 customers; the table holds at most MAX_ROWS of them (the best
+matches, or the first by name while the search is empty), so a keystroke resets a few
+hundred rows at most and the view never lays out a hundred thousand.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+
+from desktop.common.i18n import _
+from desktop.gui.widgets.row_table_model import RowTableModel
+
+if TYPE_CHECKING:
+    from domain.services.register import CustomerSummary
+
+MAX_ROWS = 200
+CUSTOMER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+NAME, COUNTRY, ORG_NUMBER, PHONE = range(4)
+
+
+def _headers() -> tuple[str, ...]:
+    return _("Name"), _("Country"), _("Org number"), _("Phone")
+
+
+class CustomerTableModel(RowTableModel):
+    def __init__(self, parent=None):
+        super().__init__(_headers, parent)
+
+    def show(self, rows: list[CustomerSummary]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows[:MAX_ROWS])
+        self.endResetModel()
+
+    def summary(self, row: int) -> CustomerSummary:
+        return self._rows[row]
+
+    def row_of(self, customer_id: int) -> int:
+        return next((row for row, entry in enumerate(self._rows) if entry.id == customer_id), -1)
+
+    def names(self) -> list[str]:
+        return [entry.name for entry in self._rows]
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        entry = self._row_at(index)
+        if entry is None:
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return (entry.name, entry.country, entry.org_number, entry.phone)[index.column()]
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return (entry.name, entry.country, entry.org_number, entry.phone)[index.column()] or _("none")
+        if role == CUSTOMER_ID_ROLE:
+            return entry.id
+        return None

@@ -1,0 +1,111 @@
+"""The desks' answers for every view, and the minute tick that keeps them current.
+
+The policies are read once through the store worker; after that every answer is
+computed on the GUI thread from plain values (pure, no database), so neither the tick
+nor the what-if picker costs any I/O and each answer fits in a frame. The tick is a
+single-shot timer re-armed for the next minute boundary: "open until 17:00" turns to
+"closed" at 17:00:00, not up to a minute late, and there is no polling loop.
+
+The answers name closed days in the current language (desktop.common.i18n): after a language
+switch the first question gets an answerer in the new language, sharing the loaded
+policies and the closed-day caches (domain.services.hours.HoursAnswerer.in_language).
+Naming a few years of holidays takes milliseconds, so this needs no worker job, and
+it does not matter which view asks first after the switch.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from desktop.common.i18n import current_locale
+from desktop.gui.platform.store_worker import Clock, StoreWorker, utc_now
+
+if TYPE_CHECKING:
+    from domain.desks import DeskPolicy
+    from domain.opening_hours import DeskStatus
+    from domain.services.hours import HoursAnswerer
+
+# Fire a little after the minute turns, so a coarse timer never lands just before it.
+TICK_MARGIN_MS = 150
+
+
+def _load_answerer(store, now: dt.datetime, language: str) -> HoursAnswerer:
+    """Runs on the worker thread: read the policies and warm the closed-day caches for
+    this year and the next, so the first answers on the GUI thread are instant."""
+    from domain.services.hours import HoursAnswerer, load_policies
+
+    answerer = HoursAnswerer(load_policies(store), language)
+    answerer.statuses(now)
+    for country in answerer.policies:
+        for year in (now.year, now.year + 1):
+            answerer.calendar(country).closed_days_of_year(year)
+    return answerer
+
+
+class HoursModel(QObject):
+    loaded = Signal()  # policies (re)loaded: the answers may all have changed
+    failed = Signal(str)
+    ticked = Signal()  # the minute turned: live answers may have changed
+
+    def __init__(self, worker: StoreWorker, clock: Clock = utc_now, parent: QObject | None = None):
+        super().__init__(parent)
+        self.worker = worker
+        self.clock = clock
+        self._answerer: HoursAnswerer | None = None
+        self._error: str | None = None
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self.tick)
+
+    @property
+    def answerer(self) -> HoursAnswerer | None:
+        """The answers, with closed days named in the current language."""
+        language = current_locale()
+        if self._answerer is not None and self._answerer.language != language:
+            self._answerer = self._answerer.in_language(language)
+        return self._answerer
+
+    @property
+    def error(self) -> str | None:
+        return self._error
+
+    @property
+    def policies(self) -> dict[str, DeskPolicy]:
+        return self._answerer.policies if self._answerer else {}
+
+    def load(self) -> None:
+        """(Re)read the policies, e.g. after an administrator changed an override."""
+        now, language = self.clock(), current_locale()  # read here: i18n is the GUI thread's
+        self.worker.run(lambda store: _load_answerer(store, now, language), self._on_loaded, self._on_failed)
+
+    def now(self) -> dt.datetime:
+        return self.clock()
+
+    def statuses(self, moment: dt.datetime) -> list[DeskStatus]:
+        """Every desk at one aware instant (empty until the policies are loaded)."""
+        answerer = self.answerer
+        return answerer.statuses(moment) if answerer else []
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+    def _on_loaded(self, answerer: HoursAnswerer) -> None:
+        self._answerer, self._error = answerer, None
+        self.loaded.emit()
+        self._arm()
+
+    def _on_failed(self, message: str) -> None:
+        self._error = message
+        self.failed.emit(message)
+
+    def _arm(self) -> None:
+        now = self.clock()
+        into_minute_ms = now.second * 1000 + now.microsecond // 1000
+        self.timer.start(60_000 - into_minute_ms + TICK_MARGIN_MS)
+
+    def tick(self) -> None:
+        """The minute turned (the timer calls this; so may a resume from sleep)."""
+        self.ticked.emit()
+        self._arm()

@@ -1,0 +1,1 @@
+"""desktop/wording: see README, "Where things live"."""

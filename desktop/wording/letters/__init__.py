@@ -1,0 +1,1 @@
+"""desktop/wording/letters: see README, "Where things live"."""

@@ -1,0 +1,174 @@
+"""`deskguide journal`: a customer's journal newest first (JSON contract, text, search) and
+`deskguide journal purge` for IT's retention job (counts, --dry-run, bad N writes nothing)."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from desktop.cli.context import CliContext
+from desktop.common.i18n import in_language
+from desktop.wording.hours import moment_text
+from domain.customers import Customer
+from domain.journal import JournalEntry, JournalKind
+from domain.services import journal, register
+from tests.desktop.cli import cli_run
+
+# Monday 23 November 2026, as in tests/conftest.py.
+NOW = dt.datetime(2026, 11, 23, 12, 0, tzinfo=dt.timezone.utc)
+ENTRY_KEYS = {"id", "created", "agent", "kind", "topic", "verdict", "note", "summary"}
+
+
+def run(capsys, *argv: str):
+    """The command line on the pinned clock."""
+    return cli_run.run(capsys, *argv, context=CliContext.pinned(NOW))
+
+
+@pytest.fixture
+def filled(store):
+    """Östergren Bygg AB with three entries (today, 3 and 8 months ago); Mäkinen Oy with one."""
+    ids = {name: register.save_customer(store, Customer(name=name, country=country)).id
+           for name, country in [("Östergren Bygg AB", "SE"), ("Mäkinen Oy", "FI")]}
+    east = ids["Östergren Bygg AB"]
+    journal.add_entry(store, JournalEntry(east, dt.datetime(2026, 3, 20, 9, 15, tzinfo=dt.timezone.utc), "Anna Berg",
+                                          JournalKind.ESCALATION, "Exchange Online", "severity B",
+                                          summary="Severity B, Unified: first response within 120 minutes"))
+    journal.add_entry(store, JournalEntry(east, dt.datetime(2026, 8, 23, 10, 0, tzinfo=dt.timezone.utc), "Erik Ström",
+                                          JournalKind.NOTICE, "Microsoft 365 E3 (#4)", "in time",
+                                          note="Skickar uppsägningen skriftligen"))
+    journal.add_entry(store, JournalEntry(east, dt.datetime(2026, 11, 23, 11, 30, tzinfo=dt.timezone.utc),
+                                          "Anna Berg", JournalKind.SCOPE, "password-reset", "in_scope",
+                                          note="Glömt lösenordet", summary="IN SCOPE\n  §5 Password reset"))
+    journal.add_entry(store, JournalEntry(ids["Mäkinen Oy"], dt.datetime(2025, 1, 2, 8, 0, tzinfo=dt.timezone.utc),
+                                          "Päivi", JournalKind.NOTE, "", "", note="Soittaa takaisin"))
+    store.close()  # the CLI opens the same file (DESKGUIDE_DB) on its own
+    return ids
+
+
+def topics(customer_id: int) -> list[str]:
+    from domain.store import open_store
+
+    store = open_store(now=NOW)
+    try:
+        return [e.topic for e in journal.journal(store, customer_id)]
+    finally:
+        store.close()
+
+
+# --- listing -----------------------------------------------------------------------------
+
+def test_json_lists_the_journal_newest_first(capsys, filled):
+    east = filled["Östergren Bygg AB"]
+    code, payload, _, err = run(capsys, "journal", "--customer", str(east), "--json")
+    assert code == 0, err
+    assert set(payload) == {"customer_id", "entries", "message"} and payload["customer_id"] == east
+    entries = payload["entries"]
+    assert all(set(e) == ENTRY_KEYS for e in entries)
+    assert [(e["created"], e["kind"], e["topic"], e["verdict"]) for e in entries] == [
+        ("2026-11-23T11:30:00+00:00", "scope", "password-reset", "in_scope"),
+        ("2026-08-23T10:00:00+00:00", "notice", "Microsoft 365 E3 (#4)", "in time"),
+        ("2026-03-20T09:15:00+00:00", "escalation", "Exchange Online", "severity B"),
+    ]
+    assert (entries[0]["agent"], entries[0]["note"], entries[0]["summary"]) == (
+        "Anna Berg", "Glömt lösenordet", "IN SCOPE\n  §5 Password reset")
+    assert isinstance(entries[0]["id"], int)
+    assert payload["message"].startswith("3 journal entries of Östergren Bygg AB")
+
+
+def test_the_text_shows_each_entry_with_its_moment_agent_note_and_summary(capsys, filled):
+    code, _, out, _ = run(capsys, "journal", "--customer", str(filled["Östergren Bygg AB"]))
+    assert code == 0
+    newest = moment_text(dt.datetime(2026, 11, 23, 11, 30, tzinfo=dt.timezone.utc).astimezone(), with_year=True)
+    oldest = moment_text(dt.datetime(2026, 3, 20, 9, 15, tzinfo=dt.timezone.utc).astimezone(), with_year=True)
+    assert out.index(newest) < out.index(oldest)  # newest first
+    assert f"{newest}  Anna Berg  Scope  password-reset  in_scope" in out
+    assert "    Agent's note: Glömt lösenordet\n    IN SCOPE\n      §5 Password reset" in out
+    assert "Notice  Microsoft 365 E3 (#4)  in time" in out
+
+
+def test_search_finds_every_word_without_case_or_accents(capsys, filled):
+    east = filled["Östergren Bygg AB"]
+    code, payload, _, _ = run(capsys, "journal", "--customer", str(east), "--search", "LOSENORDET anna", "--json")
+    assert code == 0 and [e["topic"] for e in payload["entries"]] == ["password-reset"]
+    code, payload, _, _ = run(capsys, "journal", "--customer", str(east), "--search", "120 minutes", "--json")
+    assert [e["topic"] for e in payload["entries"]] == ["Exchange Online"]
+    code, payload, out, _ = run(capsys, "journal", "--customer", str(east), "--search", "teams", "--json")
+    assert code == 0 and payload["entries"] == []
+    assert payload["message"] == "No journal entries of Östergren Bygg AB match 'teams'."
+
+
+def test_another_language_writes_dates_its_way_and_keeps_the_json(capsys, filled):
+    code, payload, _, _ = run(capsys, "journal", "--customer", str(filled["Mäkinen Oy"]), "--json", "--lang", "fi")
+    assert code == 0
+    [only] = payload["entries"]
+    assert (only["kind"], only["created"], only["note"]) == ("note", "2025-01-02T08:00:00+00:00", "Soittaa takaisin")
+    moment = dt.datetime(2025, 1, 2, 8, 0, tzinfo=dt.timezone.utc).astimezone()
+    with in_language("fi"):
+        finnish = moment_text(moment, with_year=True)  # "to 2.1.2025 8.00" on a UTC machine
+    assert finnish != moment_text(moment, with_year=True) and finnish in payload["message"]
+
+
+def test_an_unknown_customer_exits_2_naming_the_option(capsys, filled):
+    code, payload, _, err = run(capsys, "journal", "--customer", "4711", "--json")
+    assert code == 2
+    assert err.strip() == "deskguide: --customer: 4711 is not a customer in the register"
+    assert payload["error"] == "--customer: 4711 is not a customer in the register"
+
+
+@pytest.mark.parametrize("argv, says", [
+    ([], "give --customer ID, or purge --older-than-months N"),
+    (["--customer", "abc"], "invalid int value: 'abc'"),
+])
+def test_a_journal_without_a_customer_is_bad_input(capsys, isolated_data, argv, says):
+    code, _, _, err = run(capsys, "journal", *argv)
+    assert code == 2 and says in err
+    assert not isolated_data.exists()  # nothing opened, nothing created
+
+
+# --- purge ---------------------------------------------------------------------------------
+
+def test_purge_deletes_the_entries_older_than_n_months(capsys, filled):
+    east, north = filled["Östergren Bygg AB"], filled["Mäkinen Oy"]
+    code, payload, _, err = run(capsys, "journal", "purge", "--older-than-months", "6", "--json")
+    assert code == 0, err
+    # Six months before 23 Nov 2026 12:00 UTC: the March entry and Mäkinen's from 2025 go.
+    assert (payload["deleted"], payload["older_than_months"], payload["cutoff"]) == (
+        2, 6, "2026-05-23T12:00:00+00:00")
+    assert "would_delete" not in payload
+    cutoff = moment_text(dt.datetime(2026, 5, 23, 12, 0, tzinfo=dt.timezone.utc).astimezone(), with_year=True)
+    assert payload["message"] == f"Deleted 2 journal entries made before {cutoff}."
+    assert topics(east) == ["password-reset", "Microsoft 365 E3 (#4)"]
+    assert topics(north) == []
+    code, payload, _, _ = run(capsys, "journal", "purge", "--older-than-months", "6", "--json")
+    assert payload["deleted"] == 0  # a scheduled job may run again: nothing more to do
+
+
+def test_a_dry_run_counts_and_deletes_nothing(capsys, filled):
+    code, payload, _, _ = run(capsys, "journal", "purge", "--older-than-months", "3", "--dry-run", "--json")
+    assert code == 0
+    assert payload["would_delete"] == 3 and "deleted" not in payload
+    assert "nothing was deleted" in payload["message"]
+    assert len(topics(filled["Östergren Bygg AB"])) == 3 and len(topics(filled["Mäkinen Oy"])) == 1
+    code, _, out, _ = run(capsys, "journal", "purge", "--older-than-months", "3", "--dry-run")
+    assert out.startswith("3 journal entries were made before ")
+
+
+@pytest.mark.parametrize("months", ["0", "121", "-1", "six", "1.5", ""])
+def test_a_bad_n_exits_2_and_writes_nothing(capsys, isolated_data, months):
+    code, payload, _, err = run(capsys, "journal", "purge", "--older-than-months", months, "--json")
+    assert code == 2
+    assert "--older-than-months" in payload["error"] and "whole number of months from 1 to 120" in err
+    assert not isolated_data.exists()  # checked before the store is opened
+
+
+def test_a_bad_n_leaves_an_existing_journal_whole(capsys, filled):
+    code, _, _, _ = run(capsys, "journal", "purge", "--older-than-months", "0")
+    assert code == 2
+    assert len(topics(filled["Östergren Bygg AB"])) == 3
+
+
+def test_purge_takes_no_customer(capsys, filled):
+    code, _, _, err = run(capsys, "journal", "--customer", str(filled["Mäkinen Oy"]), "purge",
+                          "--older-than-months", "1")
+    assert code == 2 and "--customer and --search are for listing a journal" in err
+    assert topics(filled["Mäkinen Oy"]) == [""]  # a note has no topic

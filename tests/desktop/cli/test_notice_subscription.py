@@ -1,0 +1,84 @@
+"""`deskguide notice --subscription ID`: the notice answer for a subscription in the
+register, with the closed days of the customer's own country desk."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from desktop.wording.notice import long_day_text
+from domain.customers import Customer, Subscription
+from domain.notice import Term
+from domain.services import register
+from tests.desktop.cli.cli_run import run
+
+TODAY = dt.date(2026, 11, 23)
+
+
+@pytest.fixture
+def subscriptions(store):
+    """The same 12-month subscription (from 17 June 2026) for a Norwegian and a Swedish
+    customer: notice by Monday 17 May 2027, Norway's Constitution Day."""
+    found = {}
+    for name, country in (("Fjordkraft Regnskap AS", "NO"), ("Östergren Bygg AB", "SE")):
+        customer = register.save_customer(store, Customer(name=name, country=country))
+        found[country] = register.save_subscription(store, Subscription(
+            product="Microsoft 365 Business Standard", term=Term.MONTHS_12, start_date=dt.date(2026, 6, 17),
+            customer_id=customer.id), TODAY).id
+    payg = register.save_subscription(store, Subscription(
+        product="Power BI Pro", term=Term.PAYG, start_date=dt.date(2025, 2, 1), customer_id=customer.id), TODAY)
+    found["payg"] = payg.id
+    store.close()
+    return found
+
+
+def test_norwegian_customer_is_warned_of_the_national_day(capsys, subscriptions):
+    code, payload, _, err = run(capsys, "notice", "--subscription", str(subscriptions["NO"]), "--on", "2026-11-23",
+                                "--json")
+    assert code == 0, err
+    assert payload["term"] == "12"
+    assert (payload["period_start"], payload["period_end"]) == ("2026-06-17", "2027-06-16")
+    assert payload["notice_deadline"] == "2027-05-17" and payload["in_time"] is True
+    assert payload["ends_on"] == "2027-06-16" and payload["renews_to"] == "2028-06-16"
+    assert "Constitution Day" in payload["deadline_warning"]["reason"]
+    assert payload["deadline_warning"]["safe_day"] == "2027-05-14"  # the Friday before
+
+
+def test_swedish_customer_same_dates_no_warning(capsys, subscriptions):
+    code, payload, _, _ = run(capsys, "notice", "--subscription", str(subscriptions["SE"]), "--on", "2026-11-23",
+                              "--json")
+    assert code == 0
+    assert payload["notice_deadline"] == "2027-05-17" and payload["deadline_warning"] is None
+
+
+def test_too_late_renews_in_plain_words(capsys, subscriptions):
+    code, _, out, _ = run(capsys, "notice", "--subscription", str(subscriptions["SE"]), "--on", "18.05.2027")
+    assert code == 0
+    assert f"Notice deadline: {long_day_text(dt.date(2027, 5, 17))}" in out
+    assert "too late" in out and "renews for 12 months" in out and long_day_text(dt.date(2028, 6, 16)) in out
+
+
+def test_pay_as_you_go(capsys, subscriptions):
+    code, payload, _, _ = run(capsys, "notice", "--subscription", str(subscriptions["payg"]), "--on", "2026-11-23",
+                              "--json")
+    assert code == 0
+    assert payload["term"] == "payg" and payload["notice_deadline"] is None and payload["ends_on"] == "2026-11-23"
+
+
+def test_an_unknown_subscription_exits_2_naming_it(capsys, subscriptions):
+    code, payload, _, err = run(capsys, "notice", "--subscription", "999", "--json")
+    assert code == 2
+    assert "--subscription: 999" in err and "not a subscription" in err
+    assert payload["error"] == err.strip().removeprefix("deskguide: ")
+
+
+def test_a_day_before_the_start_exits_2(capsys, subscriptions):
+    code, _, _, err = run(capsys, "notice", "--subscription", str(subscriptions["NO"]), "--on", "2026-06-16")
+    assert code == 2
+    assert "--on: '2026-06-16'" in err and "2026-06-17" in err
+
+
+def test_a_subscription_id_that_is_not_a_number(capsys, isolated_data):
+    code, _, _, err = run(capsys, "notice", "--subscription", "abc")
+    assert code == 2 and "abc" in err
+    assert not isolated_data.exists()
