@@ -31,7 +31,7 @@ from desktop.cli import (
     scope,
 )
 from desktop.cli.context import CliContext
-from desktop.cli.output import EXIT_BAD_INPUT, EXIT_FAILED, Parser, UsageError, fail
+from desktop.cli.output import EXIT_BAD_INPUT, EXIT_FAILED, Parser, UsageError, as_option, fail, options_used
 from desktop.common import i18n
 from desktop.common.i18n import _
 from domain.errors import DeskguideError, InvalidInput
@@ -85,8 +85,12 @@ def main(argv: Sequence[str] | None = None, context: CliContext | None = None) -
             requested = language.requested_language(argv)
             if requested is not None:
                 i18n.set_language(requested)
-            args = build_parser().parse_args(argv)
-            return args.handler(args, context)
+            parser = build_parser()
+            args = parser.parse_args(argv)
+            try:
+                return args.handler(args, context)
+            except InvalidInput as error:
+                return fail(_wants_json(argv), as_option(error, options_used(parser, args)), EXIT_BAD_INPUT)
         except (UsageError, InvalidInput) as error:
             return fail(_wants_json(argv), error.message, EXIT_BAD_INPUT)
         except DeskguideError as error:

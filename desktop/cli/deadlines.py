@@ -25,7 +25,7 @@ def add_commands(commands, common_options) -> None:
     deadlines.set_defaults(handler=cmd_deadlines)
 
 
-def parse_days(text: str, field_name: str = "--within") -> int:
+def parse_days(text: str, field_name: str = "within") -> int:
     value = (text or "").strip()
     if not value.isascii() or not value.isdigit():
         reason = (Message("is negative: give a number of days from today, 0 or more") if value.startswith("-")

@@ -60,11 +60,11 @@ def cmd_escalate(args, context: CliContext) -> int:
     from domain.services.hours import parse_moment
 
     severity, offering, country = check_question(args.severity, args.offering, args.country)
-    opened = parse_moment(args.opened, "--opened")  # all checked before the store opens
+    opened = parse_moment(args.opened, "opened")  # all checked before the store opens
     if args.product is not None:
         from domain.services import lifecycle
 
-        lifecycle.check_question(args.product, _local_day(opened, country), product_field="--product")
+        lifecycle.check_question(args.product, _local_day(opened, country))
     with context.store(args.db) as store:
         escalating = escalator(store)
         answer = escalating.escalate(severity, offering, opened, country, args.azure)
@@ -72,7 +72,7 @@ def cmd_escalate(args, context: CliContext) -> int:
         if args.product is not None:
             from domain.services import lifecycle
 
-            product = lifecycle.check(store, args.product, answer.opened.date(), product_field="--product")
+            product = lifecycle.check(store, args.product, answer.opened.date())
     payload = escalation_as_dict(answer, explain=args.explain)
     # Escalating a product whose support has ended: Microsoft gives limited help only.
     warnings = [product.warning] if product is not None and product.warning else []

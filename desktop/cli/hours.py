@@ -33,7 +33,7 @@ def cmd_hours(args, context: CliContext) -> int:
 
     # Check the input before the store is opened (or created): bad input writes nothing.
     if args.country is not None:
-        parse_country(args.country, "--country")
+        parse_country(args.country)
     if args.at is not None:
         parse_moment(args.at)
     with context.store(args.db) as store:

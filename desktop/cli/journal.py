@@ -14,7 +14,7 @@ from desktop.cli.context import CliContext
 from desktop.cli.output import EXIT_OK, emit
 from desktop.common.i18n import _, ngettext
 from desktop.wording.journal import kind_text
-from domain.errors import InvalidInput, ReasonOnly
+from domain.errors import ReasonOnly
 from domain.messages import Message
 
 
@@ -24,7 +24,7 @@ def parse_months(text: str) -> int:
 
     value = (text or "").strip()
     months = int(value) if re.fullmatch(r"-?[0-9]+", value) else text
-    return check_retention_months(months, "--older-than-months")
+    return check_retention_months(months, "older_than_months")
 
 
 def _indented(text: str) -> list[str]:
@@ -66,14 +66,9 @@ def cmd_journal(args, context: CliContext) -> int:
         raise ReasonOnly("--customer", None, Message("journal: give --customer ID, or purge --older-than-months N"))
     from domain.services import journal, register
 
-    try:
-        with context.store(args.db) as store:
-            entries = journal.journal(store, args.customer, args.search or "")
-            customer = register.get_customer(store, args.customer).customer
-    except InvalidInput as error:
-        if error.field != "customer":
-            raise
-        raise InvalidInput("--customer", args.customer, error.reason) from None  # the option the user typed
+    with context.store(args.db) as store:
+        entries = journal.journal(store, args.customer, args.search or "")
+        customer = register.get_customer(store, args.customer).customer
     payload = {"customer_id": args.customer, "entries": [journal.entry_as_dict(e) for e in entries]}
     emit(args, payload, _describe_journal(customer, entries, args.search or ""))
     return EXIT_OK

@@ -10,7 +10,7 @@ or several ("Windows 11"), exits 2; with --json stdout also gets {"error", "mess
 from __future__ import annotations
 
 from desktop.cli.context import CliContext
-from desktop.cli.output import EXIT_BAD_INPUT, EXIT_OK, emit, fail
+from desktop.cli.output import EXIT_BAD_INPUT, EXIT_OK, as_option, emit, fail
 from desktop.common.i18n import _
 
 
@@ -78,7 +78,7 @@ def _refuse(args, error) -> int:
     from domain.lifecycle import AmbiguousProduct
 
     names = {"candidates": error.candidates} if isinstance(error, AmbiguousProduct) else {"closest": error.closest}
-    return fail(args.json, error.message, EXIT_BAD_INPUT, names)
+    return fail(args.json, as_option(error, {"--product", "--on"}), EXIT_BAD_INPUT, names)
 
 
 def cmd_lifecycle(args, context: CliContext) -> int:
@@ -86,13 +86,12 @@ def cmd_lifecycle(args, context: CliContext) -> int:
     from domain.lifecycle import AmbiguousProduct, UnknownProduct
     from domain.services import lifecycle
 
-    on = parse_day(args.on, "--on") if args.on is not None else context.today()
-    fields = {"product_field": "--product", "on_field": "--on"}
+    on = parse_day(args.on, "on") if args.on is not None else context.today()
     try:
         # Before the store opens: an unknown product or a day before its release writes nothing.
-        lifecycle.check_question(args.product, on, **fields)
+        lifecycle.check_question(args.product, on)
         with context.store(args.db) as store:
-            result = lifecycle.check(store, args.product, on, **fields)
+            result = lifecycle.check(store, args.product, on)
     except (UnknownProduct, AmbiguousProduct) as error:
         return _refuse(args, error)
     emit(args, lifecycle.answer_as_dict(result), _describe(result))

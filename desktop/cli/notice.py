@@ -34,7 +34,7 @@ def cmd_notice(args, context: CliContext) -> int:
     from domain.notice import notice_as_dict, parse_term
 
     today = context.today()
-    on = parse_day(args.on, "--on") if args.on else today
+    on = parse_day(args.on, "on") if args.on else today
     if args.subscription is not None:
         from domain.services.register import notice_for_subscription
 
@@ -43,10 +43,10 @@ def cmd_notice(args, context: CliContext) -> int:
     else:
         if args.start is None or args.term is None:
             raise UsageError(Message("notice: give --start and --term, or --subscription ID"))
-        start, term = parse_day(args.start, "--start"), parse_term(args.term, "--term")
-        country = parse_country(args.country, "--country")
+        start, term = parse_day(args.start, "start"), parse_term(args.term)
+        country = parse_country(args.country)
         if start > on:
-            raise InvalidInput("--start", args.start, Message("is after --on ({day})", day=on))
+            raise InvalidInput("start", args.start, Message("is after --on ({day})", day=on))
         from domain.services.notice import notice_for
 
         with context.store(args.db) as store:

@@ -7,6 +7,8 @@ import json
 import sys
 
 from desktop.common.i18n import _
+from domain.errors import InvalidInput, ReasonOnly
+from domain.messages import Message
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -43,3 +45,23 @@ def fail(wants_json: bool, message: str, code: int, extra: dict | None = None) -
     if wants_json:
         print(json.dumps({"error": message, "message": said, **(extra or {})}, ensure_ascii=False))
     return code
+
+
+def options_used(parser: argparse.ArgumentParser, args: argparse.Namespace) -> set[str]:
+    """Every option string of the command (and sub-action) that `args` ran."""
+    options = set(parser._option_string_actions)
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            chosen = action.choices.get(getattr(args, action.dest, None) or "")
+            if chosen is not None:
+                options |= options_used(chosen, args)
+    return options
+
+
+def as_option(error: InvalidInput, options: set[str]) -> str:
+    """The error's message, its field named as the option the user typed: the domain
+    names fields ("on", "subscription"), the command line has options ("--on")."""
+    option = "--" + error.field.replace("_", "-")
+    if isinstance(error, ReasonOnly) or option not in options:
+        return error.message
+    return Message("{field}: {value} {reason}", field=option, value=repr(error.value), reason=error.reason)

@@ -14,13 +14,13 @@ def _override_from_args(args, now: dt.datetime):
 
     common = dict(now=now, by=args.by, note=args.note)
     if args.action == "close-date":
-        return new_override(OverrideKind.CLOSED_DATE, args.country, on_date=parse_date(args.date, "--date"),
+        return new_override(OverrideKind.CLOSED_DATE, args.country, on_date=parse_date(args.date),
                             **common)
     if args.action == "shorten-day":
-        return new_override(OverrideKind.SHORTENED_DAY, args.country, on_date=parse_date(args.date, "--date"),
-                            closes=parse_clock_time(args.closes, "--closes"), **common)
-    hours = None if args.closed else DayHours.parse(args.hours, "--hours")
-    return new_override(OverrideKind.WEEKDAY_HOURS, args.country, weekday=parse_weekday(args.weekday, "--weekday"),
+        return new_override(OverrideKind.SHORTENED_DAY, args.country, on_date=parse_date(args.date),
+                            closes=parse_clock_time(args.closes, "closes"), **common)
+    hours = None if args.closed else DayHours.parse(args.hours)
+    return new_override(OverrideKind.WEEKDAY_HOURS, args.country, weekday=parse_weekday(args.weekday),
                         hours=hours, **common)
 
 
@@ -40,7 +40,7 @@ def cmd_overrides(args, context: CliContext) -> int:
 
     if args.action == "list":
         if args.country:
-            parse_country(args.country, "--country")
+            parse_country(args.country)
         with context.store(args.db) as store:
             zones = hours.desk_zones(store)
             listed = [(o, zones[o.country]) for o in hours.list_overrides(store, args.country)]

@@ -310,7 +310,7 @@ def test_the_card_is_read_again_when_the_day_turns(qtbot, store, clock, open_cal
     assert view.current_subscription().product == "Microsoft 365 E3"  # the agent's pick stays
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(minutes=st.integers(min_value=-24 * 60, max_value=24 * 60), guess=st.sampled_from(["SE", "FI", None]))
 def test_the_days_left_count_from_the_customers_own_today(store, minutes, guess):
     """Near midnight Helsinki is a day ahead of Stockholm: a Finnish customer's days
