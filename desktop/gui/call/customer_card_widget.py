@@ -37,6 +37,7 @@ from desktop.gui.widgets.cases_widget import WIDEST_DUE
 from desktop.gui.widgets.column_widths import fit_columns
 from desktop.gui.widgets.customer_finder_widget import register_table
 from desktop.gui.widgets.desk_card import show_desk_state
+from desktop.gui.widgets.retranslating import Retranslating
 from desktop.gui.widgets.wrapped_label import name_heading, wrapped_label
 from desktop.wording import hours as hours_text
 from desktop.wording.notice import offering_text
@@ -125,7 +126,7 @@ class DeskNowWidget(QGroupBox):
         return "\n".join(label.text() for label in labels if label.text() and not label.isHidden())
 
 
-class CustomerCardWidget(QWidget):
+class CustomerCardWidget(Retranslating, QWidget):
     scopeRequested = Signal()
     noticeRequested = Signal()
     escalationRequested = Signal()
@@ -275,11 +276,6 @@ class CustomerCardWidget(QWidget):
         fit_columns(self.case_table, {DUE: [hours_text.moment_text(WIDEST_DUE, with_year=True)], SEVERITY: ["A"]},
                     stretch=(STATUS, CASE_PRODUCT))
         self._show_texts()
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
 
     # --- showing a customer -----------------------------------------------------------------------
 

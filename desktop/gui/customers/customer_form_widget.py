@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -25,13 +25,14 @@ from PySide6.QtWidgets import (
 from desktop.common import i18n
 from desktop.common.i18n import _
 from desktop.gui.widgets.field_error_label import FieldErrorLabel
+from desktop.gui.widgets.retranslating import Retranslating
 from desktop.gui.widgets.wrapped_label import wrapping_policy
 from desktop.wording.notice import offering_text
 from domain.customers import Customer, FieldError, Offering, customer_problems
 from domain.desks import COUNTRIES
 
 
-class CustomerFormWidget(QGroupBox):
+class CustomerFormWidget(Retranslating, QGroupBox):
     saveRequested = Signal(object)  # the Customer as typed (tidied by the service)
     deleteRequested = Signal()
     changed = Signal()
@@ -145,11 +146,6 @@ class CustomerFormWidget(QGroupBox):
         self.status_label.setAccessibleName(_("Customer save status"))
         self.status_label.setText(self._status())
         self._check()  # the problems and the Save tooltip, said again
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
 
     def _row(self, grid: QGridLayout, row: int, field: QWidget, error: str | None) -> QLabel:
         label = QLabel(self)

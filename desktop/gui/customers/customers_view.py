@@ -26,6 +26,7 @@ from desktop.gui.customers.subscription_dialog import SubscriptionDialog
 from desktop.gui.customers.subscriptions_widget import SubscriptionsWidget
 from desktop.gui.platform.settings import default_country
 from desktop.gui.widgets.customer_finder_widget import CustomerFinderWidget
+from desktop.gui.widgets.retranslating import Retranslating
 from desktop.gui.widgets.wrapped_label import name_heading, wrapped_label
 from desktop.wording.notice import number_text
 
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
     from domain.customers import Customer, CustomerRecord, Subscription
 
 
-class CustomersView(QWidget):
+class CustomersView(Retranslating, QWidget):
     registerLoaded = Signal()  # the search index is (re)built: searching finds the latest
     customerShown = Signal(object)  # the CustomerRecord now shown, or None
     customerSaved = Signal(object)  # the Customer as stored
@@ -150,11 +151,6 @@ class CustomersView(QWidget):
         self.facts_label.setAccessibleName(_("Customer at a glance"))
         self._show_heading()
         self._refit()
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
 
     # --- for other views (the call workflow opens a customer) -------------------------------
 

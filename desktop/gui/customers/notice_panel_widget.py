@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QEvent, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QDate, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from desktop.common.i18n import _
 from desktop.gui.platform.theme import warning_palette
 from desktop.gui.widgets.customer_language_combo import CustomerLanguageCombo
+from desktop.gui.widgets.retranslating import Retranslating
 from desktop.gui.widgets.wrapped_label import wrapped_label
 from desktop.wording import notice as notice_text
 from desktop.wording.answer_record import AnswerRecord
@@ -61,7 +62,7 @@ def _bold(font: QFont, factor: float = 1.0) -> QFont:
     return bold
 
 
-class NoticePanelWidget(QGroupBox):
+class NoticePanelWidget(Retranslating, QGroupBox):
     answerChanged = Signal(object)  # the NoticeAnswer shown, or None
     copied = Signal(str)  # the message put on the clipboard
 
@@ -369,7 +370,7 @@ class NoticePanelWidget(QGroupBox):
         warning = notice_text.warning_text(answer)
         self.warning_label.setText(_("⚠ {warning}").format(warning=warning) if warning else "")
         self.warning_label.setVisible(bool(warning))
-        self._colour_warning()
+        self.recolour()
         self.how_label.setText(notice_text.how_to_cancel_html(answer.term))
         self.answer_frame.show()
         self.hint_label.hide()
@@ -428,12 +429,5 @@ class NoticePanelWidget(QGroupBox):
                  self.outcome_label.text(), self.renewal_label.text(), self.warning_label.text()]
         return "\n".join(part for part in parts if part)
 
-    def _colour_warning(self) -> None:
+    def recolour(self) -> None:
         self.warning_label.setPalette(warning_palette(self.palette()))
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
-            self._colour_warning()
-        elif event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QEvent, Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop.common.i18n import _, ngettext
 from desktop.gui.widgets.field_error_label import FieldErrorLabel
+from desktop.gui.widgets.retranslating import Retranslating
 from desktop.gui.widgets.wrapped_label import wrapping_policy
 from desktop.wording.notice import long_day_text, number_text, term_text
 from domain.customers import FieldError, Subscription, subscription_problems
@@ -32,7 +33,7 @@ from domain.notice import Term, seat_change_end
 MAX_SEATS = 1_000_000
 
 
-class SubscriptionDialog(QDialog):
+class SubscriptionDialog(Retranslating, QDialog):
     def __init__(self, customer_id: int, today: dt.date, subscription: Subscription | None = None,
                  customer_name: str = "", parent=None):
         super().__init__(parent)
@@ -149,11 +150,6 @@ class SubscriptionDialog(QDialog):
         self.seat_note.setAccessibleName(_("When the changed seats end"))
         self.ok_button.setText(_("Add subscription") if adding else _("Save subscription"))
         self._check()  # the problems and the seat note, said again
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
 
     def _buddy(self, buddy) -> QLabel:
         label = QLabel(self)

@@ -16,13 +16,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.common.i18n import _
 from desktop.gui.platform.theme import warning_palette
 from desktop.gui.widgets.customer_language_combo import CustomerLanguageCombo
+from desktop.gui.widgets.retranslating import Retranslating
 from desktop.gui.widgets.wrapped_label import wrapped_label
 from desktop.wording import escalation as escalation_text
 from desktop.wording import lifecycle as lifecycle_text
@@ -48,7 +49,7 @@ def _said(texts) -> list[str]:
     return [_(text) for text in texts]
 
 
-class EscalationAnswerWidget(QWidget):
+class EscalationAnswerWidget(Retranslating, QWidget):
     saveRequested = Signal()
     copied = Signal(str)  # the explanation put on the clipboard
     summaryCopied = Signal(str)  # the customer's summary put on the clipboard
@@ -168,7 +169,7 @@ class EscalationAnswerWidget(QWidget):
         self.summary_copy_button.clicked.connect(self.copy_summary)
         self.summary_language.languageChanged.connect(lambda _language: self._show_summary())
         self.save_button.clicked.connect(self.saveRequested)
-        self._colour()
+        self.recolour()
         self.retranslate()
         self.show_hint(_("Loading the escalation rules…"))
         self.show_lifecycle(None)
@@ -369,14 +370,7 @@ class EscalationAnswerWidget(QWidget):
                   self.lifecycle_label]
         return "\n".join(label.text() for label in labels if label.isVisibleTo(self) and label.text())
 
-    def _colour(self) -> None:
+    def recolour(self) -> None:
         palette = warning_palette(self.palette())
         self.warning_label.setPalette(palette)
         self.downgrade_label.setPalette(palette)
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
-            self._colour()
-        elif event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()

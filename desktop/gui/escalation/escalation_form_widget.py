@@ -12,7 +12,7 @@ import datetime as dt
 import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QDateTime, QEvent, QSignalBlocker, Qt, QTime, QTimeZone, Signal
+from PySide6.QtCore import QDate, QDateTime, QSignalBlocker, Qt, QTime, QTimeZone, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -33,6 +33,7 @@ from desktop.gui.escalation.escalation_customer_widget import EscalationCustomer
 from desktop.gui.platform.settings import default_country
 from desktop.gui.platform.theme import warning_palette
 from desktop.gui.widgets.field_error_label import FieldErrorLabel
+from desktop.gui.widgets.retranslating import Retranslating
 from desktop.gui.widgets.wrapped_label import wrapped_label
 
 if TYPE_CHECKING:
@@ -50,7 +51,7 @@ def offering_name(offering: str) -> str:
     return offering_text(CustomerOffering(offering))
 
 
-class EscalationFormWidget(QWidget):
+class EscalationFormWidget(Retranslating, QWidget):
     changed = Signal()  # an input of the escalation changed: answer again
     productChanged = Signal()  # the product changed: only its lifecycle needs checking again
 
@@ -154,7 +155,7 @@ class EscalationFormWidget(QWidget):
         self.azure_combo.currentTextChanged.connect(self._on_azure_product)
         self.opened_edit.dateTimeChanged.connect(self._on_opened_edited)
         self.now_button.clicked.connect(self.follow_clock)
-        self._colour()
+        self.recolour()
         self.retranslate()
 
     def _buddy(self, field: QWidget) -> QLabel:
@@ -283,7 +284,7 @@ class EscalationFormWidget(QWidget):
             body += "<br>" + links
         self.product_note.setText(body)
         self.product_note.setProperty("warning", warning)
-        self._colour()
+        self.recolour()
         self.product_note.show()
 
     # --- reacting ---------------------------------------------------------------------------------
@@ -342,16 +343,9 @@ class EscalationFormWidget(QWidget):
         else:
             self.azure_note.clear()
             self.azure_note.hide()
-        self._colour()
+        self.recolour()
 
-    def _colour(self) -> None:
+    def recolour(self) -> None:
         for label, warn in ((self.product_note, bool(self.product_note.property("warning"))),
                             (self.azure_note, self.excluded())):
             label.setPalette(warning_palette(self.palette()) if warn else QPalette())
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
-            self._colour()
-        elif event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()

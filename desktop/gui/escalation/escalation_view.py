@@ -29,6 +29,7 @@ from desktop.gui.escalation.escalation_form_widget import OFFERINGS, EscalationF
 from desktop.gui.escalation.severity_widget import SeverityWidget
 from desktop.gui.platform.settings import default_country
 from desktop.gui.widgets.cases_widget import CasesWidget
+from desktop.gui.widgets.retranslating import Retranslating
 from desktop.wording import escalation as escalation_text
 from desktop.wording import lifecycle as lifecycle_text
 from domain.errors import InvalidInput
@@ -74,7 +75,7 @@ def _customer_summary(store, customer_id: int) -> CustomerSummary:
                            customer.email, getattr(customer.offering, "value", customer.offering))
 
 
-class EscalationView(QWidget):
+class EscalationView(Retranslating, QWidget):
     loaded = Signal()  # the rules and the lifecycle catalogue are here: answers from now on
     answerChanged = Signal(object)  # the Escalation shown, or None
     lifecycleChanged = Signal(object)  # the LifecycleAnswer shown, or None
@@ -160,9 +161,8 @@ class EscalationView(QWidget):
         self._on_changed()
 
     def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
+        super().changeEvent(event)  # LanguageChange: retranslate()
         if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
             # After the parts have re-read their labels (Qt tells them after this view).
             QTimer.singleShot(0, self, self._fit_widths)
 

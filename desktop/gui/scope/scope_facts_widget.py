@@ -7,7 +7,7 @@ On a language switch the labels, items and hints are said again; every choice st
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.common.i18n import _
+from desktop.gui.widgets.retranslating import Retranslating
 from domain.scope import CustomerFacts, Device, Support, Topic
 
 # Red that reads on the window colour: darker on a light palette, lighter on a dark one
@@ -52,7 +53,7 @@ def _wrapped_label(parent: QWidget) -> QLabel:
     return label
 
 
-class ScopeFactsWidget(QGroupBox):
+class ScopeFactsWidget(Retranslating, QGroupBox):
     factsChanged = Signal()
 
     def __init__(self, parent=None):
@@ -112,6 +113,7 @@ class ScopeFactsWidget(QGroupBox):
         self.retranslate()
 
     def retranslate(self) -> None:
+        # The version note is the view's: it says it again itself.
         self.setTitle(_("Customer facts"))
         self.setAccessibleName(_("Customer facts"))
         _name_items(self.support_combo, {Support.END_USER.value: _("End-user support"),
@@ -238,13 +240,14 @@ class ScopeFactsWidget(QGroupBox):
         self.version_note.setText(_("⚠ {message}").format(message=text) if error and text else text)
         self.version_note.setVisible(bool(text))
         self.version_edit.setAccessibleDescription(self._version_error)
-        self._colour_version_note()
+        self.recolour()
 
     @property
     def version_error(self) -> str:
         return self._version_error
 
-    def _colour_version_note(self) -> None:
+    def recolour(self) -> None:
+        """The version note's red, readable on the palette (light <-> dark)."""
         # Only the one role is set, so everything else (and a later palette) still comes from
         # the parent; without an error the label goes back to inheriting it all.
         palette = QPalette()
@@ -252,13 +255,6 @@ class ScopeFactsWidget(QGroupBox):
             dark = self.palette().color(QPalette.ColorRole.Window).lightness() < 128
             palette.setColor(QPalette.ColorRole.WindowText, QColor(ERROR_ON_DARK if dark else ERROR_ON_LIGHT))
         self.version_note.setPalette(palette)
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()  # the version note is the view's: it says it again itself
-        elif event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):  # light <-> dark: pick the readable red
-            self._colour_version_note()
 
     # --- reacting to the agent ------------------------------------------------------
 

@@ -15,12 +15,13 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from desktop.common.i18n import _
 from desktop.gui.widgets.customer_language_combo import CustomerLanguageCombo
+from desktop.gui.widgets.retranslating import Retranslating
 from desktop.wording.letters.scope import scope_message
 from desktop.wording.scope import clause_text, verdict_text
 from domain.scope import Verdict
@@ -66,7 +67,7 @@ def _scaled(font: QFont, factor: float, bold: bool = True) -> QFont:
     return scaled
 
 
-class ScopeVerdictWidget(QFrame):
+class ScopeVerdictWidget(Retranslating, QFrame):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("scopeVerdict")
@@ -166,11 +167,6 @@ class ScopeVerdictWidget(QFrame):
         self._show_copy_status()
         # The dynamic texts are the view's to say again; the description reads the headings too.
         self.setAccessibleDescription(self.text())
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
 
     # --- states ---------------------------------------------------------------------
 

@@ -37,6 +37,7 @@ from desktop.common.i18n import _, current_locale
 from desktop.gui.scope.scope_facts_widget import ScopeFactsWidget
 from desktop.gui.scope.scope_topics_model import ScopeTopicsModel
 from desktop.gui.scope.scope_verdict_widget import ScopeVerdictWidget
+from desktop.gui.widgets.retranslating import Retranslating
 from desktop.gui.widgets.scrolling import scroll_whole_view
 from desktop.wording.answer_record import AnswerRecord
 from desktop.wording.scope import verdict_text
@@ -67,7 +68,7 @@ def _load_search(store, language: str) -> tuple[Catalogue, ScopeSearch]:
     return catalogue, ScopeSearch(catalogue, title_language=language)
 
 
-class ScopeView(QWidget):
+class ScopeView(Retranslating, QWidget):
     loaded = Signal()  # the catalogue is here: search and verdicts work from now on
     answerChanged = Signal(object)  # the current ScopeAnswer, or None when no verdict stands
 
@@ -162,9 +163,8 @@ class ScopeView(QWidget):
         self.topic_list.setAccessibleName(_("Matching topics"))
 
     def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
+        super().changeEvent(event)  # LanguageChange: retranslate()
         if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
             self._follow_language()
             self._show_list_note()
             self._evaluate()  # the same topic and facts, said in the new language

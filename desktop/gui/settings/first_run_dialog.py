@@ -7,16 +7,16 @@ who closes the dialog is asked again at the next start.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QVBoxLayout, QWidget
 
 from desktop.common.i18n import _
 from desktop.gui.platform.settings import Settings, suggested_country, tidy_name
 from desktop.gui.settings.settings_dialog import CountryComboBox, agent_name_edit, buddy_label
+from desktop.gui.widgets.retranslating import Retranslating
 from desktop.gui.widgets.wrapped_label import wrapped_label
 
 
-class FirstRunDialog(QDialog):
+class FirstRunDialog(Retranslating, QDialog):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.welcome = wrapped_label(self)
@@ -74,11 +74,6 @@ class FirstRunDialog(QDialog):
         self.country_combo.retranslate()
         self.ok_button.setText(_("&Start"))
         self._check_name()
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
 
     def _check_name(self, *_args) -> None:
         named = bool(tidy_name(self.name_edit.text()))

@@ -6,7 +6,6 @@ the theme without a restart). Cancel leaves every setting as it was.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -27,6 +26,7 @@ from desktop.gui.platform import language
 from desktop.gui.platform.settings import MAX_DEADLINE_DAYS, MIN_DEADLINE_DAYS, Settings, suggested_country, tidy_name
 from desktop.gui.platform.theme import DARK, LIGHT, SYSTEM, apply_theme
 from desktop.gui.widgets.field_error_label import FieldErrorLabel
+from desktop.gui.widgets.retranslating import Retranslating
 from domain.journal import MAX_AGENT, MAX_RETENTION_MONTHS, MIN_RETENTION_MONTHS
 
 
@@ -62,7 +62,7 @@ def buddy_label(buddy: QWidget, parent: QWidget) -> QLabel:
     return label
 
 
-class SettingsDialog(QDialog):
+class SettingsDialog(Retranslating, QDialog):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         settings = Settings()
@@ -152,11 +152,6 @@ class SettingsDialog(QDialog):
         self.months_spin.setToolTip(_("Older journal entries can be purged"))
         self._show_suffixes()
         self._check_name()
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
 
     def _show_suffixes(self, *_args) -> None:
         # Translators: after the number in the look-ahead box ("45 days"); keep the leading space.
