@@ -43,6 +43,13 @@ class CustomerFormWidget(Retranslating, QGroupBox):
         self._touched = False
         self._status: Callable[[], str] = lambda: ""  # "Saved", or why saving failed, in the current language
 
+        self._build()
+        self._lay_out()
+        self._connect()
+        self.set_customer(None)
+        self.retranslate()
+
+    def _build(self) -> None:
         self.name_edit = QLineEdit(self)
         self.org_number_edit = QLineEdit(self)
         self.country_combo = QComboBox(self)
@@ -70,6 +77,7 @@ class CustomerFormWidget(Retranslating, QGroupBox):
         self.status_label.setWordWrap(True)
         self.status_label.setSizePolicy(wrapping_policy())
 
+    def _lay_out(self) -> None:
         # One column: the form sits under the customer list. The name gets the whole width
         # (its label above it): Nordic company names are long ("Pohjois-Pohjanmaan
         # Sairaanhoitopiirin Kuntayhtymä", "Østergaard & Søn Rådgivende Ingeniørfirma ApS").
@@ -98,6 +106,7 @@ class CustomerFormWidget(Retranslating, QGroupBox):
         for before, after in zip(controls, controls[1:]):
             self.setTabOrder(before, after)
 
+    def _connect(self) -> None:
         for edit in (self.name_edit, self.org_number_edit, self.contact_edit, self.phone_edit, self.email_edit):
             edit.textEdited.connect(self._on_edited)
         self.notes_edit.textChanged.connect(self._on_edited)
@@ -107,8 +116,6 @@ class CustomerFormWidget(Retranslating, QGroupBox):
         self.delete_button.clicked.connect(self.deleteRequested)
         for edit in (self.name_edit, self.org_number_edit, self.contact_edit, self.phone_edit, self.email_edit):
             edit.returnPressed.connect(self.save)
-        self.set_customer(None)
-        self.retranslate()
 
     def retranslate(self) -> None:
         """Labels, hints and choices in the current language; what is typed and chosen stays."""

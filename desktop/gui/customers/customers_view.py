@@ -55,6 +55,14 @@ class CustomersView(Retranslating, QWidget):
         self.confirm_box: QMessageBox | None = None  # the question a delete asks, while it is open
         self.subscription_dialog: SubscriptionDialog | None = None
 
+        self._build()
+        self._lay_out()
+        self._connect()
+        self.retranslate()
+        self._show_record(None)
+        self.finder.reload()  # the deadlines load when their tab is first shown
+
+    def _build(self) -> None:
         # --- left: find a customer (or the coming deadlines), and their details -------------
         self.finder = CustomerFinderWidget(self.worker, self)
         self.deadlines = ComingDeadlinesWidget(self.worker, self.today, self)
@@ -71,6 +79,15 @@ class CustomersView(Retranslating, QWidget):
         self.subscriptions_box = SubscriptionsWidget(self)
         self.notice = NoticePanelWidget(self)
 
+        # The parts tests and other views reach for by name.
+        self.search_edit, self.new_button = self.finder.search_edit, self.finder.new_button
+        self.customers, self.customer_table, self.list_note = self.finder.model, self.finder.table, self.finder.note
+        self.subscriptions, self.subscription_table = self.subscriptions_box.model, self.subscriptions_box.table
+        self.add_button, self.change_button = self.subscriptions_box.add_button, self.subscriptions_box.change_button
+        self.delete_subscription_button = self.subscriptions_box.delete_button
+        self.subscriptions_note = self.subscriptions_box.note
+
+    def _lay_out(self) -> None:
         left = QWidget(self)
         left_column = QVBoxLayout(left)
         left_column.setContentsMargins(0, 0, 4, 0)
@@ -102,14 +119,6 @@ class CustomersView(Retranslating, QWidget):
         outer.setContentsMargins(12, 12, 12, 12)
         outer.addWidget(self.splitter)
 
-        # The parts tests and other views reach for by name.
-        self.search_edit, self.new_button = self.finder.search_edit, self.finder.new_button
-        self.customers, self.customer_table, self.list_note = self.finder.model, self.finder.table, self.finder.note
-        self.subscriptions, self.subscription_table = self.subscriptions_box.model, self.subscriptions_box.table
-        self.add_button, self.change_button = self.subscriptions_box.add_button, self.subscriptions_box.change_button
-        self.delete_subscription_button = self.subscriptions_box.delete_button
-        self.subscriptions_note = self.subscriptions_box.note
-
         # Reading order: find, pick, the customer's details, the subscriptions, the answer.
         order = [self.tabs, self.search_edit, self.new_button, self.customer_table, *self.form.controls(),
                  *self.subscriptions_box.controls(), self.notice.on_edit, self.notice.today_button,
@@ -117,6 +126,7 @@ class CustomersView(Retranslating, QWidget):
         for before, after in zip(order, order[1:]):
             self.setTabOrder(before, after)
 
+    def _connect(self) -> None:
         self.finder.loaded.connect(self._on_register_loaded)
         self.finder.customerPicked.connect(self.open_customer)
         self.finder.newRequested.connect(self.new_customer)
@@ -132,10 +142,6 @@ class CustomersView(Retranslating, QWidget):
         self.details_scroll.viewport().installEventFilter(self)
         self.hours.loaded.connect(self._on_hours_loaded)
         self.hours.ticked.connect(self._on_tick)
-
-        self.retranslate()
-        self._show_record(None)
-        self.finder.reload()  # the deadlines load when their tab is first shown
 
     def retranslate(self) -> None:
         """The view's own texts in the current language (its parts re-read theirs on the

@@ -79,13 +79,20 @@ class NoticePanelWidget(Retranslating, QGroupBox):
         self._hint: Callable[[], str] = lambda: ""  # what to do instead, said in the current language
         self._copied = False  # the message shown is on the clipboard
 
+        self._build()
+        self._lay_out()
+        self._connect()
+        self.retranslate()
+        self.clear(lambda: _("Pick a subscription to see its notice deadline and how to cancel."))
+
+    def _build(self) -> None:
         self.subject_label = wrapped_label(self, selectable=True)
         self.subject_label.setFont(_bold(self.font()))
         self.on_edit = QDateEdit(self)
         self.on_edit.setCalendarPopup(True)
         self.on_edit.setDisplayFormat("yyyy-MM-dd")  # ISO: read the same way in every Nordic country
-        self.on_label = on_label = QLabel(self)
-        on_label.setBuddy(self.on_edit)
+        self.on_label = QLabel(self)
+        self.on_label.setBuddy(self.on_edit)
         self.today_button = QPushButton(self)
 
         self.period_value = wrapped_label(self, selectable=True)
@@ -117,9 +124,10 @@ class NoticePanelWidget(Retranslating, QGroupBox):
         self.message_edit.setTabChangesFocus(True)
         self.message_edit.setMinimumHeight(self.fontMetrics().lineSpacing() * 8)
 
+    def _lay_out(self) -> None:
         # Left: the answer, then how to cancel. Right: the message. The picker on top asks the question.
         ask = QHBoxLayout()
-        ask.addWidget(on_label)
+        ask.addWidget(self.on_label)
         ask.addWidget(self.on_edit)
         ask.addWidget(self.today_button)
         ask.addStretch(1)
@@ -175,12 +183,11 @@ class NoticePanelWidget(Retranslating, QGroupBox):
         for before, after in zip(order, order[1:]):
             self.setTabOrder(before, after)
 
+    def _connect(self) -> None:
         self.on_edit.dateChanged.connect(self._recompute)
         self.today_button.clicked.connect(self.ask_today)
         self.language_combo.languageChanged.connect(self._update_message)
         self.copy_button.clicked.connect(self.copy_message)
-        self.retranslate()
-        self.clear(lambda: _("Pick a subscription to see its notice deadline and how to cancel."))
 
     def retranslate(self) -> None:
         """Every text in the agent's language again; the message stays in the customer's."""

@@ -41,6 +41,13 @@ class SubscriptionDialog(Retranslating, QDialog):
         self.today = today
         self.original = subscription
 
+        self._build(customer_name)
+        self._lay_out()
+        self._show_subscription(subscription)
+        self._connect()
+        self.retranslate()
+
+    def _build(self, customer_name: str) -> None:
         self.heading = QLabel(customer_name, self)
         self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
@@ -79,6 +86,7 @@ class SubscriptionDialog(Retranslating, QDialog):
         self.start_label = self._buddy(self.start_edit)
         self.seats_label = self._buddy(self.seats_spin)
 
+    def _lay_out(self) -> None:
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         # Long labels (Finnish) go above their field rather than squeeze it.
@@ -105,7 +113,9 @@ class SubscriptionDialog(Retranslating, QDialog):
         for before, after in zip(order, order[1:]):
             self.setTabOrder(before, after)
 
-        shown = subscription or Subscription(product="", term=Term.MONTHS_12, start_date=today)
+    def _show_subscription(self, subscription: Subscription | None) -> None:
+        """The fields filled from `subscription` (a new one: empty, from today), before any signal is connected."""
+        shown = subscription or Subscription(product="", term=Term.MONTHS_12, start_date=self.today)
         self.product_edit.setText(shown.product)
         self.term_combo.setCurrentIndex(self.term_combo.findData(Term(shown.term).value))
         self.start_edit.setDate(QDate(shown.start_date.year, shown.start_date.month, shown.start_date.day))
@@ -114,6 +124,7 @@ class SubscriptionDialog(Retranslating, QDialog):
         self.from_reseller.setChecked(shown.from_reseller)
         self._touched = subscription is not None
 
+    def _connect(self) -> None:
         self.product_edit.textEdited.connect(self._on_edited)
         self.term_combo.currentIndexChanged.connect(self._on_edited)
         self.start_edit.dateChanged.connect(self._on_edited)
@@ -122,7 +133,6 @@ class SubscriptionDialog(Retranslating, QDialog):
         self.from_reseller.toggled.connect(self._on_edited)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        self.retranslate()
 
     def retranslate(self) -> None:
         """Every text in the current language; what the agent has entered stays."""

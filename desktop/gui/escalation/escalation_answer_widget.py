@@ -62,6 +62,15 @@ class EscalationAnswerWidget(Retranslating, QWidget):
         self._explanation = ""
         self._summary = ""
 
+        self._build()
+        self._lay_out()
+        self._connect()
+        self.recolour()
+        self.retranslate()
+        self.show_hint(_("Loading the escalation rules…"))
+        self.show_lifecycle(None)
+
+    def _build(self) -> None:
         self.hint_label = wrapped_label(self)
         self.target_label = wrapped_label(self, selectable=True)
         self.target_label.setFont(_font(self.font(), 1.25))
@@ -88,10 +97,6 @@ class EscalationAnswerWidget(Retranslating, QWidget):
         self.timeline_label = wrapped_label(self.explanation_frame, rich=True, selectable=True)
         self.copy_button = QPushButton(self.explanation_frame)
         self.copy_status = wrapped_label(self.explanation_frame)
-        frame = QVBoxLayout(self.explanation_frame)
-        frame.setSpacing(4)
-        frame.addWidget(self.timeline_label)
-        frame.addLayout(self._copy_row(self.copy_button, self.copy_status))
         self.explanation_frame.hide()
 
         # The summary is written in the customer's language, whatever the agent reads.
@@ -103,15 +108,6 @@ class EscalationAnswerWidget(Retranslating, QWidget):
         self.summary_label = wrapped_label(self.summary_frame, selectable=True)
         self.summary_copy_button = QPushButton(self.summary_frame)
         self.summary_copy_status = wrapped_label(self.summary_frame)
-        language_row = QHBoxLayout()
-        language_row.addWidget(self.summary_language_label)
-        language_row.addWidget(self.summary_language)
-        language_row.addStretch(1)
-        summary = QVBoxLayout(self.summary_frame)
-        summary.setSpacing(4)
-        summary.addLayout(language_row)
-        summary.addWidget(self.summary_label)
-        summary.addLayout(self._copy_row(self.summary_copy_button, self.summary_copy_status))
         self.summary_frame.hide()
 
         self.obligations_heading = self._heading()
@@ -124,6 +120,27 @@ class EscalationAnswerWidget(Retranslating, QWidget):
         self.chain_label = wrapped_label(self, selectable=True)
         self.lifecycle_heading = self._heading()
         self.lifecycle_label = wrapped_label(self, selectable=True)
+        # Shown with an answer, hidden with a hint.
+        self.details = [self.target_label, self.due_label, self.zone_label, self.clock_label, self.notes_label,
+                        self.explain_button, self.save_button, self.summary_button, self.obligations_heading,
+                        self.obligations_label, self.submit_heading, self.submit_label, self.languages_label,
+                        self.downgrade_label, self.chain_heading, self.chain_label]
+
+    def _lay_out(self) -> None:
+        frame = QVBoxLayout(self.explanation_frame)
+        frame.setSpacing(4)
+        frame.addWidget(self.timeline_label)
+        frame.addLayout(self._copy_row(self.copy_button, self.copy_status))
+
+        language_row = QHBoxLayout()
+        language_row.addWidget(self.summary_language_label)
+        language_row.addWidget(self.summary_language)
+        language_row.addStretch(1)
+        summary = QVBoxLayout(self.summary_frame)
+        summary.setSpacing(4)
+        summary.addLayout(language_row)
+        summary.addWidget(self.summary_label)
+        summary.addLayout(self._copy_row(self.summary_copy_button, self.summary_copy_status))
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.explain_button)
@@ -153,26 +170,19 @@ class EscalationAnswerWidget(Retranslating, QWidget):
         layout.addWidget(self.explanation_frame)
         layout.addLayout(summary_row)
         layout.addWidget(self.summary_frame)
-        self.details = [self.target_label, self.due_label, self.zone_label, self.clock_label, self.notes_label,
-                        self.explain_button, self.save_button, self.summary_button, self.obligations_heading,
-                        self.obligations_label, self.submit_heading, self.submit_label, self.languages_label,
-                        self.downgrade_label, self.chain_heading, self.chain_label]
         for widget in (self.obligations_heading, self.obligations_label, self.submit_heading, self.submit_label,
                        self.languages_label, self.downgrade_label, self.chain_heading, self.chain_label,
                        self.lifecycle_heading, self.lifecycle_label):
             layout.addWidget(widget)
         layout.addStretch(1)
 
+    def _connect(self) -> None:
         self.explain_button.toggled.connect(self._on_explain)
         self.summary_button.toggled.connect(self._on_summary)
         self.copy_button.clicked.connect(self.copy_explanation)
         self.summary_copy_button.clicked.connect(self.copy_summary)
         self.summary_language.languageChanged.connect(lambda _language: self._show_summary())
         self.save_button.clicked.connect(self.saveRequested)
-        self.recolour()
-        self.retranslate()
-        self.show_hint(_("Loading the escalation rules…"))
-        self.show_lifecycle(None)
 
     def _heading(self) -> QLabel:
         label = wrapped_label(self)

@@ -60,6 +60,13 @@ class EscalationFormWidget(Retranslating, QWidget):
         self._follows_clock = True
         self._offerings: dict[str, Offering] = {}
 
+        self._build(worker)
+        self._lay_out()
+        self._connect()
+        self.recolour()
+        self.retranslate()
+
+    def _build(self, worker: StoreWorker) -> None:
         # --- the customer ---------------------------------------------------------------------
         self.customer_box = QGroupBox(self)
         self.customer = EscalationCustomerWidget(worker, self.customer_box)
@@ -73,16 +80,8 @@ class EscalationFormWidget(Retranslating, QWidget):
             self.offering_combo.addItem(offering, offering)  # named in retranslate()
         for combo in (self.country_combo, self.offering_combo):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # a longer language's names fit
-        customer_form = QFormLayout(self.customer_box)
-        customer_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        customer_form.addRow(self.customer.label, self.customer)
-        where = QHBoxLayout()
-        where.addWidget(self.country_combo, 2)
         self.offering_label = self._buddy(self.offering_combo)
-        where.addWidget(self.offering_label)
-        where.addWidget(self.offering_combo, 3)
         self.country_label = self._buddy(self.country_combo)
-        customer_form.addRow(self.country_label, where)
 
         # --- the product ------------------------------------------------------------------------
         self.product_box = QGroupBox(self)
@@ -94,7 +93,6 @@ class EscalationFormWidget(Retranslating, QWidget):
         self.product_note.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
                                                   | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
                                                   | Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.product_note.linkActivated.connect(self.set_product)
         self.product_note.hide()
         self.azure_check = QCheckBox(self.product_box)
         self.azure_combo = QComboBox(self.product_box)
@@ -103,22 +101,10 @@ class EscalationFormWidget(Retranslating, QWidget):
         self.azure_combo.setEnabled(False)
         self.azure_note = wrapped_label(self.product_box)
         self.azure_note.hide()
-        product_form = QFormLayout(self.product_box)
-        product_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        product_column = QVBoxLayout()
-        product_column.setSpacing(2)
-        product_column.addWidget(self.product_edit)
-        product_column.addWidget(self.product_error)
-        product_column.addWidget(self.product_note)
-        self.product_label = self._buddy(self.product_edit)
-        product_form.addRow(self.product_label, product_column)
-        product_form.addRow("", self.azure_check)
-        azure_column = QVBoxLayout()
-        azure_column.setSpacing(2)
-        azure_column.addWidget(self.azure_combo)
-        azure_column.addWidget(self.azure_note)
-        self.azure_label = self._buddy(self.azure_combo)
-        product_form.addRow(self.azure_label, azure_column)
+        # Made in the box (not moved there by the layout), so the box holds them before the
+        # opening's controls: the order a screen reader reads the box in.
+        self.product_label = self._buddy(self.product_edit, self.product_box)
+        self.azure_label = self._buddy(self.azure_combo, self.product_box)
 
         # --- when it was opened --------------------------------------------------------------------
         self.opened_edit = QDateTimeEdit(self.product_box)
@@ -129,6 +115,33 @@ class EscalationFormWidget(Retranslating, QWidget):
         self.now_button = QPushButton(self.product_box)
         self.opened_zone = wrapped_label(self.product_box)
         self.opened_error = FieldErrorLabel(self.opened_edit, self.product_box)
+        self.opened_label = self._buddy(self.opened_edit, self.product_box)
+
+    def _lay_out(self) -> None:
+        customer_form = QFormLayout(self.customer_box)
+        customer_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        customer_form.addRow(self.customer.label, self.customer)
+        where = QHBoxLayout()
+        where.addWidget(self.country_combo, 2)
+        where.addWidget(self.offering_label)
+        where.addWidget(self.offering_combo, 3)
+        customer_form.addRow(self.country_label, where)
+
+        product_form = QFormLayout(self.product_box)
+        product_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        product_column = QVBoxLayout()
+        product_column.setSpacing(2)
+        product_column.addWidget(self.product_edit)
+        product_column.addWidget(self.product_error)
+        product_column.addWidget(self.product_note)
+        product_form.addRow(self.product_label, product_column)
+        product_form.addRow("", self.azure_check)
+        azure_column = QVBoxLayout()
+        azure_column.setSpacing(2)
+        azure_column.addWidget(self.azure_combo)
+        azure_column.addWidget(self.azure_note)
+        product_form.addRow(self.azure_label, azure_column)
+
         opened_row = QHBoxLayout()
         opened_row.addWidget(self.opened_edit, 1)
         opened_row.addWidget(self.now_button)
@@ -137,7 +150,6 @@ class EscalationFormWidget(Retranslating, QWidget):
         opened_column.addLayout(opened_row)
         opened_column.addWidget(self.opened_zone)
         opened_column.addWidget(self.opened_error)
-        self.opened_label = self._buddy(self.opened_edit)
         product_form.addRow(self.opened_label, opened_column)
 
         layout = QVBoxLayout(self)
@@ -148,6 +160,8 @@ class EscalationFormWidget(Retranslating, QWidget):
         layout.addStretch(1)
         self._layout = layout  # the view adds the severity after the case
 
+    def _connect(self) -> None:
+        self.product_note.linkActivated.connect(self.set_product)
         self.country_combo.currentIndexChanged.connect(self._on_country)
         self.offering_combo.currentIndexChanged.connect(self._on_offering)
         self.product_edit.textChanged.connect(self._on_product)
@@ -155,11 +169,9 @@ class EscalationFormWidget(Retranslating, QWidget):
         self.azure_combo.currentTextChanged.connect(self._on_azure_product)
         self.opened_edit.dateTimeChanged.connect(self._on_opened_edited)
         self.now_button.clicked.connect(self.follow_clock)
-        self.recolour()
-        self.retranslate()
 
-    def _buddy(self, field: QWidget) -> QLabel:
-        label = QLabel(self)
+    def _buddy(self, field: QWidget, parent: QWidget | None = None) -> QLabel:
+        label = QLabel(parent or self)
         label.setBuddy(field)
         return label
 

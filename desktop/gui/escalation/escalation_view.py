@@ -96,13 +96,26 @@ class EscalationView(Retranslating, QWidget):
         self._saving = False
         self._load_problem: str | None = None  # why the rules could not be loaded
         self._saved_text: Callable[[], str] | None = None  # the last save's outcome, worded when shown
+        self._sized = False  # the splitter's sizes: set once, when first shown
 
+        self._build()
+        self._lay_out()
+        self._connect()
+        self._show_opened_now()
+        self.retranslate()
+        self._fit_widths()
+        now = self.clock()
+        self.worker.run(lambda store: _load(store, now), self._on_loaded, self._on_failed)
+        self.cases.reload()
+
+    def _build(self) -> None:
         self.form = EscalationFormWidget(self.worker, self)
         self.severity = SeverityWidget(self)
-        self.form.add_section(self.severity)
         self.answer_widget = EscalationAnswerWidget(self)
         self.cases = CasesWidget(self.worker, self.hours, self.clock, self)
 
+    def _lay_out(self) -> None:
+        self.form.add_section(self.severity)
         self.question_scroll = self._scroll(self.form)
         self.answer_scroll = self._scroll(self.answer_widget)
         top = QWidget(self)
@@ -117,7 +130,6 @@ class EscalationView(Retranslating, QWidget):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 0)
-        self._sized = False
         outer = QVBoxLayout(self)
         outer.setContentsMargins(12, 12, 12, 12)
         outer.addWidget(self.splitter)
@@ -128,6 +140,7 @@ class EscalationView(Retranslating, QWidget):
         for before, after in zip(order, order[1:]):
             self.setTabOrder(before, after)
 
+    def _connect(self) -> None:
         self.form.changed.connect(self._on_changed)
         self.form.productChanged.connect(self._on_product_changed)
         self.form.customer.customerPicked.connect(self._on_customer_picked)
@@ -135,13 +148,6 @@ class EscalationView(Retranslating, QWidget):
         self.answer_widget.saveRequested.connect(self.save_case)
         self.hours.loaded.connect(self._on_hours_loaded)
         self.hours.ticked.connect(self._on_tick)
-
-        self._show_opened_now()
-        self.retranslate()
-        self._fit_widths()
-        now = self.clock()
-        self.worker.run(lambda store: _load(store, now), self._on_loaded, self._on_failed)
-        self.cases.reload()
 
     def _scroll(self, widget: QWidget) -> QScrollArea:
         scroll = QScrollArea(self)

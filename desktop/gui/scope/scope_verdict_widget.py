@@ -77,6 +77,14 @@ class ScopeVerdictWidget(Retranslating, QFrame):
         self._answer: ScopeAnswer | None = None  # the verdict the message for the customer tells
         self._copied = False
 
+        self._build()
+        self._lay_out()
+        self._connect()
+        self.retranslate()
+        self._show_message()
+        self.show_hint()
+
+    def _build(self) -> None:
         self.topic_label = _label(self)
         self.topic_label.setFont(_scaled(self.font(), 1.2))
         self.verdict_label = QLabel(self)
@@ -103,6 +111,7 @@ class ScopeVerdictWidget(Retranslating, QFrame):
         self.copy_button = QPushButton(self.message_box)
         self.copy_status = _label(self.message_box)
 
+    def _lay_out(self) -> None:
         message = QVBoxLayout(self.message_box)
         message.setContentsMargins(0, 0, 0, 0)
         message.setSpacing(6)
@@ -139,11 +148,9 @@ class ScopeVerdictWidget(Retranslating, QFrame):
         for before, after in zip(controls, controls[1:]):
             self.setTabOrder(before, after)
 
+    def _connect(self) -> None:
         self.customer_language.languageChanged.connect(self._show_message)
         self.copy_button.clicked.connect(self.copy_message)
-        self.retranslate()
-        self._show_message()
-        self.show_hint()
 
     def controls(self) -> list[QWidget]:
         """What the keyboard reaches, in reading (and tab) order."""

@@ -86,6 +86,16 @@ class ScopeView(Retranslating, QWidget):
         self._failure: Message | str | None = None
         self._topic_error: InvalidInput | None = None
 
+        self._build()
+        self._lay_out()
+        self._connect()
+        self.retranslate()
+        self._show_list_note()
+        self._evaluate()
+        language = self.language
+        context.worker.run(lambda store: _load_search(store, language), self._on_loaded, self._on_failed)
+
+    def _build(self) -> None:
         self.search_edit = QLineEdit(self)
         self.search_edit.setClearButtonEnabled(True)
         self.search_label = QLabel(self)
@@ -108,6 +118,7 @@ class ScopeView(Retranslating, QWidget):
         self.facts_widget = ScopeFactsWidget(self)
         self.verdict_widget = ScopeVerdictWidget(self)
 
+    def _lay_out(self) -> None:
         left = QVBoxLayout()
         left.setSpacing(6)
         left.addWidget(self.search_label)
@@ -143,18 +154,13 @@ class ScopeView(Retranslating, QWidget):
         for before, after in zip(order, order[1:]):
             self.setTabOrder(before, after)
 
+    def _connect(self) -> None:
         self.search_edit.textChanged.connect(self._on_search)
         self.search_edit.installEventFilter(self)
         self.topic_list.installEventFilter(self)
         self.topic_list.clicked.connect(self._pick_index)
         self.topic_list.activated.connect(self._pick_index)
         self.facts_widget.factsChanged.connect(self._evaluate)
-
-        self.retranslate()
-        self._show_list_note()
-        self._evaluate()
-        language = self.language
-        context.worker.run(lambda store: _load_search(store, language), self._on_loaded, self._on_failed)
 
     def retranslate(self) -> None:
         self.search_label.setText(_("Customer's &problem:"))

@@ -66,6 +66,13 @@ class SettingsDialog(Retranslating, QDialog):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         settings = Settings()
+        self._build()
+        self._lay_out()
+        self._show_settings(settings)
+        self._connect()
+        self.retranslate()
+
+    def _build(self) -> None:
         self.name_edit = agent_name_edit(self)
         self.name_error = FieldErrorLabel(self.name_edit, self)
         self.country_combo = CountryComboBox(self)
@@ -91,6 +98,8 @@ class SettingsDialog(Retranslating, QDialog):
         self.theme_label = buddy_label(self.theme_combo, self)
         self.days_label = buddy_label(self.days_spin, self)
         self.months_label = buddy_label(self.months_spin, self)
+
+    def _lay_out(self) -> None:
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # long Finnish labels above their field
@@ -112,6 +121,8 @@ class SettingsDialog(Retranslating, QDialog):
         for before, after in zip(order, order[1:]):
             self.setTabOrder(before, after)
 
+    def _show_settings(self, settings: Settings) -> None:
+        """The saved settings, shown before any signal is connected."""
         self.name_edit.setText(settings.agent_name)
         self.country_combo.set_country(settings.default_country or suggested_country())
         self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(settings.language)))
@@ -119,12 +130,12 @@ class SettingsDialog(Retranslating, QDialog):
         self.days_spin.setValue(settings.deadline_days)
         self.months_spin.setValue(settings.journal_retention_months)
 
+    def _connect(self) -> None:
         self.name_edit.textChanged.connect(self._check_name)
         self.days_spin.valueChanged.connect(self._show_suffixes)
         self.months_spin.valueChanged.connect(self._show_suffixes)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        self.retranslate()
 
     def retranslate(self) -> None:
         """Every text in the current language; what the agent has changed stays."""
