@@ -15,15 +15,15 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QSpinBox,
-    QVBoxLayout,
 )
 
 from desktop.common.i18n import _, ngettext
+from desktop.gui.widgets.buddy_label import buddy_label
 from desktop.gui.widgets.field_error_label import FieldErrorLabel
+from desktop.gui.widgets.form_dialog import form_layout, lay_out_form_dialog
 from desktop.gui.widgets.retranslating import Retranslating
 from desktop.gui.widgets.wrapped_label import wrapping_policy
 from desktop.wording.notice import long_day_text, number_text, term_text
@@ -81,16 +81,13 @@ class SubscriptionDialog(Retranslating, QDialog):
         # Our own accept button, not the standard Ok: on a language switch the box names its
         # standard buttons again (Qt's words) and would say "OK" instead of "Add subscription".
         self.ok_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.product_label = self._buddy(self.product_edit)
-        self.term_label = self._buddy(self.term_combo)
-        self.start_label = self._buddy(self.start_edit)
-        self.seats_label = self._buddy(self.seats_spin)
+        self.product_label = buddy_label(self.product_edit, self)
+        self.term_label = buddy_label(self.term_combo, self)
+        self.start_label = buddy_label(self.start_edit, self)
+        self.seats_label = buddy_label(self.seats_spin, self)
 
     def _lay_out(self) -> None:
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        # Long labels (Finnish) go above their field rather than squeeze it.
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form = form_layout()
         form.addRow(self.product_label, self.product_edit)
         form.addRow(self.errors["product"])
         form.addRow(self.term_label, self.term_combo)
@@ -101,17 +98,9 @@ class SubscriptionDialog(Retranslating, QDialog):
         form.addRow(self.seat_note)
         form.addRow(self.end_user_support)
         form.addRow(self.from_reseller)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addLayout(form)
-        layout.addStretch(1)
-        layout.addWidget(self.buttons)
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 72)
-
-        order = [self.product_edit, self.term_combo, self.start_edit, self.seats_spin, self.end_user_support,
-                 self.from_reseller, self.ok_button, self.buttons.button(QDialogButtonBox.StandardButton.Cancel)]
-        for before, after in zip(order, order[1:]):
-            self.setTabOrder(before, after)
+        lay_out_form_dialog(self, form, self.buttons, above=[self.heading], tab_order=[
+            self.product_edit, self.term_combo, self.start_edit, self.seats_spin, self.end_user_support,
+            self.from_reseller, self.ok_button, self.buttons.button(QDialogButtonBox.StandardButton.Cancel)])
 
     def _show_subscription(self, subscription: Subscription | None) -> None:
         """The fields filled from `subscription` (a new one: empty, from today), before any signal is connected."""
@@ -160,11 +149,6 @@ class SubscriptionDialog(Retranslating, QDialog):
         self.seat_note.setAccessibleName(_("When the changed seats end"))
         self.ok_button.setText(_("Add subscription") if adding else _("Save subscription"))
         self._check()  # the problems and the seat note, said again
-
-    def _buddy(self, buddy) -> QLabel:
-        label = QLabel(self)
-        label.setBuddy(buddy)
-        return label
 
     def subscription(self) -> Subscription:
         original = self.original

@@ -16,13 +16,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtCore import QSignalBlocker, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.common.i18n import _
 from desktop.gui.platform.theme import warning_palette
-from desktop.gui.widgets.customer_language_combo import CustomerLanguageCombo
+from desktop.gui.widgets.badge import badge_row, badge_style
+from desktop.gui.widgets.customer_language_combo import language_picker, language_row
+from desktop.gui.widgets.fonts import bold_font
 from desktop.gui.widgets.retranslating import Retranslating
 from desktop.gui.widgets.wrapped_label import wrapped_label
 from desktop.wording import escalation as escalation_text
@@ -35,13 +37,6 @@ if TYPE_CHECKING:
     from domain.lifecycle import LifecycleAnswer
 
 ENDED_BADGE = "#b71c1c"  # white on this: 6.6:1, on the light and the dark palette alike
-
-
-def _font(font: QFont, factor: float = 1.0, bold: bool = True) -> QFont:
-    changed = QFont(font)
-    changed.setPointSizeF(font.pointSizeF() * factor)
-    changed.setBold(bold)
-    return changed
 
 
 def _said(texts) -> list[str]:
@@ -73,14 +68,13 @@ class EscalationAnswerWidget(Retranslating, QWidget):
     def _build(self) -> None:
         self.hint_label = wrapped_label(self)
         self.target_label = wrapped_label(self, selectable=True)
-        self.target_label.setFont(_font(self.font(), 1.25))
+        self.target_label.setFont(bold_font(self.font(), 1.25))
         self.due_label = wrapped_label(self, selectable=True)
-        self.due_label.setFont(_font(self.font(), 1.25))
+        self.due_label.setFont(bold_font(self.font(), 1.25))
         self.zone_label = wrapped_label(self, selectable=True)
         self.clock_label = wrapped_label(self, selectable=True)
         self.ended_badge = QLabel(self)  # words and colour, never colour alone
-        self.ended_badge.setStyleSheet(f"background: {ENDED_BADGE}; color: white; border-radius: 3px; "
-                                       "padding: 2px 8px; font-weight: bold;")
+        self.ended_badge.setStyleSheet(badge_style(ENDED_BADGE))
         self.warning_label = wrapped_label(self, selectable=True)
         self.notes_label = wrapped_label(self, selectable=True)
 
@@ -102,9 +96,7 @@ class EscalationAnswerWidget(Retranslating, QWidget):
         # The summary is written in the customer's language, whatever the agent reads.
         self.summary_frame = QFrame(self)
         self.summary_frame.setFrameShape(QFrame.Shape.StyledPanel)
-        self.summary_language = CustomerLanguageCombo(self.summary_frame)
-        self.summary_language_label = QLabel(self.summary_frame)
-        self.summary_language_label.setBuddy(self.summary_language)
+        self.summary_language, self.summary_language_label = language_picker(self.summary_frame)
         self.summary_label = wrapped_label(self.summary_frame, selectable=True)
         self.summary_copy_button = QPushButton(self.summary_frame)
         self.summary_copy_status = wrapped_label(self.summary_frame)
@@ -132,13 +124,9 @@ class EscalationAnswerWidget(Retranslating, QWidget):
         frame.addWidget(self.timeline_label)
         frame.addLayout(self._copy_row(self.copy_button, self.copy_status))
 
-        language_row = QHBoxLayout()
-        language_row.addWidget(self.summary_language_label)
-        language_row.addWidget(self.summary_language)
-        language_row.addStretch(1)
         summary = QVBoxLayout(self.summary_frame)
         summary.setSpacing(4)
-        summary.addLayout(language_row)
+        summary.addLayout(language_row(self.summary_language_label, self.summary_language))
         summary.addWidget(self.summary_label)
         summary.addLayout(self._copy_row(self.summary_copy_button, self.summary_copy_status))
 
@@ -159,11 +147,7 @@ class EscalationAnswerWidget(Retranslating, QWidget):
         layout.addWidget(self.due_label)
         layout.addWidget(self.zone_label)
         layout.addWidget(self.clock_label)
-        warning_row = QHBoxLayout()
-        warning_row.setSpacing(8)
-        warning_row.addWidget(self.ended_badge, 0, Qt.AlignmentFlag.AlignTop)
-        warning_row.addWidget(self.warning_label, 1)
-        layout.addLayout(warning_row)
+        layout.addLayout(badge_row(self.ended_badge, self.warning_label))
         layout.addWidget(self.notes_label)
         layout.addLayout(buttons)
         layout.addWidget(self.save_status)
@@ -186,7 +170,7 @@ class EscalationAnswerWidget(Retranslating, QWidget):
 
     def _heading(self) -> QLabel:
         label = wrapped_label(self)
-        label.setFont(_font(self.font()))
+        label.setFont(bold_font(self.font()))
         return label
 
     @staticmethod

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -32,6 +31,7 @@ from desktop.common.i18n import _, country_name
 from desktop.gui.escalation.escalation_customer_widget import EscalationCustomerWidget
 from desktop.gui.platform.settings import default_country
 from desktop.gui.platform.theme import warning_palette
+from desktop.gui.widgets.buddy_label import buddy_label
 from desktop.gui.widgets.field_error_label import FieldErrorLabel
 from desktop.gui.widgets.retranslating import Retranslating
 from desktop.gui.widgets.wrapped_label import wrapped_label
@@ -80,8 +80,8 @@ class EscalationFormWidget(Retranslating, QWidget):
             self.offering_combo.addItem(offering, offering)  # named in retranslate()
         for combo in (self.country_combo, self.offering_combo):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # a longer language's names fit
-        self.offering_label = self._buddy(self.offering_combo)
-        self.country_label = self._buddy(self.country_combo)
+        self.offering_label = buddy_label(self.offering_combo, self)
+        self.country_label = buddy_label(self.country_combo, self)
 
         # --- the product ------------------------------------------------------------------------
         self.product_box = QGroupBox(self)
@@ -103,8 +103,8 @@ class EscalationFormWidget(Retranslating, QWidget):
         self.azure_note.hide()
         # Made in the box (not moved there by the layout), so the box holds them before the
         # opening's controls: the order a screen reader reads the box in.
-        self.product_label = self._buddy(self.product_edit, self.product_box)
-        self.azure_label = self._buddy(self.azure_combo, self.product_box)
+        self.product_label = buddy_label(self.product_edit, self.product_box)
+        self.azure_label = buddy_label(self.azure_combo, self.product_box)
 
         # --- when it was opened --------------------------------------------------------------------
         self.opened_edit = QDateTimeEdit(self.product_box)
@@ -115,7 +115,7 @@ class EscalationFormWidget(Retranslating, QWidget):
         self.now_button = QPushButton(self.product_box)
         self.opened_zone = wrapped_label(self.product_box)
         self.opened_error = FieldErrorLabel(self.opened_edit, self.product_box)
-        self.opened_label = self._buddy(self.opened_edit, self.product_box)
+        self.opened_label = buddy_label(self.opened_edit, self.product_box)
 
     def _lay_out(self) -> None:
         customer_form = QFormLayout(self.customer_box)
@@ -169,11 +169,6 @@ class EscalationFormWidget(Retranslating, QWidget):
         self.azure_combo.currentTextChanged.connect(self._on_azure_product)
         self.opened_edit.dateTimeChanged.connect(self._on_opened_edited)
         self.now_button.clicked.connect(self.follow_clock)
-
-    def _buddy(self, field: QWidget, parent: QWidget | None = None) -> QLabel:
-        label = QLabel(parent or self)
-        label.setBuddy(field)
-        return label
 
     def retranslate(self) -> None:
         """The labels and the combo boxes' items in the current language (the choices kept);

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.common.i18n import _
+from desktop.gui.widgets.buddy_label import buddy_label
 from desktop.gui.widgets.retranslating import Retranslating
 from domain.scope import CustomerFacts, Device, Support, Topic
 
@@ -76,10 +77,12 @@ class ScopeFactsWidget(Retranslating, QGroupBox):
         self.version_note = _wrapped_label(self)  # "Read as Windows XP", or the error in red
         self.app_combo = _combo(self, list(_APP_APPROVAL))
         self.manager_approved = QCheckBox(self)
-        self.support_label = self._buddy(self.support_combo)
-        self.device_label = self._buddy(self.device_combo)
-        self.version_label = self._buddy(self.version_edit)
-        self.app_label = self._buddy(self.app_combo)
+        # Labels not word-wrapped: a form label wraps too early; these are short, and the
+        # column is as wide as its longest line (a check box) anyway.
+        self.support_label = buddy_label(self.support_combo, self)
+        self.device_label = buddy_label(self.device_combo, self)
+        self.version_label = buddy_label(self.version_edit, self)
+        self.app_label = buddy_label(self.app_combo, self)
 
         form = QFormLayout(self)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # labels above: room for long texts
@@ -152,13 +155,6 @@ class ScopeFactsWidget(Retranslating, QGroupBox):
         self.manager_approved.setAccessibleName(_("Manager's digital approval given"))
         self._ask_topic_questions()
         self._update_antivirus()
-
-    def _buddy(self, buddy: QWidget) -> QLabel:
-        # Not word-wrapped: a form label wraps too early; these are short, and the column
-        # is as wide as its longest line (a check box) anyway.
-        label = QLabel(self)
-        label.setBuddy(buddy)
-        return label
 
     def controls(self) -> list[QWidget]:
         """Every input, in reading (and tab) order."""

@@ -16,11 +16,11 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from desktop.common.i18n import _
-from desktop.gui.widgets.customer_language_combo import CustomerLanguageCombo
+from desktop.gui.widgets.customer_language_combo import language_picker, language_row
+from desktop.gui.widgets.fonts import bold_font
 from desktop.gui.widgets.retranslating import Retranslating
 from desktop.wording.letters.scope import scope_message
 from desktop.wording.scope import clause_text, verdict_text
@@ -60,13 +60,6 @@ def _label(parent, *, rich: bool = False, selectable: bool = False) -> QLabel:
     return label
 
 
-def _scaled(font: QFont, factor: float, bold: bool = True) -> QFont:
-    scaled = QFont(font)
-    scaled.setPointSizeF(font.pointSizeF() * factor)
-    scaled.setBold(bold)
-    return scaled
-
-
 class ScopeVerdictWidget(Retranslating, QFrame):
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -86,26 +79,24 @@ class ScopeVerdictWidget(Retranslating, QFrame):
 
     def _build(self) -> None:
         self.topic_label = _label(self)
-        self.topic_label.setFont(_scaled(self.font(), 1.2))
+        self.topic_label.setFont(bold_font(self.font(), 1.2))
         self.verdict_label = QLabel(self)
         self.verdict_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.verdict_label.setWordWrap(True)
-        self.verdict_label.setFont(_scaled(self.font(), 1.8))
+        self.verdict_label.setFont(bold_font(self.font(), 1.8))
         self.verdict_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.reasons_heading = _label(self)
-        self.reasons_heading.setFont(_scaled(self.font(), 1.0))
+        self.reasons_heading.setFont(bold_font(self.font(), 1.0))
         self.reasons_label = _label(self, rich=True, selectable=True)
         self.next_heading = _label(self)
-        self.next_heading.setFont(_scaled(self.font(), 1.0))
+        self.next_heading.setFont(bold_font(self.font(), 1.0))
         self.next_label = _label(self, selectable=True)
         self.hint_label = _label(self)
 
         self.message_box = QWidget(self)  # shown while a verdict stands
         self.message_heading = _label(self.message_box)
-        self.message_heading.setFont(_scaled(self.font(), 1.0))
-        self.customer_language = CustomerLanguageCombo(self.message_box)
-        self.language_label = QLabel(self.message_box)
-        self.language_label.setBuddy(self.customer_language)
+        self.message_heading.setFont(bold_font(self.font(), 1.0))
+        self.customer_language, self.language_label = language_picker(self.message_box)
         self.message_label = _label(self.message_box, selectable=True)
         self.message_label.setObjectName("scopeCustomerMessage")
         self.copy_button = QPushButton(self.message_box)
@@ -116,11 +107,7 @@ class ScopeVerdictWidget(Retranslating, QFrame):
         message.setContentsMargins(0, 0, 0, 0)
         message.setSpacing(6)
         message.addWidget(self.message_heading)
-        language_row = QHBoxLayout()
-        language_row.addWidget(self.language_label)
-        language_row.addWidget(self.customer_language)
-        language_row.addStretch(1)
-        message.addLayout(language_row)
+        message.addLayout(language_row(self.language_label, self.customer_language))
         message.addWidget(self.message_label)
         copy_row = QHBoxLayout()
         copy_row.addWidget(self.copy_button)

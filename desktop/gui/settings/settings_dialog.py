@@ -11,11 +11,8 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
-    QLabel,
     QLineEdit,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -25,7 +22,9 @@ from desktop.common.machine_config import COUNTRIES
 from desktop.gui.platform import language
 from desktop.gui.platform.settings import MAX_DEADLINE_DAYS, MIN_DEADLINE_DAYS, Settings, suggested_country, tidy_name
 from desktop.gui.platform.theme import DARK, LIGHT, SYSTEM, apply_theme
+from desktop.gui.widgets.buddy_label import buddy_label
 from desktop.gui.widgets.field_error_label import FieldErrorLabel
+from desktop.gui.widgets.form_dialog import form_layout, lay_out_form_dialog
 from desktop.gui.widgets.retranslating import Retranslating
 from domain.journal import MAX_AGENT, MAX_RETENTION_MONTHS, MIN_RETENTION_MONTHS
 
@@ -54,12 +53,6 @@ def agent_name_edit(parent: QWidget) -> QLineEdit:
     edit = QLineEdit(parent)
     edit.setMaxLength(MAX_AGENT)  # what the journal can keep
     return edit
-
-
-def buddy_label(buddy: QWidget, parent: QWidget) -> QLabel:
-    label = QLabel(parent)
-    label.setBuddy(buddy)
-    return label
 
 
 class SettingsDialog(Retranslating, QDialog):
@@ -100,9 +93,7 @@ class SettingsDialog(Retranslating, QDialog):
         self.months_label = buddy_label(self.months_spin, self)
 
     def _lay_out(self) -> None:
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # long Finnish labels above their field
+        form = form_layout()
         form.addRow(self.name_label, self.name_edit)
         form.addRow(self.name_error)
         form.addRow(self.country_label, self.country_combo)
@@ -110,16 +101,9 @@ class SettingsDialog(Retranslating, QDialog):
         form.addRow(self.theme_label, self.theme_combo)
         form.addRow(self.days_label, self.days_spin)
         form.addRow(self.months_label, self.months_spin)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addStretch(1)
-        layout.addWidget(self.buttons)
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 72)
-
-        order = [self.name_edit, self.country_combo, self.language_combo, self.theme_combo, self.days_spin,
-                 self.months_spin, self.ok_button, self.cancel_button]
-        for before, after in zip(order, order[1:]):
-            self.setTabOrder(before, after)
+        lay_out_form_dialog(self, form, self.buttons, tab_order=[
+            self.name_edit, self.country_combo, self.language_combo, self.theme_combo, self.days_spin,
+            self.months_spin, self.ok_button, self.cancel_button])
 
     def _show_settings(self, settings: Settings) -> None:
         """The saved settings, shown before any signal is connected."""

@@ -7,7 +7,7 @@ are rendered with `i18n.in_language(combo.language())`.
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from desktop.common import i18n
 from desktop.common.i18n import _
@@ -39,3 +39,20 @@ class CustomerLanguageCombo(Retranslating, QComboBox):
     def set_for_country(self, country: str | None) -> None:
         """The language customers in `country` are written to (SE -> Swedish...)."""
         self.set_language(i18n.COUNTRY_LANGUAGES.get(country or "", "en"))
+
+
+def language_picker(parent: QWidget) -> tuple[CustomerLanguageCombo, QLabel]:
+    """The box for the customer's language, and its label ("Lan&guage:", set by the owner)."""
+    combo = CustomerLanguageCombo(parent)
+    label = QLabel(parent)
+    label.setBuddy(combo)
+    return combo, label
+
+
+def language_row(label: QLabel, combo: CustomerLanguageCombo) -> QHBoxLayout:
+    """The label and the box at the left of their row (the owner may add more after them)."""
+    row = QHBoxLayout()
+    row.addWidget(label)
+    row.addWidget(combo)
+    row.addStretch(1)
+    return row
