@@ -5,12 +5,13 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QSizePolicy, QVBoxLayout
 
 from desktop.common.i18n import _, format_skeleton
 from desktop.common.version import app_version
 from desktop.gui.platform.store_worker import StoreWorker
+from desktop.gui.widgets.retranslating import Retranslating
 
 
 def _reference_facts(store) -> tuple[list, Path | None]:
@@ -21,7 +22,7 @@ def _reference_facts(store) -> tuple[list, Path | None]:
         return desk_repository.datasets(session), store.path
 
 
-class AboutDialog(QDialog):
+class AboutDialog(Retranslating, QDialog):
     def __init__(self, worker: StoreWorker, parent=None):
         super().__init__(parent)
         self.worker = worker
@@ -51,11 +52,6 @@ class AboutDialog(QDialog):
         self.details.setAccessibleName(_("Reference data and database"))
         if self._facts is not None:
             self._show_facts(self._facts)
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
 
     def refresh(self) -> None:
         """Ask the store again each time the box opens: the data may have been replaced."""

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 from rapidfuzz import fuzz
 
 from desktop.common.i18n import _
+from desktop.gui.widgets.retranslating import Retranslating
 from domain.customer_search import name_key
 
 MAX_SHOWN = 50
@@ -200,7 +201,7 @@ _PAGE_KEYS = {Qt.Key.Key_PageUp: -1, Qt.Key.Key_PageDown: 1}
 _RUN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
-class CommandPaletteDialog(QDialog):
+class CommandPaletteDialog(Retranslating, QDialog):
     def __init__(self, provider: Callable[[str], list[PaletteItem]], parent: QWidget | None = None):
         # No title bar; a click anywhere else closes it, as a menu does (see changeEvent).
         # Not a Qt.Popup: a popup grabs the keyboard and the mouse, which screen readers
@@ -252,10 +253,8 @@ class CommandPaletteDialog(QDialog):
             self.refresh()  # the kinds and the views' titles, said again by the provider
 
     def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        elif event.type() == QEvent.Type.ActivationChange and self.isVisible() and not self.isActiveWindow():
+        super().changeEvent(event)  # LanguageChange: retranslate()
+        if event.type() == QEvent.Type.ActivationChange and self.isVisible() and not self.isActiveWindow():
             self.reject()  # the agent clicked or switched elsewhere
 
     # --- what is shown -------------------------------------------------------------------

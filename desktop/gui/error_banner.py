@@ -5,10 +5,11 @@ costs ~11 ms of enum set-up that the first frame should not wait for.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy
 
 from desktop.common.i18n import _
+from desktop.gui.widgets.retranslating import Retranslating
 
 _BANNER_STYLE = """
 #errorBanner { background: #c62828; border-radius: 4px; }
@@ -16,7 +17,7 @@ _BANNER_STYLE = """
 """
 
 
-class ErrorBannerWidget(QFrame):
+class ErrorBannerWidget(Retranslating, QFrame):
     """An error the user should read, above the views; it stays until dismissed."""
 
     def __init__(self, parent=None):
@@ -47,8 +48,3 @@ class ErrorBannerWidget(QFrame):
         self._message = message
         self.label.setText(_(message))
         self.show()
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()

@@ -33,6 +33,7 @@ from desktop.gui.platform import language
 from desktop.gui.platform.store_worker import Clock, StoreWorker, utc_now
 from desktop.gui.view_context import ViewContext
 from desktop.gui.widgets.hours_model import HoursModel
+from desktop.gui.widgets.retranslating import Retranslating
 from desktop.wording import hours as hours_text
 
 
@@ -89,7 +90,7 @@ _NAVIGATION_STYLE = """
 """
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslating, QMainWindow):
     def __init__(self, db_path: Path | str | None = None, clock: Clock = utc_now,
                  views: tuple[ViewSpec, ...] = VIEWS, parent=None):
         super().__init__(parent)
@@ -186,11 +187,6 @@ class MainWindow(QMainWindow):
         self.language_actions[language.saved_choice()].setChecked(True)  # also after the Settings dialog
         self.help_menu.setTitle(_("&Help"))
         self.about_action.setText(_("&About Deskguide"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
 
     def choose_language(self, choice: str) -> None:
         """The agent picked a language (or "same as Windows") in the menu: keep it for

@@ -17,7 +17,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
@@ -26,6 +26,7 @@ from desktop.gui.call.customer_card_widget import CustomerCardWidget
 from desktop.gui.call.journal_panel_widget import JournalPanelWidget
 from desktop.gui.widgets.customer_finder_widget import CustomerFinderWidget
 from desktop.gui.widgets.customer_table_model import PHONE
+from desktop.gui.widgets.retranslating import Retranslating
 
 if TYPE_CHECKING:
     from desktop.gui.view_context import ViewContext
@@ -53,7 +54,7 @@ def _read_card(store, customer_id: int, days: dict[str, dt.date], guess: dt.date
     return card if today == guess else customer_card(store, customer_id, today)
 
 
-class CallView(QWidget):
+class CallView(Retranslating, QWidget):
     customerOpened = Signal(object)  # the CustomerCard now shown
     scopeRequested = Signal(object)  # a CallRequest
     noticeRequested = Signal(object)  # a CallRequest
@@ -113,11 +114,6 @@ class CallView(QWidget):
         open, the search typed and the subscription picked stay."""
         self.setAccessibleName(_("Call"))
         self.finder.setAccessibleName(_("Find the customer on the call"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -37,6 +37,7 @@ from desktop.gui.widgets.cases_widget import WIDEST_DUE
 from desktop.gui.widgets.column_widths import fit_columns
 from desktop.gui.widgets.customer_finder_widget import register_table
 from desktop.gui.widgets.desk_card import show_desk_state
+from desktop.gui.widgets.retranslating import Retranslating
 from desktop.gui.widgets.wrapped_label import name_heading, wrapped_label
 from desktop.wording import hours as hours_text
 from desktop.wording.notice import offering_text
@@ -51,6 +52,7 @@ if TYPE_CHECKING:
 MAX_SUBSCRIPTION_ROWS = 6  # more, and the table scrolls instead of pushing the cases out of sight
 MAX_CASE_ROWS = 4
 MIN_PRODUCT_WIDTH = 170  # px: "Microsoft 365 Business Pre…" still says which one it is
+_FACTS = ("org_number", "country", "contact", "phone", "email", "offering")  # the card's rows, in order
 
 
 def fit_rows(table: QTableView, rows: int, most: int, scrolls_sideways: bool = False) -> None:
@@ -125,7 +127,7 @@ class DeskNowWidget(QGroupBox):
         return "\n".join(label.text() for label in labels if label.text() and not label.isHidden())
 
 
-class CustomerCardWidget(QWidget):
+class CustomerCardWidget(Retranslating, QWidget):
     scopeRequested = Signal()
     noticeRequested = Signal()
     escalationRequested = Signal()
@@ -137,25 +139,23 @@ class CustomerCardWidget(QWidget):
         self.card: CustomerCard | None = None
         self._problem: str | None = None  # why the card could not be opened (said in the hint)
 
+        self._build()
+        self._lay_out()
+        self._connect()
+        self.retranslate()
+        self.show_card(None)
+
+    def _build(self) -> None:
         self.hint = wrapped_label(self)
         self.name_label = name_heading(self)
 
         # --- who: the facts, a row each ------------------------------------------------------------
-        # A grid, not a QFormLayout: the form lays wrapped values out shorter than the
-        # height it asks for them, and a long e-mail address was cut.
         self.facts = QWidget(self)
-        grid = QGridLayout(self.facts)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(10)
-        grid.setVerticalSpacing(4)
-        grid.setColumnStretch(1, 1)
         self.fact_titles: dict[str, QLabel] = {}
         self.fact_values: dict[str, QLabel] = {}
-        for row, key in enumerate(("org_number", "country", "contact", "phone", "email", "offering")):
+        for key in _FACTS:
             title, value = QLabel(self.facts), wrapped_label(self.facts, selectable=True)
             title.setBuddy(value)
-            grid.addWidget(title, row, 0, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-            grid.addWidget(value, row, 1)
             self.fact_titles[key], self.fact_values[key] = title, value
         self.desk = DeskNowWidget(self)
 
@@ -171,17 +171,10 @@ class CustomerCardWidget(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(PRODUCT, QHeaderView.ResizeMode.Interactive)
         self.subscriptions_empty = wrapped_label(self.subscriptions_box)
-        box = QVBoxLayout(self.subscriptions_box)
-        box.addWidget(self.subscription_table)
-        box.addWidget(self.subscriptions_empty)
 
         self.scope_button = QPushButton(self)
         self.notice_button = QPushButton(self)
         self.escalate_button = QPushButton(self)
-        buttons = QHBoxLayout()
-        for button in self.buttons():
-            buttons.addWidget(button)
-        buttons.addStretch(1)
 
         self.cases_box = QGroupBox(self)
         self.cases = CaseTableModel(self)
@@ -190,10 +183,28 @@ class CustomerCardWidget(QWidget):
         for column in (CUSTOMER, COUNTRY):  # the card is one customer's, in their country
             self.case_table.setColumnHidden(column, True)
         self.cases_empty = wrapped_label(self.cases_box)
+
+    def _lay_out(self) -> None:
+        # A grid, not a QFormLayout: the form lays wrapped values out shorter than the
+        # height it asks for them, and a long e-mail address was cut.
+        grid = QGridLayout(self.facts)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(4)
+        grid.setColumnStretch(1, 1)
+        for row, key in enumerate(_FACTS):
+            grid.addWidget(self.fact_titles[key], row, 0, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(self.fact_values[key], row, 1)
+        box = QVBoxLayout(self.subscriptions_box)
+        box.addWidget(self.subscription_table)
+        box.addWidget(self.subscriptions_empty)
+        buttons = QHBoxLayout()
+        for button in self.buttons():
+            buttons.addWidget(button)
+        buttons.addStretch(1)
         box = QVBoxLayout(self.cases_box)
         box.addWidget(self.case_table)
         box.addWidget(self.cases_empty)
-
         content = QWidget(self)
         column = QVBoxLayout(content)
         column.setContentsMargins(4, 0, 4, 0)
@@ -224,17 +235,16 @@ class CustomerCardWidget(QWidget):
         for before, after in zip(self.controls(), self.controls()[1:]):
             self.setTabOrder(before, after)
 
+    def _connect(self) -> None:
         self.scope_button.clicked.connect(self.scopeRequested)
         self.notice_button.clicked.connect(self.noticeRequested)
         self.escalate_button.clicked.connect(self.escalationRequested)
         self.scroll.viewport().installEventFilter(self)
         self.subscription_table.viewport().installEventFilter(self)
-        header.sectionResized.connect(self._on_section_resized)
-        hours.loaded.connect(self._on_hours_loaded)
-        hours.failed.connect(self._on_hours_failed)
-        hours.ticked.connect(self.tick)
-        self.retranslate()
-        self.show_card(None)
+        self.subscription_table.horizontalHeader().sectionResized.connect(self._on_section_resized)
+        self.hours.loaded.connect(self._on_hours_loaded)
+        self.hours.failed.connect(self._on_hours_failed)
+        self.hours.ticked.connect(self.tick)
 
     def buttons(self) -> list[QPushButton]:
         return [self.scope_button, self.notice_button, self.escalate_button]
@@ -275,11 +285,6 @@ class CustomerCardWidget(QWidget):
         fit_columns(self.case_table, {DUE: [hours_text.moment_text(WIDEST_DUE, with_year=True)], SEVERITY: ["A"]},
                     stretch=(STATUS, CASE_PRODUCT))
         self._show_texts()
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
 
     # --- showing a customer -----------------------------------------------------------------------
 

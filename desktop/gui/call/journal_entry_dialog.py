@@ -1,15 +1,15 @@
 """Save the answer on screen to the customer's journal, with a note of the agent's own."""
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QPlainTextEdit, QVBoxLayout
 
 from desktop.common.i18n import _
+from desktop.gui.widgets.retranslating import Retranslating
 from desktop.gui.widgets.wrapped_label import wrapped_label
 from desktop.wording.answer_record import AnswerRecord
 
 
-class JournalEntryDialog(QDialog):
+class JournalEntryDialog(Retranslating, QDialog):
     def __init__(self, customer_name: str, record: AnswerRecord, parent=None):
         super().__init__(parent)
         self.customer_name = customer_name
@@ -45,11 +45,6 @@ class JournalEntryDialog(QDialog):
         self.note_label.setText(_("&Note:"))
         self.note_edit.setAccessibleName(_("Note for the journal"))
         self.note_edit.setPlaceholderText(_("Optional: what was agreed, what happens next"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
 
     def note(self) -> str:
         return self.note_edit.toPlainText().strip()

@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -29,6 +29,7 @@ from desktop.common.i18n import _, ngettext
 from desktop.gui.call.journal_model import AGENT, KIND, NOTE, TOPIC, VERDICT, WHEN, JournalModel, kind_text, when_text
 from desktop.gui.widgets.column_widths import fit_columns
 from desktop.gui.widgets.customer_finder_widget import register_table
+from desktop.gui.widgets.retranslating import Retranslating
 from desktop.gui.widgets.wrapped_label import wrapped_label
 from desktop.wording.notice import number_text
 
@@ -73,7 +74,7 @@ def retention_months() -> int:
     return Settings().journal_retention_months
 
 
-class JournalPanelWidget(QGroupBox):
+class JournalPanelWidget(Retranslating, QGroupBox):
     loaded = Signal()  # the entries shown are (re)read for the customer and the search
     entryAdded = Signal(object)  # the JournalEntry as stored
     purged = Signal(int)  # how many entries (of every customer) were deleted
@@ -152,11 +153,6 @@ class JournalPanelWidget(QGroupBox):
             VERDICT: ["Out of scope"]}, stretch=(TOPIC, NOTE))
         self._show_purge_button()
         self._update_notes()
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
 
     def _on_settings_changed(self, key: str) -> None:
         from desktop.gui.platform.settings import JOURNAL_RETENTION_MONTHS

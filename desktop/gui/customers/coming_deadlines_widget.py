@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from desktop.common.i18n import _, ngettext
 from desktop.gui.widgets.column_widths import fit_columns
+from desktop.gui.widgets.retranslating import Retranslating
 from desktop.gui.widgets.row_table_model import RowTableModel
 from desktop.gui.widgets.wrapped_label import wrapping_policy
 from desktop.wording.notice import day_text, days_left_text, number_text
@@ -80,7 +81,7 @@ class DeadlinesModel(RowTableModel):
         return None
 
 
-class ComingDeadlinesWidget(QWidget):
+class ComingDeadlinesWidget(Retranslating, QWidget):
     openRequested = Signal(int, int)  # customer id, subscription id
     loaded = Signal()
 
@@ -151,11 +152,6 @@ class ComingDeadlinesWidget(QWidget):
                                  DAYS_LEFT: ["400"]}, stretch=(CUSTOMER, PRODUCT))
         self.note.setAccessibleName(_("About the coming deadlines"))
         self.note.setText(self._note())
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
 
     def _show_days_suffix(self) -> None:
         # Translators: after the number in the look-ahead box ("45 days"); keep the leading space.

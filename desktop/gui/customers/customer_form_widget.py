@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -25,13 +25,14 @@ from PySide6.QtWidgets import (
 from desktop.common import i18n
 from desktop.common.i18n import _
 from desktop.gui.widgets.field_error_label import FieldErrorLabel
+from desktop.gui.widgets.retranslating import Retranslating
 from desktop.gui.widgets.wrapped_label import wrapping_policy
 from desktop.wording.notice import offering_text
 from domain.customers import Customer, FieldError, Offering, customer_problems
 from domain.desks import COUNTRIES
 
 
-class CustomerFormWidget(QGroupBox):
+class CustomerFormWidget(Retranslating, QGroupBox):
     saveRequested = Signal(object)  # the Customer as typed (tidied by the service)
     deleteRequested = Signal()
     changed = Signal()
@@ -42,6 +43,13 @@ class CustomerFormWidget(QGroupBox):
         self._touched = False
         self._status: Callable[[], str] = lambda: ""  # "Saved", or why saving failed, in the current language
 
+        self._build()
+        self._lay_out()
+        self._connect()
+        self.set_customer(None)
+        self.retranslate()
+
+    def _build(self) -> None:
         self.name_edit = QLineEdit(self)
         self.org_number_edit = QLineEdit(self)
         self.country_combo = QComboBox(self)
@@ -69,6 +77,7 @@ class CustomerFormWidget(QGroupBox):
         self.status_label.setWordWrap(True)
         self.status_label.setSizePolicy(wrapping_policy())
 
+    def _lay_out(self) -> None:
         # One column: the form sits under the customer list. The name gets the whole width
         # (its label above it): Nordic company names are long ("Pohjois-Pohjanmaan
         # Sairaanhoitopiirin Kuntayhtymä", "Østergaard & Søn Rådgivende Ingeniørfirma ApS").
@@ -97,6 +106,7 @@ class CustomerFormWidget(QGroupBox):
         for before, after in zip(controls, controls[1:]):
             self.setTabOrder(before, after)
 
+    def _connect(self) -> None:
         for edit in (self.name_edit, self.org_number_edit, self.contact_edit, self.phone_edit, self.email_edit):
             edit.textEdited.connect(self._on_edited)
         self.notes_edit.textChanged.connect(self._on_edited)
@@ -106,8 +116,6 @@ class CustomerFormWidget(QGroupBox):
         self.delete_button.clicked.connect(self.deleteRequested)
         for edit in (self.name_edit, self.org_number_edit, self.contact_edit, self.phone_edit, self.email_edit):
             edit.returnPressed.connect(self.save)
-        self.set_customer(None)
-        self.retranslate()
 
     def retranslate(self) -> None:
         """Labels, hints and choices in the current language; what is typed and chosen stays."""
@@ -145,11 +153,6 @@ class CustomerFormWidget(QGroupBox):
         self.status_label.setAccessibleName(_("Customer save status"))
         self.status_label.setText(self._status())
         self._check()  # the problems and the Save tooltip, said again
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
 
     def _row(self, grid: QGridLayout, row: int, field: QWidget, error: str | None) -> QLabel:
         label = QLabel(self)

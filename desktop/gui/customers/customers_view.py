@@ -26,6 +26,7 @@ from desktop.gui.customers.subscription_dialog import SubscriptionDialog
 from desktop.gui.customers.subscriptions_widget import SubscriptionsWidget
 from desktop.gui.platform.settings import default_country
 from desktop.gui.widgets.customer_finder_widget import CustomerFinderWidget
+from desktop.gui.widgets.retranslating import Retranslating
 from desktop.gui.widgets.wrapped_label import name_heading, wrapped_label
 from desktop.wording.notice import number_text
 
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
     from domain.customers import Customer, CustomerRecord, Subscription
 
 
-class CustomersView(QWidget):
+class CustomersView(Retranslating, QWidget):
     registerLoaded = Signal()  # the search index is (re)built: searching finds the latest
     customerShown = Signal(object)  # the CustomerRecord now shown, or None
     customerSaved = Signal(object)  # the Customer as stored
@@ -54,6 +55,14 @@ class CustomersView(QWidget):
         self.confirm_box: QMessageBox | None = None  # the question a delete asks, while it is open
         self.subscription_dialog: SubscriptionDialog | None = None
 
+        self._build()
+        self._lay_out()
+        self._connect()
+        self.retranslate()
+        self._show_record(None)
+        self.finder.reload()  # the deadlines load when their tab is first shown
+
+    def _build(self) -> None:
         # --- left: find a customer (or the coming deadlines), and their details -------------
         self.finder = CustomerFinderWidget(self.worker, self)
         self.deadlines = ComingDeadlinesWidget(self.worker, self.today, self)
@@ -70,6 +79,15 @@ class CustomersView(QWidget):
         self.subscriptions_box = SubscriptionsWidget(self)
         self.notice = NoticePanelWidget(self)
 
+        # The parts tests and other views reach for by name.
+        self.search_edit, self.new_button = self.finder.search_edit, self.finder.new_button
+        self.customers, self.customer_table, self.list_note = self.finder.model, self.finder.table, self.finder.note
+        self.subscriptions, self.subscription_table = self.subscriptions_box.model, self.subscriptions_box.table
+        self.add_button, self.change_button = self.subscriptions_box.add_button, self.subscriptions_box.change_button
+        self.delete_subscription_button = self.subscriptions_box.delete_button
+        self.subscriptions_note = self.subscriptions_box.note
+
+    def _lay_out(self) -> None:
         left = QWidget(self)
         left_column = QVBoxLayout(left)
         left_column.setContentsMargins(0, 0, 4, 0)
@@ -101,14 +119,6 @@ class CustomersView(QWidget):
         outer.setContentsMargins(12, 12, 12, 12)
         outer.addWidget(self.splitter)
 
-        # The parts tests and other views reach for by name.
-        self.search_edit, self.new_button = self.finder.search_edit, self.finder.new_button
-        self.customers, self.customer_table, self.list_note = self.finder.model, self.finder.table, self.finder.note
-        self.subscriptions, self.subscription_table = self.subscriptions_box.model, self.subscriptions_box.table
-        self.add_button, self.change_button = self.subscriptions_box.add_button, self.subscriptions_box.change_button
-        self.delete_subscription_button = self.subscriptions_box.delete_button
-        self.subscriptions_note = self.subscriptions_box.note
-
         # Reading order: find, pick, the customer's details, the subscriptions, the answer.
         order = [self.tabs, self.search_edit, self.new_button, self.customer_table, *self.form.controls(),
                  *self.subscriptions_box.controls(), self.notice.on_edit, self.notice.today_button,
@@ -116,6 +126,7 @@ class CustomersView(QWidget):
         for before, after in zip(order, order[1:]):
             self.setTabOrder(before, after)
 
+    def _connect(self) -> None:
         self.finder.loaded.connect(self._on_register_loaded)
         self.finder.customerPicked.connect(self.open_customer)
         self.finder.newRequested.connect(self.new_customer)
@@ -132,10 +143,6 @@ class CustomersView(QWidget):
         self.hours.loaded.connect(self._on_hours_loaded)
         self.hours.ticked.connect(self._on_tick)
 
-        self.retranslate()
-        self._show_record(None)
-        self.finder.reload()  # the deadlines load when their tab is first shown
-
     def retranslate(self) -> None:
         """The view's own texts in the current language (its parts re-read theirs on the
         same event); the customer, the subscription and the day asked stay as they are."""
@@ -150,11 +157,6 @@ class CustomersView(QWidget):
         self.facts_label.setAccessibleName(_("Customer at a glance"))
         self._show_heading()
         self._refit()
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
 
     # --- for other views (the call workflow opens a customer) -------------------------------
 

@@ -14,8 +14,8 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QEvent, QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtCore import QDate, QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QBoxLayout,
     QDateEdit,
@@ -33,7 +33,10 @@ from PySide6.QtWidgets import (
 
 from desktop.common.i18n import _
 from desktop.gui.platform.theme import warning_palette
-from desktop.gui.widgets.customer_language_combo import CustomerLanguageCombo
+from desktop.gui.widgets.badge import badge_row, badge_style
+from desktop.gui.widgets.customer_language_combo import language_picker, language_row
+from desktop.gui.widgets.fonts import bold_font
+from desktop.gui.widgets.retranslating import Retranslating
 from desktop.gui.widgets.wrapped_label import wrapped_label
 from desktop.wording import notice as notice_text
 from desktop.wording.answer_record import AnswerRecord
@@ -54,14 +57,7 @@ TOO_LATE_COLOUR = "#a15c00"
 SIDE_BY_SIDE_CHARS = 90
 
 
-def _bold(font: QFont, factor: float = 1.0) -> QFont:
-    bold = QFont(font)
-    bold.setPointSizeF(font.pointSizeF() * factor)
-    bold.setBold(True)
-    return bold
-
-
-class NoticePanelWidget(QGroupBox):
+class NoticePanelWidget(Retranslating, QGroupBox):
     answerChanged = Signal(object)  # the NoticeAnswer shown, or None
     copied = Signal(str)  # the message put on the clipboard
 
@@ -78,18 +74,25 @@ class NoticePanelWidget(QGroupBox):
         self._hint: Callable[[], str] = lambda: ""  # what to do instead, said in the current language
         self._copied = False  # the message shown is on the clipboard
 
+        self._build()
+        self._lay_out()
+        self._connect()
+        self.retranslate()
+        self.clear(lambda: _("Pick a subscription to see its notice deadline and how to cancel."))
+
+    def _build(self) -> None:
         self.subject_label = wrapped_label(self, selectable=True)
-        self.subject_label.setFont(_bold(self.font()))
+        self.subject_label.setFont(bold_font(self.font()))
         self.on_edit = QDateEdit(self)
         self.on_edit.setCalendarPopup(True)
         self.on_edit.setDisplayFormat("yyyy-MM-dd")  # ISO: read the same way in every Nordic country
-        self.on_label = on_label = QLabel(self)
-        on_label.setBuddy(self.on_edit)
+        self.on_label = QLabel(self)
+        self.on_label.setBuddy(self.on_edit)
         self.today_button = QPushButton(self)
 
         self.period_value = wrapped_label(self, selectable=True)
         self.deadline_value = wrapped_label(self, selectable=True)
-        self.deadline_value.setFont(_bold(self.font(), 1.1))
+        self.deadline_value.setFont(bold_font(self.font(), 1.1))
         self.outcome_badge = QLabel(self)  # "In time" / "Too late": words and colour, never colour alone
         self.outcome_badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.outcome_badge.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
@@ -98,17 +101,15 @@ class NoticePanelWidget(QGroupBox):
         self.price_label = wrapped_label(self, selectable=True)
         self.warning_label = wrapped_label(self, selectable=True)
         self.how_heading = QLabel(self)
-        self.how_heading.setFont(_bold(self.font()))
+        self.how_heading.setFont(bold_font(self.font()))
         self.how_label = wrapped_label(self, rich=True, selectable=True)
         self.how_label.setOpenExternalLinks(False)
         self.hint_label = wrapped_label(self)
 
         self.message_heading = wrapped_label(self)
-        self.message_heading.setFont(_bold(self.font()))
+        self.message_heading.setFont(bold_font(self.font()))
         # The customer's language, not the agent's: a UI language switch leaves it alone.
-        self.language_combo = CustomerLanguageCombo(self)
-        self.language_label = QLabel(self)
-        self.language_label.setBuddy(self.language_combo)
+        self.language_combo, self.language_label = language_picker(self)
         self.copy_button = QPushButton(self)
         self.copy_status = wrapped_label(self)
         self.message_edit = QPlainTextEdit(self)
@@ -116,9 +117,10 @@ class NoticePanelWidget(QGroupBox):
         self.message_edit.setTabChangesFocus(True)
         self.message_edit.setMinimumHeight(self.fontMetrics().lineSpacing() * 8)
 
+    def _lay_out(self) -> None:
         # Left: the answer, then how to cancel. Right: the message. The picker on top asks the question.
         ask = QHBoxLayout()
-        ask.addWidget(on_label)
+        ask.addWidget(self.on_label)
         ask.addWidget(self.on_edit)
         ask.addWidget(self.today_button)
         ask.addStretch(1)
@@ -132,11 +134,7 @@ class NoticePanelWidget(QGroupBox):
         answer.setContentsMargins(0, 0, 0, 0)
         answer.setSpacing(6)
         answer.addLayout(facts)
-        outcome = QHBoxLayout()
-        outcome.setSpacing(8)
-        outcome.addWidget(self.outcome_badge, 0, Qt.AlignmentFlag.AlignTop)
-        outcome.addWidget(self.outcome_label, 1)
-        answer.addLayout(outcome)
+        answer.addLayout(badge_row(self.outcome_badge, self.outcome_label))
         answer.addWidget(self.renewal_label)
         answer.addWidget(self.warning_label)
         answer.addWidget(self.price_label)
@@ -155,10 +153,7 @@ class NoticePanelWidget(QGroupBox):
         right.setContentsMargins(0, 0, 0, 0)
         right.addWidget(self.message_heading)
         # Copy sits above the text: on a small screen the text scrolls, the button stays in sight.
-        copy_bar = QHBoxLayout()
-        copy_bar.addWidget(self.language_label)
-        copy_bar.addWidget(self.language_combo)
-        copy_bar.addStretch(1)
+        copy_bar = language_row(self.language_label, self.language_combo)
         copy_bar.addWidget(self.copy_button)
         right.addLayout(copy_bar)
         right.addWidget(self.copy_status)
@@ -174,12 +169,11 @@ class NoticePanelWidget(QGroupBox):
         for before, after in zip(order, order[1:]):
             self.setTabOrder(before, after)
 
+    def _connect(self) -> None:
         self.on_edit.dateChanged.connect(self._recompute)
         self.today_button.clicked.connect(self.ask_today)
         self.language_combo.languageChanged.connect(self._update_message)
         self.copy_button.clicked.connect(self.copy_message)
-        self.retranslate()
-        self.clear(lambda: _("Pick a subscription to see its notice deadline and how to cancel."))
 
     def retranslate(self) -> None:
         """Every text in the agent's language again; the message stays in the customer's."""
@@ -361,15 +355,14 @@ class NoticePanelWidget(QGroupBox):
         colour = IN_TIME_COLOUR if answer.in_time else TOO_LATE_COLOUR
         self.outcome_badge.setText(_("In time") if answer.in_time else _("Too late"))
         self.outcome_badge.setVisible(answer.term is not Term.PAYG)  # no deadline to be in time for
-        self.outcome_badge.setStyleSheet(
-            f"background: {colour}; color: white; border-radius: 3px; padding: 2px 8px; font-weight: bold;")
+        self.outcome_badge.setStyleSheet(badge_style(colour))
         self.renewal_label.setText(notice_text.renewal_text(answer))
         self.renewal_label.setVisible(bool(self.renewal_label.text()))
         self.price_label.setText(notice_text.price_text(answer, self._subscription.start_date))
         warning = notice_text.warning_text(answer)
         self.warning_label.setText(_("⚠ {warning}").format(warning=warning) if warning else "")
         self.warning_label.setVisible(bool(warning))
-        self._colour_warning()
+        self.recolour()
         self.how_label.setText(notice_text.how_to_cancel_html(answer.term))
         self.answer_frame.show()
         self.hint_label.hide()
@@ -428,12 +421,5 @@ class NoticePanelWidget(QGroupBox):
                  self.outcome_label.text(), self.renewal_label.text(), self.warning_label.text()]
         return "\n".join(part for part in parts if part)
 
-    def _colour_warning(self) -> None:
+    def recolour(self) -> None:
         self.warning_label.setPalette(warning_palette(self.palette()))
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
-            self._colour_warning()
-        elif event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()

@@ -8,22 +8,23 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QEvent, Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QSpinBox,
-    QVBoxLayout,
 )
 
 from desktop.common.i18n import _, ngettext
+from desktop.gui.widgets.buddy_label import buddy_label
 from desktop.gui.widgets.field_error_label import FieldErrorLabel
+from desktop.gui.widgets.form_dialog import form_layout, lay_out_form_dialog
+from desktop.gui.widgets.retranslating import Retranslating
 from desktop.gui.widgets.wrapped_label import wrapping_policy
 from desktop.wording.notice import long_day_text, number_text, term_text
 from domain.customers import FieldError, Subscription, subscription_problems
@@ -32,7 +33,7 @@ from domain.notice import Term, seat_change_end
 MAX_SEATS = 1_000_000
 
 
-class SubscriptionDialog(QDialog):
+class SubscriptionDialog(Retranslating, QDialog):
     def __init__(self, customer_id: int, today: dt.date, subscription: Subscription | None = None,
                  customer_name: str = "", parent=None):
         super().__init__(parent)
@@ -40,6 +41,13 @@ class SubscriptionDialog(QDialog):
         self.today = today
         self.original = subscription
 
+        self._build(customer_name)
+        self._lay_out()
+        self._show_subscription(subscription)
+        self._connect()
+        self.retranslate()
+
+    def _build(self, customer_name: str) -> None:
         self.heading = QLabel(customer_name, self)
         self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
@@ -73,15 +81,13 @@ class SubscriptionDialog(QDialog):
         # Our own accept button, not the standard Ok: on a language switch the box names its
         # standard buttons again (Qt's words) and would say "OK" instead of "Add subscription".
         self.ok_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.product_label = self._buddy(self.product_edit)
-        self.term_label = self._buddy(self.term_combo)
-        self.start_label = self._buddy(self.start_edit)
-        self.seats_label = self._buddy(self.seats_spin)
+        self.product_label = buddy_label(self.product_edit, self)
+        self.term_label = buddy_label(self.term_combo, self)
+        self.start_label = buddy_label(self.start_edit, self)
+        self.seats_label = buddy_label(self.seats_spin, self)
 
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        # Long labels (Finnish) go above their field rather than squeeze it.
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+    def _lay_out(self) -> None:
+        form = form_layout()
         form.addRow(self.product_label, self.product_edit)
         form.addRow(self.errors["product"])
         form.addRow(self.term_label, self.term_combo)
@@ -92,19 +98,13 @@ class SubscriptionDialog(QDialog):
         form.addRow(self.seat_note)
         form.addRow(self.end_user_support)
         form.addRow(self.from_reseller)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addLayout(form)
-        layout.addStretch(1)
-        layout.addWidget(self.buttons)
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 72)
+        lay_out_form_dialog(self, form, self.buttons, above=[self.heading], tab_order=[
+            self.product_edit, self.term_combo, self.start_edit, self.seats_spin, self.end_user_support,
+            self.from_reseller, self.ok_button, self.buttons.button(QDialogButtonBox.StandardButton.Cancel)])
 
-        order = [self.product_edit, self.term_combo, self.start_edit, self.seats_spin, self.end_user_support,
-                 self.from_reseller, self.ok_button, self.buttons.button(QDialogButtonBox.StandardButton.Cancel)]
-        for before, after in zip(order, order[1:]):
-            self.setTabOrder(before, after)
-
-        shown = subscription or Subscription(product="", term=Term.MONTHS_12, start_date=today)
+    def _show_subscription(self, subscription: Subscription | None) -> None:
+        """The fields filled from `subscription` (a new one: empty, from today), before any signal is connected."""
+        shown = subscription or Subscription(product="", term=Term.MONTHS_12, start_date=self.today)
         self.product_edit.setText(shown.product)
         self.term_combo.setCurrentIndex(self.term_combo.findData(Term(shown.term).value))
         self.start_edit.setDate(QDate(shown.start_date.year, shown.start_date.month, shown.start_date.day))
@@ -113,6 +113,7 @@ class SubscriptionDialog(QDialog):
         self.from_reseller.setChecked(shown.from_reseller)
         self._touched = subscription is not None
 
+    def _connect(self) -> None:
         self.product_edit.textEdited.connect(self._on_edited)
         self.term_combo.currentIndexChanged.connect(self._on_edited)
         self.start_edit.dateChanged.connect(self._on_edited)
@@ -121,7 +122,6 @@ class SubscriptionDialog(QDialog):
         self.from_reseller.toggled.connect(self._on_edited)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        self.retranslate()
 
     def retranslate(self) -> None:
         """Every text in the current language; what the agent has entered stays."""
@@ -149,16 +149,6 @@ class SubscriptionDialog(QDialog):
         self.seat_note.setAccessibleName(_("When the changed seats end"))
         self.ok_button.setText(_("Add subscription") if adding else _("Save subscription"))
         self._check()  # the problems and the seat note, said again
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-
-    def _buddy(self, buddy) -> QLabel:
-        label = QLabel(self)
-        label.setBuddy(buddy)
-        return label
 
     def subscription(self) -> Subscription:
         original = self.original

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QHeaderView, QPushButton, 
 from desktop.common.i18n import _
 from desktop.gui.customers.subscriptions_model import PRODUCT, SubscriptionsModel
 from desktop.gui.widgets.customer_finder_widget import register_table
+from desktop.gui.widgets.retranslating import Retranslating
 from desktop.gui.widgets.wrapped_label import wrapped_label
 
 if TYPE_CHECKING:
@@ -22,7 +23,7 @@ _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 MAX_VISIBLE_ROWS = 6  # more, and the table scrolls instead of pushing the answer down
 
 
-class SubscriptionsWidget(QGroupBox):
+class SubscriptionsWidget(Retranslating, QGroupBox):
     picked = Signal()  # the agent picked another subscription (or none)
     addRequested = Signal()
     changeRequested = Signal()
@@ -80,11 +81,6 @@ class SubscriptionsWidget(QGroupBox):
         self.note.setAccessibleName(_("About the subscriptions"))
         self.model.retranslate()
         self._update()
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
 
     def controls(self) -> list:
         return [self.table, self.add_button, self.change_button, self.delete_button]

@@ -16,13 +16,16 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtCore import QSignalBlocker, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.common.i18n import _
 from desktop.gui.platform.theme import warning_palette
-from desktop.gui.widgets.customer_language_combo import CustomerLanguageCombo
+from desktop.gui.widgets.badge import badge_row, badge_style
+from desktop.gui.widgets.customer_language_combo import language_picker, language_row
+from desktop.gui.widgets.fonts import bold_font
+from desktop.gui.widgets.retranslating import Retranslating
 from desktop.gui.widgets.wrapped_label import wrapped_label
 from desktop.wording import escalation as escalation_text
 from desktop.wording import lifecycle as lifecycle_text
@@ -36,19 +39,12 @@ if TYPE_CHECKING:
 ENDED_BADGE = "#b71c1c"  # white on this: 6.6:1, on the light and the dark palette alike
 
 
-def _font(font: QFont, factor: float = 1.0, bold: bool = True) -> QFont:
-    changed = QFont(font)
-    changed.setPointSizeF(font.pointSizeF() * factor)
-    changed.setBold(bold)
-    return changed
-
-
 def _said(texts) -> list[str]:
     """Reference-data prose and domain sentences in the current language."""
     return [_(text) for text in texts]
 
 
-class EscalationAnswerWidget(QWidget):
+class EscalationAnswerWidget(Retranslating, QWidget):
     saveRequested = Signal()
     copied = Signal(str)  # the explanation put on the clipboard
     summaryCopied = Signal(str)  # the customer's summary put on the clipboard
@@ -61,16 +57,24 @@ class EscalationAnswerWidget(QWidget):
         self._explanation = ""
         self._summary = ""
 
+        self._build()
+        self._lay_out()
+        self._connect()
+        self.recolour()
+        self.retranslate()
+        self.show_hint(_("Loading the escalation rules…"))
+        self.show_lifecycle(None)
+
+    def _build(self) -> None:
         self.hint_label = wrapped_label(self)
         self.target_label = wrapped_label(self, selectable=True)
-        self.target_label.setFont(_font(self.font(), 1.25))
+        self.target_label.setFont(bold_font(self.font(), 1.25))
         self.due_label = wrapped_label(self, selectable=True)
-        self.due_label.setFont(_font(self.font(), 1.25))
+        self.due_label.setFont(bold_font(self.font(), 1.25))
         self.zone_label = wrapped_label(self, selectable=True)
         self.clock_label = wrapped_label(self, selectable=True)
         self.ended_badge = QLabel(self)  # words and colour, never colour alone
-        self.ended_badge.setStyleSheet(f"background: {ENDED_BADGE}; color: white; border-radius: 3px; "
-                                       "padding: 2px 8px; font-weight: bold;")
+        self.ended_badge.setStyleSheet(badge_style(ENDED_BADGE))
         self.warning_label = wrapped_label(self, selectable=True)
         self.notes_label = wrapped_label(self, selectable=True)
 
@@ -87,30 +91,15 @@ class EscalationAnswerWidget(QWidget):
         self.timeline_label = wrapped_label(self.explanation_frame, rich=True, selectable=True)
         self.copy_button = QPushButton(self.explanation_frame)
         self.copy_status = wrapped_label(self.explanation_frame)
-        frame = QVBoxLayout(self.explanation_frame)
-        frame.setSpacing(4)
-        frame.addWidget(self.timeline_label)
-        frame.addLayout(self._copy_row(self.copy_button, self.copy_status))
         self.explanation_frame.hide()
 
         # The summary is written in the customer's language, whatever the agent reads.
         self.summary_frame = QFrame(self)
         self.summary_frame.setFrameShape(QFrame.Shape.StyledPanel)
-        self.summary_language = CustomerLanguageCombo(self.summary_frame)
-        self.summary_language_label = QLabel(self.summary_frame)
-        self.summary_language_label.setBuddy(self.summary_language)
+        self.summary_language, self.summary_language_label = language_picker(self.summary_frame)
         self.summary_label = wrapped_label(self.summary_frame, selectable=True)
         self.summary_copy_button = QPushButton(self.summary_frame)
         self.summary_copy_status = wrapped_label(self.summary_frame)
-        language_row = QHBoxLayout()
-        language_row.addWidget(self.summary_language_label)
-        language_row.addWidget(self.summary_language)
-        language_row.addStretch(1)
-        summary = QVBoxLayout(self.summary_frame)
-        summary.setSpacing(4)
-        summary.addLayout(language_row)
-        summary.addWidget(self.summary_label)
-        summary.addLayout(self._copy_row(self.summary_copy_button, self.summary_copy_status))
         self.summary_frame.hide()
 
         self.obligations_heading = self._heading()
@@ -123,6 +112,23 @@ class EscalationAnswerWidget(QWidget):
         self.chain_label = wrapped_label(self, selectable=True)
         self.lifecycle_heading = self._heading()
         self.lifecycle_label = wrapped_label(self, selectable=True)
+        # Shown with an answer, hidden with a hint.
+        self.details = [self.target_label, self.due_label, self.zone_label, self.clock_label, self.notes_label,
+                        self.explain_button, self.save_button, self.summary_button, self.obligations_heading,
+                        self.obligations_label, self.submit_heading, self.submit_label, self.languages_label,
+                        self.downgrade_label, self.chain_heading, self.chain_label]
+
+    def _lay_out(self) -> None:
+        frame = QVBoxLayout(self.explanation_frame)
+        frame.setSpacing(4)
+        frame.addWidget(self.timeline_label)
+        frame.addLayout(self._copy_row(self.copy_button, self.copy_status))
+
+        summary = QVBoxLayout(self.summary_frame)
+        summary.setSpacing(4)
+        summary.addLayout(language_row(self.summary_language_label, self.summary_language))
+        summary.addWidget(self.summary_label)
+        summary.addLayout(self._copy_row(self.summary_copy_button, self.summary_copy_status))
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.explain_button)
@@ -141,41 +147,30 @@ class EscalationAnswerWidget(QWidget):
         layout.addWidget(self.due_label)
         layout.addWidget(self.zone_label)
         layout.addWidget(self.clock_label)
-        warning_row = QHBoxLayout()
-        warning_row.setSpacing(8)
-        warning_row.addWidget(self.ended_badge, 0, Qt.AlignmentFlag.AlignTop)
-        warning_row.addWidget(self.warning_label, 1)
-        layout.addLayout(warning_row)
+        layout.addLayout(badge_row(self.ended_badge, self.warning_label))
         layout.addWidget(self.notes_label)
         layout.addLayout(buttons)
         layout.addWidget(self.save_status)
         layout.addWidget(self.explanation_frame)
         layout.addLayout(summary_row)
         layout.addWidget(self.summary_frame)
-        self.details = [self.target_label, self.due_label, self.zone_label, self.clock_label, self.notes_label,
-                        self.explain_button, self.save_button, self.summary_button, self.obligations_heading,
-                        self.obligations_label, self.submit_heading, self.submit_label, self.languages_label,
-                        self.downgrade_label, self.chain_heading, self.chain_label]
         for widget in (self.obligations_heading, self.obligations_label, self.submit_heading, self.submit_label,
                        self.languages_label, self.downgrade_label, self.chain_heading, self.chain_label,
                        self.lifecycle_heading, self.lifecycle_label):
             layout.addWidget(widget)
         layout.addStretch(1)
 
+    def _connect(self) -> None:
         self.explain_button.toggled.connect(self._on_explain)
         self.summary_button.toggled.connect(self._on_summary)
         self.copy_button.clicked.connect(self.copy_explanation)
         self.summary_copy_button.clicked.connect(self.copy_summary)
         self.summary_language.languageChanged.connect(lambda _language: self._show_summary())
         self.save_button.clicked.connect(self.saveRequested)
-        self._colour()
-        self.retranslate()
-        self.show_hint(_("Loading the escalation rules…"))
-        self.show_lifecycle(None)
 
     def _heading(self) -> QLabel:
         label = wrapped_label(self)
-        label.setFont(_font(self.font()))
+        label.setFont(bold_font(self.font()))
         return label
 
     @staticmethod
@@ -369,14 +364,7 @@ class EscalationAnswerWidget(QWidget):
                   self.lifecycle_label]
         return "\n".join(label.text() for label in labels if label.isVisibleTo(self) and label.text())
 
-    def _colour(self) -> None:
+    def recolour(self) -> None:
         palette = warning_palette(self.palette())
         self.warning_label.setPalette(palette)
         self.downgrade_label.setPalette(palette)
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
-            self._colour()
-        elif event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()

@@ -17,6 +17,7 @@ from desktop.common.i18n import _, country_name
 from desktop.gui.widgets.column_widths import fit_columns
 from desktop.gui.widgets.customer_finder_widget import register_table
 from desktop.gui.widgets.customer_table_model import COUNTRY, NAME, ORG_NUMBER, PHONE, CustomerTableModel
+from desktop.gui.widgets.retranslating import Retranslating
 from desktop.gui.widgets.wrapped_label import wrapped_label
 
 if TYPE_CHECKING:
@@ -35,7 +36,7 @@ def _load_search(store) -> CustomerSearch:
     return CustomerSearch(customer_summaries(store))
 
 
-class EscalationCustomerWidget(QWidget):
+class EscalationCustomerWidget(Retranslating, QWidget):
     loaded = Signal()  # the register's search is ready
     customerPicked = Signal(object)  # the CustomerSummary picked from the register, or None when dropped
 
@@ -87,11 +88,6 @@ class EscalationCustomerWidget(QWidget):
         self.model.retranslate()
         self.note.setAccessibleName(_("About the customer"))
         self._show_note()
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
 
     def controls(self) -> list:
         return [self.search_edit, self.table]

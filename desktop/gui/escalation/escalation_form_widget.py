@@ -12,7 +12,7 @@ import datetime as dt
 import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QDateTime, QEvent, QSignalBlocker, Qt, QTime, QTimeZone, Signal
+from PySide6.QtCore import QDate, QDateTime, QSignalBlocker, Qt, QTime, QTimeZone, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -32,7 +31,9 @@ from desktop.common.i18n import _, country_name
 from desktop.gui.escalation.escalation_customer_widget import EscalationCustomerWidget
 from desktop.gui.platform.settings import default_country
 from desktop.gui.platform.theme import warning_palette
+from desktop.gui.widgets.buddy_label import buddy_label
 from desktop.gui.widgets.field_error_label import FieldErrorLabel
+from desktop.gui.widgets.retranslating import Retranslating
 from desktop.gui.widgets.wrapped_label import wrapped_label
 
 if TYPE_CHECKING:
@@ -50,7 +51,7 @@ def offering_name(offering: str) -> str:
     return offering_text(CustomerOffering(offering))
 
 
-class EscalationFormWidget(QWidget):
+class EscalationFormWidget(Retranslating, QWidget):
     changed = Signal()  # an input of the escalation changed: answer again
     productChanged = Signal()  # the product changed: only its lifecycle needs checking again
 
@@ -59,6 +60,13 @@ class EscalationFormWidget(QWidget):
         self._follows_clock = True
         self._offerings: dict[str, Offering] = {}
 
+        self._build(worker)
+        self._lay_out()
+        self._connect()
+        self.recolour()
+        self.retranslate()
+
+    def _build(self, worker: StoreWorker) -> None:
         # --- the customer ---------------------------------------------------------------------
         self.customer_box = QGroupBox(self)
         self.customer = EscalationCustomerWidget(worker, self.customer_box)
@@ -72,16 +80,8 @@ class EscalationFormWidget(QWidget):
             self.offering_combo.addItem(offering, offering)  # named in retranslate()
         for combo in (self.country_combo, self.offering_combo):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # a longer language's names fit
-        customer_form = QFormLayout(self.customer_box)
-        customer_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        customer_form.addRow(self.customer.label, self.customer)
-        where = QHBoxLayout()
-        where.addWidget(self.country_combo, 2)
-        self.offering_label = self._buddy(self.offering_combo)
-        where.addWidget(self.offering_label)
-        where.addWidget(self.offering_combo, 3)
-        self.country_label = self._buddy(self.country_combo)
-        customer_form.addRow(self.country_label, where)
+        self.offering_label = buddy_label(self.offering_combo, self)
+        self.country_label = buddy_label(self.country_combo, self)
 
         # --- the product ------------------------------------------------------------------------
         self.product_box = QGroupBox(self)
@@ -93,7 +93,6 @@ class EscalationFormWidget(QWidget):
         self.product_note.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
                                                   | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
                                                   | Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.product_note.linkActivated.connect(self.set_product)
         self.product_note.hide()
         self.azure_check = QCheckBox(self.product_box)
         self.azure_combo = QComboBox(self.product_box)
@@ -102,22 +101,10 @@ class EscalationFormWidget(QWidget):
         self.azure_combo.setEnabled(False)
         self.azure_note = wrapped_label(self.product_box)
         self.azure_note.hide()
-        product_form = QFormLayout(self.product_box)
-        product_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        product_column = QVBoxLayout()
-        product_column.setSpacing(2)
-        product_column.addWidget(self.product_edit)
-        product_column.addWidget(self.product_error)
-        product_column.addWidget(self.product_note)
-        self.product_label = self._buddy(self.product_edit)
-        product_form.addRow(self.product_label, product_column)
-        product_form.addRow("", self.azure_check)
-        azure_column = QVBoxLayout()
-        azure_column.setSpacing(2)
-        azure_column.addWidget(self.azure_combo)
-        azure_column.addWidget(self.azure_note)
-        self.azure_label = self._buddy(self.azure_combo)
-        product_form.addRow(self.azure_label, azure_column)
+        # Made in the box (not moved there by the layout), so the box holds them before the
+        # opening's controls: the order a screen reader reads the box in.
+        self.product_label = buddy_label(self.product_edit, self.product_box)
+        self.azure_label = buddy_label(self.azure_combo, self.product_box)
 
         # --- when it was opened --------------------------------------------------------------------
         self.opened_edit = QDateTimeEdit(self.product_box)
@@ -128,6 +115,33 @@ class EscalationFormWidget(QWidget):
         self.now_button = QPushButton(self.product_box)
         self.opened_zone = wrapped_label(self.product_box)
         self.opened_error = FieldErrorLabel(self.opened_edit, self.product_box)
+        self.opened_label = buddy_label(self.opened_edit, self.product_box)
+
+    def _lay_out(self) -> None:
+        customer_form = QFormLayout(self.customer_box)
+        customer_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        customer_form.addRow(self.customer.label, self.customer)
+        where = QHBoxLayout()
+        where.addWidget(self.country_combo, 2)
+        where.addWidget(self.offering_label)
+        where.addWidget(self.offering_combo, 3)
+        customer_form.addRow(self.country_label, where)
+
+        product_form = QFormLayout(self.product_box)
+        product_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        product_column = QVBoxLayout()
+        product_column.setSpacing(2)
+        product_column.addWidget(self.product_edit)
+        product_column.addWidget(self.product_error)
+        product_column.addWidget(self.product_note)
+        product_form.addRow(self.product_label, product_column)
+        product_form.addRow("", self.azure_check)
+        azure_column = QVBoxLayout()
+        azure_column.setSpacing(2)
+        azure_column.addWidget(self.azure_combo)
+        azure_column.addWidget(self.azure_note)
+        product_form.addRow(self.azure_label, azure_column)
+
         opened_row = QHBoxLayout()
         opened_row.addWidget(self.opened_edit, 1)
         opened_row.addWidget(self.now_button)
@@ -136,7 +150,6 @@ class EscalationFormWidget(QWidget):
         opened_column.addLayout(opened_row)
         opened_column.addWidget(self.opened_zone)
         opened_column.addWidget(self.opened_error)
-        self.opened_label = self._buddy(self.opened_edit)
         product_form.addRow(self.opened_label, opened_column)
 
         layout = QVBoxLayout(self)
@@ -147,6 +160,8 @@ class EscalationFormWidget(QWidget):
         layout.addStretch(1)
         self._layout = layout  # the view adds the severity after the case
 
+    def _connect(self) -> None:
+        self.product_note.linkActivated.connect(self.set_product)
         self.country_combo.currentIndexChanged.connect(self._on_country)
         self.offering_combo.currentIndexChanged.connect(self._on_offering)
         self.product_edit.textChanged.connect(self._on_product)
@@ -154,13 +169,6 @@ class EscalationFormWidget(QWidget):
         self.azure_combo.currentTextChanged.connect(self._on_azure_product)
         self.opened_edit.dateTimeChanged.connect(self._on_opened_edited)
         self.now_button.clicked.connect(self.follow_clock)
-        self._colour()
-        self.retranslate()
-
-    def _buddy(self, field: QWidget) -> QLabel:
-        label = QLabel(self)
-        label.setBuddy(field)
-        return label
 
     def retranslate(self) -> None:
         """The labels and the combo boxes' items in the current language (the choices kept);
@@ -283,7 +291,7 @@ class EscalationFormWidget(QWidget):
             body += "<br>" + links
         self.product_note.setText(body)
         self.product_note.setProperty("warning", warning)
-        self._colour()
+        self.recolour()
         self.product_note.show()
 
     # --- reacting ---------------------------------------------------------------------------------
@@ -342,16 +350,9 @@ class EscalationFormWidget(QWidget):
         else:
             self.azure_note.clear()
             self.azure_note.hide()
-        self._colour()
+        self.recolour()
 
-    def _colour(self) -> None:
+    def recolour(self) -> None:
         for label, warn in ((self.product_note, bool(self.product_note.property("warning"))),
                             (self.azure_note, self.excluded())):
             label.setPalette(warning_palette(self.palette()) if warn else QPalette())
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
-            self._colour()
-        elif event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()

@@ -29,6 +29,7 @@ from desktop.gui.escalation.escalation_form_widget import OFFERINGS, EscalationF
 from desktop.gui.escalation.severity_widget import SeverityWidget
 from desktop.gui.platform.settings import default_country
 from desktop.gui.widgets.cases_widget import CasesWidget
+from desktop.gui.widgets.retranslating import Retranslating
 from desktop.wording import escalation as escalation_text
 from desktop.wording import lifecycle as lifecycle_text
 from domain.errors import InvalidInput
@@ -74,7 +75,7 @@ def _customer_summary(store, customer_id: int) -> CustomerSummary:
                            customer.email, getattr(customer.offering, "value", customer.offering))
 
 
-class EscalationView(QWidget):
+class EscalationView(Retranslating, QWidget):
     loaded = Signal()  # the rules and the lifecycle catalogue are here: answers from now on
     answerChanged = Signal(object)  # the Escalation shown, or None
     lifecycleChanged = Signal(object)  # the LifecycleAnswer shown, or None
@@ -95,13 +96,26 @@ class EscalationView(QWidget):
         self._saving = False
         self._load_problem: str | None = None  # why the rules could not be loaded
         self._saved_text: Callable[[], str] | None = None  # the last save's outcome, worded when shown
+        self._sized = False  # the splitter's sizes: set once, when first shown
 
+        self._build()
+        self._lay_out()
+        self._connect()
+        self._show_opened_now()
+        self.retranslate()
+        self._fit_widths()
+        now = self.clock()
+        self.worker.run(lambda store: _load(store, now), self._on_loaded, self._on_failed)
+        self.cases.reload()
+
+    def _build(self) -> None:
         self.form = EscalationFormWidget(self.worker, self)
         self.severity = SeverityWidget(self)
-        self.form.add_section(self.severity)
         self.answer_widget = EscalationAnswerWidget(self)
         self.cases = CasesWidget(self.worker, self.hours, self.clock, self)
 
+    def _lay_out(self) -> None:
+        self.form.add_section(self.severity)
         self.question_scroll = self._scroll(self.form)
         self.answer_scroll = self._scroll(self.answer_widget)
         top = QWidget(self)
@@ -116,7 +130,6 @@ class EscalationView(QWidget):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 0)
-        self._sized = False
         outer = QVBoxLayout(self)
         outer.setContentsMargins(12, 12, 12, 12)
         outer.addWidget(self.splitter)
@@ -127,6 +140,7 @@ class EscalationView(QWidget):
         for before, after in zip(order, order[1:]):
             self.setTabOrder(before, after)
 
+    def _connect(self) -> None:
         self.form.changed.connect(self._on_changed)
         self.form.productChanged.connect(self._on_product_changed)
         self.form.customer.customerPicked.connect(self._on_customer_picked)
@@ -134,13 +148,6 @@ class EscalationView(QWidget):
         self.answer_widget.saveRequested.connect(self.save_case)
         self.hours.loaded.connect(self._on_hours_loaded)
         self.hours.ticked.connect(self._on_tick)
-
-        self._show_opened_now()
-        self.retranslate()
-        self._fit_widths()
-        now = self.clock()
-        self.worker.run(lambda store: _load(store, now), self._on_loaded, self._on_failed)
-        self.cases.reload()
 
     def _scroll(self, widget: QWidget) -> QScrollArea:
         scroll = QScrollArea(self)
@@ -160,9 +167,8 @@ class EscalationView(QWidget):
         self._on_changed()
 
     def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
+        super().changeEvent(event)  # LanguageChange: retranslate()
         if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
             # After the parts have re-read their labels (Qt tells them after this view).
             QTimer.singleShot(0, self, self._fit_widths)
 

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QButtonGroup, QGroupBox, QHBoxLayout, QLabel, QPushButton, QRadioButton, QVBoxLayout
 
 from desktop.common.i18n import _
 from desktop.gui.platform.theme import warning_palette
+from desktop.gui.widgets.retranslating import Retranslating
 from desktop.gui.widgets.wrapped_label import wrapped_label
 
 if TYPE_CHECKING:
@@ -26,7 +27,7 @@ SEVERITIES = ("1", "A", "B", "C")  # domain.escalation.SEVERITIES, without impor
 QUESTIONS = 3  # the fourth definition is the answer when all three are "no"
 
 
-class SeverityWidget(QGroupBox):
+class SeverityWidget(Retranslating, QGroupBox):
     severityChanged = Signal(object)  # "1", "A", "B", "C" or None
 
     def __init__(self, parent=None):
@@ -82,7 +83,7 @@ class SeverityWidget(QGroupBox):
         self.no_button.clicked.connect(lambda: self.answer(False))
         self.restart_button.clicked.connect(self.restart)
         self.group.buttonToggled.connect(self._on_toggled)
-        self._colour()
+        self.recolour()
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -210,13 +211,6 @@ class SeverityWidget(QGroupBox):
             id=level.id, title=_(level.title), situation=_(level.situation)) if level else "")
         self.situation_label.setVisible(level is not None)
 
-    def _colour(self) -> None:
+    def recolour(self) -> None:
         palette = warning_palette(self.palette())
         self.override_label.setPalette(palette)
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
-            self._colour()
-        elif event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()

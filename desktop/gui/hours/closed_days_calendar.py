@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.common.i18n import _, format_clock, format_date
+from desktop.gui.widgets.retranslating import Retranslating
 from desktop.gui.widgets.wrapped_label import wrapped_label
 from desktop.wording import hours as hours_text
 
@@ -159,7 +160,7 @@ class ClosedDaysCalendarWidget(MondayCalendarWidget):
             self._apply()
 
 
-class CountryCalendarWidget(QWidget):
+class CountryCalendarWidget(Retranslating, QWidget):
     """One desk's tab: the calendar, and the month's closed days listed by name."""
 
     dateClicked = Signal(object)  # dt.date
@@ -215,11 +216,6 @@ class CountryCalendarWidget(QWidget):
                               "administrator's closure). Amber: it closes early."))
         self._show_month_label()
         self.model.retranslate()
-
-    def changeEvent(self, event) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
 
     def set_answerer(self, answerer: HoursAnswerer) -> None:
         self._answerer = answerer
@@ -278,7 +274,7 @@ def _shortened_overrides(policy: DeskPolicy) -> list:
     return [o for o in policy.overrides_of(OverrideKind.SHORTENED_DAY) if o.on_date and o.closes]
 
 
-class ClosedDaysView(QTabWidget):
+class ClosedDaysView(Retranslating, QTabWidget):
     """A tab per desk; each pages through its months on its own."""
 
     dateClicked = Signal(str, object)  # country, dt.date
@@ -297,11 +293,6 @@ class ClosedDaysView(QTabWidget):
         self.setAccessibleName(_("Closed-day calendars"))
         for index, country in enumerate(self.pages):
             self.setTabText(index, hours_text.country_name(country))
-
-    def changeEvent(self, event) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
 
     def set_answerer(self, answerer: HoursAnswerer) -> None:
         for page in self.pages.values():

@@ -22,13 +22,14 @@ from desktop.gui.hours.closed_days_calendar import ClosedDaysView
 from desktop.gui.hours.what_if_widget import WhatIfWidget
 from desktop.gui.widgets.desk_card import DeskCardWidget
 from desktop.gui.widgets.hours_model import HoursModel
+from desktop.gui.widgets.retranslating import Retranslating
 from desktop.gui.widgets.scrolling import scroll_whole_view
 from desktop.wording import hours as hours_text
 from desktop.wording.hours_note import about_hours_html
 from domain.desks import COUNTRIES
 
 
-class HoursView(QWidget):
+class HoursView(Retranslating, QWidget):
     def __init__(self, model: HoursModel, parent=None):
         super().__init__(parent)
         self.model = model
@@ -82,9 +83,8 @@ class HoursView(QWidget):
         self.note.setPlaceholderText(_("Loading…"))
 
     def changeEvent(self, event) -> None:
-        super().changeEvent(event)
+        super().changeEvent(event)  # LanguageChange: retranslate()
         if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
             self._show_answers()  # before the children retranslate: they show these answers
 
     # --- what the view shows -----------------------------------------------------

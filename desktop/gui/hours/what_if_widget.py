@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QDateTime, QEvent, QSignalBlocker, QTime, QTimeZone, Signal
+from PySide6.QtCore import QDate, QDateTime, QSignalBlocker, QTime, QTimeZone, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -23,13 +23,14 @@ from PySide6.QtWidgets import (
 from desktop.common.i18n import _
 from desktop.gui.hours.closed_days_calendar import MondayCalendarWidget
 from desktop.gui.platform.settings import default_country
+from desktop.gui.widgets.retranslating import Retranslating
 from desktop.wording import hours as hours_text
 
 _ACTIVE_STYLE = "#whatIf { border: 2px solid palette(highlight); border-radius: 6px; }"
 _LIVE_STYLE = "#whatIf { border: 1px solid palette(mid); border-radius: 6px; }"
 
 
-class WhatIfWidget(QFrame):
+class WhatIfWidget(Retranslating, QFrame):
     momentChosen = Signal(object, str)  # naive wall time, the country whose clock it is
     liveRequested = Signal()
     countryChanged = Signal(str)  # while live: show the picker in that country's time
@@ -100,11 +101,6 @@ class WhatIfWidget(QFrame):
         self.zone_label.setText(_("in the &time of:"))
         if not self._active:  # a what-if description is the view's to re-render
             self.mode_label.setText(_live_text())
-
-    def changeEvent(self, event) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
 
     @property
     def active(self) -> bool:

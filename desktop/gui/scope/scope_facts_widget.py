@@ -7,7 +7,7 @@ On a language switch the labels, items and hints are said again; every choice st
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.common.i18n import _
+from desktop.gui.widgets.buddy_label import buddy_label
+from desktop.gui.widgets.retranslating import Retranslating
 from domain.scope import CustomerFacts, Device, Support, Topic
 
 # Red that reads on the window colour: darker on a light palette, lighter on a dark one
@@ -52,7 +54,7 @@ def _wrapped_label(parent: QWidget) -> QLabel:
     return label
 
 
-class ScopeFactsWidget(QGroupBox):
+class ScopeFactsWidget(Retranslating, QGroupBox):
     factsChanged = Signal()
 
     def __init__(self, parent=None):
@@ -75,10 +77,12 @@ class ScopeFactsWidget(QGroupBox):
         self.version_note = _wrapped_label(self)  # "Read as Windows XP", or the error in red
         self.app_combo = _combo(self, list(_APP_APPROVAL))
         self.manager_approved = QCheckBox(self)
-        self.support_label = self._buddy(self.support_combo)
-        self.device_label = self._buddy(self.device_combo)
-        self.version_label = self._buddy(self.version_edit)
-        self.app_label = self._buddy(self.app_combo)
+        # Labels not word-wrapped: a form label wraps too early; these are short, and the
+        # column is as wide as its longest line (a check box) anyway.
+        self.support_label = buddy_label(self.support_combo, self)
+        self.device_label = buddy_label(self.device_combo, self)
+        self.version_label = buddy_label(self.version_edit, self)
+        self.app_label = buddy_label(self.app_combo, self)
 
         form = QFormLayout(self)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # labels above: room for long texts
@@ -112,6 +116,7 @@ class ScopeFactsWidget(QGroupBox):
         self.retranslate()
 
     def retranslate(self) -> None:
+        # The version note is the view's: it says it again itself.
         self.setTitle(_("Customer facts"))
         self.setAccessibleName(_("Customer facts"))
         _name_items(self.support_combo, {Support.END_USER.value: _("End-user support"),
@@ -150,13 +155,6 @@ class ScopeFactsWidget(QGroupBox):
         self.manager_approved.setAccessibleName(_("Manager's digital approval given"))
         self._ask_topic_questions()
         self._update_antivirus()
-
-    def _buddy(self, buddy: QWidget) -> QLabel:
-        # Not word-wrapped: a form label wraps too early; these are short, and the column
-        # is as wide as its longest line (a check box) anyway.
-        label = QLabel(self)
-        label.setBuddy(buddy)
-        return label
 
     def controls(self) -> list[QWidget]:
         """Every input, in reading (and tab) order."""
@@ -238,13 +236,14 @@ class ScopeFactsWidget(QGroupBox):
         self.version_note.setText(_("⚠ {message}").format(message=text) if error and text else text)
         self.version_note.setVisible(bool(text))
         self.version_edit.setAccessibleDescription(self._version_error)
-        self._colour_version_note()
+        self.recolour()
 
     @property
     def version_error(self) -> str:
         return self._version_error
 
-    def _colour_version_note(self) -> None:
+    def recolour(self) -> None:
+        """The version note's red, readable on the palette (light <-> dark)."""
         # Only the one role is set, so everything else (and a later palette) still comes from
         # the parent; without an error the label goes back to inheriting it all.
         palette = QPalette()
@@ -252,13 +251,6 @@ class ScopeFactsWidget(QGroupBox):
             dark = self.palette().color(QPalette.ColorRole.Window).lightness() < 128
             palette.setColor(QPalette.ColorRole.WindowText, QColor(ERROR_ON_DARK if dark else ERROR_ON_LIGHT))
         self.version_note.setPalette(palette)
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()  # the version note is the view's: it says it again itself
-        elif event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):  # light <-> dark: pick the readable red
-            self._colour_version_note()
 
     # --- reacting to the agent ------------------------------------------------------
 

@@ -15,12 +15,13 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from desktop.common.i18n import _
-from desktop.gui.widgets.customer_language_combo import CustomerLanguageCombo
+from desktop.gui.widgets.customer_language_combo import language_picker, language_row
+from desktop.gui.widgets.fonts import bold_font
+from desktop.gui.widgets.retranslating import Retranslating
 from desktop.wording.letters.scope import scope_message
 from desktop.wording.scope import clause_text, verdict_text
 from domain.scope import Verdict
@@ -59,14 +60,7 @@ def _label(parent, *, rich: bool = False, selectable: bool = False) -> QLabel:
     return label
 
 
-def _scaled(font: QFont, factor: float, bold: bool = True) -> QFont:
-    scaled = QFont(font)
-    scaled.setPointSizeF(font.pointSizeF() * factor)
-    scaled.setBold(bold)
-    return scaled
-
-
-class ScopeVerdictWidget(QFrame):
+class ScopeVerdictWidget(Retranslating, QFrame):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("scopeVerdict")
@@ -76,41 +70,44 @@ class ScopeVerdictWidget(QFrame):
         self._answer: ScopeAnswer | None = None  # the verdict the message for the customer tells
         self._copied = False
 
+        self._build()
+        self._lay_out()
+        self._connect()
+        self.retranslate()
+        self._show_message()
+        self.show_hint()
+
+    def _build(self) -> None:
         self.topic_label = _label(self)
-        self.topic_label.setFont(_scaled(self.font(), 1.2))
+        self.topic_label.setFont(bold_font(self.font(), 1.2))
         self.verdict_label = QLabel(self)
         self.verdict_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.verdict_label.setWordWrap(True)
-        self.verdict_label.setFont(_scaled(self.font(), 1.8))
+        self.verdict_label.setFont(bold_font(self.font(), 1.8))
         self.verdict_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.reasons_heading = _label(self)
-        self.reasons_heading.setFont(_scaled(self.font(), 1.0))
+        self.reasons_heading.setFont(bold_font(self.font(), 1.0))
         self.reasons_label = _label(self, rich=True, selectable=True)
         self.next_heading = _label(self)
-        self.next_heading.setFont(_scaled(self.font(), 1.0))
+        self.next_heading.setFont(bold_font(self.font(), 1.0))
         self.next_label = _label(self, selectable=True)
         self.hint_label = _label(self)
 
         self.message_box = QWidget(self)  # shown while a verdict stands
         self.message_heading = _label(self.message_box)
-        self.message_heading.setFont(_scaled(self.font(), 1.0))
-        self.customer_language = CustomerLanguageCombo(self.message_box)
-        self.language_label = QLabel(self.message_box)
-        self.language_label.setBuddy(self.customer_language)
+        self.message_heading.setFont(bold_font(self.font(), 1.0))
+        self.customer_language, self.language_label = language_picker(self.message_box)
         self.message_label = _label(self.message_box, selectable=True)
         self.message_label.setObjectName("scopeCustomerMessage")
         self.copy_button = QPushButton(self.message_box)
         self.copy_status = _label(self.message_box)
 
+    def _lay_out(self) -> None:
         message = QVBoxLayout(self.message_box)
         message.setContentsMargins(0, 0, 0, 0)
         message.setSpacing(6)
         message.addWidget(self.message_heading)
-        language_row = QHBoxLayout()
-        language_row.addWidget(self.language_label)
-        language_row.addWidget(self.customer_language)
-        language_row.addStretch(1)
-        message.addLayout(language_row)
+        message.addLayout(language_row(self.language_label, self.customer_language))
         message.addWidget(self.message_label)
         copy_row = QHBoxLayout()
         copy_row.addWidget(self.copy_button)
@@ -138,11 +135,9 @@ class ScopeVerdictWidget(QFrame):
         for before, after in zip(controls, controls[1:]):
             self.setTabOrder(before, after)
 
+    def _connect(self) -> None:
         self.customer_language.languageChanged.connect(self._show_message)
         self.copy_button.clicked.connect(self.copy_message)
-        self.retranslate()
-        self._show_message()
-        self.show_hint()
 
     def controls(self) -> list[QWidget]:
         """What the keyboard reaches, in reading (and tab) order."""
@@ -166,11 +161,6 @@ class ScopeVerdictWidget(QFrame):
         self._show_copy_status()
         # The dynamic texts are the view's to say again; the description reads the headings too.
         self.setAccessibleDescription(self.text())
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
 
     # --- states ---------------------------------------------------------------------
 

@@ -37,6 +37,7 @@ from desktop.common.i18n import _, current_locale
 from desktop.gui.scope.scope_facts_widget import ScopeFactsWidget
 from desktop.gui.scope.scope_topics_model import ScopeTopicsModel
 from desktop.gui.scope.scope_verdict_widget import ScopeVerdictWidget
+from desktop.gui.widgets.retranslating import Retranslating
 from desktop.gui.widgets.scrolling import scroll_whole_view
 from desktop.wording.answer_record import AnswerRecord
 from desktop.wording.scope import verdict_text
@@ -67,7 +68,7 @@ def _load_search(store, language: str) -> tuple[Catalogue, ScopeSearch]:
     return catalogue, ScopeSearch(catalogue, title_language=language)
 
 
-class ScopeView(QWidget):
+class ScopeView(Retranslating, QWidget):
     loaded = Signal()  # the catalogue is here: search and verdicts work from now on
     answerChanged = Signal(object)  # the current ScopeAnswer, or None when no verdict stands
 
@@ -85,6 +86,16 @@ class ScopeView(QWidget):
         self._failure: Message | str | None = None
         self._topic_error: InvalidInput | None = None
 
+        self._build()
+        self._lay_out()
+        self._connect()
+        self.retranslate()
+        self._show_list_note()
+        self._evaluate()
+        language = self.language
+        context.worker.run(lambda store: _load_search(store, language), self._on_loaded, self._on_failed)
+
+    def _build(self) -> None:
         self.search_edit = QLineEdit(self)
         self.search_edit.setClearButtonEnabled(True)
         self.search_label = QLabel(self)
@@ -107,6 +118,7 @@ class ScopeView(QWidget):
         self.facts_widget = ScopeFactsWidget(self)
         self.verdict_widget = ScopeVerdictWidget(self)
 
+    def _lay_out(self) -> None:
         left = QVBoxLayout()
         left.setSpacing(6)
         left.addWidget(self.search_label)
@@ -142,18 +154,13 @@ class ScopeView(QWidget):
         for before, after in zip(order, order[1:]):
             self.setTabOrder(before, after)
 
+    def _connect(self) -> None:
         self.search_edit.textChanged.connect(self._on_search)
         self.search_edit.installEventFilter(self)
         self.topic_list.installEventFilter(self)
         self.topic_list.clicked.connect(self._pick_index)
         self.topic_list.activated.connect(self._pick_index)
         self.facts_widget.factsChanged.connect(self._evaluate)
-
-        self.retranslate()
-        self._show_list_note()
-        self._evaluate()
-        language = self.language
-        context.worker.run(lambda store: _load_search(store, language), self._on_loaded, self._on_failed)
 
     def retranslate(self) -> None:
         self.search_label.setText(_("Customer's &problem:"))
@@ -162,9 +169,8 @@ class ScopeView(QWidget):
         self.topic_list.setAccessibleName(_("Matching topics"))
 
     def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
+        super().changeEvent(event)  # LanguageChange: retranslate()
         if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
             self._follow_language()
             self._show_list_note()
             self._evaluate()  # the same topic and facts, said in the new language

@@ -7,16 +7,18 @@ who closes the dialog is asked again at the next start.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from desktop.common.i18n import _
 from desktop.gui.platform.settings import Settings, suggested_country, tidy_name
-from desktop.gui.settings.settings_dialog import CountryComboBox, agent_name_edit, buddy_label
+from desktop.gui.settings.settings_dialog import CountryComboBox, agent_name_edit
+from desktop.gui.widgets.buddy_label import buddy_label
+from desktop.gui.widgets.form_dialog import form_layout, lay_out_form_dialog
+from desktop.gui.widgets.retranslating import Retranslating
 from desktop.gui.widgets.wrapped_label import wrapped_label
 
 
-class FirstRunDialog(QDialog):
+class FirstRunDialog(Retranslating, QDialog):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.welcome = wrapped_label(self)
@@ -37,22 +39,11 @@ class FirstRunDialog(QDialog):
         self.ok_button.setDefault(True)
         self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
 
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form = form_layout()
         form.addRow(self.name_label, self.name_edit)
         form.addRow(self.country_label, self.country_combo)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.welcome)
-        layout.addWidget(self.explanation)
-        layout.addLayout(form)
-        layout.addStretch(1)
-        layout.addWidget(self.buttons)
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
-
-        order = [self.name_edit, self.country_combo, self.ok_button, self.cancel_button]
-        for before, after in zip(order, order[1:]):
-            self.setTabOrder(before, after)
+        lay_out_form_dialog(self, form, self.buttons, above=[self.welcome, self.explanation], width_chars=60,
+                            tab_order=[self.name_edit, self.country_combo, self.ok_button, self.cancel_button])
         self.name_edit.textChanged.connect(self._check_name)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -74,11 +65,6 @@ class FirstRunDialog(QDialog):
         self.country_combo.retranslate()
         self.ok_button.setText(_("&Start"))
         self._check_name()
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
 
     def _check_name(self, *_args) -> None:
         named = bool(tidy_name(self.name_edit.text()))

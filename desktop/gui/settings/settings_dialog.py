@@ -6,17 +6,13 @@ the theme without a restart). Cancel leaves every setting as it was.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
-    QLabel,
     QLineEdit,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -26,7 +22,10 @@ from desktop.common.machine_config import COUNTRIES
 from desktop.gui.platform import language
 from desktop.gui.platform.settings import MAX_DEADLINE_DAYS, MIN_DEADLINE_DAYS, Settings, suggested_country, tidy_name
 from desktop.gui.platform.theme import DARK, LIGHT, SYSTEM, apply_theme
+from desktop.gui.widgets.buddy_label import buddy_label
 from desktop.gui.widgets.field_error_label import FieldErrorLabel
+from desktop.gui.widgets.form_dialog import form_layout, lay_out_form_dialog
+from desktop.gui.widgets.retranslating import Retranslating
 from domain.journal import MAX_AGENT, MAX_RETENTION_MONTHS, MIN_RETENTION_MONTHS
 
 
@@ -56,16 +55,17 @@ def agent_name_edit(parent: QWidget) -> QLineEdit:
     return edit
 
 
-def buddy_label(buddy: QWidget, parent: QWidget) -> QLabel:
-    label = QLabel(parent)
-    label.setBuddy(buddy)
-    return label
-
-
-class SettingsDialog(QDialog):
+class SettingsDialog(Retranslating, QDialog):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         settings = Settings()
+        self._build()
+        self._lay_out()
+        self._show_settings(settings)
+        self._connect()
+        self.retranslate()
+
+    def _build(self) -> None:
         self.name_edit = agent_name_edit(self)
         self.name_error = FieldErrorLabel(self.name_edit, self)
         self.country_combo = CountryComboBox(self)
@@ -91,9 +91,9 @@ class SettingsDialog(QDialog):
         self.theme_label = buddy_label(self.theme_combo, self)
         self.days_label = buddy_label(self.days_spin, self)
         self.months_label = buddy_label(self.months_spin, self)
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # long Finnish labels above their field
+
+    def _lay_out(self) -> None:
+        form = form_layout()
         form.addRow(self.name_label, self.name_edit)
         form.addRow(self.name_error)
         form.addRow(self.country_label, self.country_combo)
@@ -101,17 +101,12 @@ class SettingsDialog(QDialog):
         form.addRow(self.theme_label, self.theme_combo)
         form.addRow(self.days_label, self.days_spin)
         form.addRow(self.months_label, self.months_spin)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addStretch(1)
-        layout.addWidget(self.buttons)
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 72)
+        lay_out_form_dialog(self, form, self.buttons, tab_order=[
+            self.name_edit, self.country_combo, self.language_combo, self.theme_combo, self.days_spin,
+            self.months_spin, self.ok_button, self.cancel_button])
 
-        order = [self.name_edit, self.country_combo, self.language_combo, self.theme_combo, self.days_spin,
-                 self.months_spin, self.ok_button, self.cancel_button]
-        for before, after in zip(order, order[1:]):
-            self.setTabOrder(before, after)
-
+    def _show_settings(self, settings: Settings) -> None:
+        """The saved settings, shown before any signal is connected."""
         self.name_edit.setText(settings.agent_name)
         self.country_combo.set_country(settings.default_country or suggested_country())
         self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(settings.language)))
@@ -119,12 +114,12 @@ class SettingsDialog(QDialog):
         self.days_spin.setValue(settings.deadline_days)
         self.months_spin.setValue(settings.journal_retention_months)
 
+    def _connect(self) -> None:
         self.name_edit.textChanged.connect(self._check_name)
         self.days_spin.valueChanged.connect(self._show_suffixes)
         self.months_spin.valueChanged.connect(self._show_suffixes)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        self.retranslate()
 
     def retranslate(self) -> None:
         """Every text in the current language; what the agent has changed stays."""
@@ -152,11 +147,6 @@ class SettingsDialog(QDialog):
         self.months_spin.setToolTip(_("Older journal entries can be purged"))
         self._show_suffixes()
         self._check_name()
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
 
     def _show_suffixes(self, *_args) -> None:
         # Translators: after the number in the look-ahead box ("45 days"); keep the leading space.

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout
 
 from desktop.common.i18n import _, ngettext
@@ -27,6 +27,7 @@ from desktop.gui.widgets.case_table_model import (
 )
 from desktop.gui.widgets.column_widths import fit_columns
 from desktop.gui.widgets.customer_finder_widget import register_table
+from desktop.gui.widgets.retranslating import Retranslating
 from desktop.gui.widgets.wrapped_label import wrapped_label
 from desktop.wording.escalation import case_status, status_samples
 from desktop.wording.hours import moment_text
@@ -52,7 +53,7 @@ def _mark(store, case_id: int, at) -> Case:
     return mark_responded(store, case_id, at)
 
 
-class CasesWidget(QGroupBox):
+class CasesWidget(Retranslating, QGroupBox):
     loaded = Signal()  # the list is (re)read
     responded = Signal(object)  # the Case after its first response was recorded
 
@@ -102,11 +103,6 @@ class CasesWidget(QGroupBox):
         self.mark_button.setAccessibleName(_("Mark first response: stop the clock now"))
         self.note.setAccessibleName(_("About the cases"))
         self._update_note()
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
 
     def controls(self) -> list:
         return [self.table, self.mark_button]

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from desktop.common.i18n import _, ngettext
 from desktop.gui.widgets.column_widths import fit_columns
 from desktop.gui.widgets.customer_table_model import COUNTRY, MAX_ROWS, NAME, ORG_NUMBER, PHONE, CustomerTableModel
+from desktop.gui.widgets.retranslating import Retranslating
 from desktop.gui.widgets.wrapped_label import wrapped_label
 from desktop.wording.notice import number_text
 
@@ -60,7 +61,7 @@ def register_table(parent: QWidget, accessible: str) -> QTableView:
     return table
 
 
-class CustomerFinderWidget(QWidget):
+class CustomerFinderWidget(Retranslating, QWidget):
     loaded = Signal()  # the search index is (re)built: searching finds the latest
     customerPicked = Signal(int)  # the agent picked a customer (click, arrow keys, Enter in the search)
     newRequested = Signal()
@@ -122,11 +123,6 @@ class CustomerFinderWidget(QWidget):
             PHONE: ["+358 40 123 4567", "+46 8 123 456 78"]}, stretch=(NAME,))
         self.note.setAccessibleName(_("About the customers found"))
         self.note.setText(self._note())
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
 
     def _show_note(self, note: Callable[[], str]) -> None:
         self._note = note

@@ -7,13 +7,14 @@ are rendered with `i18n.in_language(combo.language())`.
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from desktop.common import i18n
 from desktop.common.i18n import _
+from desktop.gui.widgets.retranslating import Retranslating
 
 
-class CustomerLanguageCombo(QComboBox):
+class CustomerLanguageCombo(Retranslating, QComboBox):
     languageChanged = Signal(str)
 
     def __init__(self, parent=None):
@@ -21,8 +22,12 @@ class CustomerLanguageCombo(QComboBox):
         for language in i18n.LANGUAGES:
             # Each language named in itself: the choice is about the customer, not the agent.
             self.addItem(i18n.LANGUAGE_NAMES[language], language)
-        self.setAccessibleName(_("Language of the message to the customer"))
+        self.retranslate()
         self.currentIndexChanged.connect(lambda _index: self.languageChanged.emit(self.language()))
+
+    def retranslate(self) -> None:
+        """The items stay: each language is named in itself."""
+        self.setAccessibleName(_("Language of the message to the customer"))
 
     def language(self) -> str:
         return self.currentData()
@@ -35,9 +40,19 @@ class CustomerLanguageCombo(QComboBox):
         """The language customers in `country` are written to (SE -> Swedish...)."""
         self.set_language(i18n.COUNTRY_LANGUAGES.get(country or "", "en"))
 
-    def changeEvent(self, event) -> None:
-        from PySide6.QtCore import QEvent
 
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.setAccessibleName(_("Language of the message to the customer"))
+def language_picker(parent: QWidget) -> tuple[CustomerLanguageCombo, QLabel]:
+    """The box for the customer's language, and its label ("Lan&guage:", set by the owner)."""
+    combo = CustomerLanguageCombo(parent)
+    label = QLabel(parent)
+    label.setBuddy(combo)
+    return combo, label
+
+
+def language_row(label: QLabel, combo: CustomerLanguageCombo) -> QHBoxLayout:
+    """The label and the box at the left of their row (the owner may add more after them)."""
+    row = QHBoxLayout()
+    row.addWidget(label)
+    row.addWidget(combo)
+    row.addStretch(1)
+    return row

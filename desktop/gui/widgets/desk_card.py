@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout
 
 from desktop.common.i18n import _
+from desktop.gui.widgets.retranslating import Retranslating
 from desktop.wording import hours as hours_text
 
 if TYPE_CHECKING:
@@ -60,7 +61,7 @@ def _label(parent, *, selectable: bool = False, wrap: bool = True) -> QLabel:
     return label
 
 
-class DeskCardWidget(QFrame):
+class DeskCardWidget(Retranslating, QFrame):
     def __init__(self, country: str, parent=None):
         super().__init__(parent)
         self.country = country
@@ -118,11 +119,6 @@ class DeskCardWidget(QFrame):
 
     def retranslate(self) -> None:
         self.setAccessibleName(_("{country} desk").format(country=hours_text.country_name(self.country)))
-
-    def changeEvent(self, event) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
 
     def show_message(self, text: str) -> None:
         """Before the desks are loaded (or when they cannot be): say so, show no state."""
