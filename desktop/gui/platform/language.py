@@ -61,6 +61,10 @@ def apply_language(language: str) -> None:
     # instead, synchronously, so the texts are right when this returns, and once only (the
     # posted one would have every widget say its texts a second time).
     QCoreApplication.removePostedEvents(None, QEvent.Type.LanguageChange)
+    # Only to windows of their own: a dialog with a parent gets the event from its parent
+    # (Qt hands it on to every child), and would otherwise say its texts twice.
     for window in app.topLevelWidgets():
+        if window.parentWidget() is not None:
+            continue
         window.setLocale(locale)
         QCoreApplication.sendEvent(window, QEvent(QEvent.Type.LanguageChange))

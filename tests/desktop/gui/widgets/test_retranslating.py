@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QWidget
 
 from desktop.common import i18n
 from desktop.common.i18n import _
@@ -76,3 +76,30 @@ def test_a_palette_change_recolours(qtbot):
 
     assert widget.recoloured >= 1
     assert widget.said == ["Settings"]  # the texts stay as they are
+
+
+class SettingsLabelDialog(Retranslating, QDialog):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.said: list[str] = []
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.said.append(_("Settings"))
+
+
+def test_a_dialog_open_over_a_window_says_its_texts_once(qtbot):
+    """A dialog is a window of its own and also its parent's child: one switch, one re-say."""
+    window = SettingsLabelWidget()
+    qtbot.addWidget(window)
+    window.show()
+    dialog = SettingsLabelDialog(window)
+    dialog.show()
+    with i18n.in_language("sv"):
+        swedish = _("Settings")
+
+    apply_language("sv")
+    settle()
+
+    assert dialog.said == ["Settings", swedish]
+    assert window.said == ["Settings", swedish]
