@@ -15,7 +15,7 @@ from domain.customers import Customer, Subscription
 from domain.errors import InvalidInput
 from domain.messages import Message
 from domain.notice import next_notice_deadline
-from domain.services.escalation import Case
+from domain.cases import Case
 from domain.store import Store
 
 

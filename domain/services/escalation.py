@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
+from domain.cases import Case, new_case  # re-exported for callers not yet moved
 from domain.closed_days import ClosedDayCalendar
-from domain.desks import COUNTRIES, parse_country
+from domain.desks import parse_country
 from domain.errors import InvalidInput
 from domain.messages import Message
 from domain.escalation import Escalation, EscalationRules, escalate, parse_offering_id, parse_severity
@@ -63,52 +64,6 @@ def escalator(store: Store) -> Escalator:
 
 
 # --- cases --------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Case:
-    id: int | None
-    customer_id: int | None
-    customer_name: str
-    country: str
-    product: str
-    severity: str
-    offering: str
-    azure: bool
-    clock: str
-    target_minutes: int
-    opened: dt.datetime
-    due: dt.datetime
-    responded: dt.datetime | None = None
-    note: str = ""
-
-    @property
-    def met(self) -> bool | None:
-        """Whether the first response came within the target; None while it has not come."""
-        if self.responded is None:
-            return None
-        # In UTC: two datetimes in the same zone compare by wall clock, which is wrong in the
-        # repeated autumn hour (02:50 summer time comes before 02:20 winter time).
-        return self.responded.astimezone(dt.timezone.utc) <= self.due.astimezone(dt.timezone.utc)
-
-    def minutes_left(self, now: dt.datetime) -> float:
-        """Until the due moment (negative once breached); frozen once responded."""
-        end = self.responded or now
-        return (self.due.astimezone(dt.timezone.utc) - end.astimezone(dt.timezone.utc)).total_seconds() / 60
-
-    def breached(self, now: dt.datetime) -> bool:
-        return self.minutes_left(now) < 0
-
-
-def new_case(answer: Escalation, country: str, product: str, customer_name: str = "",
-             customer_id: int | None = None, note: str = "") -> Case:
-    if country not in COUNTRIES:
-        raise InvalidInput("country", country, Message("is not a desk country: use SE, NO, DK or FI"))
-    if not product.strip():
-        raise InvalidInput("product", product, Message("is required: which product is the case about?"))
-    return Case(None, customer_id, customer_name.strip(), country, product.strip(), answer.severity.id,
-                answer.offering.id, answer.azure, answer.clock, answer.target.minutes, answer.opened, answer.due,
-                note=note.strip())
-
 
 def save_case(store: Store, case: Case) -> Case:
     from domain.store import case_repository

@@ -20,6 +20,7 @@ from domain.customers import (
     Customer, CustomerRecord, FieldError, InvalidRecord, Offering, Subscription, check_customer, check_subscription,
     not_an_offering, valued,
 )
+from domain.customers import CustomerSummary  # re-exported for callers not yet moved
 from domain.errors import InvalidInput
 from domain.messages import Message
 from domain.notice import NOTICE_DAYS, NoticeAnswer, Term, next_notice_deadline, not_a_term
@@ -27,19 +28,6 @@ from domain.store import Store
 from domain.store import register_repository as repo
 
 DEFAULT_WITHIN_DAYS = 45  # issue: "subscriptions whose notice deadline falls within N days (default 45)"
-
-
-@dataclass(frozen=True, slots=True)  # slots: 100,000 of them live in the search index
-class CustomerSummary:
-    """What the register list and the search as you type need of a customer."""
-
-    id: int
-    name: str
-    org_number: str
-    country: str
-    phone: str
-    email: str
-    offering: str
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ import datetime as dt
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
-from domain.services.escalation import Case
+from domain.cases import Case
 from domain.store.models import EscalationCaseRow
 
 UTC = dt.timezone.utc

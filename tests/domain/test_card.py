@@ -13,7 +13,8 @@ from domain.errors import InvalidInput
 from domain.notice import Term, period
 from domain.services import register
 from domain.services.card import customer_card
-from domain.services.escalation import escalator, mark_responded, new_case, save_case
+from domain.cases import new_case
+from domain.services.escalation import escalator, mark_responded, save_case
 
 TODAY = dt.date(2026, 11, 23)  # a Monday, as tests/conftest.py's `now`
 D = dt.date

@@ -9,7 +9,8 @@ import pytest
 
 from domain.errors import InvalidInput
 from domain.escalation_data import load_escalation
-from domain.services.escalation import escalator, list_cases, load_rules, mark_responded, new_case, save_case
+from domain.cases import new_case
+from domain.services.escalation import escalator, list_cases, load_rules, mark_responded, save_case
 
 UTC = dt.timezone.utc
 SE, FI = ZoneInfo("Europe/Stockholm"), ZoneInfo("Europe/Helsinki")

@@ -9,7 +9,8 @@ import pytest
 
 from domain.errors import InvalidInput
 from domain.escalation_data import load_escalation
-from domain.services.escalation import Case, Escalator, new_case
+from domain.cases import Case, new_case
+from domain.services.escalation import Escalator
 
 UTC = dt.timezone.utc
 SE = ZoneInfo("Europe/Stockholm")

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from domain.customer_search import CustomerSearch, digits, fold, name_key, phone_keys
-from domain.services.register import CustomerSummary
+from domain.customers import CustomerSummary
 
 
 def summary(id: int, name: str, org: str = "", country: str = "SE", phone: str = "",

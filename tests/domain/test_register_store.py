@@ -12,12 +12,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import delete
 
-from domain.customers import Customer, CustomerRecord, InvalidRecord, Offering, Subscription
+from domain.customers import Customer, CustomerRecord, CustomerSummary, InvalidRecord, Offering, Subscription
 from domain.errors import InvalidInput
 from domain.notice import Term, next_notice_deadline, period_containing
 from domain.services import register
 from domain.services.notice import notice_for
-from domain.services.register import CustomerSummary, Deadline, RecordRejected, UpsertResult
+from domain.services.register import Deadline, RecordRejected, UpsertResult
 from domain.store.database import _alembic_config, head_revision, table_names
 from domain.store.models import CustomerRow
 from raw_sql import sql
