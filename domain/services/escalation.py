@@ -16,10 +16,9 @@ from domain.store import Store
 
 def load_rules(store: Store) -> EscalationRules:
     from domain.escalation_data import parse_escalation
-    from domain.store.reference_documents import load_document
 
-    with store.session() as session:
-        data = load_document(session, "escalation")
+    with store.unit_of_work() as uow:
+        data = uow.reference.document("escalation")
     return parse_escalation(data, "escalation rules in the store")[1]
 
 
@@ -66,10 +65,10 @@ def escalator(store: Store) -> Escalator:
 # --- cases --------------------------------------------------------------------------------
 
 def save_case(store: Store, case: Case) -> Case:
-    from domain.store import case_repository
-
-    with store.session() as session:
-        return replace(case, id=case_repository.insert_case(session, case))
+    with store.unit_of_work() as uow:
+        saved = replace(case, id=uow.cases.add(case))
+        uow.commit()
+    return saved
 
 
 ANSWERED_SHOWN = 50  # the case list's history: the most recent answered cases
@@ -78,23 +77,19 @@ ANSWERED_SHOWN = 50  # the case list's history: the most recent answered cases
 def list_cases(store: Store, open_only: bool = False, answered_limit: int = ANSWERED_SHOWN) -> list[Case]:
     """By urgency: every open case, soonest due first, then the most recently opened
     answered ones (at most `answered_limit`: the list is a desk's worklist, not an archive)."""
-    from domain.store import case_repository
-
-    with store.session() as session:
-        cases = case_repository.open_cases(session)
+    with store.unit_of_work() as uow:
+        cases = uow.cases.open()
         if not open_only:
-            cases += case_repository.answered_cases(session, answered_limit)
+            cases += uow.cases.answered(answered_limit)
     return cases
 
 
 def mark_responded(store: Store, case_id: int, at: dt.datetime) -> Case:
     """The first response came at `at`: the clock stops and whether it was met is recorded."""
-    from domain.store import case_repository
-
     if at.tzinfo is None:
         raise InvalidInput("responded", at.isoformat(), Message("has no time zone"))
-    with store.session() as session:
-        case = case_repository.find_case(session, case_id)
+    with store.unit_of_work() as uow:
+        case = uow.cases.get(case_id)
         if case is None:
             raise InvalidInput("case", case_id, Message("is not a case"))
         # The moments as ISO text, offset and all: which instant, whatever the language.
@@ -104,5 +99,6 @@ def mark_responded(store: Store, case_id: int, at: dt.datetime) -> Case:
         if at < case.opened:
             raise InvalidInput("responded", at.isoformat(), Message("is before the case was opened ({moment})",
                                                                     moment=case.opened.isoformat()))
-        case_repository.set_responded(session, case_id, at)
-        return replace(case, responded=at)
+        uow.cases.set_responded(case_id, at)
+        uow.commit()
+    return replace(case, responded=at)

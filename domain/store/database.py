@@ -14,19 +14,17 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
-from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
-from domain.errors import DeskguideError
+from domain.errors import ConflictError
+from domain.errors import StoreError  # re-exported for callers not yet moved (it lives in domain.errors)
 from domain.messages import Message
+from domain.store.driver_errors import translate_driver_errors
+from domain.store.unit_of_work import UnitOfWork
 
 APP_NAME = "Deskguide"
 DB_FILENAME = "deskguide.sqlite3"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-
-
-class StoreError(DeskguideError):
-    """The store cannot be opened or migrated (a locked file, a newer schema, ...)."""
 
 
 def default_db_path() -> Path:
@@ -45,8 +43,8 @@ def _enable_foreign_keys(dbapi_connection, _record) -> None:
 
 
 class Store:
-    """A database and the unit of work over it: a session commits only if its block
-    finishes, so an error leaves nothing half-written."""
+    """A database; services work on it through units of work (store.unit_of_work()),
+    each one transaction that rolls back unless committed."""
 
     def __init__(self, engine: Engine, path: Path | None = None):
         self.engine = engine
@@ -61,10 +59,17 @@ class Store:
         engine = create_engine(url, connect_args={"check_same_thread": False} if sqlite else {})
         if sqlite:
             event.listen(engine, "connect", _enable_foreign_keys)
+        translate_driver_errors(engine)
         return cls(engine, path)
+
+    def unit_of_work(self) -> UnitOfWork:
+        return UnitOfWork(self._sessions)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
+        """A session that commits if its block finishes. Kept for callers not yet moved
+        (desktop/about_dialog.py, benchmarks/register_generator.py): services and new
+        code use unit_of_work()."""
         with self._sessions() as session, session.begin():
             yield session
 
@@ -160,11 +165,14 @@ def open_store(path: Path | str | None = None, *, now: dt.datetime) -> Store:
     try:
         migrate(store)
         load_bundled_reference_data(store, now=now)
-    except DatabaseError as error:
+    except (StoreError, ConflictError) as error:
         # Not a database, locked by another program, a disk error: the user can act on it.
         store.close()
-        raise StoreError(Message("cannot open the database {path}: {error}", path=str(db_path),
-                                 error=str(error.orig))) from error
+        if getattr(error, "driver_error", None) is None:
+            raise  # ours already (a newer schema): it says what is wrong
+        kind = type(error) if isinstance(error, StoreError) else StoreError  # busy stays temporary
+        raise kind(Message("cannot open the database {path}: {error}", path=str(db_path),
+                           error=getattr(error, "why", "") or error.message)) from error
     except Exception:
         store.close()
         raise

@@ -10,7 +10,6 @@ import pytest
 from alembic import command
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import delete
 
 from domain.customers import Customer, CustomerRecord, CustomerSummary, InvalidRecord, Offering, Subscription
 from domain.errors import InvalidInput
@@ -19,7 +18,6 @@ from domain.services import register
 from domain.services.notice import notice_for
 from domain.services.register import Deadline, RecordRejected, UpsertResult
 from domain.store.database import _alembic_config, head_revision, table_names
-from domain.store.models import CustomerRow
 from raw_sql import sql
 
 TODAY = dt.date(2026, 11, 23)
@@ -345,8 +343,10 @@ def test_saving_a_subscription_stores_its_next_deadline(store, isolated_data):
                        min_size=1, max_size=12),
        steps=st.lists(st.integers(-40, 400), min_size=1, max_size=6))
 def test_property_the_list_is_always_the_python_answer(store, starts, steps):
-    with store.session() as session:  # a fresh register for each example
-        session.execute(delete(CustomerRow))
+    with store.unit_of_work() as uow:  # a fresh register for each example
+        for summary in uow.customers.summaries():
+            uow.customers.delete(summary.id)
+        uow.commit()
     customer = register.save_customer(store, Customer(name="Kund AB", country="SE"))
     for start, term in starts:
         register.save_subscription(store, subscription(customer.id, start, term), TODAY)

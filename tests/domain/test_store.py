@@ -9,17 +9,16 @@ import sqlalchemy as sa
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from domain.desks import DayHours, Override, OverrideKind
-from domain.errors import InvalidInput
+from domain.errors import ConflictError, InvalidInput
 from domain.reference_data import load_desks
 from domain.services import hours
 from domain.store import open_store
 from domain.store import reference_loader
 from domain.store.database import StoreError, _alembic_config, head_revision, table_names
-from domain.store.models import Base, DeskHoursRow, DeskOverrideRow, DeskRow, ReferenceDatasetRow
+from domain.store.models import Base
 from raw_sql import sql
 
 UTC = dt.timezone.utc
@@ -251,26 +250,41 @@ def test_an_incomplete_override_is_refused_before_anything_is_written(store, now
 
 # --- units of work ------------------------------------------------------------------------
 
-def test_a_failed_session_writes_nothing(store, now):
+def closed_on(day: dt.date, now: dt.datetime) -> Override:
+    return Override(id=None, country="SE", kind=OverrideKind.CLOSED_DATE, note="half", created_at=now,
+                    created_by="", on_date=day)
+
+
+def test_a_failed_unit_of_work_writes_nothing(store, now):
     with pytest.raises(RuntimeError):
-        with store.session() as session:
-            session.add(DeskOverrideRow(country="SE", kind="closed_date", on_date=dt.date(2026, 12, 18),
-                                        note="half", created_at=now, created_by=""))
-            session.flush()  # it reached the database ...
+        with store.unit_of_work() as uow:
+            uow.desks.add_override(closed_on(dt.date(2026, 12, 18), now))  # it reached the database ...
             raise RuntimeError("the worker died")
     assert hours.list_overrides(store) == []  # ... and was rolled back
+
+
+def test_a_unit_of_work_writes_nothing_unless_committed(store, now):
+    with store.unit_of_work() as uow:
+        uow.desks.add_override(closed_on(dt.date(2026, 12, 18), now))
+        assert len(uow.desks.policies()["SE"].overrides) == 1  # seen inside its own transaction
+    assert hours.list_overrides(store) == []
+    with store.unit_of_work() as uow:
+        uow.desks.add_override(closed_on(dt.date(2026, 12, 18), now))
+        uow.commit()
+    assert len(hours.list_overrides(store)) == 1
 
 
 def test_an_override_for_a_desk_that_does_not_exist_is_rolled_back(store, now):
     ghost = Override(id=None, country="IS", kind=OverrideKind.CLOSED_DATE, note="", created_at=now,
                      created_by="", on_date=dt.date(2026, 12, 18))
-    with pytest.raises(IntegrityError):  # foreign keys are enforced on SQLite too
+    with pytest.raises(ConflictError) as raised:  # foreign keys are enforced on SQLite too
         hours.add_override(store, ghost)
-    with store.session() as session:
-        assert session.scalar(select(func.count()).select_from(DeskOverrideRow)) == 0
-        assert session.scalar(select(func.count()).select_from(DeskHoursRow)) == 20
-        assert session.scalar(select(func.count()).select_from(DeskRow)) == 4
-        assert session.get(ReferenceDatasetRow, "desks") is not None
+    assert isinstance(raised.value.driver_error, IntegrityError)  # the driver's error, translated
+    assert "FOREIGN KEY" not in raised.value.message and "INSERT" not in raised.value.message
+    assert sql(store.path, "SELECT count(*) FROM desk_override") == [(0,)]
+    assert sql(store.path, "SELECT count(*) FROM desk_hours") == [(20,)]
+    assert sql(store.path, "SELECT count(*) FROM desk") == [(4,)]
+    assert sql(store.path, "SELECT count(*) FROM reference_dataset WHERE name = 'desks'") == [(1,)]
 
 
 def test_the_fast_head_check_agrees_with_alembic():
