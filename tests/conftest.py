@@ -28,12 +28,20 @@ def now() -> dt.datetime:
     return MONDAY_NOON
 
 
+@pytest.fixture(scope="session")
+def reference_bundle():
+    """The bundled reference files, read and parsed once for the whole run."""
+    from domain.reference_bundle import ReferenceBundle
+
+    return ReferenceBundle.bundled()
+
+
 @pytest.fixture
-def store(isolated_data, now):
+def store(isolated_data, now, reference_bundle):
     """A real SQLite store, migrated by Alembic and loaded with the bundled data."""
     from domain.store import open_store
 
-    opened = open_store(isolated_data, now=now)
+    opened = open_store(isolated_data, now=now, reference=reference_bundle)
     yield opened
     opened.close()
 

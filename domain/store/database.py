@@ -1,12 +1,12 @@
-"""Open the store: find the file, migrate it with Alembic, load the reference data.
+"""The database: its engine, where its file lives, and which schema revision it holds.
 
 Where the data lives: `--db PATH` (the caller passes it), else `DESKGUIDE_DB`, else the
 user's data folder from platformdirs (%LOCALAPPDATA%\\Deskguide on Windows). Never the
-program folder: IT installs that read-only under Program Files.
+program folder: IT installs that read-only under Program Files. Opening it (migrating,
+loading the reference data) is domain/store/opening.py.
 """
 from __future__ import annotations
 
-import datetime as dt
 import os
 import re
 from collections.abc import Iterator
@@ -16,9 +16,7 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.orm import Session, sessionmaker
 
-from domain.errors import ConflictError
 from domain.errors import StoreError  # re-exported for callers not yet moved (it lives in domain.errors)
-from domain.messages import Message
 from domain.store.driver_errors import translate_driver_errors
 from domain.store.unit_of_work import UnitOfWork
 
@@ -123,60 +121,6 @@ def stored_revision(store: Store) -> str | None:
         if not inspect(connection).has_table("alembic_version"):
             return None
         return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
-
-
-def migrate(store: Store) -> None:
-    """Bring the schema to the newest migration. A database made by a newer Deskguide
-    is refused rather than damaged."""
-    current = stored_revision(store)
-    if current is not None and current == head_revision_from_files():
-        return  # the usual start: already up to date, Alembic not even imported
-    from alembic import command
-    from alembic.runtime.migration import MigrationContext
-    from alembic.script import ScriptDirectory
-
-    with store.engine.begin() as connection:
-        config = _alembic_config(connection)
-        current = MigrationContext.configure(connection).get_current_revision()
-        known = {s.revision for s in ScriptDirectory.from_config(config).walk_revisions()}
-        if current is not None and current not in known:
-            raise StoreError(Message(
-                "the database {database} was made by a newer Deskguide (schema {schema}); update Deskguide to open it",
-                database=str(store.path or store.engine.url), schema=current))
-        command.upgrade(config, "head")
-
-
-def open_store(path: Path | str | None = None, *, now: dt.datetime) -> Store:
-    """Open (and on first start create) the store, migrated and with reference data.
-
-    `now` is when this happens, recorded with the reference data it loads.
-    """
-    from domain.store.reference_loader import load_bundled_reference_data
-
-    db_path = Path(path).expanduser() if path else default_db_path()
-    try:
-        db_path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise StoreError(Message("cannot create the data folder {folder}: {why}", folder=str(db_path.parent),
-                                 why=str(error.strerror))) from error
-    if db_path.is_dir():
-        raise StoreError(Message("{path} is a folder; point --db or DESKGUIDE_DB at a file", path=str(db_path)))
-    store = Store.for_url(f"sqlite:///{db_path}", db_path)
-    try:
-        migrate(store)
-        load_bundled_reference_data(store, now=now)
-    except (StoreError, ConflictError) as error:
-        # Not a database, locked by another program, a disk error: the user can act on it.
-        store.close()
-        if getattr(error, "driver_error", None) is None:
-            raise  # ours already (a newer schema): it says what is wrong
-        kind = type(error) if isinstance(error, StoreError) else StoreError  # busy stays temporary
-        raise kind(Message("cannot open the database {path}: {error}", path=str(db_path),
-                           error=getattr(error, "why", "") or error.message)) from error
-    except Exception:
-        store.close()
-        raise
-    return store
 
 
 def table_names(store: Store) -> list[str]:

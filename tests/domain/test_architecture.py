@@ -38,7 +38,7 @@ print(json.dumps({"modules": names, "qt": sorted(m for m in sys.modules if m.spl
 """)
     # The walk really reached the store and the services ...
     assert {"domain.opening_hours", "domain.closed_days", "domain.store.database", "domain.services.hours",
-            "domain.store.reference_loader"} <= set(loaded["modules"])
+            "domain.store.opening"} <= set(loaded["modules"])
     assert loaded["qt"] == []  # ... and no Qt came with them
 
 

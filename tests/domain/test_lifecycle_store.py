@@ -7,44 +7,46 @@ import datetime as dt
 import pytest
 from alembic import command
 
-import domain.lifecycle_data
 from domain.errors import ReferenceDataError
 from domain.lifecycle import Phase, UnknownProduct
 from domain.lifecycle_data import load_lifecycle
+from domain.reference_bundle import ReferenceBundle, ReferenceFile
 from domain.services import lifecycle
 from domain.store import open_store
 from domain.store.database import StoreError, _alembic_config, head_revision, table_names
-from domain.store.reference_loader import stored_version
 from raw_sql import sql
+from reference_bundles import bundle_with, bundled_data, stored_version
 
 LATER = dt.datetime(2027, 10, 1, 9, 0, tzinfo=dt.timezone.utc)
 TODAY = dt.date(2026, 11, 22)
 BUNDLED_DATASET, BUNDLED = load_lifecycle()
 
 
-
-
-def catalogue_in(path):
-    store = open_store(path, now=LATER)
+def catalogue_in(path, reference: ReferenceBundle | None = None):
+    store = open_store(path, now=LATER, reference=reference)
     try:
         return lifecycle.load_catalogue(store)
     finally:
         store.close()
 
 
-def changed_bundle(version_step: int):
+def changed_file(version_step: int) -> ReferenceFile:
     """The bundled list `version_step` versions later: Microsoft moved Windows Server 2022's
     end of extended support, and a new product came out."""
-    products = dict(BUNDLED.products)
-    server = products["windows-server-2022"]
-    products["windows-server-2022"] = dataclasses.replace(server, extended_end=dt.date(2032, 10, 12))
-    products["windows-server-2028"] = dataclasses.replace(
-        server, id="windows-server-2028", name="Windows Server 2028", aliases=("server 2028",),
-        start=dt.date(2027, 9, 14), mainstream_end=dt.date(2032, 10, 12), extended_end=dt.date(2037, 10, 13))
-    catalogue = dataclasses.replace(BUNDLED, products=products)
-    dataset = dataclasses.replace(BUNDLED_DATASET, version=BUNDLED_DATASET.version + version_step,
-                                  checked=dt.date(2027, 9, 20))
-    return dataset, catalogue
+    data = bundled_data("lifecycle")
+    server = next(product for product in data["product"] if product["id"] == "windows-server-2022")
+    server["extended_end"] = dt.date(2032, 10, 12)
+    data["product"].append({**server, "id": "windows-server-2028", "name": "Windows Server 2028",
+                            "aliases": ["server 2028"], "start": dt.date(2027, 9, 14),
+                            "mainstream_end": dt.date(2032, 10, 12), "extended_end": dt.date(2037, 10, 13)})
+    data["dataset"]["version"] += version_step
+    data["dataset"]["checked"] = dt.date(2027, 9, 20)
+    return ReferenceFile.lifecycle(data)
+
+
+def changed_bundle(version_step: int):
+    file = changed_file(version_step)
+    return file.dataset, file.content
 
 
 def test_opening_the_store_loads_the_bundled_list_whole(store):
@@ -71,11 +73,10 @@ def test_answers_from_the_store_are_the_answers_from_the_bundle(store):
         assert lifecycle.check(store, text, TODAY) == check(BUNDLED, text, TODAY)
 
 
-def test_a_newer_bundle_replaces_the_list(store, isolated_data, monkeypatch):
+def test_a_newer_bundle_replaces_the_list(store, isolated_data):
     store.close()
     dataset, newer = changed_bundle(+1)
-    monkeypatch.setattr(domain.lifecycle_data, "load_lifecycle", lambda: (dataset, newer))
-    assert catalogue_in(isolated_data) == newer
+    assert catalogue_in(isolated_data, bundle_with(lifecycle=changed_file(+1))) == newer
     store = open_store(isolated_data, now=LATER)
     try:
         assert lifecycle.check(store, "Server 2028", dt.date(2027, 10, 1)).phase is Phase.MAINSTREAM
@@ -88,11 +89,9 @@ def test_a_newer_bundle_replaces_the_list(store, isolated_data, monkeypatch):
 
 
 @pytest.mark.parametrize("version_step", [0, -1])
-def test_an_older_or_equal_bundle_does_not_replace_the_list(store, isolated_data, monkeypatch, version_step):
+def test_an_older_or_equal_bundle_does_not_replace_the_list(store, isolated_data, version_step):
     store.close()
-    dataset, other = changed_bundle(version_step)
-    monkeypatch.setattr(domain.lifecycle_data, "load_lifecycle", lambda: (dataset, other))
-    assert catalogue_in(isolated_data) == BUNDLED
+    assert catalogue_in(isolated_data, bundle_with(lifecycle=changed_file(version_step))) == BUNDLED
     assert sql(isolated_data, "SELECT version FROM reference_dataset WHERE name = 'lifecycle'") == [
         (BUNDLED_DATASET.version,)]
 
@@ -104,33 +103,26 @@ def test_a_store_with_a_newer_list_keeps_it_when_the_app_bundles_an_older_one(st
     assert catalogue_in(isolated_data).products["windows-server-2019"].extended_end == dt.date(2030, 1, 8)
 
 
-def test_a_broken_newer_bundle_leaves_the_old_list_whole(store, isolated_data, monkeypatch):
+def test_a_broken_newer_bundle_leaves_the_old_list_whole(store, isolated_data):
     store.close()
-    dataset, newer = changed_bundle(+1)
-    products = dict(newer.products)
-    # The last product cannot be stored (no name): the rows written before it must be undone.
-    last = list(products)[-1]
-    products[last] = dataclasses.replace(products[last], name=None)
-    monkeypatch.setattr(domain.lifecycle_data, "load_lifecycle",
-                        lambda: (dataset, dataclasses.replace(newer, products=products)))
+    newer = changed_file(+1)
+    # Its version cannot be recorded (no title), after the list was written: that must be undone.
+    broken = dataclasses.replace(newer, dataset=dataclasses.replace(newer.dataset, title=None))
     with pytest.raises(StoreError):
-        open_store(isolated_data, now=LATER)
-    monkeypatch.undo()
+        open_store(isolated_data, now=LATER, reference=bundle_with(lifecycle=broken))
     assert catalogue_in(isolated_data) == BUNDLED
     assert sql(isolated_data, "SELECT version FROM reference_dataset WHERE name = 'lifecycle'") == [
         (BUNDLED_DATASET.version,)]
 
 
-def test_a_malformed_bundle_is_refused_before_the_store_changes(store, isolated_data, monkeypatch):
+def test_a_malformed_bundle_is_refused_before_the_store_changes(store, isolated_data):
     store.close()
-
-    def broken():
-        raise ReferenceDataError("lifecycle.toml: product office-2016: unknown key extended_ned")
-
-    monkeypatch.setattr(domain.lifecycle_data, "load_lifecycle", broken)
+    data = bundled_data("lifecycle")
+    data["dataset"]["version"] += 1
+    office = next(product for product in data["product"] if product["id"] == "office-2016")
+    office["extended_ned"] = office.pop("extended_end")
     with pytest.raises(ReferenceDataError, match="extended_ned"):
-        open_store(isolated_data, now=LATER)
-    monkeypatch.undo()
+        open_store(isolated_data, now=LATER, reference=bundle_with(lifecycle=ReferenceFile.lifecycle(data)))
     assert catalogue_in(isolated_data) == BUNDLED
 
 

@@ -6,40 +6,42 @@ import datetime as dt
 
 import pytest
 
-import domain.scope_data
 from domain.errors import ReferenceDataError
+from domain.reference_bundle import ReferenceBundle, ReferenceFile
 from domain.scope import CustomerFacts, Verdict, evaluate
 from domain.scope_data import load_scope
 from domain.services import scope
 from domain.store import open_store
 from domain.store.database import StoreError
-from domain.store.reference_loader import stored_version
 from raw_sql import sql
+from reference_bundles import bundle_with, bundled_data, stored_version
 
 LATER = dt.datetime(2027, 10, 1, 9, 0, tzinfo=dt.timezone.utc)
 BUNDLED_DATASET, BUNDLED = load_scope()
 
 
-
-
-def catalogue_in(path):
-    store = open_store(path, now=LATER)
+def catalogue_in(path, reference: ReferenceBundle | None = None):
+    store = open_store(path, now=LATER, reference=reference)
     try:
         return scope.load_catalogue(store)
     finally:
         store.close()
 
 
-def changed_bundle(version_step: int):
-    """The bundled scope data `version_step` versions later: macOS 28 is out, and agents
+def changed_file(version_step: int) -> ReferenceFile:
+    """The bundled scope file `version_step` versions later: macOS 28 is out, and agents
     have a new word for printer trouble."""
-    topics = dict(BUNDLED.topics)
-    printing = topics["print-problem"]
-    words = {**printing.words, "sv": (*printing.words["sv"], "skrivarstrul")}
-    topics["print-problem"] = dataclasses.replace(printing, words=words)
-    catalogue = dataclasses.replace(BUNDLED, topics=topics, latest={"macos": (28,)}, latest_checked="2027-09-20")
-    dataset = dataclasses.replace(BUNDLED_DATASET, version=BUNDLED_DATASET.version + version_step)
-    return dataset, catalogue
+    data = bundled_data("scope")
+    printing = next(topic for topic in data["topic"] if topic["id"] == "print-problem")
+    printing["words"]["sv"].append("skrivarstrul")
+    data["latest"] = {"checked": "2027-09-20", "macos": "28"}
+    data["dataset"]["version"] += version_step
+    return ReferenceFile.scope(data)
+
+
+def changed_bundle(version_step: int):
+    file = changed_file(version_step)
+    return file.dataset, file.content
 
 
 def test_opening_the_store_loads_the_bundled_catalogue_whole(store):
@@ -61,11 +63,10 @@ def test_the_search_reads_the_stores_catalogue(store):
     assert scope.search(store, "glömt lösenordet")[0].topic == "password-reset"
 
 
-def test_a_newer_bundle_replaces_the_catalogue(store, isolated_data, monkeypatch):
+def test_a_newer_bundle_replaces_the_catalogue(store, isolated_data):
     store.close()
     dataset, newer = changed_bundle(+1)
-    monkeypatch.setattr(domain.scope_data, "load_scope", lambda: (dataset, newer))
-    loaded = catalogue_in(isolated_data)
+    loaded = catalogue_in(isolated_data, bundle_with(scope=changed_file(+1)))
     assert loaded == newer
     # The agent notices: macOS 27 is no longer the latest, and the new word finds printing.
     os_answer = evaluate(loaded, "os-problem", CustomerFacts(version="macOS 27"))
@@ -81,11 +82,9 @@ def test_a_newer_bundle_replaces_the_catalogue(store, isolated_data, monkeypatch
 
 
 @pytest.mark.parametrize("version_step", [0, -1])
-def test_an_older_or_equal_bundle_does_not_replace_the_catalogue(store, isolated_data, monkeypatch, version_step):
+def test_an_older_or_equal_bundle_does_not_replace_the_catalogue(store, isolated_data, version_step):
     store.close()
-    dataset, other = changed_bundle(version_step)
-    monkeypatch.setattr(domain.scope_data, "load_scope", lambda: (dataset, other))
-    assert catalogue_in(isolated_data) == BUNDLED
+    assert catalogue_in(isolated_data, bundle_with(scope=changed_file(version_step))) == BUNDLED
     assert sql(isolated_data, "SELECT version FROM reference_dataset WHERE name = 'scope'") == [
         (BUNDLED_DATASET.version,)]
 
@@ -99,30 +98,23 @@ def test_a_store_with_a_newer_catalogue_keeps_it_when_the_app_bundles_an_older_o
     assert sql(isolated_data, "SELECT version FROM reference_dataset WHERE name = 'scope'") == [(99,)]
 
 
-def test_a_broken_newer_bundle_leaves_the_old_catalogue_whole(store, isolated_data, monkeypatch):
+def test_a_broken_newer_bundle_leaves_the_old_catalogue_whole(store, isolated_data):
     store.close()
-    dataset, newer = changed_bundle(+1)
-    topics = dict(newer.topics)
-    # The last topic cannot be stored (no clause): the topics written before it must be undone.
-    last = list(topics)[-1]
-    topics[last] = dataclasses.replace(topics[last], outcome=dataclasses.replace(topics[last].outcome, clause=None))
-    monkeypatch.setattr(domain.scope_data, "load_scope", lambda: (dataset, dataclasses.replace(newer, topics=topics)))
+    newer = changed_file(+1)
+    # Its version cannot be recorded (no title), after the catalogue was written: that must be undone.
+    broken = dataclasses.replace(newer, dataset=dataclasses.replace(newer.dataset, title=None))
     with pytest.raises(StoreError):
-        open_store(isolated_data, now=LATER)
-    monkeypatch.undo()
+        open_store(isolated_data, now=LATER, reference=bundle_with(scope=broken))
     assert catalogue_in(isolated_data) == BUNDLED
     assert sql(isolated_data, "SELECT version FROM reference_dataset WHERE name = 'scope'") == [
         (BUNDLED_DATASET.version,)]
 
 
-def test_a_malformed_bundle_is_refused_before_the_store_changes(store, isolated_data, monkeypatch):
+def test_a_malformed_bundle_is_refused_before_the_store_changes(store, isolated_data):
     store.close()
-
-    def broken():
-        raise ReferenceDataError("scope.toml: topic print-problem: no search words in 'fi'")
-
-    monkeypatch.setattr(domain.scope_data, "load_scope", broken)
+    data = bundled_data("scope")
+    data["dataset"]["version"] += 1
+    next(topic for topic in data["topic"] if topic["id"] == "print-problem")["words"]["fi"] = []
     with pytest.raises(ReferenceDataError, match="no search words in 'fi'"):
-        open_store(isolated_data, now=LATER)
-    monkeypatch.undo()
+        open_store(isolated_data, now=LATER, reference=bundle_with(scope=ReferenceFile.scope(data)))
     assert catalogue_in(isolated_data) == BUNDLED

@@ -16,7 +16,7 @@ from domain.errors import ConflictError, InvalidInput
 from domain.reference_data import load_desks
 from domain.services import hours
 from domain.store import open_store
-from domain.store import reference_loader
+from domain.reference_bundle import ReferenceBundle, ReferenceFile
 from domain.store.database import StoreError, _alembic_config, head_revision, table_names
 from domain.store.models import Base
 from raw_sql import sql
@@ -33,12 +33,14 @@ def reopen(path, now=LATER):
     store.close()
 
 
-def newer_bundle(**desk_changes):
-    """The bundled desk data one version later, with the Swedish desk changed."""
-    data = load_desks()
+def newer_bundle(**desk_changes) -> ReferenceBundle:
+    """The bundled reference data with the desks one version later, the Swedish desk changed."""
+    bundle = ReferenceBundle.bundled()
+    data = bundle.desks.content
     desks = tuple(dataclasses.replace(d, **desk_changes) if d.country == "SE" else d for d in data.desks)
-    return dataclasses.replace(data, dataset=dataclasses.replace(data.dataset, version=data.dataset.version + 1),
-                               desks=desks)
+    newer = dataclasses.replace(data, dataset=dataclasses.replace(data.dataset, version=data.dataset.version + 1),
+                                desks=desks)
+    return dataclasses.replace(bundle, desks=ReferenceFile(bundle.desks.data, newer.dataset, newer))
 
 
 # --- creation and schema ----------------------------------------------------------------
@@ -111,15 +113,14 @@ def test_reopening_does_not_reload_the_same_version(store, isolated_data, now):
     assert sql(isolated_data, "SELECT phone FROM desk WHERE country = 'SE'") == [("+46000000000",)]
 
 
-def test_a_newer_bundle_replaces_the_desks_and_keeps_the_overrides(store, isolated_data, now, monkeypatch):
+def test_a_newer_bundle_replaces_the_desks_and_keeps_the_overrides(store, isolated_data, now):
     added = hours.add_override(store, hours.new_override(
         OverrideKind.CLOSED_DATE, "SE", now=now, by="anna.admin", note="Office move", on_date=dt.date(2026, 11, 27)))
     store.close()
     bundle = newer_bundle(phone="+46812345678", weekly_hours={
         day: DayHours(dt.time(8), dt.time(16) if day == 4 else dt.time(17)) for day in range(5)})
-    monkeypatch.setattr(reference_loader, "load_desks", lambda: bundle)
 
-    reopened = open_store(isolated_data, now=LATER)
+    reopened = open_store(isolated_data, now=LATER, reference=bundle)
     try:
         policies = hours.load_policies(reopened)
         assert policies["SE"].desk.phone == "+46812345678"
@@ -134,7 +135,7 @@ def test_a_newer_bundle_replaces_the_desks_and_keeps_the_overrides(store, isolat
     finally:
         reopened.close()
     version, loaded_at = sql(isolated_data, "SELECT version, loaded_at FROM reference_dataset WHERE name = 'desks'")[0]
-    assert version == bundle.dataset.version
+    assert version == bundle.desks.dataset.version
     assert loaded_at.startswith("2026-12-01")
 
 
@@ -147,12 +148,11 @@ def test_an_older_bundle_does_not_replace_newer_reference_data(store, isolated_d
     assert sql(isolated_data, "SELECT phone FROM desk WHERE country = 'SE'") == [("+46000000000",)]
 
 
-def test_a_broken_newer_bundle_leaves_the_old_data_whole(store, isolated_data, monkeypatch):
+def test_a_broken_newer_bundle_leaves_the_old_data_whole(store, isolated_data):
     store.close()
     before = sql(isolated_data, "SELECT * FROM desk_hours ORDER BY country, weekday")
-    monkeypatch.setattr(reference_loader, "load_desks", lambda: newer_bundle(phone=None))  # NOT NULL fails
     with pytest.raises(StoreError):
-        open_store(isolated_data, now=LATER)
+        open_store(isolated_data, now=LATER, reference=newer_bundle(phone=None))  # NOT NULL fails
     # The hours were deleted inside the failed transaction: they must all be back.
     assert sql(isolated_data, "SELECT * FROM desk_hours ORDER BY country, weekday") == before
     assert sql(isolated_data, "SELECT version FROM reference_dataset WHERE name = 'desks'") == [(load_desks().dataset.version,)]
