@@ -30,7 +30,7 @@ HOURS = BusinessHours(OPENS, CLOSES)
 # Fourteen days of minutes bound the walk generously.
 MAX_STEPS = 14 * 24 * 60
 
-SETTINGS = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = dict(suppress_health_check=[HealthCheck.too_slow])
 
 
 # --- the reference --------------------------------------------------------------------
@@ -215,13 +215,13 @@ def _minutes_between(start: dt.datetime, end: dt.datetime):
         moment += MINUTE
 
 
-@settings(max_examples=1000, **SETTINGS)
+@settings(**SETTINGS)
 @given(country=countries, start=starts(), minutes=targets)
 def test_business_minutes_match_the_minute_by_minute_reference(bundled_policies, calendars, country, start, minutes):
     check_business_clock(bundled_policies, calendars, country, start, minutes)
 
 
-@settings(max_examples=300, **SETTINGS)
+@settings(**SETTINGS)
 @given(country=countries, minutes=targets,
        naive=st.datetimes(min_value=dt.datetime(2024, 1, 1), max_value=dt.datetime(2030, 12, 31)))
 def test_business_minutes_match_the_reference_at_any_moment(bundled_policies, calendars, country, minutes, naive):
@@ -292,7 +292,7 @@ def calendar_starts(draw) -> dt.datetime:
     return instant.astimezone(draw(presentations))
 
 
-@settings(max_examples=600, **SETTINGS)
+@settings(**SETTINGS)
 @given(country=countries, start=calendar_starts(),
        minutes=st.one_of(st.sampled_from([15, 30, 60]), st.integers(min_value=1, max_value=120),
                          st.integers(min_value=1, max_value=3 * 24 * 60)))

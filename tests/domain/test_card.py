@@ -119,7 +119,7 @@ def reference_deadline(start: dt.date, term: Term, today: dt.date) -> dt.date:
     return period(start, term, k).notice_deadline
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.dates(min_value=D(2026, 1, 1), max_value=D(2032, 12, 31)))
 def test_on_any_day_the_deadlines_are_the_first_still_reachable_soonest_first(store, customer, today):
     card = customer_card(store, customer, today)

@@ -12,7 +12,7 @@ import datetime as dt
 
 import holidays
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from domain.closed_days import ClosedDayCalendar
@@ -230,7 +230,6 @@ def test_closed_days_between_over_several_years(make_policy):
 LANGUAGES = ("en", "sv", "nb", "da", "fi")
 
 
-@settings(deadline=None, max_examples=60)
 @given(country=st.sampled_from(["SE", "NO", "DK", "FI"]), year=st.integers(2024, 2030))
 def test_the_closed_dates_and_their_origins_are_the_same_in_every_language(make_policy, country, year):
     calendars = [calendar_for(make_policy, country, language=language) for language in LANGUAGES]

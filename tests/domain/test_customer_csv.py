@@ -6,7 +6,7 @@ import string
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from domain.customer_csv import (
@@ -451,7 +451,6 @@ def registers(draw) -> list[CustomerRecord]:
     return records
 
 
-@settings(max_examples=150, deadline=None)
 @given(registers(), st.sampled_from([";", ","]))
 def test_any_register_reads_back_exactly(records, separator):
     parsed = parse_register_csv(write_register_csv(records, separator), TODAY)

@@ -7,7 +7,7 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from domain.customers import InvalidRecord
@@ -136,13 +136,11 @@ moments = st.one_of(
 retention = st.integers(1, 120)
 
 
-@settings(max_examples=500, deadline=None)
 @given(moments, retention)
 def test_the_cutoff_is_the_month_stepping_reference(now, months):
     assert retention_cutoff(now, months) == reference_cutoff(now, months)
 
 
-@settings(max_examples=300, deadline=None)
 @given(moments, retention)
 def test_the_cutoff_keeps_the_wall_time_and_zone_and_lies_before_now(now, months):
     cutoff = retention_cutoff(now, months)
@@ -152,7 +150,6 @@ def test_the_cutoff_keeps_the_wall_time_and_zone_and_lies_before_now(now, months
     assert cutoff.day == now.day or (cutoff.day < now.day and not _exists(cutoff.year, cutoff.month, cutoff.day + 1))
 
 
-@settings(max_examples=300, deadline=None)
 @given(moments, st.integers(1, 119))
 def test_more_months_never_cut_later(now, months):
     assert retention_cutoff(now, months + 1) < retention_cutoff(now, months)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from domain.errors import InvalidInput
@@ -51,7 +51,6 @@ fixed_terms = st.sampled_from([Term.MONTHS_12, Term.MONTHS_24, Term.MONTHS_36])
 
 # --- properties -----------------------------------------------------------------------
 
-@settings(max_examples=400, deadline=None)
 @given(any_start, fixed_terms)
 def test_periods_match_the_reference_and_are_contiguous(start, term):
     expected = reference_period_starts(start, term.months, 12)
@@ -66,7 +65,6 @@ def test_periods_match_the_reference_and_are_contiguous(start, term):
         assert periods[k + 1].start == reference_month_start(start, term.months + 12 * k)
 
 
-@settings(max_examples=300, deadline=None)
 @given(any_start, fixed_terms)
 def test_the_anchor_day_holds_or_moves_to_the_first(start, term):
     for k in range(1, 10):
@@ -77,7 +75,6 @@ def test_the_anchor_day_holds_or_moves_to_the_first(start, term):
             assert (begins - DAY).day < start.day
 
 
-@settings(max_examples=400, deadline=None)
 @given(any_start, fixed_terms, st.integers(0, 15 * 366))
 def test_the_period_containing_a_day_contains_it(start, term, offset):
     on = start + dt.timedelta(days=offset)
@@ -90,7 +87,6 @@ def test_the_period_containing_a_day_contains_it(start, term, offset):
     assert found.index == k
 
 
-@settings(max_examples=400, deadline=None)
 @given(any_start, fixed_terms, st.integers(0, 10 * 366))
 def test_a_notice_is_in_time_exactly_until_thirty_days_before_the_end(start, term, offset):
     on = start + dt.timedelta(days=offset)
@@ -104,7 +100,6 @@ def test_a_notice_is_in_time_exactly_until_thirty_days_before_the_end(start, ter
     assert following.start == reference_month_start(start, term.months + 12 * answer.period.index)
 
 
-@settings(max_examples=300, deadline=None)
 @given(any_start, fixed_terms, st.integers(0, 10 * 366))
 def test_the_next_deadline_is_the_first_one_still_reachable(start, term, offset):
     on = start + dt.timedelta(days=offset)

@@ -30,7 +30,7 @@ REVIEWED = range(2024, 2031)
 # six days; eight days of minutes is a generous cap.
 MAX_STEPS = 8 * 24 * 60
 
-SETTINGS = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = dict(suppress_health_check=[HealthCheck.too_slow])
 
 
 # --- the reference --------------------------------------------------------------------
@@ -183,25 +183,25 @@ def check_against_reference(answerer, country: str, instant: dt.datetime) -> Non
     assert [w.code for w in status.warnings] == (["year_not_reviewed"] if unreviewed else [])
 
 
-@settings(max_examples=600, **SETTINGS)
+@settings(**SETTINGS)
 @given(country=countries, instant=hot_instants())
 def test_answers_match_the_reference_where_calendars_are_tricky(bundled_answerer, country, instant):
     check_against_reference(bundled_answerer, country, instant)
 
 
-@settings(max_examples=300, **SETTINGS)
+@settings(**SETTINGS)
 @given(data=st.data(), country=countries)
 def test_answers_match_the_reference_at_opening_and_closing_time(bundled_answerer, data, country):
     check_against_reference(bundled_answerer, country, data.draw(near_opening_or_closing(country)))
 
 
-@settings(max_examples=300, **SETTINGS)
+@settings(**SETTINGS)
 @given(country=countries, instant=uniform_instants)
 def test_answers_match_the_reference_at_any_moment(bundled_answerer, country, instant):
     check_against_reference(bundled_answerer, country, instant)
 
 
-@settings(max_examples=100, **SETTINGS)
+@settings(**SETTINGS)
 @given(country=countries, instant=hot_instants())
 def test_the_store_backed_answers_match_the_reference(store_answerer, country, instant):
     check_against_reference(store_answerer, country, instant)
@@ -234,7 +234,7 @@ def dst_wall_times(draw) -> dt.datetime:
     return dt.datetime.combine(sunday, dt.time(0)) + dt.timedelta(minutes=minutes)
 
 
-@settings(max_examples=200, **SETTINGS)
+@settings(**SETTINGS)
 @given(country=countries, naive=dst_wall_times())
 def test_wall_times_on_dst_nights_resolve_like_a_wall_clock(bundled_answerer, country, naive):
     expected, expected_codes = reference_wall_time(country, naive)

@@ -6,7 +6,7 @@ text that names no known product is refused with examples, never guessed.
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from domain.errors import InvalidInput
@@ -181,7 +181,6 @@ def test_text_that_names_no_product_is_refused_with_examples(text):
     assert "'Windows 11'" in message and "'Outlook 2016'" in message  # examples of what is read
 
 
-@settings(max_examples=300, deadline=None)
 @given(st.text(max_size=30))
 def test_any_text_is_read_or_refused_never_crashes(text):
     try:
@@ -192,7 +191,6 @@ def test_any_text_is_read_or_refused_never_crashes(text):
         assert found.label and found.kind in (OPERATING_SYSTEM, MOBILE_OS, EMAIL_CLIENT, OFFICE_SUITE)
 
 
-@settings(max_examples=100, deadline=None)
 @given(st.sampled_from(["Windows 10", "Outlook 2016", "macOS 15", "Office 2019", "Windows Live Mail"]),
        st.sampled_from([str.upper, str.lower, str.title, lambda s: f"  {s}  ", lambda s: s.replace(" ", "  ")]))
 def test_case_and_spacing_do_not_change_the_reading(text, respell):

@@ -10,7 +10,7 @@ import dataclasses
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from domain.errors import InvalidInput
@@ -325,7 +325,6 @@ def questions(draw):
     return topic, facts
 
 
-@settings(max_examples=300, deadline=None)
 @given(questions())
 def test_any_combination_gives_the_strictest_verdict_with_every_reason(question):
     topic, facts = question
@@ -352,7 +351,6 @@ def test_any_combination_gives_the_strictest_verdict_with_every_reason(question)
     assert result.next_step
 
 
-@settings(max_examples=200, deadline=None)
 @given(questions(), st.sampled_from(["antivirus", "firewall", "backup", "from_reseller", "migrating", "support"]))
 def test_one_more_missing_requirement_never_makes_the_verdict_less_strict(question, worse):
     topic, facts = question
