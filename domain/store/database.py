@@ -103,7 +103,7 @@ _REVISION_LINE = re.compile(r'^(down_revision|revision)\s*=\s*["\']?([\w-]+|None
 def head_revision_from_files() -> str | None:
     """The newest migration, read from the migration files without importing Alembic
     (~100 ms of start-up). None when the files do not form one simple chain; then the
-    caller asks Alembic. tests/domain/test_store.py checks both agree."""
+    caller asks Alembic. tests/domain/store/test_opening.py checks both agree."""
     revisions, parents = set(), set()
     for script in (MIGRATIONS_DIR / "versions").glob("*.py"):
         found = dict((key, value) for key, value in _REVISION_LINE.findall(script.read_text("utf-8")))

@@ -1,7 +1,7 @@
 """Tables of the store. Dialect-neutral on purpose: a shared PostgreSQL comes later.
 
 The schema itself is created and changed only by the Alembic migrations next to this
-file; these mappings must match them (tests/domain/test_store.py compares the two).
+file; these mappings must match them (tests/domain/store/test_opening.py compares the two).
 """
 from __future__ import annotations
 

@@ -331,7 +331,7 @@ def test_the_rules_import_neither_qt_nor_sqlalchemy():
     code = ("import json, sys; import domain.lifecycle, domain.lifecycle_data; "
             "print(json.dumps(sorted({m.split('.')[0] for m in sys.modules} & "
             "{'PySide6', 'shiboken6', 'sqlalchemy', 'alembic'})))")
-    root = Path(__file__).resolve().parents[2]
+    root = Path(__file__).resolve().parents[3]
     result = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == []

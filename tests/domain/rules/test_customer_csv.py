@@ -16,7 +16,7 @@ from domain.customers import Customer, CustomerRecord, Offering, Subscription
 from domain.errors import InvalidInput
 from domain.notice import Term
 
-DATA = Path(__file__).resolve().parent.parent / "data"
+DATA = Path(__file__).resolve().parents[2] / "data"
 TODAY = dt.date(2026, 11, 23)
 HEADER = ";".join(COLUMNS)
 GOOD = ("C-1;Åkesson AB;556677-8899;SE;Åsa;+46 8 123 456 78;asa@akesson.se;unified;;"

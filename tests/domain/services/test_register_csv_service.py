@@ -15,7 +15,7 @@ from domain.services.register import UpsertResult, export_records
 from domain.services.register_csv import export_csv, import_csv
 from domain.store import open_store
 
-DATA = Path(__file__).resolve().parent.parent / "data"
+DATA = Path(__file__).resolve().parents[2] / "data"
 EXAMPLE = DATA / "register-semicolon.csv"
 
 

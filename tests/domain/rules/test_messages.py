@@ -40,7 +40,7 @@ from raw_sql import sql
 
 D = dt.date
 SE = ZoneInfo("Europe/Stockholm")
-DOMAIN = Path(__file__).resolve().parents[2] / "domain"
+DOMAIN = Path(__file__).resolve().parents[3] / "domain"
 KEYWORDS = {"Message": None, "plural_message": (1, 2)}  # as dev.py passes them to pybabel
 VALUE_TYPES = (str, int, dt.date, dt.datetime, dt.time)
 
