@@ -48,19 +48,12 @@ def _write_desks(uow: UnitOfWork, file: ReferenceFile) -> None:
     uow.desks.replace_desks(file.content)
 
 
-def _write_scope(uow: UnitOfWork, file: ReferenceFile) -> None:
-    uow.reference.replace_scope_catalogue(file.content)
-
-
-def _write_lifecycle(uow: UnitOfWork, file: ReferenceFile) -> None:
-    uow.reference.replace_lifecycle_catalogue(file.content)
-
-
 def _write_document(uow: UnitOfWork, file: ReferenceFile) -> None:
     uow.reference.replace_document(file.dataset.name, file.data)
 
 
-_WRITERS = {"desks": _write_desks, "scope": _write_scope, "lifecycle": _write_lifecycle,
+# Desks are tables (overrides refer to them); every other file is kept whole as a document.
+_WRITERS = {"desks": _write_desks, "scope": _write_document, "lifecycle": _write_document,
             "escalation": _write_document}
 
 

@@ -1,22 +1,39 @@
 """The reference data the store holds besides the desks: which version of each dataset
-is loaded (`reference_dataset`), the escalation rules kept whole as a document, the
-scope catalogue and the product lifecycle list."""
+is loaded (`reference_dataset`), and the reference files kept whole as documents (the
+scope catalogue, the lifecycle list, the escalation rules), each parsed by the same code
+as its bundled file (see migrations/versions/0007_reference_documents.py for why)."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict
-
-from sqlalchemy import delete, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from domain.errors import ReferenceDataError
-from domain.lifecycle import Allowance, Catalogue as LifecycleCatalogue, Phase, PhaseRules, Policy, Product
+from domain.lifecycle import Catalogue as LifecycleCatalogue
 from domain.reference_data import Dataset
-from domain.scope import Accept, Catalogue as ScopeCatalogue, Outcome, Topic, Verdict, VersionRule
+from domain.scope import Catalogue as ScopeCatalogue
 from domain.store.column_values import to_utc
-from domain.store.models import (
-    LifecycleProductRow, LifecycleRuleRow, ReferenceDatasetRow, ReferenceDocumentRow, ScopeRuleRow, ScopeTopicRow,
-)
+from domain.store.models import ReferenceDatasetRow, ReferenceDocumentRow
+
+# The keys whose values the reference files write as TOML dates; JSON keeps them as ISO
+# text, and they are dates again before the parser (which refuses text dates) sees them.
+DATE_KEYS = frozenset({"checked", "start", "mainstream_end", "extended_end"})
+
+
+def _revived(value):
+    """The document as the parser reads a TOML file: ISO dates under DATE_KEYS as dates."""
+    if isinstance(value, dict):
+        return {k: _date(v) if k in DATE_KEYS else _revived(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_revived(v) for v in value]
+    return value
+
+
+def _date(value):
+    try:
+        return dt.date.fromisoformat(value) if isinstance(value, str) else value
+    except ValueError:
+        return value  # not a date after all: the parser names what is wrong
 
 
 def _json_safe(value):
@@ -60,112 +77,16 @@ class ReferenceRepository:
         row = self._session.get(ReferenceDocumentRow, name)
         if row is None:
             raise ReferenceDataError(f"the store has no {name} reference data; reopen Deskguide to load it")
-        data = dict(row.data)
-        meta = dict(data.get("dataset", {}))
-        if isinstance(meta.get("checked"), str):  # went in as ISO text, see _json_safe
-            meta["checked"] = dt.date.fromisoformat(meta["checked"])
-        data["dataset"] = meta
-        return data
+        return _revived(row.data)
 
-    # --- the scope catalogue ----------------------------------------------------------------
-
-    def replace_scope_catalogue(self, catalogue: ScopeCatalogue) -> None:
-        session = self._session
-        session.execute(delete(ScopeTopicRow))
-        session.execute(delete(ScopeRuleRow))
-        for position, topic in enumerate(catalogue.topics.values()):
-            outcome = topic.outcome
-            session.add(ScopeTopicRow(
-                id=topic.id, position=position, verdict=outcome.verdict.value, clause=outcome.clause,
-                ref=outcome.ref, text=outcome.text, next_step=outcome.next_step, condition=topic.condition,
-                version_rule=topic.version_rule, titles=topic.titles,
-                words={k: list(v) for k, v in topic.words.items()},
-                alternatives={k: _outcome_data(v) for k, v in topic.alternatives.items()},
-            ))
-        for fact_id, outcome in catalogue.facts.items():
-            session.add(ScopeRuleRow(kind="fact", id=fact_id, data=_outcome_data(outcome)))
-        for rule in catalogue.version_rules.values():
-            session.add(ScopeRuleRow(kind="version", id=rule.id, data=asdict(rule)))
-        for product, version in catalogue.latest.items():
-            session.add(ScopeRuleRow(kind="latest", id=product,
-                                     data={"version": list(version), "checked": catalogue.latest_checked}))
+    # --- the scope catalogue and the lifecycle list, kept as documents (migration 0007) ----
 
     def scope_catalogue(self) -> ScopeCatalogue:
-        topics = {}
-        for row in self._session.scalars(select(ScopeTopicRow).order_by(ScopeTopicRow.position)):
-            topics[row.id] = Topic(
-                id=row.id, titles=dict(row.titles), words={k: tuple(v) for k, v in row.words.items()},
-                outcome=Outcome(Verdict(row.verdict), row.clause, row.ref, row.text, row.next_step),
-                condition=row.condition, version_rule=row.version_rule,
-                alternatives={k: _outcome(v) for k, v in row.alternatives.items()},
-            )
-        facts, rules, latest, checked = {}, {}, {}, ""
-        for row in self._session.scalars(select(ScopeRuleRow)):
-            if row.kind == "fact":
-                facts[row.id] = _outcome(row.data)
-            elif row.kind == "version":
-                rules[row.id] = _version_rule(row.data)
-            elif row.kind == "latest":
-                latest[row.id] = tuple(row.data["version"])
-                checked = row.data.get("checked", "")
-        return ScopeCatalogue(topics, facts, rules, latest, checked)
+        from domain.scope_data import parse_scope
 
-    # --- the product lifecycle list -----------------------------------------------------------
-
-    def replace_lifecycle_catalogue(self, catalogue: LifecycleCatalogue) -> None:
-        """Replace the whole list (in the caller's transaction: all or nothing)."""
-        session = self._session
-        session.execute(delete(LifecycleProductRow))
-        session.execute(delete(LifecycleRuleRow))
-        for position, product in enumerate(catalogue.products.values()):
-            session.add(LifecycleProductRow(
-                id=product.id, position=position, name=product.name, family=product.family,
-                policy=product.policy.value, start=product.start, mainstream_end=product.mainstream_end,
-                extended_end=product.extended_end, source=product.source, checked=product.checked,
-                confidence=product.confidence, aliases=list(product.aliases), notes=list(product.notes),
-                confirmed_in=list(product.confirmed_in),
-            ))
-        for phase, rules in catalogue.phases.items():
-            session.add(LifecycleRuleRow(kind="phase", id=phase.value, data={
-                "title": rules.title, "ref": rules.ref,
-                "allows": [asdict(a) for a in rules.allows], "not_allowed": [asdict(a) for a in rules.not_allowed],
-            }))
-        session.add(LifecycleRuleRow(kind="policy", id=Policy.MODERN.value, data=asdict(catalogue.modern_note)))
+        return parse_scope(self.document("scope"), "the scope catalogue in the store")[1]
 
     def lifecycle_catalogue(self) -> LifecycleCatalogue:
-        products = {}
-        for row in self._session.scalars(select(LifecycleProductRow).order_by(LifecycleProductRow.position)):
-            products[row.id] = Product(
-                id=row.id, name=row.name, family=row.family, policy=Policy(row.policy), start=row.start,
-                mainstream_end=row.mainstream_end, extended_end=row.extended_end, source=row.source,
-                checked=row.checked, confidence=row.confidence, aliases=tuple(row.aliases), notes=tuple(row.notes),
-                confirmed_in=tuple(row.confirmed_in),
-            )
-        phases, modern_note = {}, None
-        for row in self._session.scalars(select(LifecycleRuleRow)):
-            if row.kind == "phase":
-                phase = Phase(row.id)
-                phases[phase] = PhaseRules(phase, row.data["title"], row.data["ref"],
-                                           _allowances(row.data["allows"]), _allowances(row.data["not_allowed"]))
-            elif row.kind == "policy" and row.id == Policy.MODERN.value:
-                modern_note = Allowance(row.data["text"], row.data["ref"])
-        return LifecycleCatalogue(products, {phase: phases[phase] for phase in Phase if phase in phases},
-                                  modern_note)
+        from domain.lifecycle_data import parse_lifecycle
 
-
-def _outcome_data(outcome: Outcome) -> dict:
-    return {**asdict(outcome), "verdict": outcome.verdict.value}
-
-
-def _outcome(data: dict) -> Outcome:
-    return Outcome(Verdict(data["verdict"]), data["clause"], data["ref"], data["text"], data.get("next_step", ""))
-
-
-def _version_rule(data: dict) -> VersionRule:
-    accepts = tuple(Accept(a["product"], tuple(a["minimum"]) if a["minimum"] else None, a["latest_only"])
-                    for a in data["accepts"])
-    return VersionRule(**{**data, "accepts": accepts, "examples": tuple(data["examples"])})
-
-
-def _allowances(items: list[dict]) -> tuple[Allowance, ...]:
-    return tuple(Allowance(item["text"], item["ref"]) for item in items)
+        return parse_lifecycle(self.document("lifecycle"), "the lifecycle list in the store")[1]

@@ -212,7 +212,7 @@ def test_upgrading_a_0005_database_with_data_keeps_it_and_adds_the_journal(tmp_p
 
     store = open_store(path, now=now)
     try:
-        assert store.schema_revision() == head_revision() == "0006"
+        assert store.schema_revision() == head_revision() == "0007"
         [customer] = [s for s in register.customer_summaries(store) if s.id == 41]
         assert customer.name == "Åkesson Redovisning AB"
         assert len(register.get_customer(store, 41).subscriptions) == 1

@@ -14,7 +14,7 @@ from domain.reference_bundle import ReferenceBundle, ReferenceFile
 from domain.services import lifecycle
 from domain.store import open_store
 from domain.store.database import StoreError, _alembic_config, head_revision, table_names
-from raw_sql import sql
+from raw_sql import document, replace_document, sql
 from reference_bundles import bundle_with, bundled_data, stored_version
 
 LATER = dt.datetime(2027, 10, 1, 9, 0, tzinfo=dt.timezone.utc)
@@ -57,10 +57,10 @@ def test_opening_the_store_loads_the_bundled_list_whole(store):
 
 
 def test_null_dates_and_lists_come_back_as_they_went_in(store, isolated_data):
-    rows = dict((row[0], row[1:]) for row in sql(
-        isolated_data, "SELECT id, extended_end, mainstream_end, aliases FROM lifecycle_product"))
-    assert rows["windows-10-22h2"][0] is None  # modern: no extended phase
-    assert rows["microsoft-365-apps"][:2] == (None, None)  # no end announced
+    # As in the TOML file, a date that does not exist is a key left out.
+    products = {entry["id"]: entry for entry in document(isolated_data, "lifecycle")["product"]}
+    assert "extended_end" not in products["windows-10-22h2"]  # modern: no extended phase
+    assert not {"extended_end", "mainstream_end"} & set(products["microsoft-365-apps"])  # no end announced
     loaded = lifecycle.load_catalogue(store).products
     assert loaded["windows-server-2019"].aliases == BUNDLED.products["windows-server-2019"].aliases
     assert loaded["windows-10-22h2"].notes == BUNDLED.products["windows-10-22h2"].notes
@@ -99,7 +99,9 @@ def test_an_older_or_equal_bundle_does_not_replace_the_list(store, isolated_data
 def test_a_store_with_a_newer_list_keeps_it_when_the_app_bundles_an_older_one(store, isolated_data):
     store.close()
     sql(isolated_data, "UPDATE reference_dataset SET version = 99 WHERE name = 'lifecycle'")
-    sql(isolated_data, "UPDATE lifecycle_product SET extended_end = '2030-01-08' WHERE id = 'windows-server-2019'")
+    stored = document(isolated_data, "lifecycle")
+    next(p for p in stored["product"] if p["id"] == "windows-server-2019")["extended_end"] = "2030-01-08"
+    replace_document(isolated_data, "lifecycle", stored)
     assert catalogue_in(isolated_data).products["windows-server-2019"].extended_end == dt.date(2030, 1, 8)
 
 
@@ -151,4 +153,7 @@ def test_migration_0004_goes_down_to_0003_and_up_again(store, isolated_data):
     with store.engine.begin() as connection:
         command.upgrade(_alembic_config(connection), "head")
     assert store.schema_revision() == head_revision()
-    assert {"lifecycle_product", "lifecycle_rule"} <= set(table_names(store))
+    # Since 0007 the list is a reference document, reloaded from the bundle on the next open.
+    assert not {"lifecycle_product", "lifecycle_rule"} & set(table_names(store))
+    store.close()
+    assert catalogue_in(isolated_data) == BUNDLED

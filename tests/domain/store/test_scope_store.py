@@ -13,7 +13,7 @@ from domain.scope_data import load_scope
 from domain.services import scope
 from domain.store import open_store
 from domain.store.database import StoreError
-from raw_sql import sql
+from raw_sql import document, replace_document, sql
 from reference_bundles import bundle_with, bundled_data, stored_version
 
 LATER = dt.datetime(2027, 10, 1, 9, 0, tzinfo=dt.timezone.utc)
@@ -92,7 +92,9 @@ def test_an_older_or_equal_bundle_does_not_replace_the_catalogue(store, isolated
 def test_a_store_with_a_newer_catalogue_keeps_it_when_the_app_bundles_an_older_one(store, isolated_data):
     store.close()
     sql(isolated_data, "UPDATE reference_dataset SET version = 99 WHERE name = 'scope'")
-    sql(isolated_data, "UPDATE scope_topic SET verdict = 'out_of_scope' WHERE id = 'print-problem'")
+    stored = document(isolated_data, "scope")
+    next(t for t in stored["topic"] if t["id"] == "print-problem")["verdict"] = "out_of_scope"
+    replace_document(isolated_data, "scope", stored)
     loaded = catalogue_in(isolated_data)
     assert loaded.topics["print-problem"].outcome.verdict is Verdict.OUT_OF_SCOPE
     assert sql(isolated_data, "SELECT version FROM reference_dataset WHERE name = 'scope'") == [(99,)]
