@@ -22,10 +22,12 @@ def load_rules(store: Store) -> EscalationRules:
     return parse_escalation(data, "escalation rules in the store")[1]
 
 
-def check_question(severity: str, offering: str, country: str) -> tuple[str, str, str]:
-    """Raise InvalidInput before any store is opened; return the values normalised."""
-    return parse_severity(severity, "--severity"), parse_offering_id(offering, "--offering"), \
-        parse_country(country, "--country")
+def check_question(severity: str, offering: str, country: str, *, severity_field: str = "severity",
+                   offering_field: str = "offering", country_field: str = "country") -> tuple[str, str, str]:
+    """Raise InvalidInput before any store is opened; return the values normalised. The
+    *_field names say which field was wrong (a front end may name its own: a CLI option)."""
+    return (parse_severity(severity, severity_field), parse_offering_id(offering, offering_field),
+            parse_country(country, country_field))
 
 
 def resolve_opened(moment: dt.datetime, policy) -> dt.datetime:

@@ -13,7 +13,7 @@ from domain.opening_hours import DeskStatus, desk_status, resolve_wall_time
 from domain.store import Store
 
 
-def parse_moment(text: str, field_name: str = "--at") -> dt.datetime:
+def parse_moment(text: str, field_name: str = "at") -> dt.datetime:
     """ISO 8601: with an offset it is that instant; without one a wall time (naive).
 
     Python's own ISO parser (3.11) reads every form an agent or a script writes:

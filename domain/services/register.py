@@ -223,20 +223,25 @@ def delete_subscription(store: Store, subscription_id: int) -> None:
         uow.commit()
 
 
-def notice_for_subscription(store: Store, subscription_id: int, on: dt.date) -> NoticeAnswer:
+def notice_for_subscription(store: Store, subscription_id: int, on: dt.date, *,
+                            subscription_field: str = "--subscription", on_field: str = "--on") -> NoticeAnswer:
     """What happens if notice for this subscription arrives on `on`, with the closed days
-    of the customer's country desk."""
+    of the customer's country desk. The *_field names say which field was wrong.
+
+    The defaults are still the CLI's option names because desktop/cli.py relies on them;
+    once it passes subscription_field="--subscription", on_field="--on" (or maps field
+    names to its options) they become "subscription" and "on"."""
     from domain.services.notice import notice_for
 
     with store.unit_of_work() as uow:
         found = uow.subscriptions.with_country(subscription_id)
     if found is None:
-        raise _unknown_subscription("--subscription", subscription_id)
+        raise _unknown_subscription(subscription_field, subscription_id)
     subscription, country = found
     if on < subscription.start_date:
-        raise InvalidInput("--on", on.isoformat(), Message("is before subscription {subscription} starts ({day})",
-                                                           subscription=subscription_id,
-                                                           day=subscription.start_date))
+        raise InvalidInput(on_field, on.isoformat(), Message("is before subscription {subscription} starts ({day})",
+                                                             subscription=subscription_id,
+                                                             day=subscription.start_date))
     return notice_for(store, subscription.start_date, subscription.term, on, country)
 
 

@@ -184,7 +184,7 @@ def test_a_file_that_cannot_be_read_says_why_in_a_message(tmp_path):
     assert_sayable(reason)
     assert reason.template == "cannot be read: {why}"
     assert reason.params["why"].template == "no such file or folder"
-    assert str(raised.value) == f"FILE: {str(missing)!r} cannot be read: no such file or folder"
+    assert str(raised.value) == f"file: {str(missing)!r} cannot be read: no such file or folder"
 
 
 # --- opening hours ----------------------------------------------------------------------------
