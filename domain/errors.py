@@ -12,7 +12,12 @@ from domain.messages import Message
 
 
 class DeskguideError(Exception):
-    """Base of every error the domain raises on purpose."""
+    """Base of every error the domain raises on purpose.
+
+    `temporary`: trying again later may succeed (the database is busy, the server is
+    unreachable); a front end says so, and the CLI exits 3 instead of 2."""
+
+    temporary: bool = False
 
     @property
     def message(self) -> str:
@@ -53,6 +58,33 @@ class ReferenceDataError(DeskguideError):
 
     Its messages stay English: they are for the people who maintain the data files, and
     they cite the files' keys, which are English too."""
+
+
+class StoreError(DeskguideError):
+    """The store cannot do what was asked: the file cannot be opened, read or written, a
+    newer schema, a disk error. The message says what happened in words, never in SQL;
+    `why` is the database's own short reason when it gave one."""
+
+    def __init__(self, message: str, why: str = ""):
+        super().__init__(message)
+        self.why = why
+
+
+class StoreBusy(StoreError):
+    """Another program (or agent) holds the database for the moment."""
+
+    temporary = True
+
+
+class StoreUnreachable(StoreError):
+    """The database server cannot be reached (team mode, PostgreSQL)."""
+
+    temporary = True
+
+
+class ConflictError(DeskguideError):
+    """A change clashes with what the store holds: a record it refers to is gone, or
+    another like it is already there (often a colleague's change made a moment before)."""
 
 
 def joined(parts: Sequence[str], pair: Callable[[str, str], Message]) -> str:

@@ -1,16 +1,26 @@
-"""Shared test set-up: Qt draws offscreen, and no test touches the user's real data."""
+"""Shared test set-up: Qt draws offscreen, no test touches the user's real data, every
+store starts as a copy of one migrated database, and Hypothesis runs by profile."""
 from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 
 import pytest
+from hypothesis import settings
 
 # Set before any Qt import (pytest-qt creates the QApplication lazily).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 # A fixed moment for tests that need "now": Monday 23 November 2026, 12:00 UTC.
 MONDAY_NOON = dt.datetime(2026, 11, 23, 12, 0, tzinfo=dt.timezone.utc)
+
+# How hard the property tests look: "ci" (the default) is thorough, "dev" a quick look
+# while editing (HYPOTHESIS_PROFILE=dev). No deadline in either: the machines are shared
+# and noisy, and a slow example is not a wrong one.
+settings.register_profile("ci", max_examples=300, deadline=None)
+settings.register_profile("dev", max_examples=30, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 @pytest.fixture(autouse=True)
@@ -28,12 +38,34 @@ def now() -> dt.datetime:
     return MONDAY_NOON
 
 
-@pytest.fixture
-def store(isolated_data, now):
-    """A real SQLite store, migrated by Alembic and loaded with the bundled data."""
+@pytest.fixture(scope="session")
+def reference_bundle():
+    """The bundled reference files, read and parsed once for the whole run."""
+    from domain.reference_bundle import ReferenceBundle
+
+    return ReferenceBundle.bundled()
+
+
+@pytest.fixture(scope="session")
+def template_database(tmp_path_factory, reference_bundle):
+    """A store migrated by Alembic and loaded with the bundled data, made once per run;
+    each test's store starts as a copy (migrating from nothing costs every test ~0.1 s)."""
     from domain.store import open_store
 
-    opened = open_store(isolated_data, now=now)
+    path = tmp_path_factory.mktemp("template") / "deskguide.sqlite3"
+    open_store(path, now=MONDAY_NOON, reference=reference_bundle).close()
+    return path
+
+
+@pytest.fixture
+def store(isolated_data, now, reference_bundle, template_database):
+    """A real SQLite store, migrated by Alembic and loaded with the bundled data: a copy
+    of the template, opened as the app opens it (it finds the copy up to date)."""
+    from domain.store import open_store
+
+    isolated_data.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(template_database, isolated_data)
+    opened = open_store(isolated_data, now=now, reference=reference_bundle)
     yield opened
     opened.close()
 

@@ -1,7 +1,7 @@
 """The customer card's data: the customer, its subscriptions with their next notice
 deadlines (soonest first), and its escalations still waiting for Microsoft.
 
-Read in one session, each part by an indexed query, so that opening a card answers
+Read in one unit of work, each part by an indexed query, so that opening a card answers
 within a frame at 100,000 customers (benchmarks/run_benchmarks.py, section "card").
 The deadlines are domain.notice's, computed for `today` (a customer has a handful of
 subscriptions); the stored copies in the subscription table serve the register-wide list.
@@ -15,7 +15,7 @@ from domain.customers import Customer, Subscription
 from domain.errors import InvalidInput
 from domain.messages import Message
 from domain.notice import next_notice_deadline
-from domain.services.escalation import Case
+from domain.cases import Case
 from domain.store import Store
 
 
@@ -49,15 +49,12 @@ def _soonest_first(item: CardSubscription) -> tuple:
 def customer_card(store: Store, customer_id: int, today: dt.date) -> CustomerCard:
     """Everything the card shows of one customer on `today` (the agent's calendar day).
     A customer not in the register is InvalidInput."""
-    from domain.store import case_repository
-    from domain.store import register_repository as repo
-
-    with store.session() as session:
-        customer = repo.find_customer(session, customer_id)
+    with store.unit_of_work() as uow:
+        customer = uow.customers.get(customer_id)
         if customer is None:
             raise InvalidInput("customer", customer_id, Message("is not a customer in the register"))
-        subscriptions = repo.subscriptions_of(session, customer_id)
-        cases = tuple(case_repository.open_cases_of(session, customer_id))
+        subscriptions = uow.subscriptions.of_customer(customer_id)
+        cases = tuple(uow.cases.open_of(customer_id))
     items = sorted((_card_subscription(s, today) for s in subscriptions), key=_soonest_first)
     soonest = items[0].subscription.id if items and items[0].next_deadline is not None else None
     return CustomerCard(customer, tuple(items), soonest, cases)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
+from domain.cases import Case, new_case  # re-exported for callers not yet moved
 from domain.closed_days import ClosedDayCalendar
-from domain.desks import COUNTRIES, parse_country
+from domain.desks import parse_country
 from domain.errors import InvalidInput
 from domain.messages import Message
 from domain.escalation import Escalation, EscalationRules, escalate, parse_offering_id, parse_severity
@@ -15,17 +16,18 @@ from domain.store import Store
 
 def load_rules(store: Store) -> EscalationRules:
     from domain.escalation_data import parse_escalation
-    from domain.store.reference_documents import load_document
 
-    with store.session() as session:
-        data = load_document(session, "escalation")
+    with store.unit_of_work() as uow:
+        data = uow.reference.document("escalation")
     return parse_escalation(data, "escalation rules in the store")[1]
 
 
-def check_question(severity: str, offering: str, country: str) -> tuple[str, str, str]:
-    """Raise InvalidInput before any store is opened; return the values normalised."""
-    return parse_severity(severity, "--severity"), parse_offering_id(offering, "--offering"), \
-        parse_country(country, "--country")
+def check_question(severity: str, offering: str, country: str, *, severity_field: str = "severity",
+                   offering_field: str = "offering", country_field: str = "country") -> tuple[str, str, str]:
+    """Raise InvalidInput before any store is opened; return the values normalised. The
+    *_field names say which field was wrong (a front end may name its own: a CLI option)."""
+    return (parse_severity(severity, severity_field), parse_offering_id(offering, offering_field),
+            parse_country(country, country_field))
 
 
 def resolve_opened(moment: dt.datetime, policy) -> dt.datetime:
@@ -64,57 +66,11 @@ def escalator(store: Store) -> Escalator:
 
 # --- cases --------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class Case:
-    id: int | None
-    customer_id: int | None
-    customer_name: str
-    country: str
-    product: str
-    severity: str
-    offering: str
-    azure: bool
-    clock: str
-    target_minutes: int
-    opened: dt.datetime
-    due: dt.datetime
-    responded: dt.datetime | None = None
-    note: str = ""
-
-    @property
-    def met(self) -> bool | None:
-        """Whether the first response came within the target; None while it has not come."""
-        if self.responded is None:
-            return None
-        # In UTC: two datetimes in the same zone compare by wall clock, which is wrong in the
-        # repeated autumn hour (02:50 summer time comes before 02:20 winter time).
-        return self.responded.astimezone(dt.timezone.utc) <= self.due.astimezone(dt.timezone.utc)
-
-    def minutes_left(self, now: dt.datetime) -> float:
-        """Until the due moment (negative once breached); frozen once responded."""
-        end = self.responded or now
-        return (self.due.astimezone(dt.timezone.utc) - end.astimezone(dt.timezone.utc)).total_seconds() / 60
-
-    def breached(self, now: dt.datetime) -> bool:
-        return self.minutes_left(now) < 0
-
-
-def new_case(answer: Escalation, country: str, product: str, customer_name: str = "",
-             customer_id: int | None = None, note: str = "") -> Case:
-    if country not in COUNTRIES:
-        raise InvalidInput("country", country, Message("is not a desk country: use SE, NO, DK or FI"))
-    if not product.strip():
-        raise InvalidInput("product", product, Message("is required: which product is the case about?"))
-    return Case(None, customer_id, customer_name.strip(), country, product.strip(), answer.severity.id,
-                answer.offering.id, answer.azure, answer.clock, answer.target.minutes, answer.opened, answer.due,
-                note=note.strip())
-
-
 def save_case(store: Store, case: Case) -> Case:
-    from domain.store import case_repository
-
-    with store.session() as session:
-        return replace(case, id=case_repository.insert_case(session, case))
+    with store.unit_of_work() as uow:
+        saved = replace(case, id=uow.cases.add(case))
+        uow.commit()
+    return saved
 
 
 ANSWERED_SHOWN = 50  # the case list's history: the most recent answered cases
@@ -123,23 +79,19 @@ ANSWERED_SHOWN = 50  # the case list's history: the most recent answered cases
 def list_cases(store: Store, open_only: bool = False, answered_limit: int = ANSWERED_SHOWN) -> list[Case]:
     """By urgency: every open case, soonest due first, then the most recently opened
     answered ones (at most `answered_limit`: the list is a desk's worklist, not an archive)."""
-    from domain.store import case_repository
-
-    with store.session() as session:
-        cases = case_repository.open_cases(session)
+    with store.unit_of_work() as uow:
+        cases = uow.cases.open()
         if not open_only:
-            cases += case_repository.answered_cases(session, answered_limit)
+            cases += uow.cases.answered(answered_limit)
     return cases
 
 
 def mark_responded(store: Store, case_id: int, at: dt.datetime) -> Case:
     """The first response came at `at`: the clock stops and whether it was met is recorded."""
-    from domain.store import case_repository
-
     if at.tzinfo is None:
         raise InvalidInput("responded", at.isoformat(), Message("has no time zone"))
-    with store.session() as session:
-        case = case_repository.find_case(session, case_id)
+    with store.unit_of_work() as uow:
+        case = uow.cases.get(case_id)
         if case is None:
             raise InvalidInput("case", case_id, Message("is not a case"))
         # The moments as ISO text, offset and all: which instant, whatever the language.
@@ -149,5 +101,6 @@ def mark_responded(store: Store, case_id: int, at: dt.datetime) -> Case:
         if at < case.opened:
             raise InvalidInput("responded", at.isoformat(), Message("is before the case was opened ({moment})",
                                                                     moment=case.opened.isoformat()))
-        case_repository.set_responded(session, case_id, at)
-        return replace(case, responded=at)
+        uow.cases.set_responded(case_id, at)
+        uow.commit()
+    return replace(case, responded=at)

@@ -11,10 +11,9 @@ from domain.errors import InvalidInput
 from domain.messages import Message
 from domain.opening_hours import DeskStatus, desk_status, resolve_wall_time
 from domain.store import Store
-from domain.store import desk_repository
 
 
-def parse_moment(text: str, field_name: str = "--at") -> dt.datetime:
+def parse_moment(text: str, field_name: str = "at") -> dt.datetime:
     """ISO 8601: with an offset it is that instant; without one a wall time (naive).
 
     Python's own ISO parser (3.11) reads every form an agent or a script writes:
@@ -29,8 +28,8 @@ def parse_moment(text: str, field_name: str = "--at") -> dt.datetime:
 
 
 def load_policies(store: Store) -> dict[str, DeskPolicy]:
-    with store.session() as session:
-        return desk_repository.desk_policies(session)
+    with store.unit_of_work() as uow:
+        return uow.desks.policies()
 
 
 @dataclass
@@ -114,8 +113,10 @@ def list_overrides(store: Store, country: str | None = None) -> list[Override]:
 
 
 def add_override(store: Store, override: Override) -> Override:
-    with store.session() as session:
-        return desk_repository.add_override(session, override)
+    with store.unit_of_work() as uow:
+        added = uow.desks.add_override(override)
+        uow.commit()
+    return added
 
 
 def new_override(
@@ -136,8 +137,9 @@ def new_override(
 
 
 def remove_override(store: Store, override_id: int) -> Override:
-    with store.session() as session:
-        removed = desk_repository.remove_override(session, override_id)
+    with store.unit_of_work() as uow:
+        removed = uow.desks.remove_override(override_id)
+        uow.commit()
     if removed is None:
         raise InvalidInput("id", override_id, Message("is not an override; `deskguide overrides list` shows them"))
     return removed

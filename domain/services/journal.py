@@ -27,13 +27,13 @@ def _unknown_customer(customer_id) -> InvalidInput:
 def add_entry(store: Store, entry: JournalEntry) -> JournalEntry:
     """Save `entry` (checked first; a customer not in the register is InvalidInput) and
     return it as stored, with its id. Nothing is written on an error."""
-    from domain.store import journal_repository, register_repository
-
     entry = check_entry(entry)
-    with store.session() as session:
-        if not register_repository.customer_exists(session, entry.customer_id):
+    with store.unit_of_work() as uow:
+        if not uow.customers.exists(entry.customer_id):
             raise _unknown_customer(entry.customer_id)
-        return replace(entry, id=journal_repository.insert_entry(session, entry))
+        saved = replace(entry, id=uow.journal.add(entry))
+        uow.commit()
+    return saved
 
 
 def check_limit(limit: object) -> int:
@@ -53,18 +53,16 @@ def journal(store: Store, customer_id: int, search: str = "", limit: int = DEFAU
     which every word of it occurs in the topic, verdict, note, agent or summary, without
     regard to case or accents ("lösen anna" finds Anna's "Glömt lösenord"). A customer
     not in the register is InvalidInput."""
-    from domain.store import journal_repository, register_repository
-
     check_limit(limit)
     words = fold(search or "").split()
-    with store.session() as session:
-        if not register_repository.customer_exists(session, customer_id):
+    with store.unit_of_work() as uow:
+        if not uow.customers.exists(customer_id):
             raise _unknown_customer(customer_id)
         if not words:
-            return journal_repository.newest_entries_of(session, customer_id, limit)
+            return uow.journal.newest_of(customer_id, limit)
         found = []
-        # Closed before the session ends, also when the loop stops early.
-        with closing(journal_repository.entries_of(session, customer_id)) as entries:
+        # Closed before the unit of work ends, also when the loop stops early.
+        with closing(uow.journal.entries_of(customer_id)) as entries:
             for entry in entries:
                 text = _searchable(entry)
                 if all(word in text for word in words):
@@ -77,21 +75,19 @@ def journal(store: Store, customer_id: int, search: str = "", limit: int = DEFAU
 def count_older_than(store: Store, months: int, now: dt.datetime) -> int:
     """How many entries purge_older_than(months, now) would delete (the GUI asks to
     confirm with this count, the CLI's --dry-run prints it)."""
-    from domain.store import journal_repository
-
     cutoff = retention_cutoff(now, months)
-    with store.session() as session:
-        return journal_repository.count_created_before(session, cutoff)
+    with store.unit_of_work() as uow:
+        return uow.journal.count_created_before(cutoff)
 
 
 def purge_older_than(store: Store, months: int, now: dt.datetime) -> int:
     """Delete every entry created more than `months` calendar months before `now` (one
     transaction); returns how many. An entry exactly `months` old stays."""
-    from domain.store import journal_repository
-
     cutoff = retention_cutoff(now, months)
-    with store.session() as session:
-        return journal_repository.delete_created_before(session, cutoff)
+    with store.unit_of_work() as uow:
+        deleted = uow.journal.delete_created_before(cutoff)
+        uow.commit()
+    return deleted
 
 
 def entry_as_dict(entry: JournalEntry) -> dict:

@@ -13,10 +13,8 @@ from domain.store import Store
 
 
 def load_catalogue(store: Store) -> Catalogue:
-    from domain.store.lifecycle_repository import load_catalogue as read
-
-    with store.session() as session:
-        return read(session)
+    with store.unit_of_work() as uow:
+        return uow.reference.lifecycle_catalogue()
 
 
 def bundled_catalogue() -> Catalogue:

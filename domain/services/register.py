@@ -14,32 +14,19 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from sqlalchemy.exc import IntegrityError
-
 from domain.customers import (
     Customer, CustomerRecord, FieldError, InvalidRecord, Offering, Subscription, check_customer, check_subscription,
     not_an_offering, valued,
 )
-from domain.errors import InvalidInput
+from domain.customers import CustomerSummary  # re-exported for callers not yet moved
+from domain.errors import ConflictError, InvalidInput
 from domain.messages import Message
 from domain.notice import NOTICE_DAYS, NoticeAnswer, Term, next_notice_deadline, not_a_term
 from domain.store import Store
-from domain.store import register_repository as repo
+from domain.store.customer_repository import customer_values
+from domain.store.subscription_repository import subscription_values
 
 DEFAULT_WITHIN_DAYS = 45  # issue: "subscriptions whose notice deadline falls within N days (default 45)"
-
-
-@dataclass(frozen=True, slots=True)  # slots: 100,000 of them live in the search index
-class CustomerSummary:
-    """What the register list and the search as you type need of a customer."""
-
-    id: int
-    name: str
-    org_number: str
-    country: str
-    phone: str
-    email: str
-    offering: str
 
 
 @dataclass(frozen=True)
@@ -122,55 +109,56 @@ def _external_id_in_use(external_id: str | None) -> InvalidRecord:
 
 def customer_summaries(store: Store) -> list[CustomerSummary]:
     """Every customer, by name: what the search index (domain.customer_search) is built from."""
-    with store.session() as session:
-        rows = repo.customer_summary_rows(session)
-    return [CustomerSummary(*row) for row in rows]
+    with store.unit_of_work() as uow:
+        return uow.customers.summaries()
 
 
 def get_customer(store: Store, customer_id: int) -> CustomerRecord:
-    with store.session() as session:
-        customer = repo.find_customer(session, customer_id)
+    with store.unit_of_work() as uow:
+        customer = uow.customers.get(customer_id)
         if customer is None:
             raise _unknown_customer(customer_id)
-        return CustomerRecord(customer, tuple(repo.subscriptions_of(session, customer_id)))
+        return CustomerRecord(customer, tuple(uow.subscriptions.of_customer(customer_id)))
 
 
 def save_customer(store: Store, customer: Customer) -> Customer:
     """Add a customer (id None) or change one; every field is checked first."""
     customer = _checked_customer(customer)
     try:
-        with store.session() as session:
+        with store.unit_of_work() as uow:
             if customer.external_id is not None:
-                owner = repo.customer_id_with_external_id(session, customer.external_id)
+                owner = uow.customers.id_with_external_id(customer.external_id)
                 if owner is not None and owner != customer.id:
                     raise _external_id_taken("customer", customer.external_id, owner)
             if customer.id is None:
-                new_id = repo.insert_customer(session, customer)
+                new_id = uow.customers.add(customer)
                 if customer.external_id is None:
                     # Made in Deskguide, not imported: it still needs an id of its own, or an
                     # export of the register could not be imported back (docs/register-csv.md).
                     customer = replace(customer, external_id=f"deskguide-customer-{new_id}")
-                    repo.update_customer(session, new_id, {"external_id": customer.external_id})
-                return replace(customer, id=new_id)
-            if not repo.update_customer(session, customer.id, repo.customer_values(customer)):
+                    uow.customers.update(new_id, {"external_id": customer.external_id})
+                customer = replace(customer, id=new_id)
+            elif not uow.customers.update(customer.id, customer_values(customer)):
                 raise _unknown_customer(customer.id)
+            uow.commit()
             return customer
-    except IntegrityError as error:
+    except ConflictError as error:
         raise _external_id_in_use(customer.external_id) from error
 
 
 def delete_customer(store: Store, customer_id: int) -> None:
     """Remove a customer and, with it, all its subscriptions."""
-    with store.session() as session:
-        if not repo.delete_customer(session, customer_id):
+    with store.unit_of_work() as uow:
+        if not uow.customers.delete(customer_id):
             raise _unknown_customer(customer_id)
+        uow.commit()
 
 
 def export_records(store: Store) -> list[CustomerRecord]:
     """Every customer with its subscriptions, by customer name."""
-    with store.session() as session:
-        customers = repo.all_customers(session)
-        subscriptions = repo.all_subscriptions(session)
+    with store.unit_of_work() as uow:
+        customers = uow.customers.all()
+        subscriptions = uow.subscriptions.all()
     by_customer: dict[int, list[Subscription]] = {}
     for subscription in subscriptions:
         by_customer.setdefault(subscription.customer_id, []).append(subscription)
@@ -203,49 +191,57 @@ def save_subscription(store: Store, subscription: Subscription, today: dt.date) 
         raise InvalidRecord([FieldError("customer_id", Message("is required: which customer has the subscription?"))])
     deadline = next_notice_deadline(subscription.start_date, subscription.term, today)
     try:
-        with store.session() as session:
-            if not repo.customer_exists(session, subscription.customer_id):
+        with store.unit_of_work() as uow:
+            if not uow.customers.exists(subscription.customer_id):
                 raise InvalidRecord([FieldError("customer_id", valued(
                     repr(subscription.customer_id), Message("is not a customer in the register")))])
             if subscription.external_id is not None:
-                owner = repo.subscription_id_with_external_id(session, subscription.external_id)
+                owner = uow.subscriptions.id_with_external_id(subscription.external_id)
                 if owner is not None and owner != subscription.id:
                     raise _external_id_taken("subscription", subscription.external_id, owner)
             if subscription.id is None:
-                new_id = repo.insert_subscription(session, subscription, deadline, today)
+                new_id = uow.subscriptions.add(subscription, deadline, today)
                 if subscription.external_id is None:  # see save_customer
                     subscription = replace(subscription, external_id=f"deskguide-subscription-{new_id}")
-                    repo.update_subscription(session, new_id, {"external_id": subscription.external_id})
-                return replace(subscription, id=new_id)
-            values = {**repo.subscription_values(subscription), "next_notice_deadline": deadline,
-                      "deadline_computed_on": today}
-            if not repo.update_subscription(session, subscription.id, values):
-                raise _unknown_subscription("subscription", subscription.id)
+                    uow.subscriptions.update(new_id, {"external_id": subscription.external_id})
+                subscription = replace(subscription, id=new_id)
+            else:
+                values = {**subscription_values(subscription), "next_notice_deadline": deadline,
+                          "deadline_computed_on": today}
+                if not uow.subscriptions.update(subscription.id, values):
+                    raise _unknown_subscription("subscription", subscription.id)
+            uow.commit()
             return subscription
-    except IntegrityError as error:
+    except ConflictError as error:
         raise _external_id_in_use(subscription.external_id) from error
 
 
 def delete_subscription(store: Store, subscription_id: int) -> None:
-    with store.session() as session:
-        if not repo.delete_subscription(session, subscription_id):
+    with store.unit_of_work() as uow:
+        if not uow.subscriptions.delete(subscription_id):
             raise _unknown_subscription("subscription", subscription_id)
+        uow.commit()
 
 
-def notice_for_subscription(store: Store, subscription_id: int, on: dt.date) -> NoticeAnswer:
+def notice_for_subscription(store: Store, subscription_id: int, on: dt.date, *,
+                            subscription_field: str = "--subscription", on_field: str = "--on") -> NoticeAnswer:
     """What happens if notice for this subscription arrives on `on`, with the closed days
-    of the customer's country desk."""
+    of the customer's country desk. The *_field names say which field was wrong.
+
+    The defaults are still the CLI's option names because desktop/cli.py relies on them;
+    once it passes subscription_field="--subscription", on_field="--on" (or maps field
+    names to its options) they become "subscription" and "on"."""
     from domain.services.notice import notice_for
 
-    with store.session() as session:
-        found = repo.subscription_with_country(session, subscription_id)
+    with store.unit_of_work() as uow:
+        found = uow.subscriptions.with_country(subscription_id)
     if found is None:
-        raise _unknown_subscription("--subscription", subscription_id)
+        raise _unknown_subscription(subscription_field, subscription_id)
     subscription, country = found
     if on < subscription.start_date:
-        raise InvalidInput("--on", on.isoformat(), Message("is before subscription {subscription} starts ({day})",
-                                                           subscription=subscription_id,
-                                                           day=subscription.start_date))
+        raise InvalidInput(on_field, on.isoformat(), Message("is before subscription {subscription} starts ({day})",
+                                                             subscription=subscription_id,
+                                                             day=subscription.start_date))
     return notice_for(store, subscription.start_date, subscription.term, on, country)
 
 
@@ -254,11 +250,12 @@ def notice_for_subscription(store: Store, subscription_id: int, on: dt.date) -> 
 def refresh_deadlines(store: Store, today: dt.date) -> int:
     """Recompute the stored deadlines that may not be the next one from `today` (passed,
     or computed on a later day); returns how many. When there are none: two index lookups."""
-    with store.session() as session:
-        stale = repo.stale_deadline_rows(session, today)
+    with store.unit_of_work() as uow:
+        stale = uow.subscriptions.stale_deadline_rows(today)
         if stale:
-            repo.store_deadlines(session, ((row.id, next_notice_deadline(row.start_date, Term(row.term), today))
-                                           for row in stale), today)
+            uow.subscriptions.store_deadlines(
+                ((row.id, next_notice_deadline(row.start_date, Term(row.term), today)) for row in stale), today)
+            uow.commit()
     return len(stale)
 
 
@@ -272,8 +269,8 @@ def _last_day(today: dt.date, within_days: int) -> dt.date:
 def count_coming_deadlines(store: Store, today: dt.date, within_days: int = DEFAULT_WITHIN_DAYS) -> int:
     """How many deadlines coming_deadlines() would list without a limit, without reading them."""
     refresh_deadlines(store, today)
-    with store.session() as session:
-        return repo.count_deadlines(session, today, _last_day(today, within_days))
+    with store.unit_of_work() as uow:
+        return uow.subscriptions.count_deadlines(today, _last_day(today, within_days))
 
 
 def coming_deadlines(store: Store, today: dt.date, within_days: int = DEFAULT_WITHIN_DAYS,
@@ -289,8 +286,8 @@ def coming_deadlines(store: Store, today: dt.date, within_days: int = DEFAULT_WI
         raise InvalidInput("limit", limit, Message("must be a whole number, 0 or more"))
     last = _last_day(today, within_days)
     refresh_deadlines(store, today)
-    with store.session() as session:
-        rows = repo.deadline_rows(session, today, last, limit)
+    with store.unit_of_work() as uow:
+        rows = uow.subscriptions.deadline_rows(today, last, limit)
     notice = dt.timedelta(days=NOTICE_DAYS)  # Period.notice_deadline = end - NOTICE_DAYS
     return [Deadline(customer_id, name, subscription_id, product, deadline, (deadline - today).days,
                      deadline + notice)
@@ -311,13 +308,6 @@ def deadline_as_dict(deadline: Deadline) -> dict:
 
 
 # --- import ----------------------------------------------------------------------------
-
-class _DryRun(Exception):
-    """Raised inside the transaction to roll it back, carrying what it would have done."""
-
-    def __init__(self, result: UpsertResult):
-        self.result = result
-
 
 def _checked_import(customers: list[Customer], subscriptions: list[tuple[str, Subscription]],
                     today: dt.date) -> tuple[list[Customer], list[tuple[str, Subscription]]]:
@@ -363,24 +353,22 @@ def upsert_records(store: Store, customers: list[Customer], subscriptions: list[
     """Add or update customers and subscriptions by their external ids, in one
     transaction: any bad record and nothing is written. A record equal to the stored one
     is left alone, so importing the same file twice changes no row the second time.
-    `dry_run`: do all of it, report what it would do, and roll back."""
+    `dry_run`: do all of it, report what it would do, and roll back (no commit)."""
     customers, subscriptions = _checked_import(customers, subscriptions, today)
     try:
-        with store.session() as session:
-            result = _upsert(session, customers, subscriptions, today)
-            if dry_run:
-                raise _DryRun(result)
-    except _DryRun as rolled_back:
-        return rolled_back.result
-    except IntegrityError as error:  # a race with another writer: the whole import is undone
+        with store.unit_of_work() as uow:
+            result = _upsert(uow, customers, subscriptions, today)
+            if not dry_run:
+                uow.commit()
+    except ConflictError as error:  # a race with another writer: the whole import is undone
         raise InvalidRecord([FieldError("external_id", Message("the import clashes with the register: {error}",
-                                                               error=str(error.orig)))]) from error
+                                                               error=error.message))]) from error
     return result
 
 
-def _upsert(session, customers: list[Customer], subscriptions: list[tuple[str, Subscription]],
+def _upsert(uow, customers: list[Customer], subscriptions: list[tuple[str, Subscription]],
             today: dt.date) -> UpsertResult:
-    stored = repo.customers_by_external_id(session, [c.external_id for c in customers])
+    stored = uow.customers.by_external_id([c.external_id for c in customers])
     added, updated, unchanged = [], 0, 0
     for customer in customers:
         existing = stored.get(customer.external_id)
@@ -389,14 +377,14 @@ def _upsert(session, customers: list[Customer], subscriptions: list[tuple[str, S
         elif replace(customer, id=existing.id) == existing:
             unchanged += 1
         else:
-            repo.update_customer(session, existing.id, repo.customer_values(customer))
+            uow.customers.update(existing.id, customer_values(customer))
             updated += 1
-    repo.insert_customers(session, added)
+    uow.customers.add_all(added)
     customer_counts = (len(added), updated, unchanged)
 
     wanted = sorted({external_id for external_id, _ in subscriptions})
-    customer_ids = {external_id: c.id for external_id, c in repo.customers_by_external_id(session, wanted).items()}
-    stored_subscriptions = repo.subscriptions_by_external_id(session, [s.external_id for _, s in subscriptions])
+    customer_ids = {external_id: c.id for external_id, c in uow.customers.by_external_id(wanted).items()}
+    stored_subscriptions = uow.subscriptions.by_external_id([s.external_id for _, s in subscriptions])
     new_rows, updated, unchanged = [], 0, 0
     for position, (customer_external_id, subscription) in enumerate(subscriptions):
         customer_id = customer_ids.get(customer_external_id)
@@ -411,12 +399,12 @@ def _upsert(session, customers: list[Customer], subscriptions: list[tuple[str, S
         elif replace(subscription, id=existing.id) == existing:
             unchanged += 1
         else:
-            values = repo.subscription_values(subscription)
+            values = subscription_values(subscription)
             if (existing.start_date, existing.term) != (subscription.start_date, subscription.term):
                 values["next_notice_deadline"] = next_notice_deadline(subscription.start_date, subscription.term,
                                                                       today)
                 values["deadline_computed_on"] = today
-            repo.update_subscription(session, existing.id, values)
+            uow.subscriptions.update(existing.id, values)
             updated += 1
-    repo.insert_subscriptions(session, new_rows, today)
+    uow.subscriptions.add_all(new_rows, today)
     return UpsertResult(*customer_counts, len(new_rows), updated, unchanged)

@@ -32,7 +32,7 @@ def read_register_file(path: str | os.PathLike, today: dt.date | None = None) ->
     try:
         data = Path(path).read_bytes()
     except OSError as error:
-        raise InvalidInput("FILE", str(path), Message("cannot be read: {why}", why=_why(error))) from None
+        raise InvalidInput("file", str(path), Message("cannot be read: {why}", why=_why(error))) from None
     return parse_register_csv(data, today)
 
 
@@ -51,9 +51,9 @@ def check_export_target(path: str | os.PathLike) -> Path:
     """The target as a Path, or InvalidInput if no file can be written there (checked before any work)."""
     target = Path(path)
     if target.is_dir():
-        raise InvalidInput("FILE", str(path), Message("is a folder: give a file name, e.g. register.csv"))
+        raise InvalidInput("file", str(path), Message("is a folder: give a file name, e.g. register.csv"))
     if not target.parent.is_dir():
-        raise InvalidInput("FILE", str(path), Message("cannot be written: the folder {folder} does not exist",
+        raise InvalidInput("file", str(path), Message("cannot be written: the folder {folder} does not exist",
                                                       folder=repr(str(target.parent))))
     return target
 
@@ -78,7 +78,7 @@ def export_csv(store, path: str | os.PathLike, separator: str = ";") -> int:
         os.replace(part, target)
         part = None
     except OSError as error:
-        raise InvalidInput("FILE", str(path), Message("cannot be written: {why}", why=_why(error))) from None
+        raise InvalidInput("file", str(path), Message("cannot be written: {why}", why=_why(error))) from None
     finally:
         if part is not None:  # anything went wrong: the half-written file goes, the old one stays
             part.unlink(missing_ok=True)

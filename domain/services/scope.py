@@ -7,10 +7,8 @@ from domain.store import Store
 
 
 def load_catalogue(store: Store) -> Catalogue:
-    from domain.store.scope_repository import load_catalogue as read
-
-    with store.session() as session:
-        return read(session)
+    with store.unit_of_work() as uow:
+        return uow.reference.scope_catalogue()
 
 
 def check_question(topic_id: str, facts: CustomerFacts) -> None:

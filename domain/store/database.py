@@ -1,12 +1,12 @@
-"""Open the store: find the file, migrate it with Alembic, load the reference data.
+"""The database: its engine, where its file lives, and which schema revision it holds.
 
 Where the data lives: `--db PATH` (the caller passes it), else `DESKGUIDE_DB`, else the
 user's data folder from platformdirs (%LOCALAPPDATA%\\Deskguide on Windows). Never the
-program folder: IT installs that read-only under Program Files.
+program folder: IT installs that read-only under Program Files. Opening it (migrating,
+loading the reference data) is domain/store/opening.py.
 """
 from __future__ import annotations
 
-import datetime as dt
 import os
 import re
 from collections.abc import Iterator
@@ -14,19 +14,15 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
-from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
-from domain.errors import DeskguideError
-from domain.messages import Message
+from domain.errors import StoreError  # re-exported for callers not yet moved (it lives in domain.errors)
+from domain.store.driver_errors import translate_driver_errors
+from domain.store.unit_of_work import UnitOfWork
 
 APP_NAME = "Deskguide"
 DB_FILENAME = "deskguide.sqlite3"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-
-
-class StoreError(DeskguideError):
-    """The store cannot be opened or migrated (a locked file, a newer schema, ...)."""
 
 
 def default_db_path() -> Path:
@@ -45,8 +41,8 @@ def _enable_foreign_keys(dbapi_connection, _record) -> None:
 
 
 class Store:
-    """A database and the unit of work over it: a session commits only if its block
-    finishes, so an error leaves nothing half-written."""
+    """A database; services work on it through units of work (store.unit_of_work()),
+    each one transaction that rolls back unless committed."""
 
     def __init__(self, engine: Engine, path: Path | None = None):
         self.engine = engine
@@ -61,10 +57,17 @@ class Store:
         engine = create_engine(url, connect_args={"check_same_thread": False} if sqlite else {})
         if sqlite:
             event.listen(engine, "connect", _enable_foreign_keys)
+        translate_driver_errors(engine)
         return cls(engine, path)
+
+    def unit_of_work(self) -> UnitOfWork:
+        return UnitOfWork(self._sessions)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
+        """A session that commits if its block finishes. Kept for callers not yet moved
+        (desktop/about_dialog.py, benchmarks/register_generator.py): services and new
+        code use unit_of_work()."""
         with self._sessions() as session, session.begin():
             yield session
 
@@ -100,7 +103,7 @@ _REVISION_LINE = re.compile(r'^(down_revision|revision)\s*=\s*["\']?([\w-]+|None
 def head_revision_from_files() -> str | None:
     """The newest migration, read from the migration files without importing Alembic
     (~100 ms of start-up). None when the files do not form one simple chain; then the
-    caller asks Alembic. tests/domain/test_store.py checks both agree."""
+    caller asks Alembic. tests/domain/store/test_opening.py checks both agree."""
     revisions, parents = set(), set()
     for script in (MIGRATIONS_DIR / "versions").glob("*.py"):
         found = dict((key, value) for key, value in _REVISION_LINE.findall(script.read_text("utf-8")))
@@ -118,57 +121,6 @@ def stored_revision(store: Store) -> str | None:
         if not inspect(connection).has_table("alembic_version"):
             return None
         return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
-
-
-def migrate(store: Store) -> None:
-    """Bring the schema to the newest migration. A database made by a newer Deskguide
-    is refused rather than damaged."""
-    current = stored_revision(store)
-    if current is not None and current == head_revision_from_files():
-        return  # the usual start: already up to date, Alembic not even imported
-    from alembic import command
-    from alembic.runtime.migration import MigrationContext
-    from alembic.script import ScriptDirectory
-
-    with store.engine.begin() as connection:
-        config = _alembic_config(connection)
-        current = MigrationContext.configure(connection).get_current_revision()
-        known = {s.revision for s in ScriptDirectory.from_config(config).walk_revisions()}
-        if current is not None and current not in known:
-            raise StoreError(Message(
-                "the database {database} was made by a newer Deskguide (schema {schema}); update Deskguide to open it",
-                database=str(store.path or store.engine.url), schema=current))
-        command.upgrade(config, "head")
-
-
-def open_store(path: Path | str | None = None, *, now: dt.datetime) -> Store:
-    """Open (and on first start create) the store, migrated and with reference data.
-
-    `now` is when this happens, recorded with the reference data it loads.
-    """
-    from domain.store.reference_loader import load_bundled_reference_data
-
-    db_path = Path(path).expanduser() if path else default_db_path()
-    try:
-        db_path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise StoreError(Message("cannot create the data folder {folder}: {why}", folder=str(db_path.parent),
-                                 why=str(error.strerror))) from error
-    if db_path.is_dir():
-        raise StoreError(Message("{path} is a folder; point --db or DESKGUIDE_DB at a file", path=str(db_path)))
-    store = Store.for_url(f"sqlite:///{db_path}", db_path)
-    try:
-        migrate(store)
-        load_bundled_reference_data(store, now=now)
-    except DatabaseError as error:
-        # Not a database, locked by another program, a disk error: the user can act on it.
-        store.close()
-        raise StoreError(Message("cannot open the database {path}: {error}", path=str(db_path),
-                                 error=str(error.orig))) from error
-    except Exception:
-        store.close()
-        raise
-    return store
 
 
 def table_names(store: Store) -> list[str]:

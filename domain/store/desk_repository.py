@@ -1,15 +1,20 @@
-"""Map the desk tables to the plain values of domain.desks, and keep overrides."""
+"""Map the desk tables to the plain values of domain.desks, and keep overrides.
+
+Desks stay tables, unlike the other reference data (domain/store/reference_repository.py):
+administrators' overrides refer to them by a foreign key.
+"""
 from __future__ import annotations
 
-import datetime as dt
+from dataclasses import asdict
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from domain.desks import (
     ClosedDayRules, DayHours, Desk, DeskPolicy, FixedClosedDay, NamedHoliday, Override, OverrideKind,
 )
-from domain.reference_data import Dataset
+from domain.reference_data import Dataset, DeskData
+from domain.store.column_values import aware, to_utc
 from domain.store.models import DeskHoursRow, DeskOverrideRow, DeskRow, ReferenceDatasetRow
 
 
@@ -21,68 +26,85 @@ def _rules(data: dict) -> ClosedDayRules:
     )
 
 
-def _aware(moment: dt.datetime) -> dt.datetime:
-    # SQLite hands back naive datetimes even for timezone=True columns; we store UTC.
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
-
-
 def _override(row: DeskOverrideRow) -> Override:
     kind = OverrideKind(row.kind)
     hours = DayHours(row.opens, row.closes) if row.opens and row.closes else None
     return Override(
-        id=row.id, country=row.country, kind=kind, note=row.note, created_at=_aware(row.created_at),
+        id=row.id, country=row.country, kind=kind, note=row.note, created_at=aware(row.created_at),
         created_by=row.created_by, weekday=row.weekday, on_date=row.on_date, hours=hours,
         closes=row.closes if kind is OverrideKind.SHORTENED_DAY else None,
     )
 
 
+class DeskRepository:
+    def __init__(self, session: Session):
+        self._session = session
+
+    def policies(self) -> dict[str, DeskPolicy]:
+        """Every desk with its hours and overrides, in one round of queries."""
+        session = self._session
+        dataset = session.get(ReferenceDatasetRow, "desks")
+        hours: dict[str, dict[int, DayHours]] = {}
+        for row in session.scalars(select(DeskHoursRow)):
+            hours.setdefault(row.country, {})[row.weekday] = DayHours(row.opens, row.closes)
+        overrides: dict[str, list[Override]] = {}
+        for row in session.scalars(select(DeskOverrideRow).order_by(DeskOverrideRow.id)):
+            overrides.setdefault(row.country, []).append(_override(row))
+        policies = {}
+        for row in session.scalars(select(DeskRow)):
+            desk = Desk(
+                country=row.country, name=row.name, timezone=row.timezone, phone=row.phone, email=row.email,
+                clause=row.clause, weekly_hours=hours.get(row.country, {}),
+                closed_day_rules=_rules(row.closed_day_rules), closed_days_note=row.closed_days_note,
+            )
+            policies[row.country] = DeskPolicy(
+                desk=desk, overrides=tuple(overrides.get(row.country, ())),
+                reviewed_from=dataset.reviewed_from if dataset and dataset.reviewed_from else 0,
+                reviewed_to=dataset.reviewed_to if dataset and dataset.reviewed_to else 9999,
+                source=dataset.source if dataset else "",
+            )
+        return policies
+
+    def replace_desks(self, data: DeskData) -> None:
+        """The reference desks and their hours; overrides are rows of their own and stay."""
+        session = self._session
+        session.execute(delete(DeskHoursRow))
+        existing = {row.country: row for row in session.scalars(select(DeskRow))}
+        for desk in data.desks:
+            row = existing.get(desk.country) or DeskRow(country=desk.country)
+            row.name, row.timezone, row.phone = desk.name, desk.timezone, desk.phone
+            row.email, row.clause, row.closed_days_note = desk.email, desk.clause, desk.closed_days_note
+            row.closed_day_rules = asdict(desk.closed_day_rules)
+            session.add(row)
+        session.flush()  # desks before their hours: the rows are not mapped as relationships
+        session.add_all(
+            DeskHoursRow(country=desk.country, weekday=day, opens=h.opens, closes=h.closes)
+            for desk in data.desks for day, h in desk.weekly_hours.items())
+
+    def add_override(self, override: Override) -> Override:
+        row = DeskOverrideRow(
+            country=override.country, kind=override.kind.value, weekday=override.weekday,
+            on_date=override.on_date, note=override.note, created_at=to_utc(override.created_at),
+            created_by=override.created_by,
+            opens=override.hours.opens if override.hours else None,
+            closes=override.hours.closes if override.hours else override.closes,
+        )
+        self._session.add(row)
+        self._session.flush()
+        return _override(row)
+
+    def remove_override(self, override_id: int) -> Override | None:
+        row = self._session.get(DeskOverrideRow, override_id)
+        if row is None:
+            return None
+        removed = _override(row)
+        self._session.delete(row)
+        return removed
+
+
 def datasets(session: Session) -> list[Dataset]:
-    rows = session.scalars(select(ReferenceDatasetRow).order_by(ReferenceDatasetRow.name))
-    return [Dataset(r.name, r.version, r.title, r.source, r.checked, r.reviewed_from, r.reviewed_to) for r in rows]
+    """Kept for callers not yet moved (desktop/about_dialog.py): use
+    domain.services.reference.datasets(store)."""
+    from domain.store.reference_repository import ReferenceRepository
 
-
-def desk_policies(session: Session) -> dict[str, DeskPolicy]:
-    """Every desk with its hours and overrides, in one round of queries."""
-    dataset = session.get(ReferenceDatasetRow, "desks")
-    hours: dict[str, dict[int, DayHours]] = {}
-    for row in session.scalars(select(DeskHoursRow)):
-        hours.setdefault(row.country, {})[row.weekday] = DayHours(row.opens, row.closes)
-    overrides: dict[str, list[Override]] = {}
-    for row in session.scalars(select(DeskOverrideRow).order_by(DeskOverrideRow.id)):
-        overrides.setdefault(row.country, []).append(_override(row))
-    policies = {}
-    for row in session.scalars(select(DeskRow)):
-        desk = Desk(
-            country=row.country, name=row.name, timezone=row.timezone, phone=row.phone, email=row.email,
-            clause=row.clause, weekly_hours=hours.get(row.country, {}),
-            closed_day_rules=_rules(row.closed_day_rules), closed_days_note=row.closed_days_note,
-        )
-        policies[row.country] = DeskPolicy(
-            desk=desk, overrides=tuple(overrides.get(row.country, ())),
-            reviewed_from=dataset.reviewed_from if dataset and dataset.reviewed_from else 0,
-            reviewed_to=dataset.reviewed_to if dataset and dataset.reviewed_to else 9999,
-            source=dataset.source if dataset else "",
-        )
-    return policies
-
-
-def add_override(session: Session, override: Override) -> Override:
-    row = DeskOverrideRow(
-        country=override.country, kind=override.kind.value, weekday=override.weekday,
-        on_date=override.on_date, note=override.note, created_at=override.created_at.astimezone(dt.timezone.utc),
-        created_by=override.created_by,
-        opens=override.hours.opens if override.hours else None,
-        closes=override.hours.closes if override.hours else override.closes,
-    )
-    session.add(row)
-    session.flush()
-    return _override(row)
-
-
-def remove_override(session: Session, override_id: int) -> Override | None:
-    row = session.get(DeskOverrideRow, override_id)
-    if row is None:
-        return None
-    removed = _override(row)
-    session.delete(row)
-    return removed
+    return ReferenceRepository(session).datasets()

@@ -1,8 +1,4 @@
-"""Map journal entries (domain.journal) to the `journal_entry` table and back.
-
-Moments are written in UTC: SQLite keeps a DateTime as text without its offset, so
-only one zone for every row keeps them comparable (and sortable) as written.
-"""
+"""Map journal entries (domain.journal) to the `journal_entry` table and back."""
 from __future__ import annotations
 
 import datetime as dt
@@ -12,28 +8,16 @@ from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from domain.journal import JournalEntry, JournalKind
+from domain.store.column_values import aware, to_utc
 from domain.store.models import JournalEntryRow
 
-UTC = dt.timezone.utc
 _TABLE = JournalEntryRow.__table__
 
 
-def _aware(moment: dt.datetime) -> dt.datetime:
-    # SQLite hands back naive datetimes even for timezone=True columns; we store UTC.
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
 def _entry(row) -> JournalEntry:
-    return JournalEntry(customer_id=row.customer_id, created=_aware(row.created), agent=row.agent,
+    return JournalEntry(customer_id=row.customer_id, created=aware(row.created), agent=row.agent,
                         kind=JournalKind(row.kind), topic=row.topic, verdict=row.verdict, note=row.note,
                         summary=row.summary, id=row.id)
-
-
-def insert_entry(session: Session, entry: JournalEntry) -> int:
-    values = dict(customer_id=entry.customer_id, created=entry.created.astimezone(UTC), agent=entry.agent,
-                  kind=JournalKind(entry.kind).value, topic=entry.topic, verdict=entry.verdict, note=entry.note,
-                  summary=entry.summary)
-    return session.execute(insert(JournalEntryRow).values(values).returning(JournalEntryRow.id)).scalar_one()
 
 
 def _newest_first(customer_id: int):
@@ -41,25 +25,34 @@ def _newest_first(customer_id: int):
             .order_by(_TABLE.c.created.desc(), _TABLE.c.id.desc()))
 
 
-def entries_of(session: Session, customer_id: int) -> Iterator[JournalEntry]:
-    """The customer's entries, newest first (ties: the later saved first), read as they
-    are consumed, so a search can stop once it has enough: close() it when done early."""
-    result = session.connection().execute(_newest_first(customer_id))
-    try:
-        for row in result:
-            yield _entry(row)
-    finally:
-        result.close()
+class JournalRepository:
+    def __init__(self, session: Session):
+        self._session = session
 
+    def add(self, entry: JournalEntry) -> int:
+        values = dict(customer_id=entry.customer_id, created=to_utc(entry.created), agent=entry.agent,
+                      kind=JournalKind(entry.kind).value, topic=entry.topic, verdict=entry.verdict,
+                      note=entry.note, summary=entry.summary)
+        return self._session.execute(
+            insert(JournalEntryRow).values(values).returning(JournalEntryRow.id)).scalar_one()
 
-def newest_entries_of(session: Session, customer_id: int, limit: int) -> list[JournalEntry]:
-    return [_entry(row) for row in session.connection().execute(_newest_first(customer_id).limit(limit))]
+    def entries_of(self, customer_id: int) -> Iterator[JournalEntry]:
+        """The customer's entries, newest first (ties: the later saved first), read as they
+        are consumed, so a search can stop once it has enough: close() it when done early."""
+        result = self._session.connection().execute(_newest_first(customer_id))
+        try:
+            for row in result:
+                yield _entry(row)
+        finally:
+            result.close()
 
+    def newest_of(self, customer_id: int, limit: int) -> list[JournalEntry]:
+        return [_entry(row) for row in self._session.connection().execute(_newest_first(customer_id).limit(limit))]
 
-def count_created_before(session: Session, cutoff: dt.datetime) -> int:
-    return session.execute(select(func.count()).select_from(_TABLE)
-                           .where(_TABLE.c.created < cutoff.astimezone(UTC))).scalar_one()
+    def count_created_before(self, cutoff: dt.datetime) -> int:
+        return self._session.execute(select(func.count()).select_from(_TABLE)
+                                     .where(_TABLE.c.created < to_utc(cutoff))).scalar_one()
 
-
-def delete_created_before(session: Session, cutoff: dt.datetime) -> int:
-    return session.execute(delete(JournalEntryRow).where(JournalEntryRow.created < cutoff.astimezone(UTC))).rowcount
+    def delete_created_before(self, cutoff: dt.datetime) -> int:
+        return self._session.execute(delete(JournalEntryRow)
+                                     .where(JournalEntryRow.created < to_utc(cutoff))).rowcount

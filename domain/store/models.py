@@ -1,7 +1,7 @@
 """Tables of the store. Dialect-neutral on purpose: a shared PostgreSQL comes later.
 
 The schema itself is created and changed only by the Alembic migrations next to this
-file; these mappings must match them (tests/domain/test_store.py compares the two).
+file; these mappings must match them (tests/domain/store/test_opening.py compares the two).
 """
 from __future__ import annotations
 
@@ -74,35 +74,6 @@ class DeskOverrideRow(Base):
     created_by: Mapped[str] = mapped_column(String(80), default="")
 
 
-class ScopeTopicRow(Base):
-    """One topic of the support-scope catalogue (resources/reference/scope.toml)."""
-
-    __tablename__ = "scope_topic"
-
-    id: Mapped[str] = mapped_column(String(60), primary_key=True)
-    position: Mapped[int] = mapped_column(Integer)  # the catalogue's order
-    verdict: Mapped[str] = mapped_column(String(20))
-    clause: Mapped[str] = mapped_column(String(40))
-    ref: Mapped[str] = mapped_column(String(60))
-    text: Mapped[str] = mapped_column(Text)
-    next_step: Mapped[str] = mapped_column(Text)
-    condition: Mapped[str | None] = mapped_column(String(40))
-    version_rule: Mapped[str | None] = mapped_column(String(40))
-    titles: Mapped[dict] = mapped_column(JSON)
-    words: Mapped[dict] = mapped_column(JSON)
-    alternatives: Mapped[dict] = mapped_column(JSON)
-
-
-class ScopeRuleRow(Base):
-    """A customer-fact rule, a version rule or a "latest version" fact, as JSON."""
-
-    __tablename__ = "scope_rule"
-
-    kind: Mapped[str] = mapped_column(String(20), primary_key=True)
-    id: Mapped[str] = mapped_column(String(40), primary_key=True)
-    data: Mapped[dict] = mapped_column(JSON)
-
-
 # --- the customer register (migration 0003) ---------------------------------------------
 
 _NOW = text("CURRENT_TIMESTAMP")  # stamped by the database: the domain never reads the clock
@@ -155,43 +126,9 @@ class SubscriptionRow(Base):
     deadline_computed_on: Mapped[dt.date] = mapped_column(Date)
 
 
-# --- the Microsoft product lifecycle list (migration 0004) ------------------------------
-
-class LifecycleProductRow(Base):
-    """One product of resources/reference/lifecycle.toml; a null date does not exist
-    (no extended phase, no end announced, start not recorded)."""
-
-    __tablename__ = "lifecycle_product"
-
-    id: Mapped[str] = mapped_column(String(60), primary_key=True)
-    position: Mapped[int] = mapped_column(Integer)  # the file's order
-    name: Mapped[str] = mapped_column(String(120))
-    family: Mapped[str] = mapped_column(String(40))
-    policy: Mapped[str] = mapped_column(String(10))  # domain.lifecycle.Policy: "fixed", "modern"
-    start: Mapped[dt.date | None] = mapped_column(Date)
-    mainstream_end: Mapped[dt.date | None] = mapped_column(Date)
-    extended_end: Mapped[dt.date | None] = mapped_column(Date)
-    source: Mapped[str] = mapped_column(Text)
-    checked: Mapped[dt.date] = mapped_column(Date)
-    confidence: Mapped[str] = mapped_column(String(40))
-    aliases: Mapped[list] = mapped_column(JSON)
-    notes: Mapped[list] = mapped_column(JSON)
-    confirmed_in: Mapped[list] = mapped_column(JSON)
-
-
-class LifecycleRuleRow(Base):
-    """What a lifecycle phase allows ("phase"), or the note on a policy ("policy"), as JSON."""
-
-    __tablename__ = "lifecycle_rule"
-
-    kind: Mapped[str] = mapped_column(String(20), primary_key=True)
-    id: Mapped[str] = mapped_column(String(40), primary_key=True)
-    data: Mapped[dict] = mapped_column(JSON)
-
-
 class ReferenceDocumentRow(Base):
-    """A reference file kept whole as JSON (the escalation targets), parsed by the same
-    code as the bundled file."""
+    """A reference file kept whole as JSON (the scope catalogue, the lifecycle list, the
+    escalation rules), parsed by the same code as the bundled file (migration 0007)."""
 
     __tablename__ = "reference_document"
 

@@ -1,7 +1,7 @@
 """Fixtures for the domain tests: the bundled desks as policies, without a store.
 
 Most rule tests need only the plain values of resources/reference/desks.toml; building
-them once per session keeps the property tests fast. tests/domain/test_store.py checks
+them once per session keeps the property tests fast. tests/domain/store/test_opening.py checks
 that the store hands back exactly these policies.
 """
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""The one-way dependencies of design.md: the domain imports no Qt and never reads the clock."""
+"""The one-way dependencies of design.md: the domain imports no Qt and never reads the clock, the store
+never imports the services, and the rules import neither SQLAlchemy nor Alembic."""
 from __future__ import annotations
 
 import ast
@@ -12,6 +13,8 @@ import domain
 DOMAIN_DIR = Path(domain.__file__).resolve().parent
 ROOT = DOMAIN_DIR.parent
 FORBIDDEN_IMPORTS = ("desktop", "PySide6", "shiboken6")
+SERVICES = ("domain.services",)
+DRIVERS = ("sqlalchemy", "alembic")
 CLOCK_READS = {"now", "today", "utcnow"}
 
 
@@ -35,7 +38,7 @@ print(json.dumps({"modules": names, "qt": sorted(m for m in sys.modules if m.spl
 """)
     # The walk really reached the store and the services ...
     assert {"domain.opening_hours", "domain.closed_days", "domain.store.database", "domain.services.hours",
-            "domain.store.reference_loader"} <= set(loaded["modules"])
+            "domain.store.opening"} <= set(loaded["modules"])
     assert loaded["qt"] == []  # ... and no Qt came with them
 
 
@@ -72,21 +75,38 @@ def domain_sources() -> list[Path]:
     return files
 
 
-def forbidden_imports(source: str) -> list[str]:
+def imported_modules(source: str) -> list[tuple[str, ...]]:
+    """Every import of `source`, at the top or inside a function, as the names it may
+    mean: `import a.b` -> ("a.b",); `from a import b` -> ("a", "a.b") (b may be a module);
+    importlib.import_module("a.b") / __import__("a.b") with a literal name -> ("a.b",)."""
     found = []
     for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.Import):
-            names = [alias.name for alias in node.names]
+            found += [(alias.name,) for alias in node.names]
         elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-            names = [node.module]
+            found += [(node.module, f"{node.module}.{alias.name}") for alias in node.names]
         elif (isinstance(node, ast.Call) and isinstance(node.func, (ast.Name, ast.Attribute))
               and getattr(node.func, "attr", getattr(node.func, "id", "")) in ("import_module", "__import__")
               and node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
-            names = [node.args[0].value]
-        else:
-            continue
-        found += [name for name in names if name.split(".")[0] in FORBIDDEN_IMPORTS]
+            found.append((node.args[0].value,))
     return found
+
+
+def imports_of(source: str, packages: tuple[str, ...]) -> list[str]:
+    """The imports of `source` that are, or are inside, one of `packages` ("domain.services")."""
+    def inside(name: str) -> bool:
+        return any(name == package or name.startswith(package + ".") for package in packages)
+
+    found = []
+    for names in imported_modules(source):
+        name = next((name for name in names if inside(name)), None)
+        if name is not None and name not in found:
+            found.append(name)
+    return found
+
+
+def forbidden_imports(source: str) -> list[str]:
+    return imports_of(source, FORBIDDEN_IMPORTS)
 
 
 def clock_reads(source: str) -> list[str]:
@@ -99,6 +119,11 @@ def test_the_checks_themselves_find_what_they_look_for():
     assert forbidden_imports("from desktop.cli import main") == ["desktop.cli"]
     assert forbidden_imports("importlib.import_module('PySide6.QtWidgets')") == ["PySide6.QtWidgets"]
     assert forbidden_imports("import datetime\nfrom domain.desks import Desk") == []
+    assert imports_of("def f():\n    from domain.services.escalation import Case", SERVICES) == [
+        "domain.services.escalation"]
+    assert imports_of("from domain import services", SERVICES) == ["domain.services"]
+    assert imports_of("from domain.servicesx import y\nimport domain.store", SERVICES) == []
+    assert imports_of("from sqlalchemy.orm import Session\nimport alembic", DRIVERS) == ["sqlalchemy.orm", "alembic"]
     assert clock_reads("import datetime as dt\nx = dt.datetime.now(dt.timezone.utc)") == ["line 2: .now"]
     assert clock_reads("from datetime import date\ny = date.today()") == ["line 2: .today"]
     assert clock_reads("f = datetime.utcnow") == ["line 1: .utcnow"]
@@ -114,4 +139,25 @@ def test_no_domain_module_imports_qt_or_the_desktop_package():
 def test_no_domain_module_reads_the_clock():
     offenders = {str(path.relative_to(ROOT)): found for path in domain_sources()
                  if (found := clock_reads(path.read_text(encoding="utf-8")))}
+    assert offenders == {}
+
+
+def test_the_store_never_imports_the_services():
+    # The services use the store; the other way round would make a cycle (design.md).
+    offenders = {str(path.relative_to(ROOT)): found for path in domain_sources()
+                 if (DOMAIN_DIR / "store") in path.parents
+                 and (found := imports_of(path.read_text(encoding="utf-8"), SERVICES))}
+    assert offenders == {}
+
+
+def rule_sources() -> list[Path]:
+    """The rule modules: domain/*.py at the top, not the store's nor the services'."""
+    files = sorted(DOMAIN_DIR.glob("*.py"))
+    assert DOMAIN_DIR / "notice.py" in files and DOMAIN_DIR / "cases.py" in files
+    return files
+
+
+def test_the_rules_import_neither_sqlalchemy_nor_alembic():
+    offenders = {str(path.relative_to(ROOT)): found for path in rule_sources()
+                 if (found := imports_of(path.read_text(encoding="utf-8"), DRIVERS))}
     assert offenders == {}

@@ -1,0 +1,11 @@
+"""Which reference data the store holds: each dataset's version, title and source (the
+About dialog cites them)."""
+from __future__ import annotations
+
+from domain.reference_data import Dataset
+from domain.store import Store
+
+
+def datasets(store: Store) -> list[Dataset]:
+    with store.unit_of_work() as uow:
+        return uow.reference.datasets()

@@ -1,0 +1,90 @@
+"""Map the customer table to the plain values of domain.customers.
+
+Rows and queries only; the rules (checks) live in domain.customers and
+domain.services.register, which hand this module values that are already decided.
+Queries read only the columns they need as plain rows: the register holds 100,000
+customers, and ORM objects for each would cost more than the answer is worth. The big
+read (all summaries) runs on the session's connection directly: the ORM's result
+handling costs a third of its time and adds nothing to plain rows.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy.orm import Session
+
+from domain.customers import Customer, CustomerSummary, Offering
+from domain.store.column_values import chunks
+from domain.store.models import CustomerRow
+
+CUSTOMER_FIELDS = ("external_id", "name", "org_number", "country", "contact", "phone", "email", "offering",
+                   "notes")
+_COLUMNS = [CustomerRow.id, *(getattr(CustomerRow, name) for name in CUSTOMER_FIELDS)]
+
+
+def customer_values(customer: Customer) -> dict:
+    """The columns of a customer (without its id)."""
+    return {
+        "external_id": customer.external_id, "name": customer.name, "org_number": customer.org_number,
+        "country": customer.country, "contact": customer.contact, "phone": customer.phone,
+        "email": customer.email, "offering": Offering(customer.offering).value, "notes": customer.notes,
+    }
+
+
+def customer_from_row(row) -> Customer:
+    return Customer(
+        id=row.id, external_id=row.external_id, name=row.name, org_number=row.org_number, country=row.country,
+        contact=row.contact, phone=row.phone, email=row.email, offering=Offering(row.offering), notes=row.notes,
+    )
+
+
+class CustomerRepository:
+    def __init__(self, session: Session):
+        self._session = session
+
+    def summaries(self) -> list[CustomerSummary]:
+        """Every customer, by name: what the search index (domain.customer_search) is built from."""
+        rows = self._session.connection().execute(
+            select(CustomerRow.id, CustomerRow.name, CustomerRow.org_number, CustomerRow.country, CustomerRow.phone,
+                   CustomerRow.email, CustomerRow.offering).order_by(CustomerRow.name, CustomerRow.id))
+        return [CustomerSummary(*row) for row in rows]
+
+    def get(self, customer_id: int) -> Customer | None:
+        row = self._session.execute(select(*_COLUMNS).where(CustomerRow.id == customer_id)).first()
+        return None if row is None else customer_from_row(row)
+
+    def exists(self, customer_id: int) -> bool:
+        return self._session.scalar(select(CustomerRow.id).where(CustomerRow.id == customer_id)) is not None
+
+    def id_with_external_id(self, external_id: str) -> int | None:
+        return self._session.scalar(select(CustomerRow.id).where(CustomerRow.external_id == external_id))
+
+    def by_external_id(self, external_ids: Sequence[str]) -> dict[str, Customer]:
+        found = {}
+        for part in chunks(list(external_ids)):
+            for row in self._session.execute(select(*_COLUMNS).where(CustomerRow.external_id.in_(part))):
+                found[row.external_id] = customer_from_row(row)
+        return found
+
+    def all(self) -> list[Customer]:
+        rows = self._session.execute(select(*_COLUMNS).order_by(CustomerRow.name, CustomerRow.id))
+        return [customer_from_row(row) for row in rows]
+
+    def add(self, customer: Customer) -> int:
+        return self._session.execute(
+            insert(CustomerRow).values(customer_values(customer)).returning(CustomerRow.id)).scalar_one()
+
+    def add_all(self, customers: Sequence[Customer]) -> None:
+        if customers:
+            self._session.execute(insert(CustomerRow), [customer_values(c) for c in customers])
+
+    def update(self, customer_id: int, values: dict) -> bool:
+        """Write `values` and stamp updated_at; False if there is no such customer."""
+        result = self._session.execute(update(CustomerRow).where(CustomerRow.id == customer_id)
+                                       .values(**values, updated_at=func.current_timestamp()))
+        return result.rowcount == 1
+
+    def delete(self, customer_id: int) -> bool:
+        # The database deletes the subscriptions (ON DELETE CASCADE).
+        return self._session.execute(delete(CustomerRow).where(CustomerRow.id == customer_id)).rowcount == 1

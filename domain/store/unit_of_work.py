@@ -1,0 +1,58 @@
+"""The unit of work (cosmicpython, "Architecture Patterns with Python", ch. 6): one
+transaction, its repositories, and a rollback unless the service commits.
+
+    with store.unit_of_work() as uow:
+        customer = uow.customers.get(7)
+        uow.journal.add(entry)
+        uow.commit()
+
+Leaving the block without commit() undoes everything written in it, also when an
+error ends it; a read-only service simply never commits. Errors of the database come
+out of the repositories and commit() as domain errors (domain/store/driver_errors.py).
+"""
+from __future__ import annotations
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from domain.store.case_repository import CaseRepository
+from domain.store.customer_repository import CustomerRepository
+from domain.store.desk_repository import DeskRepository
+from domain.store.journal_repository import JournalRepository
+from domain.store.reference_repository import ReferenceRepository
+from domain.store.subscription_repository import SubscriptionRepository
+
+
+class UnitOfWork:
+    customers: CustomerRepository
+    subscriptions: SubscriptionRepository
+    cases: CaseRepository
+    journal: JournalRepository
+    desks: DeskRepository
+    reference: ReferenceRepository
+
+    def __init__(self, sessions: sessionmaker[Session]):
+        self._sessions = sessions
+        self._session: Session | None = None
+
+    def __enter__(self) -> UnitOfWork:
+        session = self._session = self._sessions()
+        self.customers = CustomerRepository(session)
+        self.subscriptions = SubscriptionRepository(session)
+        self.cases = CaseRepository(session)
+        self.journal = JournalRepository(session)
+        self.desks = DeskRepository(session)
+        self.reference = ReferenceRepository(session)
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        try:
+            self.rollback()  # after commit() there is nothing left to undo
+        finally:
+            self._session.close()
+            self._session = None
+
+    def commit(self) -> None:
+        self._session.commit()
+
+    def rollback(self) -> None:
+        self._session.rollback()
