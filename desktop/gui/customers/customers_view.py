@@ -24,6 +24,7 @@ from desktop.gui.customers.customer_form_widget import CustomerFormWidget
 from desktop.gui.customers.notice_panel_widget import NoticePanelWidget
 from desktop.gui.customers.subscription_dialog import SubscriptionDialog
 from desktop.gui.customers.subscriptions_widget import SubscriptionsWidget
+from desktop.gui.operations import register
 from desktop.gui.platform.settings import default_country
 from desktop.gui.widgets.customer_finder_widget import CustomerFinderWidget
 from desktop.gui.widgets.wrapped_label import name_heading, wrapped_label
@@ -176,7 +177,7 @@ class CustomersView(QWidget):
         """Show the customer (and pick the subscription, with its notice answer)."""
         def proceed() -> None:
             self._requested = customer_id
-            self.worker.run(lambda store: (_get_customer(store, customer_id), subscription_id), self._on_record)
+            self.worker.run(lambda store: (register.get_customer(store, customer_id), subscription_id), self._on_record)
 
         self._unless_unsaved_edits(proceed)
 
@@ -277,7 +278,7 @@ class CustomersView(QWidget):
     def _save_customer(self, customer: Customer) -> None:
         self._requested = customer.id
         self.form.show_status(lambda: _("Saving…"))
-        self.worker.run(lambda store: _save_customer(store, customer), self._on_customer_saved,
+        self.worker.run(lambda store: register.save_customer(store, customer), self._on_customer_saved,
                         self._on_customer_save_failed)
 
     def _on_customer_saved(self, record: CustomerRecord) -> None:
@@ -307,7 +308,7 @@ class CustomersView(QWidget):
         customer_id = record.customer.id
 
         def delete() -> None:
-            self.worker.run(lambda store: _delete_customer(store, customer_id), self._on_customer_deleted)
+            self.worker.run(lambda store: register.delete_customer(store, customer_id), self._on_customer_deleted)
 
         self._confirm(_("Delete customer"), text, delete)
 
@@ -415,7 +416,7 @@ class CustomersView(QWidget):
             self.subscription_dialog = None
             if result == SubscriptionDialog.DialogCode.Accepted:
                 edited = dialog.subscription()
-                self.worker.run(lambda store: _save_subscription(store, edited, today),
+                self.worker.run(lambda store: register.save_subscription(store, edited, today),
                                 self._on_subscriptions_changed)
             dialog.deleteLater()
 
@@ -441,7 +442,7 @@ class CustomersView(QWidget):
         subscription_id, customer_id = subscription.id, record.customer.id
 
         def delete() -> None:
-            self.worker.run(lambda store: _delete_subscription(store, subscription_id, customer_id),
+            self.worker.run(lambda store: register.delete_subscription(store, subscription_id, customer_id),
                             self._on_subscriptions_changed)
 
         self._confirm(_("Delete subscription"), text, delete)
@@ -457,38 +458,3 @@ def _facts_text(customer: Customer) -> str:
         parts.append(offering_text(Offering(customer.offering)))
     return " · ".join(part for part in parts if part)
 
-
-# --- worker jobs (run on the store thread) ---------------------------------------------------
-
-def _get_customer(store, customer_id: int) -> CustomerRecord:
-    from domain.services.register import get_customer
-
-    return get_customer(store, customer_id)
-
-
-def _save_customer(store, customer: Customer) -> CustomerRecord:
-    from domain.services.register import get_customer, save_customer
-
-    saved = save_customer(store, customer)
-    return get_customer(store, saved.id)
-
-
-def _delete_customer(store, customer_id: int) -> int:
-    from domain.services.register import delete_customer
-
-    delete_customer(store, customer_id)
-    return customer_id
-
-
-def _save_subscription(store, subscription: Subscription, today: dt.date) -> tuple[Subscription, CustomerRecord]:
-    from domain.services.register import get_customer, save_subscription
-
-    saved = save_subscription(store, subscription, today)
-    return saved, get_customer(store, saved.customer_id)
-
-
-def _delete_subscription(store, subscription_id: int, customer_id: int) -> tuple[None, CustomerRecord]:
-    from domain.services.register import delete_subscription, get_customer
-
-    delete_subscription(store, subscription_id)
-    return None, get_customer(store, customer_id)

@@ -14,25 +14,19 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from desktop.common.i18n import _, country_name
+from desktop.gui.operations import register
 from desktop.gui.widgets.column_widths import fit_columns
 from desktop.gui.widgets.customer_finder_widget import register_table
 from desktop.gui.widgets.customer_table_model import COUNTRY, NAME, ORG_NUMBER, PHONE, CustomerTableModel
 from desktop.gui.widgets.wrapped_label import wrapped_label
 
 if TYPE_CHECKING:
+    from desktop.gui.operations.register import CustomerSummary
     from desktop.gui.platform.store_worker import StoreWorker
     from domain.customer_search import CustomerSearch
-    from domain.services.register import CustomerSummary
 
 MATCHES = 6  # rows listed while typing: enough to choose, small enough to keep the form in view
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-
-
-def _load_search(store) -> CustomerSearch:
-    from domain.customer_search import CustomerSearch
-    from domain.services.register import customer_summaries
-
-    return CustomerSearch(customer_summaries(store))
 
 
 class EscalationCustomerWidget(QWidget):
@@ -125,14 +119,14 @@ class EscalationCustomerWidget(QWidget):
     def load(self) -> None:
         if self.search is None and not self._loading:
             self._loading = True
-            self.worker.run(_load_search, self._on_loaded, self._on_failed)
+            self.worker.run(register.customer_search, self._on_loaded, self._on_failed)
 
     def refresh(self) -> None:
         """Read the register again if it was read before (a customer may have been added or
         renamed in the customers view); the old search answers until the new one is here."""
         if self.search is not None and not self._loading:
             self._loading = True
-            self.worker.run(_load_search, self._on_loaded, self._on_failed)
+            self.worker.run(register.customer_search, self._on_loaded, self._on_failed)
 
     def show_problem(self, message: str) -> None:
         self._problem = lambda: _("The customer could not be opened: {reason}").format(reason=message)

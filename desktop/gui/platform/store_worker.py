@@ -21,6 +21,7 @@ import shiboken6
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from desktop.common.i18n import _
+from desktop.gui.operations import Changed
 from domain.errors import DeskguideError
 from domain.messages import Message
 
@@ -104,6 +105,7 @@ class StoreWorker(QObject):
 
     opened = Signal(object)  # the database file's path
     failed = Signal(object)  # a Message (or plain text): say it with `_()` when shown
+    changed = Signal(object)  # operations.Changes a write made, after its own callback ran
 
     _open_requested = Signal(object, object)
     _job_queued = Signal(object)
@@ -143,7 +145,12 @@ class StoreWorker(QObject):
 
     def run(self, fn: Callable[[Any], Any], on_done: Callable[[Any], None] | None = None,
             on_error: Callable[[str], None] | None = None) -> None:
-        """Run `fn(store)` on the worker thread; call back on the GUI thread."""
+        """Run `fn(store)` on the worker thread; call back on the GUI thread.
+
+        `fn` is an operation (desktop.gui.operations). A write's `Changed(value, changes)`
+        gives `on_done` its value, then announces the changes on `changed` (also when
+        the view that asked is gone), so every part of the window refreshes what it
+        shows of them."""
         if self._stopped:
             log.warning("store job dropped: the worker has shut down")
             return
@@ -168,7 +175,11 @@ class StoreWorker(QObject):
 
     @Slot(object, object)
     def _finish(self, job: _Job, result: Any) -> None:
-        _call(job.on_done, result)
+        if isinstance(result, Changed):
+            _call(job.on_done, result.value)
+            self.changed.emit(result.changes)
+        else:
+            _call(job.on_done, result)
 
     @Slot(object, object)
     def _fail(self, job: _Job | None, error: Message | str) -> None:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.common.i18n import _, ngettext
+from desktop.gui.operations import register
 from desktop.gui.widgets.column_widths import fit_columns
 from desktop.gui.widgets.customer_table_model import COUNTRY, MAX_ROWS, NAME, ORG_NUMBER, PHONE, CustomerTableModel
 from desktop.gui.widgets.wrapped_label import wrapped_label
@@ -34,14 +35,6 @@ if TYPE_CHECKING:
     from domain.customer_search import CustomerSearch
 
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-
-
-def _load_search(store) -> CustomerSearch:
-    """Runs on the worker thread: every customer's summary, and the search index over them."""
-    from domain.customer_search import CustomerSearch
-    from domain.services.register import customer_summaries
-
-    return CustomerSearch(customer_summaries(store))
 
 
 def register_table(parent: QWidget, accessible: str) -> QTableView:
@@ -144,7 +137,7 @@ class CustomerFinderWidget(QWidget):
             self._reload_pending = True
             return
         self._loading = True
-        self.worker.run(_load_search, self._on_loaded, self._on_load_failed)
+        self.worker.run(register.customer_search, self._on_loaded, self._on_load_failed)
 
     def _on_loaded(self, search: CustomerSearch) -> None:
         self._loading = False

@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.common.i18n import _, format_clock
-from desktop.gui.call.call_view import CallRequest, CallView, _read_card
+from desktop.gui.call.call_view import CallRequest, CallView
 from desktop.gui.call.card_subscriptions_model import DAYS_LEFT, DEADLINE, PRODUCT, SOONEST_MARKER
 from desktop.gui.call.journal_model import AGENT, KIND, NOTE, TOPIC, VERDICT, WHEN, when_text
+from desktop.gui.operations.card import read_card
 from desktop.gui.platform.language import apply_language
 from desktop.gui.platform.settings import Settings
 from desktop.gui.widgets.case_table_model import PRODUCT as CASE_PRODUCT
@@ -325,7 +326,7 @@ def test_the_days_left_count_from_the_customers_own_today(store, minutes, guess)
     now = dt.datetime(2026, 11, 23, 22, 0, tzinfo=UTC) + dt.timedelta(minutes=minutes)
     zones = {"SE": ZoneInfo("Europe/Stockholm"), "FI": ZoneInfo("Europe/Helsinki")}
     days = {country: now.astimezone(zone).date() for country, zone in zones.items()}
-    card = _read_card(store, finnish.id, days, days[guess] if guess else now.date())
+    card = read_card(store, finnish.id, days, days[guess] if guess else now.date())
     helsinki_today = now.astimezone(zones["FI"]).date()
     (entry,) = card.subscriptions
     assert entry.days_left == (entry.next_deadline - helsinki_today).days
