@@ -106,6 +106,7 @@ class StoreWorker(QObject):
     opened = Signal(object)  # the database file's path
     failed = Signal(object)  # a Message (or plain text): say it with `_()` when shown
     changed = Signal(object)  # operations.Changes a write made, after its own callback ran
+    idle = Signal()  # every job queued so far has answered (and its callback has run)
 
     _open_requested = Signal(object, object)
     _job_queued = Signal(object)
@@ -129,6 +130,7 @@ class StoreWorker(QObject):
         self._runner.opened.connect(self._on_opened)
         self._started = False
         self._stopped = False
+        self._pending = 0  # jobs queued whose answer has not been delivered yet
         self.db_path: Path | None = None
 
     def start(self) -> None:
@@ -143,6 +145,11 @@ class StoreWorker(QObject):
     def running(self) -> bool:
         return self._thread.isRunning()
 
+    @property
+    def pending(self) -> int:
+        """Jobs queued or running whose answer has not reached the GUI thread yet."""
+        return self._pending
+
     def run(self, fn: Callable[[Any], Any], on_done: Callable[[Any], None] | None = None,
             on_error: Callable[[str], None] | None = None) -> None:
         """Run `fn(store)` on the worker thread; call back on the GUI thread.
@@ -155,6 +162,7 @@ class StoreWorker(QObject):
             log.warning("store job dropped: the worker has shut down")
             return
         self.start()
+        self._pending += 1
         self._job_queued.emit(_Job(fn, on_done, on_error))
 
     def shutdown(self) -> None:
@@ -180,12 +188,22 @@ class StoreWorker(QObject):
             self.changed.emit(result.changes)
         else:
             _call(job.on_done, result)
+        self._answered()
 
     @Slot(object, object)
     def _fail(self, job: _Job | None, error: Message | str) -> None:
         if job is not None:
             _call(job.on_error, _(error))  # here, on the GUI thread, in the agent's language
         self.failed.emit(error)
+        if job is not None:
+            self._answered()
+
+    def _answered(self) -> None:
+        # Counted down after the callback: a job it queues keeps the worker busy, so
+        # `idle` means nothing more is on its way (tests wait on it instead of sleeping).
+        self._pending -= 1
+        if not self._pending:
+            self.idle.emit()
 
 
 def _call(callback: Callable | None, value: Any) -> None:

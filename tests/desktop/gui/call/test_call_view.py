@@ -163,7 +163,8 @@ def test_a_customer_picked_while_another_is_read_shows_only_the_latest(qtbot, st
         view.open_customer(customer.id)
     qtbot.waitUntil(lambda: view.current_card is not None and view.current_card.customer.id == customers[-1].id,
                     timeout=10_000)
-    qtbot.wait(100)
+    # Every read asked for has answered: an older card would have been shown by now.
+    qtbot.waitUntil(lambda: not view.worker.pending, timeout=10_000)
     assert shown == [customers[-1].id]  # the first read was already on its way, but only the latest is shown
     assert view.current_card.customer.id == customers[-1].id
 
@@ -566,8 +567,8 @@ def test_a_long_nordic_name_and_many_or_no_subscriptions_wrap_and_are_never_cut(
     window.resize(1024, 700)  # a laptop
     apply_language(lang)
     open_card(qtbot, view, customer.id)
-    QApplication.processEvents()
-    qtbot.wait(50)
+    qtbot.waitUntil(lambda: not view.worker.pending, timeout=10_000)  # the journal read too
+    QApplication.processEvents()  # the layouts the card and the language asked for
     PICTURES.mkdir(parents=True, exist_ok=True)
     assert window.grab().save(str(PICTURES / f"call-{lang}-{'twelve' if many else 'none'}.png"))
 
