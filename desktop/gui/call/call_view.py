@@ -56,7 +56,7 @@ class CallView(QWidget):
         self._reading = False  # a card read is on its way
         self._stale = False  # ... and a newer one was asked for meanwhile
 
-        self.finder = CustomerFinderWidget(self.worker, self)
+        self.finder = CustomerFinderWidget(context.customer_index, self)
         self.finder.new_button.hide()  # new customers are added in Customers & notice, not on a call
         # Room for the name: the search finds by phone too, and the card shows the number.
         self.finder.table.setColumnHidden(PHONE, True)

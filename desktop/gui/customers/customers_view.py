@@ -6,7 +6,7 @@ Left: the search (or the coming deadlines), and the customer's details under it.
 who the customer is, their subscriptions, and the notice answer for the picked one.
 
 Every read and write of the store goes through the worker; a save refreshes what it
-changed (the customer, the search index, the coming deadlines). Answers computed from
+changed (the customer, the coming deadlines; the shared search index follows by itself). Answers computed from
 plain values (the search, the notice answer) run here, on the GUI thread.
 """
 from __future__ import annotations
@@ -56,7 +56,7 @@ class CustomersView(QWidget):
         self.subscription_dialog: SubscriptionDialog | None = None
 
         # --- left: find a customer (or the coming deadlines), and their details -------------
-        self.finder = CustomerFinderWidget(self.worker, self)
+        self.finder = CustomerFinderWidget(context.customer_index, self)
         self.deadlines = ComingDeadlinesWidget(self.worker, self.today, self)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.finder, "")
@@ -286,7 +286,7 @@ class CustomersView(QWidget):
             self._requested = record.customer.id
             self._show_record(record)
             self.form.show_status(lambda: _("Saved."))
-        self.finder.reload()  # the name, the number or the phone may have changed: rebuild the search
+        # The search follows by itself: the save said it changed customers (CustomerIndex).
         self.deadlines.reload()  # the name shows in the deadlines
         self.customerSaved.emit(record.customer)
 
@@ -315,7 +315,6 @@ class CustomersView(QWidget):
     def _on_customer_deleted(self, customer_id: int) -> None:
         if self.record is not None and self.record.customer.id == customer_id:
             self._show_record(None)
-        self.finder.reload()
         self.deadlines.reload()
         self.customerDeleted.emit(customer_id)
 

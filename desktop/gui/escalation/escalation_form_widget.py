@@ -36,7 +36,7 @@ from desktop.gui.widgets.field_error_label import FieldErrorLabel
 from desktop.gui.widgets.wrapped_label import wrapped_label
 
 if TYPE_CHECKING:
-    from desktop.gui.platform.store_worker import StoreWorker
+    from desktop.gui.widgets.customer_index import CustomerIndex
     from domain.escalation import Offering
 
 COUNTRIES = ("SE", "NO", "DK", "FI")
@@ -54,14 +54,14 @@ class EscalationFormWidget(QWidget):
     changed = Signal()  # an input of the escalation changed: answer again
     productChanged = Signal()  # the product changed: only its lifecycle needs checking again
 
-    def __init__(self, worker: StoreWorker, parent=None):
+    def __init__(self, customer_index: CustomerIndex | None, parent=None):
         super().__init__(parent)
         self._follows_clock = True
         self._offerings: dict[str, Offering] = {}
 
         # --- the customer ---------------------------------------------------------------------
         self.customer_box = QGroupBox(self)
-        self.customer = EscalationCustomerWidget(worker, self.customer_box)
+        self.customer = EscalationCustomerWidget(customer_index, self.customer_box)
         self.country_combo = QComboBox(self.customer_box)
         for country in COUNTRIES:
             self.country_combo.addItem(country, country)  # named in retranslate()

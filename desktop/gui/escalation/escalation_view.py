@@ -68,7 +68,7 @@ class EscalationView(QWidget):
         self._load_problem: str | None = None  # why the rules could not be loaded
         self._saved_text: Callable[[], str] | None = None  # the last save's outcome, worded when shown
 
-        self.form = EscalationFormWidget(self.worker, self)
+        self.form = EscalationFormWidget(context.customer_index, self)
         self.severity = SeverityWidget(self)
         self.form.add_section(self.severity)
         self.answer_widget = EscalationAnswerWidget(self)
