@@ -296,8 +296,9 @@ def bench_escalation() -> None:
     """Due times for every severity, offering and country at random moments (the business-
     hours walk is the costly part: a case opened before Christmas walks a week), and the
     case list at 2,000 cases."""
+    from domain.cases import new_case
     from domain.escalation import OFFERINGS, SEVERITIES
-    from domain.services.escalation import escalator, list_cases, mark_responded, new_case, save_case
+    from domain.services.escalation import escalator, list_cases, mark_responded, save_case
     from domain.store import open_store
 
     print("== Lookups: escalation ==")
@@ -350,11 +351,12 @@ def bench_card(customers: int = 100_000, subscriptions: int = 300_000) -> None:
     history of 2,000 escalation cases, 50 of them still open, on random customers."""
     from benchmarks.register_generator import DEFAULT_TODAY, generate
     from desktop.gui.widgets.customer_table_model import MAX_ROWS
+    from domain.cases import new_case
     from domain.customer_search import CustomerSearch
     from domain.escalation import SEVERITIES
     from domain.services import register
     from domain.services.card import customer_card
-    from domain.services.escalation import escalator, mark_responded, new_case, save_case
+    from domain.services.escalation import escalator, mark_responded, save_case
     from domain.store import open_store
 
     print(f"== Customer card: {customers:,} customers, {subscriptions:,} subscriptions ==")

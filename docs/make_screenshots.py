@@ -158,7 +158,8 @@ def add_journal(store) -> None:
 
 def add_cases(store) -> None:
     """Cases in every state: one breached, one due soon, one later, one answered in time."""
-    from domain.services.escalation import escalator, mark_responded, new_case, save_case
+    from domain.cases import new_case
+    from domain.services.escalation import escalator, mark_responded, save_case
     from domain.services.register import customer_summaries
 
     answerer = escalator(store)

@@ -16,7 +16,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from domain.customers import (
-    Customer, CustomerRecord, Offering, Subscription, customer_problems, parse_offering, reason_of,
+    Customer,
+    CustomerRecord,
+    Offering,
+    Subscription,
+    customer_problems,
+    parse_offering,
+    reason_of,
     subscription_problems,
 )
 from domain.dates import parse_day

@@ -29,7 +29,7 @@ from itertools import accumulate, chain
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from domain.services.register import CustomerSummary
+    from domain.customers import CustomerSummary
 
 DEFAULT_LIMIT = 50
 # Calling code of each desk country and the trunk prefix of its national numbers:

@@ -7,7 +7,14 @@ from domain.business_time import BusinessHours
 from domain.desks import parse_clock_time
 from domain.errors import DeskguideError, ReferenceDataError
 from domain.escalation import (
-    CLOCK_24X7, CLOCK_BUSINESS, OFFERINGS, SEVERITIES, EscalationRules, Offering, SeverityLevel, Target,
+    CLOCK_24X7,
+    CLOCK_BUSINESS,
+    OFFERINGS,
+    SEVERITIES,
+    EscalationRules,
+    Offering,
+    SeverityLevel,
+    Target,
 )
 from domain.reference_data import Dataset, load_toml, parse_dataset, reference_dir
 

@@ -23,8 +23,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from enum import Enum
+from functools import lru_cache
 
 from domain.errors import InvalidInput
 from domain.messages import Message, data_text, plural_message

@@ -14,7 +14,14 @@ from pathlib import Path
 
 from domain.errors import ReferenceDataError
 from domain.lifecycle import (
-    CONFIDENCE, Allowance, Catalogue, Phase, PhaseRules, Policy, Product, product_keys,
+    CONFIDENCE,
+    Allowance,
+    Catalogue,
+    Phase,
+    PhaseRules,
+    Policy,
+    Product,
+    product_keys,
 )
 from domain.reference_data import Dataset, load_toml, parse_dataset, reference_dir
 

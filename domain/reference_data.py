@@ -12,7 +12,13 @@ from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from domain.desks import (
-    COUNTRIES, WEEKDAY_KEYS, ClosedDayRules, DayHours, Desk, FixedClosedDay, NamedHoliday,
+    COUNTRIES,
+    WEEKDAY_KEYS,
+    ClosedDayRules,
+    DayHours,
+    Desk,
+    FixedClosedDay,
+    NamedHoliday,
 )
 from domain.errors import DeskguideError, ReferenceDataError
 

@@ -10,16 +10,9 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QSizePolicy, QV
 
 from desktop.common.i18n import _, format_skeleton
 from desktop.common.version import app_version
+from desktop.gui.operations import about
 from desktop.gui.platform.store_worker import StoreWorker
 from desktop.gui.widgets.retranslating import Retranslating
-
-
-def _reference_facts(store) -> tuple[list, Path | None]:
-    """Runs on the worker thread: the store's datasets and its file."""
-    from domain.store import desk_repository
-
-    with store.session() as session:
-        return desk_repository.datasets(session), store.path
 
 
 class AboutDialog(Retranslating, QDialog):
@@ -56,7 +49,7 @@ class AboutDialog(Retranslating, QDialog):
     def refresh(self) -> None:
         """Ask the store again each time the box opens: the data may have been replaced."""
         self.details.setText(escape(_("Loading…")))
-        self.worker.run(_reference_facts, self._show_facts, self._show_error)
+        self.worker.run(about.reference_facts, self._show_facts, self._show_error)
 
     def text(self) -> str:
         return self.header.text() + "\n" + self.details.text()

@@ -69,13 +69,14 @@ class CallWorkflow(QObject):
         self.retranslate()
 
     def _watch_customers(self, *_args) -> None:
-        """Customers added, changed or deleted in the register view are found by the
-        call view's search at once (the views are built lazily: connect once it exists)."""
+        """A customer changed or deleted in the register view: the open card shows it at
+        once (the search follows by itself: CustomerIndex). The views are built lazily:
+        connect once it exists."""
         customers = self.window.views.get("customers")
         if customers is None or self._watching_customers:
             return
         self._watching_customers = True
-        reload = self.call_view().reload_register
+        reload = self.call_view().reload_card
         customers.customerSaved.connect(lambda _customer: reload())
         customers.customerDeleted.connect(lambda _customer_id: reload())
 
@@ -225,7 +226,7 @@ class CallWorkflow(QObject):
 
         items = [PaletteItem(_("View"), spec.title(), "", lambda key=spec.key: self.window.show_view(key))
                  for spec in VIEWS]
-        search = getattr(self.call_view().finder, "search", None)
+        search = self.window.customer_index.search
         if search is not None and text.strip():
             for summary in search.search(text, PALETTE_CUSTOMERS):
                 # matched: found by phone or org number too, which the label does not show.

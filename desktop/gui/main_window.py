@@ -32,6 +32,7 @@ from desktop.common.i18n import _
 from desktop.gui.platform import language
 from desktop.gui.platform.store_worker import Clock, StoreWorker, utc_now
 from desktop.gui.view_context import ViewContext
+from desktop.gui.widgets.customer_index import CustomerIndex
 from desktop.gui.widgets.hours_model import HoursModel
 from desktop.gui.widgets.retranslating import Retranslating
 from desktop.wording import hours as hours_text
@@ -97,8 +98,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.clock = clock
         self.worker = StoreWorker(db_path, clock, self)
         self.hours = HoursModel(self.worker, clock, self)
+        self.customer_index = CustomerIndex(self.worker, self)  # read when a finder first needs it
         self.about_dialog = None
-        self._context = ViewContext(self.worker, self.hours, clock)
+        self._context = ViewContext(self.worker, self.hours, self.customer_index, clock)
         self._specs = {spec.key: spec for spec in views}
         self._started = False
         self._shut_down = False

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from desktop.gui.platform.store_worker import Clock, StoreWorker
+from desktop.gui.widgets.customer_index import CustomerIndex
 from desktop.gui.widgets.hours_model import HoursModel
 
 
@@ -14,4 +15,5 @@ class ViewContext(NamedTuple):
 
     worker: StoreWorker
     hours: HoursModel
+    customer_index: CustomerIndex  # the one search over the register, for every finder
     clock: Clock

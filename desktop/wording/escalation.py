@@ -18,8 +18,8 @@ from desktop.wording.hours import date_text, moment_text
 
 if TYPE_CHECKING:
     from domain.business_time import BusinessHours, TimelineDay
+    from domain.cases import Case
     from domain.escalation import Escalation
-    from domain.services.escalation import Case
 
 # The domain's codes, repeated so this module imports no rules (start-up budget).
 CLOCK_24X7 = "24x7"

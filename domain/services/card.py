@@ -11,11 +11,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from domain.cases import Case
 from domain.customers import Customer, Subscription
 from domain.errors import InvalidInput
 from domain.messages import Message
 from domain.notice import next_notice_deadline
-from domain.cases import Case
 from domain.store import Store
 
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from domain.cases import Case, new_case  # re-exported for callers not yet moved
+from domain.cases import Case
 from domain.closed_days import ClosedDayCalendar
 from domain.desks import parse_country
 from domain.errors import InvalidInput
-from domain.messages import Message
 from domain.escalation import Escalation, EscalationRules, escalate, parse_offering_id, parse_severity
+from domain.messages import Message
 from domain.store import Store
 
 

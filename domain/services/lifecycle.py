@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from domain.lifecycle import Catalogue, LifecycleAnswer, Product, check as check_in
+from domain.lifecycle import Catalogue, LifecycleAnswer, Product
+from domain.lifecycle import check as check_in
 from domain.store import Store
 
 

@@ -15,10 +15,18 @@ import datetime as dt
 from dataclasses import dataclass, replace
 
 from domain.customers import (
-    Customer, CustomerRecord, FieldError, InvalidRecord, Offering, Subscription, check_customer, check_subscription,
-    not_an_offering, valued,
+    Customer,
+    CustomerRecord,
+    CustomerSummary,
+    FieldError,
+    InvalidRecord,
+    Offering,
+    Subscription,
+    check_customer,
+    check_subscription,
+    not_an_offering,
+    valued,
 )
-from domain.customers import CustomerSummary  # re-exported for callers not yet moved
 from domain.errors import ConflictError, InvalidInput
 from domain.messages import Message
 from domain.notice import NOTICE_DAYS, NoticeAnswer, Term, next_notice_deadline, not_a_term
@@ -224,13 +232,10 @@ def delete_subscription(store: Store, subscription_id: int) -> None:
 
 
 def notice_for_subscription(store: Store, subscription_id: int, on: dt.date, *,
-                            subscription_field: str = "--subscription", on_field: str = "--on") -> NoticeAnswer:
+                            subscription_field: str = "subscription", on_field: str = "on") -> NoticeAnswer:
     """What happens if notice for this subscription arrives on `on`, with the closed days
-    of the customer's country desk. The *_field names say which field was wrong.
-
-    The defaults are still the CLI's option names because desktop/cli.py relies on them;
-    once it passes subscription_field="--subscription", on_field="--on" (or maps field
-    names to its options) they become "subscription" and "on"."""
+    of the customer's country desk. The *_field names say which field was wrong (the CLI
+    names its options for them: desktop/cli/output.py as_option)."""
     from domain.services.notice import notice_for
 
     with store.unit_of_work() as uow:

@@ -9,14 +9,10 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
-from sqlalchemy.orm import Session, sessionmaker
-
-from domain.errors import StoreError  # re-exported for callers not yet moved (it lives in domain.errors)
+from sqlalchemy.orm import sessionmaker
 from domain.store.driver_errors import translate_driver_errors
 from domain.store.unit_of_work import UnitOfWork
 
@@ -62,14 +58,6 @@ class Store:
 
     def unit_of_work(self) -> UnitOfWork:
         return UnitOfWork(self._sessions)
-
-    @contextmanager
-    def session(self) -> Iterator[Session]:
-        """A session that commits if its block finishes. Kept for callers not yet moved
-        (desktop/about_dialog.py, benchmarks/register_generator.py): services and new
-        code use unit_of_work()."""
-        with self._sessions() as session, session.begin():
-            yield session
 
     def schema_revision(self) -> str | None:
         from alembic.runtime.migration import MigrationContext

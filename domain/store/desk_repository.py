@@ -11,9 +11,16 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from domain.desks import (
-    ClosedDayRules, DayHours, Desk, DeskPolicy, FixedClosedDay, NamedHoliday, Override, OverrideKind,
+    ClosedDayRules,
+    DayHours,
+    Desk,
+    DeskPolicy,
+    FixedClosedDay,
+    NamedHoliday,
+    Override,
+    OverrideKind,
 )
-from domain.reference_data import Dataset, DeskData
+from domain.reference_data import DeskData
 from domain.store.column_values import aware, to_utc
 from domain.store.models import DeskHoursRow, DeskOverrideRow, DeskRow, ReferenceDatasetRow
 
@@ -100,11 +107,3 @@ class DeskRepository:
         removed = _override(row)
         self._session.delete(row)
         return removed
-
-
-def datasets(session: Session) -> list[Dataset]:
-    """Kept for callers not yet moved (desktop/about_dialog.py): use
-    domain.services.reference.datasets(store)."""
-    from domain.store.reference_repository import ReferenceRepository
-
-    return ReferenceRepository(session).datasets()

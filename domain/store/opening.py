@@ -18,7 +18,11 @@ from domain.errors import ConflictError, StoreError
 from domain.messages import Message
 from domain.reference_bundle import ReferenceBundle, ReferenceFile
 from domain.store.database import (
-    Store, _alembic_config, default_db_path, head_revision_from_files, stored_revision,
+    Store,
+    _alembic_config,
+    default_db_path,
+    head_revision_from_files,
+    stored_revision,
 )
 from domain.store.unit_of_work import UnitOfWork
 

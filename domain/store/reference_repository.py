@@ -5,6 +5,7 @@ as its bundled file (see migrations/versions/0007_reference_documents.py for why
 from __future__ import annotations
 
 import datetime as dt
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 

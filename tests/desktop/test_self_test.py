@@ -56,7 +56,7 @@ def test_a_broken_check_exits_1_and_is_named(monkeypatch, capsys):
 
 def test_no_database_means_nothing_else_is_claimed_to_work(monkeypatch, capsys):
     import domain.store
-    from domain.store.database import StoreError
+    from domain.errors import StoreError
 
     def unopenable(*_args, **_kwargs):
         raise StoreError("cannot open the database")

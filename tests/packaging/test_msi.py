@@ -9,7 +9,6 @@ machine configuration file the app reads, user data left alone). The Windows wor
 """
 from __future__ import annotations
 
-import configparser
 import importlib.util
 import re
 import shutil

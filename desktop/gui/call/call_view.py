@@ -5,7 +5,7 @@ as Customers & notice). Right: the customer card (who, their desk now, subscript
 with the soonest notice deadline, open escalations counting down, and the buttons to
 the scope check, the notice answer and the escalation) and, under it, their journal.
 
-The card is read through the worker (domain.services.card.customer_card), one job at a
+The card is read through the worker (operations.card.read_card), one job at a
 time: while one is on its way, a newer pick waits, and only the latest is read next, so
 arrowing down the list or typing fast never queues a read per keystroke nor shows an
 older customer last. The buttons ask the main window for the prefilled views with a
@@ -24,14 +24,15 @@ from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 from desktop.common.i18n import _
 from desktop.gui.call.customer_card_widget import CustomerCardWidget
 from desktop.gui.call.journal_panel_widget import JournalPanelWidget
+from desktop.gui.operations import card as card_operations
 from desktop.gui.widgets.customer_finder_widget import CustomerFinderWidget
 from desktop.gui.widgets.customer_table_model import PHONE
 from desktop.gui.widgets.retranslating import Retranslating
 
 if TYPE_CHECKING:
+    from desktop.gui.operations.card import CustomerCard
     from desktop.gui.view_context import ViewContext
     from domain.customers import Subscription
-    from domain.services.card import CustomerCard
 
 
 @dataclass(frozen=True)
@@ -41,17 +42,6 @@ class CallRequest:
 
     card: CustomerCard
     subscription: Subscription | None
-
-
-def _read_card(store, customer_id: int, days: dict[str, dt.date], guess: dt.date) -> CustomerCard:
-    """Runs on the worker: the card with the days left counted from the customer's today
-    (their desk's clock). `guess` is today in the country we expect; near midnight a
-    customer in another zone may be on another day, and is read once more for it."""
-    from domain.services.card import customer_card
-
-    card = customer_card(store, customer_id, guess)
-    today = days.get(card.customer.country, guess)
-    return card if today == guess else customer_card(store, customer_id, today)
 
 
 class CallView(Retranslating, QWidget):
@@ -67,7 +57,7 @@ class CallView(Retranslating, QWidget):
         self._reading = False  # a card read is on its way
         self._stale = False  # ... and a newer one was asked for meanwhile
 
-        self.finder = CustomerFinderWidget(self.worker, self)
+        self.finder = CustomerFinderWidget(context.customer_index, self)
         self.finder.new_button.hide()  # new customers are added in Customers & notice, not on a call
         # Room for the name: the search finds by phone too, and the card shows the number.
         self.finder.table.setColumnHidden(PHONE, True)
@@ -164,7 +154,7 @@ class CallView(Retranslating, QWidget):
         customer_id, days = self._wanted, self._days()
         now = self.clock()
         guess = days.get(self._expected_country(customer_id), now.astimezone().date())
-        self.worker.run(lambda store: _read_card(store, customer_id, days, guess), self._on_card, self._on_failed)
+        self.worker.run(lambda store: card_operations.read_card(store, customer_id, days, guess), self._on_card, self._on_failed)
 
     def _days(self) -> dict[str, dt.date]:
         """Today on each desk's clock."""

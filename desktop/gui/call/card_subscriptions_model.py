@@ -1,5 +1,5 @@
 """The customer card's subscriptions: product, the next notice deadline and the days
-left to it, term and seats, soonest first (domain.services.card orders them).
+left to it, term and seats, soonest first (the card service orders them).
 
 The soonest deadline is the one the agent must mention on the call: its row is bold and
 its days-left cell carries a marker, which a screen reader hears too (the marker's
@@ -17,8 +17,8 @@ from desktop.gui.widgets.row_table_model import RowTableModel
 from desktop.wording.notice import day_text, days_left_text, number_text, term_text
 
 if TYPE_CHECKING:
+    from desktop.gui.operations.card import CardSubscription
     from domain.customers import Subscription
-    from domain.services.card import CardSubscription
 
 # What the call is about first: on a narrow card the term and the seats scroll off, not the deadline.
 PRODUCT, DEADLINE, DAYS_LEFT, TERM, SEATS = range(5)

@@ -3,7 +3,7 @@ their subscriptions with the soonest notice deadline marked, their open escalati
 counting down, and the buttons that open the scope check, the notice answer and the
 escalation prefilled with what the card knows.
 
-The card is shown from a domain.services.card.CustomerCard (read through the worker by
+The card is shown from a CustomerCard (operations.card) (read through the worker by
 the call view); everything else here is computed on the GUI thread from plain values:
 the desk from the HoursModel's answers, the countdowns from the clock. The minute tick
 redraws both, and reports a new day (the days left then count from it) to the view.
@@ -43,11 +43,11 @@ from desktop.wording import hours as hours_text
 from desktop.wording.notice import offering_text
 
 if TYPE_CHECKING:
+    from desktop.gui.operations.card import CustomerCard
     from desktop.gui.platform.store_worker import Clock
     from desktop.gui.widgets.hours_model import HoursModel
     from domain.customers import Subscription
     from domain.opening_hours import DeskStatus
-    from domain.services.card import CustomerCard
 
 MAX_SUBSCRIPTION_ROWS = 6  # more, and the table scrolls instead of pushing the cases out of sight
 MAX_CASE_ROWS = 4

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop.common.i18n import _, ngettext
 from desktop.gui.call.journal_model import AGENT, KIND, NOTE, TOPIC, VERDICT, WHEN, JournalModel, kind_text, when_text
+from desktop.gui.operations import journal
 from desktop.gui.widgets.column_widths import fit_columns
 from desktop.gui.widgets.customer_finder_widget import register_table
 from desktop.gui.widgets.retranslating import Retranslating
@@ -42,30 +43,6 @@ if TYPE_CHECKING:
 # months ("28.12.2026 12.58"); both far from any zone's date line.
 WIDEST_MOMENTS = (dt.datetime(2026, 9, 30, 12, 59, tzinfo=dt.timezone.utc),
                   dt.datetime(2026, 12, 28, 12, 58, tzinfo=dt.timezone.utc))
-
-
-def _journal(store, customer_id: int, search: str) -> list[JournalEntry]:
-    from domain.services.journal import journal
-
-    return journal(store, customer_id, search)
-
-
-def _add(store, entry: JournalEntry) -> JournalEntry:
-    from domain.services.journal import add_entry
-
-    return add_entry(store, entry)
-
-
-def _count_older(store, months: int, now: dt.datetime) -> int:
-    from domain.services.journal import count_older_than
-
-    return count_older_than(store, months, now)
-
-
-def _purge(store, months: int, now: dt.datetime) -> int:
-    from domain.services.journal import purge_older_than
-
-    return purge_older_than(store, months, now)
 
 
 def retention_months() -> int:
@@ -202,7 +179,7 @@ class JournalPanelWidget(Retranslating, QGroupBox):
         self._loaded = False
         # Bound methods as callbacks (the worker skips those of a widget already gone);
         # the job hands back which read it was.
-        self.worker.run(lambda store: (generation, _journal(store, customer_id, search)), self._on_loaded,
+        self.worker.run(lambda store: (generation, journal.entries(store, customer_id, search)), self._on_loaded,
                         self._on_load_failed)
 
     def _on_loaded(self, result: tuple[int, list[JournalEntry]]) -> None:
@@ -257,7 +234,7 @@ class JournalPanelWidget(Retranslating, QGroupBox):
             return
         entry = JournalEntry(customer_id=customer.id, created=self.clock(), agent=Settings().agent_name,
                              kind=kind, topic=topic, verdict=verdict, note=note, summary=summary)
-        self.worker.run(lambda store: _add(store, entry), self._on_added, self._on_add_failed)
+        self.worker.run(lambda store: journal.add_entry(store, entry), self._on_added, self._on_add_failed)
 
     def _on_added(self, entry: JournalEntry) -> None:
         if self.customer is not None and entry.customer_id == self.customer.id:
@@ -299,7 +276,7 @@ class JournalPanelWidget(Retranslating, QGroupBox):
         """Count the entries older than the retention period, then ask before deleting them."""
         months, now = retention_months(), self.clock()
         self.purge_button.setEnabled(False)  # one question at a time
-        self.worker.run(lambda store: (months, now, _count_older(store, months, now)), self._on_counted,
+        self.worker.run(lambda store: (months, now, journal.count_older_than(store, months, now)), self._on_counted,
                         self._on_purge_failed)
 
     def _on_counted(self, result: tuple[int, dt.datetime, int]) -> None:
@@ -319,7 +296,7 @@ class JournalPanelWidget(Retranslating, QGroupBox):
             self.confirm_box = None
             if box.clickedButton() is box.button(QMessageBox.StandardButton.Yes):
                 # The same "now" as the count: exactly the entries the question counted.
-                self.worker.run(lambda store: _purge(store, months, now), self._on_purged, self._on_purge_failed)
+                self.worker.run(lambda store: journal.purge_older_than(store, months, now), self._on_purged, self._on_purge_failed)
             else:
                 self.purge_button.setEnabled(True)
                 self._say(lambda: _("Nothing was deleted."))

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.common.i18n import _, ngettext
+from desktop.gui.operations import register
 from desktop.gui.widgets.column_widths import fit_columns
 from desktop.gui.widgets.retranslating import Retranslating
 from desktop.gui.widgets.row_table_model import RowTableModel
@@ -35,8 +36,8 @@ from desktop.gui.widgets.wrapped_label import wrapping_policy
 from desktop.wording.notice import day_text, days_left_text, number_text
 
 if TYPE_CHECKING:
+    from desktop.gui.operations.register import Deadline
     from desktop.gui.platform.store_worker import StoreWorker
-    from domain.services.register import Deadline
 
 # The list shows the soonest ones and says how many there are in all.
 SHOWN_AT_MOST = 500
@@ -189,16 +190,8 @@ class ComingDeadlinesWidget(Retranslating, QWidget):
         if not self.model.rowCount():
             self._show_note(lambda: _("Loading the deadlines…"))
         today, days = self.today(), self.days
-
-        def job(store):
-            from domain.services.register import coming_deadlines, count_coming_deadlines
-
-            # The soonest ones, and how many there are: a big register has thousands a
-            # month, which take ten frames to read and nobody scrolls through.
-            return (coming_deadlines(store, today, within_days=days, limit=SHOWN_AT_MOST),
-                    count_coming_deadlines(store, today, within_days=days))
-
-        self.worker.run(job, self._on_loaded, self._on_failed)
+        self.worker.run(lambda store: register.coming_deadlines(store, today, days, SHOWN_AT_MOST),
+                        self._on_loaded, self._on_failed)
 
     def _on_loaded(self, result: tuple[list[Deadline], int]) -> None:
         deadlines, total = result

@@ -6,7 +6,7 @@ Left: the search (or the coming deadlines), and the customer's details under it.
 who the customer is, their subscriptions, and the notice answer for the picked one.
 
 Every read and write of the store goes through the worker; a save refreshes what it
-changed (the customer, the search index, the coming deadlines). Answers computed from
+changed (the customer, the coming deadlines; the shared search index follows by itself). Answers computed from
 plain values (the search, the notice answer) run here, on the GUI thread.
 """
 from __future__ import annotations
@@ -24,6 +24,7 @@ from desktop.gui.customers.customer_form_widget import CustomerFormWidget
 from desktop.gui.customers.notice_panel_widget import NoticePanelWidget
 from desktop.gui.customers.subscription_dialog import SubscriptionDialog
 from desktop.gui.customers.subscriptions_widget import SubscriptionsWidget
+from desktop.gui.operations import register
 from desktop.gui.platform.settings import default_country
 from desktop.gui.widgets.customer_finder_widget import CustomerFinderWidget
 from desktop.gui.widgets.retranslating import Retranslating
@@ -55,16 +56,16 @@ class CustomersView(Retranslating, QWidget):
         self.confirm_box: QMessageBox | None = None  # the question a delete asks, while it is open
         self.subscription_dialog: SubscriptionDialog | None = None
 
-        self._build()
+        self._build(context.customer_index)
         self._lay_out()
         self._connect()
         self.retranslate()
         self._show_record(None)
         self.finder.reload()  # the deadlines load when their tab is first shown
 
-    def _build(self) -> None:
+    def _build(self, customer_index) -> None:
         # --- left: find a customer (or the coming deadlines), and their details -------------
-        self.finder = CustomerFinderWidget(self.worker, self)
+        self.finder = CustomerFinderWidget(customer_index, self)
         self.deadlines = ComingDeadlinesWidget(self.worker, self.today, self)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.finder, "")
@@ -178,7 +179,7 @@ class CustomersView(Retranslating, QWidget):
         """Show the customer (and pick the subscription, with its notice answer)."""
         def proceed() -> None:
             self._requested = customer_id
-            self.worker.run(lambda store: (_get_customer(store, customer_id), subscription_id), self._on_record)
+            self.worker.run(lambda store: (register.get_customer(store, customer_id), subscription_id), self._on_record)
 
         self._unless_unsaved_edits(proceed)
 
@@ -279,7 +280,7 @@ class CustomersView(Retranslating, QWidget):
     def _save_customer(self, customer: Customer) -> None:
         self._requested = customer.id
         self.form.show_status(lambda: _("Saving…"))
-        self.worker.run(lambda store: _save_customer(store, customer), self._on_customer_saved,
+        self.worker.run(lambda store: register.save_customer(store, customer), self._on_customer_saved,
                         self._on_customer_save_failed)
 
     def _on_customer_saved(self, record: CustomerRecord) -> None:
@@ -287,7 +288,7 @@ class CustomersView(Retranslating, QWidget):
             self._requested = record.customer.id
             self._show_record(record)
             self.form.show_status(lambda: _("Saved."))
-        self.finder.reload()  # the name, the number or the phone may have changed: rebuild the search
+        # The search follows by itself: the save said it changed customers (CustomerIndex).
         self.deadlines.reload()  # the name shows in the deadlines
         self.customerSaved.emit(record.customer)
 
@@ -309,14 +310,13 @@ class CustomersView(Retranslating, QWidget):
         customer_id = record.customer.id
 
         def delete() -> None:
-            self.worker.run(lambda store: _delete_customer(store, customer_id), self._on_customer_deleted)
+            self.worker.run(lambda store: register.delete_customer(store, customer_id), self._on_customer_deleted)
 
         self._confirm(_("Delete customer"), text, delete)
 
     def _on_customer_deleted(self, customer_id: int) -> None:
         if self.record is not None and self.record.customer.id == customer_id:
             self._show_record(None)
-        self.finder.reload()
         self.deadlines.reload()
         self.customerDeleted.emit(customer_id)
 
@@ -417,7 +417,7 @@ class CustomersView(Retranslating, QWidget):
             self.subscription_dialog = None
             if result == SubscriptionDialog.DialogCode.Accepted:
                 edited = dialog.subscription()
-                self.worker.run(lambda store: _save_subscription(store, edited, today),
+                self.worker.run(lambda store: register.save_subscription(store, edited, today),
                                 self._on_subscriptions_changed)
             dialog.deleteLater()
 
@@ -443,7 +443,7 @@ class CustomersView(Retranslating, QWidget):
         subscription_id, customer_id = subscription.id, record.customer.id
 
         def delete() -> None:
-            self.worker.run(lambda store: _delete_subscription(store, subscription_id, customer_id),
+            self.worker.run(lambda store: register.delete_subscription(store, subscription_id, customer_id),
                             self._on_subscriptions_changed)
 
         self._confirm(_("Delete subscription"), text, delete)
@@ -459,38 +459,3 @@ def _facts_text(customer: Customer) -> str:
         parts.append(offering_text(Offering(customer.offering)))
     return " · ".join(part for part in parts if part)
 
-
-# --- worker jobs (run on the store thread) ---------------------------------------------------
-
-def _get_customer(store, customer_id: int) -> CustomerRecord:
-    from domain.services.register import get_customer
-
-    return get_customer(store, customer_id)
-
-
-def _save_customer(store, customer: Customer) -> CustomerRecord:
-    from domain.services.register import get_customer, save_customer
-
-    saved = save_customer(store, customer)
-    return get_customer(store, saved.id)
-
-
-def _delete_customer(store, customer_id: int) -> int:
-    from domain.services.register import delete_customer
-
-    delete_customer(store, customer_id)
-    return customer_id
-
-
-def _save_subscription(store, subscription: Subscription, today: dt.date) -> tuple[Subscription, CustomerRecord]:
-    from domain.services.register import get_customer, save_subscription
-
-    saved = save_subscription(store, subscription, today)
-    return saved, get_customer(store, saved.customer_id)
-
-
-def _delete_subscription(store, subscription_id: int, customer_id: int) -> tuple[None, CustomerRecord]:
-    from domain.services.register import delete_subscription, get_customer
-
-    delete_subscription(store, subscription_id)
-    return None, get_customer(store, customer_id)

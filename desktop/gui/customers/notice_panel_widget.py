@@ -4,7 +4,7 @@ another), the closed-day warning, how to cancel, and a message ready to paste.
 
 The answer is computed here, on the GUI thread, from plain values: the subscription,
 the customer's country desk policy (HoursModel has it in memory) and the day. The rules
-are domain.notice's, with the desk calendar of domain.services.notice, the same
+are domain.notice's, with the desk calendar of the notice service (operations.notice), the same
 functions `deskguide notice` uses; one answer costs well under a frame, so the what-if
 picker recomputes on every change.
 """
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.common.i18n import _
+from desktop.gui.operations import notice
 from desktop.gui.platform.theme import warning_palette
 from desktop.gui.widgets.badge import badge_row, badge_style
 from desktop.gui.widgets.customer_language_combo import language_picker, language_row
@@ -316,9 +317,7 @@ class NoticePanelWidget(Retranslating, QGroupBox):
         if policy is None:
             return None
         if self._closed_reason_of is not policy:
-            from domain.services.notice import closed_reason_for
-
-            self._closed_reason, self._closed_reason_of = closed_reason_for(policy), policy
+            self._closed_reason, self._closed_reason_of = notice.closed_reason_for(policy), policy
         return self._closed_reason
 
     def _recompute(self, *_args) -> None:
@@ -343,9 +342,7 @@ class NoticePanelWidget(Retranslating, QGroupBox):
             return
         self._ends_at = None
         if answer.term is Term.PAYG and self._policy is not None:
-            from domain.services.notice import self_service_ends_at
-
-            self._ends_at = self_service_ends_at(self._policy, on)
+            self._ends_at = notice.self_service_ends_at(self._policy, on)
         self._show(answer)
 
     def _show(self, answer: NoticeAnswer) -> None:

@@ -1,9 +1,9 @@
 """The escalation's customer: found by name as you type, or typed freely, or left empty.
 
 Picking a customer from the register sets the country and the offering (the view does
-that); a name that is not in the register is kept as typed, for the case. The
-register's summaries are read through the worker the first time the agent reaches for
-the field (an escalation without a customer never pays for a 100,000-row index).
+that); a name that is not in the register is kept as typed, for the case. It searches
+the window's one CustomerIndex, and asks for it only when the agent reaches for the
+field (an escalation without a customer never pays for a 100,000-row index).
 """
 from __future__ import annotations
 
@@ -21,30 +21,22 @@ from desktop.gui.widgets.retranslating import Retranslating
 from desktop.gui.widgets.wrapped_label import wrapped_label
 
 if TYPE_CHECKING:
-    from desktop.gui.platform.store_worker import StoreWorker
-    from domain.customer_search import CustomerSearch
-    from domain.services.register import CustomerSummary
+    from desktop.gui.operations.register import CustomerSearch, CustomerSummary
+    from desktop.gui.widgets.customer_index import CustomerIndex
 
 MATCHES = 6  # rows listed while typing: enough to choose, small enough to keep the form in view
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-
-
-def _load_search(store) -> CustomerSearch:
-    from domain.customer_search import CustomerSearch
-    from domain.services.register import customer_summaries
-
-    return CustomerSearch(customer_summaries(store))
 
 
 class EscalationCustomerWidget(Retranslating, QWidget):
     loaded = Signal()  # the register's search is ready
     customerPicked = Signal(object)  # the CustomerSummary picked from the register, or None when dropped
 
-    def __init__(self, worker: StoreWorker, parent=None):
+    def __init__(self, index: CustomerIndex | None, parent=None):
         super().__init__(parent)
-        self.worker = worker
-        self.search: CustomerSearch | None = None
-        self._loading = False
+        self.index = index  # the window's, shared with every other finder
+        self._listening = False  # to the index: from the first time the agent reaches for it
+        self._fresh = False  # the index has been read since then
         self._picked: CustomerSummary | None = None
         self._setting = False
         self._problem: Callable[[], str] | None = None  # what went wrong, said instead of the note
@@ -118,17 +110,27 @@ class EscalationCustomerWidget(Retranslating, QWidget):
         self.table.hide()
         self._show_note()
 
+    @property
+    def search(self) -> CustomerSearch | None:
+        return self.index.search if self._fresh else None
+
     def load(self) -> None:
-        if self.search is None and not self._loading:
-            self._loading = True
-            self.worker.run(_load_search, self._on_loaded, self._on_failed)
+        """Reach for the register (the shared index): the first time, read it afresh, as a
+        finder does when its view opens (customers may have come in since, e.g. from a CSV
+        import); from then on it follows every change by itself (CustomerIndex)."""
+        if not self._listening:
+            self._listening = True
+            self.index.loaded.connect(self._on_loaded)
+            self.index.failed.connect(self._on_failed)
+            self.index.reload()
+        elif not self._fresh and not self.index.is_loading:  # the read failed: try again
+            self.index.reload()
 
     def refresh(self) -> None:
-        """Read the register again if it was read before (a customer may have been added or
-        renamed in the customers view); the old search answers until the new one is here."""
-        if self.search is not None and not self._loading:
-            self._loading = True
-            self.worker.run(_load_search, self._on_loaded, self._on_failed)
+        """Read the register again if this field has used it (customers may have changed
+        outside this window); the old search answers until the new one is here."""
+        if self._listening:
+            self.index.refresh()
 
     def show_problem(self, message: str) -> None:
         self._problem = lambda: _("The customer could not be opened: {reason}").format(reason=message)
@@ -136,15 +138,13 @@ class EscalationCustomerWidget(Retranslating, QWidget):
 
     # --- loading and searching ------------------------------------------------------------------
 
-    def _on_loaded(self, search: CustomerSearch) -> None:
-        self._loading = False
-        self.search = search
+    def _on_loaded(self) -> None:
+        self._fresh = True
         if self._picked is None:
             self._on_edited(self.search_edit.text())
         self.loaded.emit()
 
     def _on_failed(self, message: str) -> None:
-        self._loading = False
         self._problem = lambda: _("The customers could not be loaded: {reason}").format(reason=message)
         self._show_note()
 

@@ -37,7 +37,7 @@ from desktop.gui.widgets.retranslating import Retranslating
 from desktop.gui.widgets.wrapped_label import wrapped_label
 
 if TYPE_CHECKING:
-    from desktop.gui.platform.store_worker import StoreWorker
+    from desktop.gui.widgets.customer_index import CustomerIndex
     from domain.escalation import Offering
 
 COUNTRIES = ("SE", "NO", "DK", "FI")
@@ -55,21 +55,21 @@ class EscalationFormWidget(Retranslating, QWidget):
     changed = Signal()  # an input of the escalation changed: answer again
     productChanged = Signal()  # the product changed: only its lifecycle needs checking again
 
-    def __init__(self, worker: StoreWorker, parent=None):
+    def __init__(self, customer_index: CustomerIndex | None, parent=None):
         super().__init__(parent)
         self._follows_clock = True
         self._offerings: dict[str, Offering] = {}
 
-        self._build(worker)
+        self._build(customer_index)
         self._lay_out()
         self._connect()
         self.recolour()
         self.retranslate()
 
-    def _build(self, worker: StoreWorker) -> None:
+    def _build(self, customer_index: CustomerIndex | None) -> None:
         # --- the customer ---------------------------------------------------------------------
         self.customer_box = QGroupBox(self)
-        self.customer = EscalationCustomerWidget(worker, self.customer_box)
+        self.customer = EscalationCustomerWidget(customer_index, self.customer_box)
         self.country_combo = QComboBox(self.customer_box)
         for country in COUNTRIES:
             self.country_combo.addItem(country, country)  # named in retranslate()

@@ -27,6 +27,7 @@ from desktop.common.i18n import _, country_name, ngettext
 from desktop.gui.escalation.escalation_answer_widget import EscalationAnswerWidget
 from desktop.gui.escalation.escalation_form_widget import OFFERINGS, EscalationFormWidget
 from desktop.gui.escalation.severity_widget import SeverityWidget
+from desktop.gui.operations import escalation, register
 from desktop.gui.platform.settings import default_country
 from desktop.gui.widgets.cases_widget import CasesWidget
 from desktop.gui.widgets.retranslating import Retranslating
@@ -35,44 +36,15 @@ from desktop.wording import lifecycle as lifecycle_text
 from domain.errors import InvalidInput
 
 if TYPE_CHECKING:
+    from desktop.gui.operations.escalation import Case, Escalator
+    from desktop.gui.operations.register import CustomerSummary
     from desktop.gui.view_context import ViewContext
     from domain.escalation import Escalation, EscalationRules
     from domain.lifecycle import Catalogue, LifecycleAnswer
-    from domain.services.escalation import Case, Escalator
-    from domain.services.register import CustomerSummary
 
 # Until the agent drags the splitter: the cases get this much of the height.
 CASES_SHARE = 0.27
 MINIMUM_COLUMN = 360  # the question's and the answer's columns are never narrower (px)
-
-
-def _load(store, now: dt.datetime) -> tuple[EscalationRules, Escalator, Catalogue]:
-    """Runs on the worker thread: the rules, the desks' calendars and the lifecycle
-    catalogue, each used once so the first answers on the GUI thread are instant."""
-    from domain.lifecycle import closest_names
-    from domain.services.escalation import escalator
-    from domain.services.lifecycle import load_catalogue
-
-    answerer = escalator(store)
-    for country in answerer.policies:
-        answerer.escalate("B", "unified", now, country)
-    catalogue = load_catalogue(store)
-    closest_names(catalogue, "windows")  # imports and warms the fuzzy matcher
-    return answerer.rules, answerer, catalogue
-
-
-def _save_case(store, case: Case) -> Case:
-    from domain.services.escalation import save_case
-
-    return save_case(store, case)
-
-
-def _customer_summary(store, customer_id: int) -> CustomerSummary:
-    from domain.services.register import CustomerSummary, get_customer
-
-    customer = get_customer(store, customer_id).customer
-    return CustomerSummary(customer.id, customer.name, customer.org_number, customer.country, customer.phone,
-                           customer.email, getattr(customer.offering, "value", customer.offering))
 
 
 class EscalationView(Retranslating, QWidget):
@@ -98,18 +70,18 @@ class EscalationView(Retranslating, QWidget):
         self._saved_text: Callable[[], str] | None = None  # the last save's outcome, worded when shown
         self._sized = False  # the splitter's sizes: set once, when first shown
 
-        self._build()
+        self._build(context.customer_index)
         self._lay_out()
         self._connect()
         self._show_opened_now()
         self.retranslate()
         self._fit_widths()
         now = self.clock()
-        self.worker.run(lambda store: _load(store, now), self._on_loaded, self._on_failed)
+        self.worker.run(lambda store: escalation.load_rules(store, now), self._on_loaded, self._on_failed)
         self.cases.reload()
 
-    def _build(self) -> None:
-        self.form = EscalationFormWidget(self.worker, self)
+    def _build(self, customer_index) -> None:
+        self.form = EscalationFormWidget(customer_index, self)
         self.severity = SeverityWidget(self)
         self.answer_widget = EscalationAnswerWidget(self)
         self.cases = CasesWidget(self.worker, self.hours, self.clock, self)
@@ -219,7 +191,7 @@ class EscalationView(Retranslating, QWidget):
         finally:
             self._filling = False
         if customer_id is not None:
-            self.worker.run(lambda store: _customer_summary(store, customer_id), self._on_prefilled_customer,
+            self.worker.run(lambda store: register.customer_summary(store, customer_id), self._on_prefilled_customer,
                             self.form.customer.show_problem)
         self._on_changed()
 
@@ -243,9 +215,7 @@ class EscalationView(Retranslating, QWidget):
     def _on_hours_loaded(self) -> None:
         """The desks (re)loaded, e.g. an administrator's new closed day: the same question again."""
         if self.rules is not None and self.hours.policies:
-            from domain.services.escalation import Escalator
-
-            self.escalator = Escalator(self.rules, self.hours.policies)
+            self.escalator = escalation.escalator_for(self.rules, self.hours.policies)
         self._on_changed()
 
     def _policies(self) -> dict:
@@ -398,11 +368,9 @@ class EscalationView(Retranslating, QWidget):
         answer = self._answer
         if answer is None or self._saving:
             return
-        from domain.services.escalation import new_case
-
         customer = self.form.customer
         try:
-            case = new_case(answer, self.form.country(), self.form.product(), customer.name(), customer.customer_id)
+            case = escalation.new_case(answer, self.form.country(), self.form.product(), customer.name(), customer.customer_id)
         except InvalidInput as error:
             if error.field == "product":
                 self.form.show_product_problem(_("Name the product: a case needs it."))
@@ -412,7 +380,7 @@ class EscalationView(Retranslating, QWidget):
         self._saving = True
         self.answer_widget.save_button.setEnabled(False)
         self._show_saved(lambda: _("Saving…"))
-        self.worker.run(lambda store: _save_case(store, case), self._on_saved, self._on_save_failed)
+        self.worker.run(lambda store: escalation.save_case(store, case), self._on_saved, self._on_save_failed)
 
     def _on_saved(self, case: Case) -> None:
         self._saving = False

@@ -35,8 +35,8 @@ from desktop.gui.widgets.wrapped_label import wrapped_label
 from desktop.wording import hours as hours_text
 
 if TYPE_CHECKING:
+    from desktop.gui.operations.hours import HoursAnswerer
     from domain.desks import DeskPolicy
-    from domain.services.hours import HoursAnswerer
 
 CLOSED_TINT = QColor("#d32f2f")
 SHORTENED_TINT = QColor("#f9a825")

@@ -42,10 +42,10 @@ settings_changed = SettingsSignals()
 
 
 def _default_deadline_days() -> int:
-    # Imported here: the register service brings SQLAlchemy, which start-up must not wait for.
-    from domain.services.register import DEFAULT_WITHIN_DAYS
+    # Asked when needed: the register service it reads brings SQLAlchemy, which start-up must not wait for.
+    from desktop.gui.operations.register import default_deadline_days
 
-    return DEFAULT_WITHIN_DAYS
+    return default_deadline_days()
 
 
 def _retention_bounds() -> tuple[int, int]:

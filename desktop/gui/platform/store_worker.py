@@ -21,6 +21,7 @@ import shiboken6
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from desktop.common.i18n import _
+from desktop.gui.operations import Changed
 from domain.errors import DeskguideError
 from domain.messages import Message
 
@@ -104,6 +105,8 @@ class StoreWorker(QObject):
 
     opened = Signal(object)  # the database file's path
     failed = Signal(object)  # a Message (or plain text): say it with `_()` when shown
+    changed = Signal(object)  # operations.Changes a write made, after its own callback ran
+    idle = Signal()  # every job queued so far has answered (and its callback has run)
 
     _open_requested = Signal(object, object)
     _job_queued = Signal(object)
@@ -127,6 +130,7 @@ class StoreWorker(QObject):
         self._runner.opened.connect(self._on_opened)
         self._started = False
         self._stopped = False
+        self._pending = 0  # jobs queued whose answer has not been delivered yet
         self.db_path: Path | None = None
 
     def start(self) -> None:
@@ -141,13 +145,24 @@ class StoreWorker(QObject):
     def running(self) -> bool:
         return self._thread.isRunning()
 
+    @property
+    def pending(self) -> int:
+        """Jobs queued or running whose answer has not reached the GUI thread yet."""
+        return self._pending
+
     def run(self, fn: Callable[[Any], Any], on_done: Callable[[Any], None] | None = None,
             on_error: Callable[[str], None] | None = None) -> None:
-        """Run `fn(store)` on the worker thread; call back on the GUI thread."""
+        """Run `fn(store)` on the worker thread; call back on the GUI thread.
+
+        `fn` is an operation (desktop.gui.operations). A write's `Changed(value, changes)`
+        gives `on_done` its value, then announces the changes on `changed` (also when
+        the view that asked is gone), so every part of the window refreshes what it
+        shows of them."""
         if self._stopped:
             log.warning("store job dropped: the worker has shut down")
             return
         self.start()
+        self._pending += 1
         self._job_queued.emit(_Job(fn, on_done, on_error))
 
     def shutdown(self) -> None:
@@ -168,13 +183,27 @@ class StoreWorker(QObject):
 
     @Slot(object, object)
     def _finish(self, job: _Job, result: Any) -> None:
-        _call(job.on_done, result)
+        if isinstance(result, Changed):
+            _call(job.on_done, result.value)
+            self.changed.emit(result.changes)
+        else:
+            _call(job.on_done, result)
+        self._answered()
 
     @Slot(object, object)
     def _fail(self, job: _Job | None, error: Message | str) -> None:
         if job is not None:
             _call(job.on_error, _(error))  # here, on the GUI thread, in the agent's language
         self.failed.emit(error)
+        if job is not None:
+            self._answered()
+
+    def _answered(self) -> None:
+        # Counted down after the callback: a job it queues keeps the worker busy, so
+        # `idle` means nothing more is on its way (tests wait on it instead of sleeping).
+        self._pending -= 1
+        if not self._pending:
+            self.idle.emit()
 
 
 def _call(callback: Callable | None, value: Any) -> None:

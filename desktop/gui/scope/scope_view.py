@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from desktop.common import i18n
 from desktop.common.i18n import _, current_locale
+from desktop.gui.operations import scope
 from desktop.gui.scope.scope_facts_widget import ScopeFactsWidget
 from desktop.gui.scope.scope_topics_model import ScopeTopicsModel
 from desktop.gui.scope.scope_verdict_widget import ScopeVerdictWidget
@@ -57,15 +58,6 @@ def title_language(locale: str) -> str:
     """The catalogue language for a UI locale: "sv_FI" -> "sv", "no" -> "nb", else English
     (scope.toml titles every topic in the app's five languages)."""
     return i18n.normalise_language(locale) or "en"
-
-
-def _load_search(store, language: str) -> tuple[Catalogue, ScopeSearch]:
-    """Runs on the worker thread: read the catalogue and build its (pure) search index."""
-    from domain.scope_search import ScopeSearch
-    from domain.services.scope import load_catalogue
-
-    catalogue = load_catalogue(store)
-    return catalogue, ScopeSearch(catalogue, title_language=language)
 
 
 class ScopeView(Retranslating, QWidget):
@@ -93,7 +85,7 @@ class ScopeView(Retranslating, QWidget):
         self._show_list_note()
         self._evaluate()
         language = self.language
-        context.worker.run(lambda store: _load_search(store, language), self._on_loaded, self._on_failed)
+        context.worker.run(lambda store: scope.load_search(store, language), self._on_loaded, self._on_failed)
 
     def _build(self) -> None:
         self.search_edit = QLineEdit(self)

@@ -22,7 +22,7 @@ from desktop.wording import escalation as escalation_text
 from desktop.wording.hours import moment_text
 
 if TYPE_CHECKING:
-    from domain.services.escalation import Case
+    from desktop.gui.operations.escalation import Case
 
 STATUS, DUE, SEVERITY, CUSTOMER, PRODUCT, COUNTRY = range(6)
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -15,6 +15,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout
 
 from desktop.common.i18n import _, ngettext
+from desktop.gui.operations import escalation
 from desktop.gui.widgets.case_table_model import (
     COUNTRY,
     CUSTOMER,
@@ -33,24 +34,12 @@ from desktop.wording.escalation import case_status, status_samples
 from desktop.wording.hours import moment_text
 
 if TYPE_CHECKING:
+    from desktop.gui.operations.escalation import Case
     from desktop.gui.platform.store_worker import Clock, StoreWorker
     from desktop.gui.widgets.hours_model import HoursModel
-    from domain.services.escalation import Case
 
 # The widest due moment a row shows: a long weekday and month, and the year.
 WIDEST_DUE = dt.datetime(2026, 9, 30, 23, 59)
-
-
-def _list_cases(store) -> list[Case]:
-    from domain.services.escalation import list_cases
-
-    return list_cases(store)
-
-
-def _mark(store, case_id: int, at) -> Case:
-    from domain.services.escalation import mark_responded
-
-    return mark_responded(store, case_id, at)
 
 
 class CasesWidget(Retranslating, QGroupBox):
@@ -117,7 +106,7 @@ class CasesWidget(Retranslating, QGroupBox):
     def reload(self, select: int | None = None) -> None:
         """Read the cases again (and select case `select` once they are here)."""
         self._select = select if select is not None else self.current_id()
-        self.worker.run(_list_cases, self._on_loaded, self._on_failed)
+        self.worker.run(escalation.list_cases, self._on_loaded, self._on_failed)
 
     def _on_loaded(self, cases: list[Case]) -> None:
         self._cases, self._loaded, self._problem = cases, True, None
@@ -195,7 +184,7 @@ class CasesWidget(Retranslating, QGroupBox):
         self._marking = True
         self._update_button()
         at = self.clock()
-        self.worker.run(lambda store: _mark(store, case_id, at), self._on_marked, self._on_mark_failed)
+        self.worker.run(lambda store: escalation.mark_responded(store, case_id, at), self._on_marked, self._on_mark_failed)
 
     def _on_marked(self, case: Case) -> None:
         self._marking = False

@@ -1,13 +1,11 @@
 """Find a customer as you type: by name, org number, phone or e-mail.
 
-The register may hold 100,000 customers: their summaries are read once through the
-store worker, which also builds the search index (domain.customer_search); after that
-every keystroke searches in memory on the GUI thread and the table shows at most
-MAX_ROWS rows, so each answer fits in a frame.
+The register may hold 100,000 customers: every finder searches the window's one
+CustomerIndex (read and built on the store worker) in memory on the GUI thread, and the
+table shows at most MAX_ROWS rows, so each answer fits in a frame.
 """
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -31,18 +29,10 @@ from desktop.gui.widgets.wrapped_label import wrapped_label
 from desktop.wording.notice import number_text
 
 if TYPE_CHECKING:
-    from desktop.gui.platform.store_worker import StoreWorker
-    from domain.customer_search import CustomerSearch
+    from desktop.gui.operations.register import CustomerSearch
+    from desktop.gui.widgets.customer_index import CustomerIndex
 
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-
-
-def _load_search(store) -> CustomerSearch:
-    """Runs on the worker thread: every customer's summary, and the search index over them."""
-    from domain.customer_search import CustomerSearch
-    from domain.services.register import customer_summaries
-
-    return CustomerSearch(customer_summaries(store))
 
 
 def register_table(parent: QWidget, accessible: str) -> QTableView:
@@ -67,12 +57,10 @@ class CustomerFinderWidget(Retranslating, QWidget):
     newRequested = Signal()
     detailsRequested = Signal()  # Enter on a picked customer: on to their details
 
-    def __init__(self, worker: StoreWorker, parent=None):
+    def __init__(self, index: CustomerIndex, parent=None):
         super().__init__(parent)
-        self.worker = worker
-        self.search: CustomerSearch | None = None
-        self._loading = False
-        self._reload_pending = False
+        self.index = index  # the window's, shared with every other finder
+        self._reloading = False  # this finder asked for a fresh read: not loaded until it is here
         self._marking = False  # marking a row from code: not a pick
         self._marked: int | None = None  # the customer shown next to the list
         self._note: Callable[[], str] = lambda: _("Loading the customers…")  # said again after a switch
@@ -104,6 +92,8 @@ class CustomerFinderWidget(Retranslating, QWidget):
         self.table.installEventFilter(self)
         self.table.selectionModel().currentRowChanged.connect(self._on_row)
         self.new_button.clicked.connect(self.newRequested)
+        index.loaded.connect(self._on_loaded)
+        index.failed.connect(self._on_load_failed)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -129,37 +119,29 @@ class CustomerFinderWidget(Retranslating, QWidget):
         self.note.setText(note())
 
     @property
+    def search(self) -> CustomerSearch | None:
+        return self.index.search
+
+    @property
     def is_loaded(self) -> bool:
-        return self.search is not None
+        return self.index.is_loaded and not self._reloading
 
     # --- loading -------------------------------------------------------------------------
 
     def reload(self) -> None:
-        """(Re)read every customer's summary and rebuild the search, on the worker."""
-        if self._loading:
-            self._reload_pending = True
-            return
-        self._loading = True
-        self.worker.run(_load_search, self._on_loaded, self._on_load_failed)
+        """Read the register again (a view opening, or a change made outside this window,
+        e.g. a CSV import); every other finder follows. Changes made through the
+        operations need no call: the index reloads on them by itself."""
+        self._reloading = True
+        self.index.reload()
 
-    def _on_loaded(self, search: CustomerSearch) -> None:
-        self._loading = False
-        if self._reload_pending:  # a save came in while this one read: read once more
-            self._reload_pending = False
-            self.reload()
-            return
-        self.search = search
-        # A register of 100,000 customers is a few million long-lived objects; left to the
-        # cyclic GC, each full collection walks them all and a keystroke now and then takes
-        # 25 ms instead of 8. Frozen, the collector skips them; the index holds no cycles, so
-        # the one it replaces is still freed (by reference counting) after a reload.
-        gc.freeze()
+    def _on_loaded(self) -> None:
+        self._reloading = False
         self._on_search(self.search_edit.text())
         self.loaded.emit()
 
     def _on_load_failed(self, message: str) -> None:
-        self._loading = False
-        self._reload_pending = False
+        self._reloading = False
         self._show_note(lambda: _("The customers could not be loaded: {reason}").format(reason=_(message)))
 
     # --- searching -----------------------------------------------------------------------

@@ -14,7 +14,7 @@ from desktop.common.i18n import _
 from desktop.gui.widgets.row_table_model import RowTableModel
 
 if TYPE_CHECKING:
-    from domain.services.register import CustomerSummary
+    from desktop.gui.operations.register import CustomerSummary
 
 MAX_ROWS = 200
 CUSTOMER_ID_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -8,7 +8,7 @@ single-shot timer re-armed for the next minute boundary: "open until 17:00" turn
 
 The answers name closed days in the current language (desktop.common.i18n): after a language
 switch the first question gets an answerer in the new language, sharing the loaded
-policies and the closed-day caches (domain.services.hours.HoursAnswerer.in_language).
+policies and the closed-day caches (HoursAnswerer.in_language).
 Naming a few years of holidays takes milliseconds, so this needs no worker job, and
 it does not matter which view asks first after the switch.
 """
@@ -20,28 +20,16 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.common.i18n import current_locale
+from desktop.gui.operations import hours
 from desktop.gui.platform.store_worker import Clock, StoreWorker, utc_now
 
 if TYPE_CHECKING:
+    from desktop.gui.operations.hours import HoursAnswerer
     from domain.desks import DeskPolicy
     from domain.opening_hours import DeskStatus
-    from domain.services.hours import HoursAnswerer
 
 # Fire a little after the minute turns, so a coarse timer never lands just before it.
 TICK_MARGIN_MS = 150
-
-
-def _load_answerer(store, now: dt.datetime, language: str) -> HoursAnswerer:
-    """Runs on the worker thread: read the policies and warm the closed-day caches for
-    this year and the next, so the first answers on the GUI thread are instant."""
-    from domain.services.hours import HoursAnswerer, load_policies
-
-    answerer = HoursAnswerer(load_policies(store), language)
-    answerer.statuses(now)
-    for country in answerer.policies:
-        for year in (now.year, now.year + 1):
-            answerer.calendar(country).closed_days_of_year(year)
-    return answerer
 
 
 class HoursModel(QObject):
@@ -78,7 +66,7 @@ class HoursModel(QObject):
     def load(self) -> None:
         """(Re)read the policies, e.g. after an administrator changed an override."""
         now, language = self.clock(), current_locale()  # read here: i18n is the GUI thread's
-        self.worker.run(lambda store: _load_answerer(store, now, language), self._on_loaded, self._on_failed)
+        self.worker.run(lambda store: hours.load_answerer(store, now, language), self._on_loaded, self._on_failed)
 
     def now(self) -> dt.datetime:
         return self.clock()

@@ -43,7 +43,8 @@ def unnamed_controls(root: QWidget) -> list[str]:
 @pytest.mark.parametrize("key", [spec.key for spec in VIEWS])
 def test_every_control_of_every_view_says_what_it_is(qtbot, main_window, key):
     view = main_window.show_view(key)
-    qtbot.wait(100)  # loaded enough to show its controls
+    # Loaded, so it shows every control it will: all it asked the store has answered.
+    qtbot.waitUntil(lambda: not main_window.worker.pending, timeout=15_000)
     assert not unnamed_controls(view), f"{key}: controls without a name: {unnamed_controls(view)}"
 
 

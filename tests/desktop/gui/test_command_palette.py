@@ -10,7 +10,7 @@ from desktop.common.i18n import _
 from desktop.gui.command_palette import MAX_SHOWN, CommandPaletteDialog, PaletteItem, rank
 from desktop.gui.platform import language
 from domain.customer_search import CustomerSearch
-from domain.services.register import CustomerSummary
+from domain.customers import CustomerSummary
 from tests.desktop.gui.keyboard_input import type_text
 
 pytestmark = pytest.mark.gui

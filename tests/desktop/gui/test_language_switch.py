@@ -83,7 +83,8 @@ def build_every_view(window, qtbot) -> None:
     for row, spec in enumerate(VIEWS):
         window.navigation.setCurrentRow(row)
         window.view(spec.key)
-    qtbot.wait(50)
+    # Every view's first reads (catalogue, register, cases...) answered: all its texts are shown.
+    qtbot.waitUntil(lambda: not window.worker.pending, timeout=15_000)
 
 
 @pytest.mark.parametrize("lang", catalogues.TRANSLATED_LANGUAGES)

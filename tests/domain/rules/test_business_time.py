@@ -17,9 +17,15 @@ from hypothesis import strategies as st
 
 from domain.business_time import BusinessHours, add_business_minutes, add_calendar_minutes
 from domain.closed_days import ClosedDayCalendar
-
 from tests.domain.reference_calendar import (
-    COUNTRIES, MINUTE, UTC, ZONES, easter_sunday, last_sunday, midsummer_eve, reference_closed_dates,
+    COUNTRIES,
+    MINUTE,
+    UTC,
+    ZONES,
+    easter_sunday,
+    last_sunday,
+    midsummer_eve,
+    reference_closed_dates,
     same_instant,
 )
 

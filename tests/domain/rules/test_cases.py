@@ -7,9 +7,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from domain.cases import Case, new_case
 from domain.errors import InvalidInput
 from domain.escalation_data import load_escalation
-from domain.cases import Case, new_case
 from domain.services.escalation import Escalator
 
 UTC = dt.timezone.utc

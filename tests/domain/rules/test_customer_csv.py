@@ -10,7 +10,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from domain.customer_csv import (
-    COLUMNS, CsvProblems, RowProblem, parse_register_csv, without_store_ids, write_register_csv,
+    COLUMNS,
+    CsvProblems,
+    RowProblem,
+    parse_register_csv,
+    without_store_ids,
+    write_register_csv,
 )
 from domain.customers import Customer, CustomerRecord, Offering, Subscription
 from domain.errors import InvalidInput

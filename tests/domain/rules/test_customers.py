@@ -6,8 +6,15 @@ import datetime as dt
 import pytest
 
 from domain.customers import (
-    Customer, InvalidRecord, Offering, Subscription, check_customer, customer_problems, org_number_problem,
-    parse_offering, subscription_problems,
+    Customer,
+    InvalidRecord,
+    Offering,
+    Subscription,
+    check_customer,
+    customer_problems,
+    org_number_problem,
+    parse_offering,
+    subscription_problems,
 )
 from domain.dates import parse_day
 from domain.errors import InvalidInput

@@ -14,7 +14,12 @@ import pytest
 
 from domain.errors import InvalidInput
 from domain.escalation import (
-    choose_target, escalate, escalation_as_dict, parse_offering_id, parse_severity, propose_severity,
+    choose_target,
+    escalate,
+    escalation_as_dict,
+    parse_offering_id,
+    parse_severity,
+    propose_severity,
 )
 from domain.escalation_data import load_escalation
 from domain.services.escalation import Escalator

@@ -13,7 +13,14 @@ from hypothesis import strategies as st
 from domain.customers import InvalidRecord
 from domain.errors import InvalidInput
 from domain.journal import (
-    MAX_AGENT, MAX_NOTE, MAX_TOPIC, MAX_VERDICT, JournalEntry, JournalKind, check_entry, retention_cutoff,
+    MAX_AGENT,
+    MAX_NOTE,
+    MAX_TOPIC,
+    MAX_VERDICT,
+    JournalEntry,
+    JournalKind,
+    check_entry,
+    retention_cutoff,
 )
 
 UTC = dt.timezone.utc

@@ -21,7 +21,7 @@ from domain.closed_days import ClosedDayCalendar
 from domain.customer_csv import CsvProblems, parse_register_csv
 from domain.customers import Customer, FieldError, InvalidRecord, check_customer
 from domain.desks import Override, OverrideKind
-from domain.errors import InvalidInput, ReferenceDataError
+from domain.errors import InvalidInput, ReferenceDataError, StoreError
 from domain.escalation_data import load_escalation
 from domain.lifecycle import AmbiguousProduct, check, find_product
 from domain.lifecycle_data import load_lifecycle
@@ -35,7 +35,6 @@ from domain.services.escalation import Escalator
 from domain.services.register import RecordRejected
 from domain.services.register_csv import read_register_file
 from domain.store import open_store
-from domain.store.database import StoreError
 from tests.domain.raw_sql import sql
 
 D = dt.date

@@ -13,8 +13,15 @@ from hypothesis import strategies as st
 
 from domain.errors import InvalidInput
 from domain.notice import (
-    Term, anchored_month, next_notice_deadline, notice_answer, notice_as_dict, parse_term, period,
-    period_containing, seat_change_end,
+    Term,
+    anchored_month,
+    next_notice_deadline,
+    notice_answer,
+    notice_as_dict,
+    parse_term,
+    period,
+    period_containing,
+    seat_change_end,
 )
 
 D = dt.date

@@ -15,7 +15,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.domain.reference_calendar import (
-    COUNTRIES, MINUTE, UTC, ZONES, easter_sunday, last_sunday, midsummer_eve, reference_closed_dates,
+    COUNTRIES,
+    MINUTE,
+    UTC,
+    ZONES,
+    easter_sunday,
+    last_sunday,
+    midsummer_eve,
+    reference_closed_dates,
     same_instant,
 )
 

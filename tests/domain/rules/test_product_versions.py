@@ -11,7 +11,12 @@ from hypothesis import strategies as st
 
 from domain.errors import InvalidInput
 from domain.product_versions import (
-    CURRENT, EMAIL_CLIENT, MOBILE_OS, OFFICE_SUITE, OPERATING_SYSTEM, parse_product_version,
+    CURRENT,
+    EMAIL_CLIENT,
+    MOBILE_OS,
+    OFFICE_SUITE,
+    OPERATING_SYSTEM,
+    parse_product_version,
 )
 
 

@@ -8,12 +8,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from domain.cases import new_case
 from domain.customers import Customer, Offering, Subscription
 from domain.errors import InvalidInput
 from domain.notice import Term, period
 from domain.services import register
 from domain.services.card import customer_card
-from domain.cases import new_case
 from domain.services.escalation import escalator, mark_responded, save_case
 
 TODAY = dt.date(2026, 11, 23)  # a Monday, as tests/conftest.py's `now`

@@ -7,9 +7,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from domain.cases import new_case
 from domain.errors import InvalidInput
 from domain.escalation_data import load_escalation
-from domain.cases import new_case
 from domain.services.escalation import escalator, list_cases, load_rules, mark_responded, save_case
 
 UTC = dt.timezone.utc

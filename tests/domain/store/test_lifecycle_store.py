@@ -7,13 +7,13 @@ import datetime as dt
 import pytest
 from alembic import command
 
-from domain.errors import ReferenceDataError
+from domain.errors import ReferenceDataError, StoreError
 from domain.lifecycle import Phase, UnknownProduct
 from domain.lifecycle_data import load_lifecycle
 from domain.reference_bundle import ReferenceBundle, ReferenceFile
 from domain.services import lifecycle
 from domain.store import open_store
-from domain.store.database import StoreError, _alembic_config, head_revision, table_names
+from domain.store.database import _alembic_config, head_revision, table_names
 from tests.domain.raw_sql import document, replace_document, sql
 from tests.domain.reference_bundles import bundle_with, bundled_data, stored_version
 

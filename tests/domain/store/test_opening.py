@@ -12,12 +12,12 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy.exc import IntegrityError
 
 from domain.desks import DayHours, Override, OverrideKind
-from domain.errors import ConflictError, InvalidInput
+from domain.errors import ConflictError, InvalidInput, StoreError
+from domain.reference_bundle import ReferenceBundle, ReferenceFile
 from domain.reference_data import load_desks
 from domain.services import hours
 from domain.store import open_store
-from domain.reference_bundle import ReferenceBundle, ReferenceFile
-from domain.store.database import StoreError, _alembic_config, head_revision, table_names
+from domain.store.database import _alembic_config, head_revision, table_names
 from domain.store.models import Base
 from tests.domain.raw_sql import sql
 

@@ -6,13 +6,12 @@ import datetime as dt
 
 import pytest
 
-from domain.errors import ReferenceDataError
+from domain.errors import ReferenceDataError, StoreError
 from domain.reference_bundle import ReferenceBundle, ReferenceFile
 from domain.scope import CustomerFacts, Verdict, evaluate
 from domain.scope_data import load_scope
 from domain.services import scope
 from domain.store import open_store
-from domain.store.database import StoreError
 from tests.domain.raw_sql import document, replace_document, sql
 from tests.domain.reference_bundles import bundle_with, bundled_data, stored_version
 

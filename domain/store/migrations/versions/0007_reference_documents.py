@@ -21,8 +21,8 @@ Downgrade recreates the four tables empty and forgets the two documents and thei
 dataset versions, so the older Deskguide reloads its own bundled files on its next start
 (a stored catalogue newer than that bundle is lost with the downgrade).
 """
-from alembic import op
 import sqlalchemy as sa
+from alembic import op
 
 revision = "0007"
 down_revision = "0006"

@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.common.i18n import _, format_clock
-from desktop.gui.call.call_view import CallRequest, CallView, _read_card
+from desktop.gui.call.call_view import CallRequest, CallView
 from desktop.gui.call.card_subscriptions_model import DAYS_LEFT, DEADLINE, PRODUCT, SOONEST_MARKER
 from desktop.gui.call.journal_model import AGENT, KIND, NOTE, TOPIC, VERDICT, WHEN, when_text
+from desktop.gui.operations.card import read_card
 from desktop.gui.platform.language import apply_language
 from desktop.gui.platform.settings import Settings
 from desktop.gui.widgets.case_table_model import PRODUCT as CASE_PRODUCT
@@ -76,7 +77,8 @@ def add_ostergren(store) -> tuple[Customer, list]:
 
 
 def add_case(store, customer: Customer | None, severity: str, opened: dt.datetime, product: str):
-    from domain.services.escalation import escalator, new_case, save_case
+    from domain.cases import new_case
+    from domain.services.escalation import escalator, save_case
 
     country = customer.country if customer is not None else "SE"
     answer = escalator(store).escalate(severity, "unified", opened, country)
@@ -162,7 +164,8 @@ def test_a_customer_picked_while_another_is_read_shows_only_the_latest(qtbot, st
         view.open_customer(customer.id)
     qtbot.waitUntil(lambda: view.current_card is not None and view.current_card.customer.id == customers[-1].id,
                     timeout=10_000)
-    qtbot.wait(100)
+    # Every read asked for has answered: an older card would have been shown by now.
+    qtbot.waitUntil(lambda: not view.worker.pending, timeout=10_000)
     assert shown == [customers[-1].id]  # the first read was already on its way, but only the latest is shown
     assert view.current_card.customer.id == customers[-1].id
 
@@ -325,7 +328,7 @@ def test_the_days_left_count_from_the_customers_own_today(store, minutes, guess)
     now = dt.datetime(2026, 11, 23, 22, 0, tzinfo=UTC) + dt.timedelta(minutes=minutes)
     zones = {"SE": ZoneInfo("Europe/Stockholm"), "FI": ZoneInfo("Europe/Helsinki")}
     days = {country: now.astimezone(zone).date() for country, zone in zones.items()}
-    card = _read_card(store, finnish.id, days, days[guess] if guess else now.date())
+    card = read_card(store, finnish.id, days, days[guess] if guess else now.date())
     helsinki_today = now.astimezone(zones["FI"]).date()
     (entry,) = card.subscriptions
     assert entry.days_left == (entry.next_deadline - helsinki_today).days
@@ -565,8 +568,8 @@ def test_a_long_nordic_name_and_many_or_no_subscriptions_wrap_and_are_never_cut(
     window.resize(1024, 700)  # a laptop
     apply_language(lang)
     open_card(qtbot, view, customer.id)
-    QApplication.processEvents()
-    qtbot.wait(50)
+    qtbot.waitUntil(lambda: not view.worker.pending, timeout=10_000)  # the journal read too
+    QApplication.processEvents()  # the layouts the card and the language asked for
     PICTURES.mkdir(parents=True, exist_ok=True)
     assert window.grab().save(str(PICTURES / f"call-{lang}-{'twelve' if many else 'none'}.png"))
 

@@ -407,7 +407,8 @@ def test_a_first_response_in_time_is_recorded_as_met_and_cases_list_by_urgency(
 
 
 def test_cases_saved_earlier_are_listed_when_the_view_opens(qtbot, store, open_escalation):
-    from domain.services.escalation import escalator, new_case
+    from domain.cases import new_case
+    from domain.services.escalation import escalator
     from domain.services.escalation import save_case as store_case
 
     answer = escalator(store).escalate("B", "unified", dt.datetime(2026, 11, 20, 9, 0), "DK")

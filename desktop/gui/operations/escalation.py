@@ -1,0 +1,68 @@
+"""Escalations to Microsoft: the rules and the lifecycle catalogue, and the cases."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from desktop.gui.operations import Changed, Changes
+
+if TYPE_CHECKING:
+    # Re-exported for the views' annotations (see the package's docstring).
+    from domain.cases import Case
+    from domain.escalation import Escalation, EscalationRules
+    from domain.lifecycle import Catalogue
+    from domain.services.escalation import Escalator
+
+__all__ = ["Case", "Escalator", "escalator_for", "list_cases", "load_rules", "mark_responded", "new_case",
+           "save_case"]
+
+
+def load_rules(store, now: dt.datetime) -> tuple[EscalationRules, Escalator, Catalogue]:
+    """The rules, the desks' calendars and the lifecycle catalogue, each used once so the
+    first answers on the GUI thread are instant."""
+    from domain.lifecycle import closest_names
+    from domain.services.escalation import escalator
+    from domain.services.lifecycle import load_catalogue
+
+    answerer = escalator(store)
+    for country in answerer.policies:
+        answerer.escalate("B", "unified", now, country)
+    catalogue = load_catalogue(store)
+    closest_names(catalogue, "windows")  # imports and warms the fuzzy matcher
+    return answerer.rules, answerer, catalogue
+
+
+def escalator_for(rules: EscalationRules, policies: dict) -> Escalator:
+    """On the GUI thread (no store): the loaded rules over the desks' current policies."""
+    from domain.services.escalation import Escalator
+
+    return Escalator(rules, policies)
+
+
+def new_case(answer: Escalation, country: str, product: str, customer_name: str,
+             customer_id: int | None) -> Case:
+    """On the GUI thread (no store): the case to save; InvalidInput names a missing field."""
+    from domain.cases import new_case
+
+    return new_case(answer, country, product, customer_name, customer_id)
+
+
+def save_case(store, case: Case) -> Changed:
+    """The case as stored."""
+    from domain.services.escalation import save_case
+
+    return Changed(save_case(store, case), Changes.CASES)
+
+
+def list_cases(store) -> list[Case]:
+    """The open cases, most urgent first, and the latest answered ones."""
+    from domain.services.escalation import list_cases
+
+    return list_cases(store)
+
+
+def mark_responded(store, case_id: int, at: dt.datetime) -> Changed:
+    """The case after its first response was recorded."""
+    from domain.services.escalation import mark_responded
+
+    return Changed(mark_responded(store, case_id, at), Changes.CASES)
