@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QLabel, QMenu, QToolBar, QToolButton
 
 from desktop.common import i18n
 from desktop.common.i18n import _
+from desktop.gui.platform.store_worker import call_if_alive
 
 if TYPE_CHECKING:
     from desktop.gui.call.call_view import CallRequest
@@ -56,6 +57,7 @@ class CallWorkflow(QObject):
             self.toolbar.addAction(action)
         window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
         self.palette = None  # built on first use
+        self.journal_dialog = None  # "Save to journal", while it is open
 
         call_view = self.call_view()
         call_view.customerOpened.connect(lambda _card: self._show_customer())
@@ -189,15 +191,31 @@ class CallWorkflow(QObject):
 
         dialog = JournalEntryDialog(customer.name, record, self.window)
 
-        def finished(result: int) -> None:
-            if result == JournalEntryDialog.DialogCode.Accepted:
-                self.call_view().journal_panel.add_entry(record.kind, record.topic, record.verdict, record.summary,
-                                                         dialog.note())
-                self._note(_("Saved to {name}'s journal.").format(name=customer.name))
+        def save(note: str) -> None:
+            # The dialog stays open until the journal has it: a failed save is said there,
+            # the note still in its field.
+            self.call_view().journal_panel.add_entry(record.kind, record.topic, record.verdict, record.summary,
+                                                     note, saved, dialog.show_failure)
+
+        def saved(_entry) -> None:
+            call_if_alive(dialog.saved, None)
+            self._note(_("Saved to {name}'s journal.").format(name=customer.name))
+
+        def finished(_result: int) -> None:
+            self.journal_dialog = None
             dialog.deleteLater()
 
+        dialog.saveRequested.connect(save)
         dialog.finished.connect(finished)
+        self.journal_dialog = dialog
         dialog.open()
+
+    def unsaved_changes(self) -> list[str]:
+        """An answer on its way to the journal (Ctrl+J), not saved yet (asked before quitting)."""
+        dialog = self.journal_dialog
+        if dialog is None or not dialog.is_dirty():
+            return []
+        return [_("Journal entry: {name}").format(name=dialog.customer_name)]
 
     def _note(self, text: str) -> None:
         self.window.statusBar().showMessage(text, STATUS_MS)

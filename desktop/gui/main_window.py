@@ -107,6 +107,7 @@ class MainWindow(Retranslating, QMainWindow):
 
         self.error_banner = None  # an ErrorBannerWidget, built by show_error() when needed
         self.call = None  # the CallWorkflow (shortcuts, toolbar), built after the first paint
+        self.quitting = None  # the QuitWorkflow, built when quit is first asked
         self.navigation = QListWidget(self)
         self.navigation.setObjectName("navigation")
         self.navigation.setStyleSheet(_NAVIGATION_STYLE)
@@ -213,6 +214,10 @@ class MainWindow(Retranslating, QMainWindow):
             self.stack.addWidget(view)
         return self.views[key]
 
+    def built_views(self) -> list[QWidget]:
+        """The views built so far, in the navigation's order."""
+        return [self.views[key] for key in self._specs if key in self.views]
+
     def current_view(self) -> QWidget | None:
         return self.stack.currentWidget()
 
@@ -284,11 +289,22 @@ class MainWindow(Retranslating, QMainWindow):
         self.desks_label.setText(_("Now: {desks}").format(desks=text))
 
     def shutdown(self) -> None:
-        """Stop the tick and let the worker finish its jobs and close the store."""
+        """Stop the tick and let the worker finish its jobs and close the store, now
+        (a session end, which cannot wait for answers; Quit goes through closeEvent)."""
         self._shut_down = True
         self.hours.stop()
         self.worker.shutdown()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        """Quit: the writes on their way are stored, the unsaved edits asked about first
+        (desktop/gui/quit_workflow.py); until then the window stays."""
+        if not self._shut_down:
+            if self.quitting is None:
+                from desktop.gui.quit_workflow import QuitWorkflow
+
+                self.quitting = QuitWorkflow(self)
+            if not self.quitting.may_close():
+                event.ignore()
+                return
         self.shutdown()
         super().closeEvent(event)

@@ -114,6 +114,10 @@ class CallView(Retranslating, QWidget):
 
     # --- for the main window ---------------------------------------------------------------------
 
+    def unsaved_changes(self) -> list[str]:
+        """What the agent typed here and has not saved (asked before quitting)."""
+        return self.journal_panel.unsaved_changes()
+
     def focus_search(self) -> None:
         """Ctrl+F from anywhere: the search, its text selected, ready to type over."""
         self.search_edit.selectAll()

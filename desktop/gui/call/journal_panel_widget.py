@@ -17,7 +17,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -26,8 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.common.i18n import _, ngettext
+from desktop.gui.call.journal_entry_dialog import JournalEntryDialog
 from desktop.gui.call.journal_model import AGENT, KIND, NOTE, TOPIC, VERDICT, WHEN, JournalModel, kind_text, when_text
 from desktop.gui.operations import journal
+from desktop.gui.platform.store_worker import call_if_alive
 from desktop.gui.widgets.column_widths import fit_columns
 from desktop.gui.widgets.customer_finder_widget import register_table
 from desktop.gui.widgets.retranslating import Retranslating
@@ -66,7 +67,7 @@ class JournalPanelWidget(Retranslating, QGroupBox):
         self._status: Callable[[], str] | None = None  # what the last action did
         self._problem: Callable[[], str] | None = None  # why the journal could not be read
         self.confirm_box: QMessageBox | None = None  # the purge question, while it is open
-        self.note_dialog: QInputDialog | None = None  # "Add a note", while it is open
+        self.note_dialog: JournalEntryDialog | None = None  # "Add a note", while it is open
 
         self.search_label = QLabel(self)
         self.search_edit = QLineEdit(self)
@@ -222,19 +223,32 @@ class JournalPanelWidget(Retranslating, QGroupBox):
 
     # --- adding ---------------------------------------------------------------------------------
 
-    def add_entry(self, kind, topic: str, verdict: str, summary: str = "", note: str = "") -> None:
+    def add_entry(self, kind, topic: str, verdict: str, summary: str = "", note: str = "",
+                  on_saved: Callable[[JournalEntry], None] | None = None,
+                  on_failed: Callable[[str], None] | None = None) -> None:
         """Save an entry for the open customer, by the agent in the settings, now; then
-        list it (newest first). `kind`: a JournalKind or its value."""
+        list it (newest first). `kind`: a JournalKind or its value. `on_saved` and
+        `on_failed` (a dialog's, say) hear the outcome too, after this panel."""
         from desktop.gui.platform.settings import Settings
         from domain.journal import JournalEntry
 
         customer = self.customer
         if customer is None:
             self._say(lambda: _("Open a customer first: the journal is kept per customer."))
+            call_if_alive(on_failed, _("Open a customer first: the journal is kept per customer."))
             return
         entry = JournalEntry(customer_id=customer.id, created=self.clock(), agent=Settings().agent_name,
                              kind=kind, topic=topic, verdict=verdict, note=note, summary=summary)
-        self.worker.run(lambda store: journal.add_entry(store, entry), self._on_added, self._on_add_failed)
+
+        def added(stored: JournalEntry) -> None:
+            call_if_alive(self._on_added, stored)
+            call_if_alive(on_saved, stored)
+
+        def failed(message: str) -> None:
+            call_if_alive(self._on_add_failed, message)
+            call_if_alive(on_failed, message)
+
+        self.worker.run(lambda store: journal.add_entry(store, entry), added, failed)
 
     def _on_added(self, entry: JournalEntry) -> None:
         if self.customer is not None and entry.customer_id == self.customer.id:
@@ -245,27 +259,30 @@ class JournalPanelWidget(Retranslating, QGroupBox):
     def _on_add_failed(self, message: str) -> None:
         self._say(lambda: _("The entry could not be saved: {reason}").format(reason=message))
 
+    def unsaved_changes(self) -> list[str]:
+        """A note typed in "Add a note" and not saved yet (asked before quitting)."""
+        dialog = self.note_dialog
+        if dialog is None or not dialog.is_dirty():
+            return []
+        return [_("Journal entry: {name}").format(name=dialog.customer_name)]
+
     def ask_note(self) -> None:
-        """Ask for a free note (kind "note") for the open customer."""
+        """Ask for a free note (kind "note") for the open customer; the dialog stays
+        open until the note is saved, so a failed save keeps what was typed."""
         if self.customer is None or self.note_dialog is not None:
             return
-        dialog = QInputDialog(self)
-        dialog.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
-        dialog.setWindowTitle(_("Add a note"))
-        dialog.setLabelText(_("Note for {name}'s journal:").format(name=self.customer.name))
-        dialog.setOkButtonText(_("Add note"))
-        dialog.setCancelButtonText(_("Cancel"))
-        dialog.setAccessibleName(_("Add a note"))
+        from domain.journal import JournalKind
 
-        def finished(result: int) -> None:
+        dialog = JournalEntryDialog(self.customer.name, None, self)
+
+        def save(note: str) -> None:
+            self.add_entry(JournalKind.NOTE, "", "", "", note, dialog.saved, dialog.show_failure)
+
+        def finished(_result: int) -> None:
             self.note_dialog = None
-            text = dialog.textValue().strip()
-            if result == QInputDialog.DialogCode.Accepted and text:
-                from domain.journal import JournalKind
-
-                self.add_entry(JournalKind.NOTE, "", "", "", text)
             dialog.deleteLater()
 
+        dialog.saveRequested.connect(save)
         dialog.finished.connect(finished)
         self.note_dialog = dialog
         dialog.open()

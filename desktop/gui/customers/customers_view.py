@@ -26,6 +26,7 @@ from desktop.gui.customers.subscription_dialog import SubscriptionDialog
 from desktop.gui.customers.subscriptions_widget import SubscriptionsWidget
 from desktop.gui.operations import register
 from desktop.gui.platform.settings import default_country
+from desktop.gui.platform.store_worker import call_if_alive
 from desktop.gui.widgets.customer_finder_widget import CustomerFinderWidget
 from desktop.gui.widgets.retranslating import Retranslating
 from desktop.gui.widgets.wrapped_label import name_heading, wrapped_label
@@ -196,6 +197,18 @@ class CustomersView(Retranslating, QWidget):
 
         self._confirm(_("Unsaved changes"), _("The changes to {name} are not saved. Discard them?").format(name=name),
                       proceed, yes_text=_("Discard changes"), no_text=_("Keep editing"), on_no=keep_editing)
+
+    def unsaved_changes(self) -> list[str]:
+        """What the agent has entered here and not saved yet, one line each (asked before quitting)."""
+        found = []
+        if self.form.isVisibleTo(self) and self.form.is_dirty():
+            found.append(_("Customer details: {name}").format(name=self.form.customer().name.strip()
+                                                               or _("New customer")))
+        dialog = self.subscription_dialog
+        if dialog is not None and dialog.is_dirty():
+            found.append(_("Subscription: {product}").format(product=dialog.subscription().product
+                                                             or _("New subscription")))
+        return found
 
     def open_row(self, row: int) -> None:
         """Open the customer on `row` of the search list, as a click does."""
@@ -413,14 +426,21 @@ class CustomersView(Retranslating, QWidget):
         today = self.today(record.customer.country)
         dialog = SubscriptionDialog(record.customer.id, today, subscription, record.customer.name, self)
 
-        def finished(result: int) -> None:
+        def save(edited: Subscription) -> None:
+            # The dialog stays open until the store has it: a failed save is said there,
+            # everything entered still in place.
+            def saved(result: tuple[Subscription | None, CustomerRecord]) -> None:
+                call_if_alive(self._on_subscriptions_changed, result)
+                call_if_alive(dialog.saved, None)
+
+            self.worker.run(lambda store: register.save_subscription(store, edited, today), saved,
+                            dialog.show_failure)
+
+        def finished(_result: int) -> None:
             self.subscription_dialog = None
-            if result == SubscriptionDialog.DialogCode.Accepted:
-                edited = dialog.subscription()
-                self.worker.run(lambda store: register.save_subscription(store, edited, today),
-                                self._on_subscriptions_changed)
             dialog.deleteLater()
 
+        dialog.saveRequested.connect(save)
         dialog.finished.connect(finished)
         self.subscription_dialog = dialog
         dialog.open()

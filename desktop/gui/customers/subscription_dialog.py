@@ -3,6 +3,9 @@
 The checks are the domain's (subscription_problems). Changing the seats of an existing
 fixed-term subscription says when the added or removed seats end: with the current
 period (terms §11, 003:149), which is not what customers expect.
+
+The dialog stays open until the store has the subscription (a SavingDialog): a save
+that fails says why here, with everything entered still in place.
 """
 from __future__ import annotations
 
@@ -13,7 +16,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QLabel,
     QLineEdit,
@@ -25,6 +27,7 @@ from desktop.gui.widgets.buddy_label import buddy_label
 from desktop.gui.widgets.field_error_label import FieldErrorLabel
 from desktop.gui.widgets.form_dialog import form_layout, lay_out_form_dialog
 from desktop.gui.widgets.retranslating import Retranslating
+from desktop.gui.widgets.saving_dialog import SavingDialog
 from desktop.gui.widgets.wrapped_label import wrapping_policy
 from desktop.wording.notice import long_day_text, number_text, term_text
 from domain.customers import FieldError, Subscription, subscription_problems
@@ -33,7 +36,9 @@ from domain.notice import Term, seat_change_end
 MAX_SEATS = 1_000_000
 
 
-class SubscriptionDialog(Retranslating, QDialog):
+class SubscriptionDialog(Retranslating, SavingDialog):
+    """saveRequested carries the Subscription as entered."""
+
     def __init__(self, customer_id: int, today: dt.date, subscription: Subscription | None = None,
                  customer_name: str = "", parent=None):
         super().__init__(parent)
@@ -98,6 +103,7 @@ class SubscriptionDialog(Retranslating, QDialog):
         form.addRow(self.seat_note)
         form.addRow(self.end_user_support)
         form.addRow(self.from_reseller)
+        form.addRow(self.status_label)
         lay_out_form_dialog(self, form, self.buttons, above=[self.heading], tab_order=[
             self.product_edit, self.term_combo, self.start_edit, self.seats_spin, self.end_user_support,
             self.from_reseller, self.ok_button, self.buttons.button(QDialogButtonBox.StandardButton.Cancel)])
@@ -147,6 +153,8 @@ class SubscriptionDialog(Retranslating, QDialog):
         self.from_reseller.setText(_("&Bought from us (the reseller)"))
         self.from_reseller.setAccessibleName(_("Bought from the reseller"))
         self.seat_note.setAccessibleName(_("When the changed seats end"))
+        self.status_label.setAccessibleName(_("Subscription save status"))
+        self.show_save_status()
         self.ok_button.setText(_("Add subscription") if adding else _("Save subscription"))
         self._check()  # the problems and the seat note, said again
 
@@ -177,7 +185,7 @@ class SubscriptionDialog(Retranslating, QDialog):
         for field, label in self.errors.items():
             label.show_problem("; ".join(_("{field} {message}").format(field=names[field], message=_(e.message))
                                          for e in problems if e.field == field))
-        self.ok_button.setEnabled(self._touched and not self.problems())
+        self._update_buttons()
         self._update_seat_note()
 
     def _update_seat_note(self) -> None:
@@ -209,9 +217,19 @@ class SubscriptionDialog(Retranslating, QDialog):
             self.layout().activate()
             self.resize(self.width(), max(self.height(), self.heightForWidth(self.width())))
 
+    def is_dirty(self) -> bool:
+        """Something entered that the store does not have yet."""
+        if self.original is None:
+            return self._touched
+        return self.subscription() != self.original
+
     def accept(self) -> None:
+        """Ask to save (the dialog closes once saved); refused, with every problem shown, if wrong."""
         self._touched = True
         self._check()
         if self.problems():
             return  # refused: every problem is shown under its field
-        super().accept()
+        self.request_save(self.subscription())
+
+    def _update_buttons(self) -> None:
+        self.ok_button.setEnabled(self._touched and not self.problems() and not self.saving)

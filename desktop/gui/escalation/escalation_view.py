@@ -66,6 +66,8 @@ class EscalationView(Retranslating, QWidget):
         self._country = default_country()  # the country the opening is shown for (deskguide.ini)
         self._filling = False  # several controls change at once: answer once, at the end
         self._saving = False
+        self._saved_key: tuple | None = None  # the question last saved as a case
+        self._saving_key: tuple | None = None  # ... and the one on its way
         self._load_problem: str | None = None  # why the rules could not be loaded
         self._saved_text: Callable[[], str] | None = None  # the last save's outcome, worded when shown
         self._sized = False  # the splitter's sizes: set once, when first shown
@@ -380,9 +382,26 @@ class EscalationView(Retranslating, QWidget):
         self._saving = True
         self.answer_widget.save_button.setEnabled(False)
         self._show_saved(lambda: _("Saving…"))
+        self._saving_key = self._case_key()
         self.worker.run(lambda store: escalation.save_case(store, case), self._on_saved, self._on_save_failed)
 
+    def _case_key(self) -> tuple | None:
+        """The question as a case would record it (the answer itself moves with the clock)."""
+        answer = self._answer
+        if answer is None or not self.form.product():
+            return None
+        return answer.severity.id, self.form.country(), self.form.offering(), self.form.product(), \
+            self.form.customer.customer_id
+
+    def unsaved_changes(self) -> list[str]:
+        """An escalation set up (a severity, a product) and not saved as a case (asked before quitting)."""
+        key = self._case_key()
+        if key is None or key == self._saved_key:
+            return []
+        return [_("Escalation not saved as a case: {product}").format(product=self.form.product())]
+
     def _on_saved(self, case: Case) -> None:
+        self._saved_key = self._saving_key
         self._saving = False
         self.answer_widget.save_button.setEnabled(True)
         self._show_saved(lambda: _("Saved as case {id}: it is listed below with its countdown.").format(id=case.id))

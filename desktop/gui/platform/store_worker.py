@@ -22,7 +22,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from desktop.common.i18n import _
 from desktop.gui.operations import Changed
-from domain.errors import DeskguideError
+from domain.errors import DeskguideError, StoreError
 from domain.messages import Message
 
 log = logging.getLogger(__name__)
@@ -41,13 +41,24 @@ class _Job(NamedTuple):  # not a dataclass: see ViewContext in main_window
     on_error: Callable[[str], None] | None = None
 
 
-def _message(error: BaseException) -> Message | str:
+# Not one of ours (a bug, a driver error nobody translated): its text may quote SQL and
+# a customer's data, so the screen gets this sentence and the log the details.
+UNEXPECTED = Message("Something unexpected went wrong, and it was not done. Try again; if it keeps happening, "
+                     "tell IT what you did.")
+
+
+def _message(error: BaseException, path: Path | None = None) -> Message | str:
     """The error as a Message; said in the agent's language on the GUI thread (`_` is
-    not for the worker thread: the GUI may be speaking the customer's language)."""
+    not for the worker thread: the GUI may be speaking the customer's language).
+
+    A store that cannot be read or written (deleted, read-only, full, damaged) gets what
+    to do after what happened; busy and unreachable already say "try again"."""
+    if isinstance(error, StoreError) and not error.temporary and path is not None:
+        return Message("{reason}. Check that the database file {path} is still there and can be written to, "
+                       "then try again.", reason=error.message, path=str(path))
     if isinstance(error, DeskguideError):
         return error.message
-    # Not one of ours (a locked file, a full disk...): still a message, never a crash.
-    return Message("Unexpected error: {error}", error=f"{type(error).__name__}: {error}")
+    return UNEXPECTED
 
 
 class _Runner(QObject):
@@ -86,7 +97,9 @@ class _Runner(QObject):
         except Exception as error:  # noqa: BLE001 - reported to the user
             if not isinstance(error, DeskguideError):
                 log.exception("a store job failed")
-            self.failed.emit(job, _message(error))
+            elif isinstance(error, StoreError):  # the database's own words, for IT
+                log.warning("a store job failed: %s", getattr(error, "why", "") or error)
+            self.failed.emit(job, _message(error, self.store.path))
         else:
             self.done.emit(job, result)
 
@@ -184,16 +197,16 @@ class StoreWorker(QObject):
     @Slot(object, object)
     def _finish(self, job: _Job, result: Any) -> None:
         if isinstance(result, Changed):
-            _call(job.on_done, result.value)
+            call_if_alive(job.on_done, result.value)
             self.changed.emit(result.changes)
         else:
-            _call(job.on_done, result)
+            call_if_alive(job.on_done, result)
         self._answered()
 
     @Slot(object, object)
     def _fail(self, job: _Job | None, error: Message | str) -> None:
         if job is not None:
-            _call(job.on_error, _(error))  # here, on the GUI thread, in the agent's language
+            call_if_alive(job.on_error, _(error))  # here, on the GUI thread, in the agent's language
         self.failed.emit(error)
         if job is not None:
             self._answered()
@@ -206,7 +219,11 @@ class StoreWorker(QObject):
             self.idle.emit()
 
 
-def _call(callback: Callable | None, value: Any) -> None:
+def call_if_alive(callback: Callable | None, value: Any) -> None:
+    """`callback(value)`, unless it is a method of a widget that is gone.
+
+    For a view that hands on a job's answer to a dialog of its own (which the agent may
+    close meanwhile)."""
     if callback is None:
         return
     # A view closed while its job ran: its C++ half is gone, so skip the call.

@@ -16,6 +16,21 @@ class MutableClock:
         return self.moment
 
 
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_teardown(item):
+    """The test is over: each main window shuts down as at a session end (the worker's
+    queue drains, nothing is asked), before pytest-qt closes it. Quit would wait for
+    the jobs on their way and ask about unsaved edits, and the window must not outlive
+    the test waiting for answers nobody gives."""
+    from desktop.gui.main_window import MainWindow
+
+    for reference, _before_close in getattr(item, "qt_widgets", []):
+        widget = reference()
+        if isinstance(widget, MainWindow):
+            widget.shutdown()
+    return (yield)
+
+
 @pytest.fixture
 def clock(now) -> MutableClock:
     return MutableClock(now)

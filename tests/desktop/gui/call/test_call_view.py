@@ -347,8 +347,9 @@ def add_note_as_agent(qtbot, view: CallView, text: str) -> None:
     editor.setFocus()
     type_text(editor, text)
     with qtbot.waitSignal(panel.loaded, timeout=10_000):
-        qtbot.mouseClick(dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok),
+        qtbot.mouseClick(dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save),
                          Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.note_dialog is None)  # closed once the journal has it
 
 
 def test_a_note_is_added_listed_newest_first_and_found_by_search(qtbot, store, clock, open_call):
@@ -409,9 +410,12 @@ def test_an_empty_note_or_no_agent_name_saves_nothing_and_says_why(qtbot, store,
     qtbot.waitUntil(lambda: panel.note_dialog is not None and panel.note_dialog.isVisible())
     dialog = panel.note_dialog
     type_text(dialog.findChild(QPlainTextEdit), "   ")  # only spaces
-    qtbot.mouseClick(dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok),
-                     Qt.MouseButton.LeftButton)
-    assert panel.note_dialog is None and panel.status.text() == ""
+    add = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
+    assert add.text() == "Add note" and not add.isEnabled()  # nothing to add
+    dialog.accept()  # Enter: refused too
+    assert panel.note_dialog is dialog and panel.status.text() == ""
+    dialog.reject()
+    assert panel.note_dialog is None
 
     panel.add_entry(JournalKind.NOTE, "", "", "", "Ringde")  # no agent name set yet
     qtbot.waitUntil(lambda: bool(panel.status.text()), timeout=10_000)
