@@ -30,6 +30,7 @@ def isolated_data(tmp_path, monkeypatch):
     path = tmp_path / "data" / "deskguide.sqlite3"
     monkeypatch.setenv("DESKGUIDE_DB", str(path))
     monkeypatch.setenv("DESKGUIDE_MACHINE_CONFIG", str(tmp_path / "machine" / "deskguide.ini"))
+    monkeypatch.setenv("DESKGUIDE_LOG_DIR", str(tmp_path / "logs"))
     return path
 
 

@@ -114,11 +114,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return self_test.run(gui=True, report_path=args.self_test_report)
     from PySide6.QtCore import QTimer
 
+    from desktop.common.log_file import start_log_file
+
     app = create_application(qt_args)
     apply_startup_language()
     apply_chosen_theme(app)
     window = create_main_window(args.db)
     window.show()
+    if not args.startup_probe:
+        QTimer.singleShot(0, start_log_file)  # after the first paint: logging's file handler is not free
     if not args.startup_probe and args.quit_after is None:
         QTimer.singleShot(0, lambda: settle_in(app, window))
     if args.startup_probe:
