@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from domain.customers import (
+    MAX_SEATS,
     Customer,
     CustomerRecord,
     Offering,
@@ -26,7 +27,7 @@ from domain.customers import (
     subscription_problems,
 )
 from domain.dates import parse_day
-from domain.errors import InvalidInput, ReasonOnly, joined, line_by_line
+from domain.errors import InvalidInput, ReasonOnly, joined, line_by_line, whole_number_from
 from domain.messages import Message, plural_message
 from domain.notice import Term, parse_term
 
@@ -288,8 +289,9 @@ def parse_bool(text: str, column: str) -> bool:
 
 def parse_seats(text: str, column: str = "seats") -> int:
     value = text.strip().replace("\u00a0", "").replace(" ", "")  # "1 200": a Nordic thousands space
-    if not re.fullmatch(r"\+?\d+", value) or int(value) < 1:
-        raise InvalidInput(column, text, Message("must be a whole number, 1 or more"))
+    # ASCII digits only: int() would also read "١٢" (Arabic-Indic) as 12.
+    if not re.fullmatch(r"\+?[0-9]+", value) or not 1 <= int(value) <= MAX_SEATS:
+        raise InvalidInput(column, text, whole_number_from(1, MAX_SEATS))
     return int(value)
 
 

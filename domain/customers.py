@@ -10,8 +10,9 @@ import re
 from dataclasses import dataclass, field
 from enum import Enum
 
+from domain.dates import FIRST_DAY, LAST_DAY, outside_range
 from domain.desks import COUNTRIES
-from domain.errors import InvalidInput, ReasonOnly, in_one_line, joined
+from domain.errors import InvalidInput, ReasonOnly, in_one_line, joined, whole_number_from
 from domain.messages import Message
 from domain.notice import Term
 
@@ -24,6 +25,11 @@ class Offering(str, Enum):
     ENHANCED_RESPONSE = "enhanced-response"
     RAPID_RESPONSE = "rapid-response"
     EVENT_MANAGEMENT = "event-management"
+
+
+# A subscription's seats: more than a million on one subscription is a typo (or a probe),
+# far below what the store's 64-bit column could hold.
+MAX_SEATS = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -175,13 +181,13 @@ def subscription_problems(subscription: Subscription, today: dt.date | None = No
     errors = []
     if not subscription.product.strip():
         errors.append(FieldError("product", Message("is required")))
-    if not isinstance(subscription.seats, int) or subscription.seats < 1:
-        errors.append(FieldError("seats", valued(repr(subscription.seats),
-                                                 Message("must be a whole number, 1 or more"))))
+    seats = subscription.seats
+    if isinstance(seats, bool) or not isinstance(seats, int) or not 1 <= seats <= MAX_SEATS:
+        errors.append(FieldError("seats", valued(repr(seats), whole_number_from(1, MAX_SEATS))))
     # The day as typed (ISO), not as a language writes dates: the user is to find and fix it.
     start = subscription.start_date.isoformat()
-    if subscription.start_date.year < 2000:
-        errors.append(FieldError("start_date", valued(start, Message("is before 2000: a typo?"))))
+    if not FIRST_DAY <= subscription.start_date <= LAST_DAY:
+        errors.append(FieldError("start_date", valued(start, outside_range())))
     if today is not None and subscription.start_date > today + dt.timedelta(days=366):
         errors.append(FieldError("start_date", valued(start, Message("is more than a year ahead"))))
     return errors
