@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import operator
 import string
 from pathlib import Path
 
@@ -13,7 +14,9 @@ from domain.customer_csv import (
     COLUMNS,
     CsvProblems,
     RowProblem,
+    escape_cell,
     parse_register_csv,
+    unescape_cell,
     without_store_ids,
     write_register_csv,
 )
@@ -416,11 +419,13 @@ def _stripped(text: str) -> bool:
     return text == text.strip()
 
 
-CELL_TEXT = st.text(
+# What a spreadsheet runs as a formula, and the export's own escape, often at the start of a cell.
+FORMULA_STARTS = st.sampled_from(["", "", "'", "''", "=", "+", "-", "@", "'=", "''+", "'-", "'@", "'\t"])
+CELL_TEXT = st.builds(operator.add, FORMULA_STARTS, st.text(
     alphabet=st.one_of(st.sampled_from("åäöÅÄÖæøÆØ ;,\"'\n\r\t=+-@#"), st.sampled_from(string.ascii_letters),
                        st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zl", "Zp"))),
     max_size=30,
-).filter(_stripped)
+)).filter(_stripped)
 REQUIRED_TEXT = CELL_TEXT.filter(bool)
 ORG_NUMBERS = {"SE": ["", "556677-8899", "5560360793"], "NO": ["", "923 609 016"], "DK": ["", "25313763"],
                "FI": ["", "0112038-9"]}
@@ -463,3 +468,31 @@ def registers(draw) -> list[CustomerRecord]:
 def test_any_register_reads_back_exactly(records, separator):
     parsed = parse_register_csv(write_register_csv(records, separator), TODAY)
     assert (parsed.customers, parsed.subscriptions) == as_parsed(records)
+
+
+# --- cells a spreadsheet would run (CWE-1236) --------------------------------------------------
+
+def test_export_escapes_every_cell_a_spreadsheet_would_run():
+    customer = Customer(name="=cmd|' /C calc'!A0", country="SE", contact="'=already quoted", phone="+46 8 123 456 78",
+                        notes="@SUM(1+1)", external_id="-1")
+    text = write_register_csv([CustomerRecord(customer)]).decode("utf-8-sig")
+    cells = text.splitlines()[1].split(";")
+    assert cells[:6] == ["'-1", "'=cmd|' /C calc'!A0", "", "SE", "''=already quoted", "'+46 8 123 456 78"]
+    assert cells[8] == "'@SUM(1+1)"
+    parsed = parse_register_csv(text.encode("utf-8"))
+    assert parsed.customers == [customer]  # the import removes exactly the export's quote
+
+
+@pytest.mark.parametrize("cell, value", [
+    ("'+46 8 123 456 78", "+46 8 123 456 78"), ("''=x", "'=x"), ("'x", "'x"), ("''", "''"), ("'", "'"),
+    ("+46 8 123 456 78", "+46 8 123 456 78"),  # a portal's own file, not escaped: read as it is
+])
+def test_an_import_removes_only_the_exports_quote(cell, value):
+    assert unescape_cell(cell) == value
+
+
+@given(st.text())
+def test_any_text_survives_the_escape(text):
+    escaped = escape_cell(text)
+    assert unescape_cell(escaped) == text
+    assert not escaped[:1] or escaped[0] not in "=+-@\t\r"
