@@ -65,7 +65,8 @@ def unescape_cell(text: str) -> str:
 
 
 # The domain checks name their fields after the dataclasses; the file names them after its columns.
-_CUSTOMER_FIELD_COLUMNS = {"name": "customer_name"}
+_CUSTOMER_FIELD_COLUMNS = {"name": "customer_name", "external_id": "customer_id"}
+_SUBSCRIPTION_FIELD_COLUMNS = {"external_id": "subscription_id"}
 
 
 @dataclass(frozen=True, order=True)
@@ -384,9 +385,10 @@ def _subscription_of(row: _Row, today: dt.date | None, problems: list[RowProblem
         from_reseller=cell("from_reseller", parse_bool, True), external_id=external_id or None,
     )  # stand-ins for the cells that failed, so the remaining checks still run
     for error in subscription_problems(subscription, today):
-        if error.field in failed:
+        column = _SUBSCRIPTION_FIELD_COLUMNS.get(error.field, error.field)
+        if column in failed:
             continue
-        problems.append(RowProblem(row.line, error.field, cells.get(error.field, ""), reason_of(error.message)))
+        problems.append(RowProblem(row.line, column, cells.get(column, ""), reason_of(error.message)))
     return subscription if len(problems) == before else None
 
 

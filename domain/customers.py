@@ -12,7 +12,7 @@ from enum import Enum
 
 from domain.dates import FIRST_DAY, LAST_DAY, outside_range
 from domain.desks import COUNTRIES
-from domain.errors import InvalidInput, ReasonOnly, in_one_line, joined, whole_number_from
+from domain.errors import InvalidInput, ReasonOnly, in_one_line, joined, too_long, whole_number_from
 from domain.messages import Message
 from domain.notice import Term
 
@@ -26,6 +26,13 @@ class Offering(str, Enum):
     RAPID_RESPONSE = "rapid-response"
     EVENT_MANAGEMENT = "event-management"
 
+
+# The longest text each field may hold: the store's column sizes (domain/store/models.py,
+# which the rules cannot import; tests/domain/store/test_field_lengths.py holds them equal).
+# country, offering and term are checked against their few values instead.
+CUSTOMER_FIELD_LENGTHS = {"external_id": 80, "name": 200, "org_number": 20, "contact": 200, "phone": 40,
+                          "email": 254}
+SUBSCRIPTION_FIELD_LENGTHS = {"external_id": 80, "product": 200}
 
 # A subscription's seats: more than a million on one subscription is a typo (or a probe),
 # far below what the store's 64-bit column could hold.
@@ -160,8 +167,14 @@ EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 PHONE = re.compile(r"^\+?[\d\s()-]{5,20}$")
 
 
+def length_problems(record: Customer | Subscription, lengths: dict[str, int]) -> list[FieldError]:
+    """A field longer than its column: refused, not cut (a database may keep it whole or not)."""
+    return [FieldError(name, too_long(text, limit)) for name, limit in lengths.items()
+            if len(text := getattr(record, name) or "") > limit]
+
+
 def customer_problems(customer: Customer) -> list[FieldError]:
-    errors = []
+    errors = length_problems(customer, CUSTOMER_FIELD_LENGTHS)
     if not customer.name.strip():
         errors.append(FieldError("name", Message("is required")))
     if customer.country not in COUNTRIES:
@@ -178,7 +191,7 @@ def customer_problems(customer: Customer) -> list[FieldError]:
 
 
 def subscription_problems(subscription: Subscription, today: dt.date | None = None) -> list[FieldError]:
-    errors = []
+    errors = length_problems(subscription, SUBSCRIPTION_FIELD_LENGTHS)
     if not subscription.product.strip():
         errors.append(FieldError("product", Message("is required")))
     seats = subscription.seats

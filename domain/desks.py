@@ -11,6 +11,8 @@ from domain.errors import InvalidInput
 from domain.messages import Message
 
 COUNTRIES = ("SE", "NO", "DK", "FI")
+# Who made an override: the store's column size (tests/domain/store/test_field_lengths.py).
+OVERRIDE_BY_LENGTH = 80
 WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 

@@ -108,6 +108,11 @@ def line_by_line(earlier: str, later: str) -> Message:
     return Message("{earlier}\n{later}", earlier=earlier, later=later)
 
 
+def too_long(text: str, limit: int) -> Message:
+    """The reason for a text longer than its field (the store's column) may hold."""
+    return Message("is too long: {length} characters, at most {limit}", length=len(text), limit=limit)
+
+
 def whole_number_from(low: int, high: int) -> Message:
     """The reason for a count or an id that is not a whole number in low..high: one
     sentence for seats, ids and the like, so each language says it once."""

@@ -7,8 +7,8 @@ from zoneinfo import ZoneInfo
 
 from domain.closed_days import ClosedDayCalendar
 from domain.dates import parse_moment  # the CLI's and the GUI's reader of a moment
-from domain.desks import COUNTRIES, DayHours, DeskPolicy, Override, OverrideKind, parse_country
-from domain.errors import InvalidInput
+from domain.desks import COUNTRIES, OVERRIDE_BY_LENGTH, DayHours, DeskPolicy, Override, OverrideKind, parse_country
+from domain.errors import InvalidInput, too_long
 from domain.messages import Message
 from domain.opening_hours import DeskStatus, desk_status, resolve_wall_time
 from domain.store import Store
@@ -119,6 +119,8 @@ def new_override(
         raise InvalidInput("date", on_date, Message("is needed to close or shorten a day"))
     if kind is OverrideKind.SHORTENED_DAY and closes is None:
         raise InvalidInput("closes", closes, Message("is needed to shorten a day"))
+    if len(by.strip()) > OVERRIDE_BY_LENGTH:
+        raise InvalidInput("by", by, too_long(by.strip(), OVERRIDE_BY_LENGTH))
     return Override(id=None, country=country, kind=kind, note=note.strip(), created_at=now, created_by=by.strip(),
                     weekday=weekday, on_date=on_date, hours=hours, closes=closes)
 

@@ -88,3 +88,19 @@ def test_a_clock_time_is_hours_and_minutes():
 
     assert parse_clock_time("8:05") == dt.time(8, 5)
     assert parse_clock_time(" 17:30 ") == dt.time(17, 30)
+
+
+def test_a_field_longer_than_its_column_is_refused(capsys, filled_db, tmp_path):
+    from domain.customer_csv import COLUMNS
+
+    long_id = "C" * 1000
+    path = tmp_path / "long.csv"
+    path.write_text(";".join(COLUMNS) + f"\n{long_id};Acme AB;;SE;;;;;;;;;;;;\n", encoding="utf-8")
+    before = filled_db.read_bytes()
+    code, _, _, err = run(capsys, "import", str(path), context=CONTEXT)
+    assert code == 2 and err.splitlines()[1].startswith("line 2, customer_id: 'CCC")
+    assert err.splitlines()[1].endswith("is too long: 1000 characters, at most 80")
+    assert filled_db.read_bytes() == before
+    err = refused(capsys, filled_db, "overrides", "close-date", "--country", "SE", "--date", "2026-12-01",
+                  "--by", "B" * 81)
+    assert "--by: " in err and "is too long: 81 characters, at most 80" in err
