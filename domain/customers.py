@@ -12,7 +12,15 @@ from enum import Enum
 
 from domain.dates import FIRST_DAY, LAST_DAY, outside_range
 from domain.desks import COUNTRIES
-from domain.errors import InvalidInput, ReasonOnly, in_one_line, joined, too_long, whole_number_from
+from domain.errors import (
+    InvalidInput,
+    ReasonOnly,
+    control_character,
+    in_one_line,
+    joined,
+    too_long,
+    whole_number_from,
+)
 from domain.messages import Message
 from domain.notice import Term
 
@@ -29,7 +37,8 @@ class Offering(str, Enum):
 
 # The longest text each field may hold: the store's column sizes (domain/store/models.py,
 # which the rules cannot import; tests/domain/store/test_field_lengths.py holds them equal).
-# country, offering and term are checked against their few values instead.
+# None of these may hold a control character (notes may: line breaks). country, offering
+# and term are checked against their few values instead.
 CUSTOMER_FIELD_LENGTHS = {"external_id": 80, "name": 200, "org_number": 20, "contact": 200, "phone": 40,
                           "email": 254}
 SUBSCRIPTION_FIELD_LENGTHS = {"external_id": 80, "product": 200}
@@ -112,7 +121,7 @@ class Subscription:
 # --- organisation numbers: each country's own check digit ------------------------------
 
 def _digits(text: str) -> str:
-    return re.sub(r"\D", "", text or "")
+    return re.sub(r"[^0-9]", "", text or "")
 
 
 def _luhn_ok(digits: str) -> bool:
@@ -154,7 +163,7 @@ def org_number_problem(country: str, text: str) -> str | None:
         return None
     length, check, example = rule
     digits = _digits(text)
-    if len(digits) != length or re.search(r"[^\d\s-]", text):
+    if len(digits) != length or re.search(r"[^0-9\s-]", text):
         return Message("is not an organisation number for {country}: {example}", country=country, example=example)
     if not check(digits):
         return Message("has a wrong check digit for {country} (a typo?)", country=country)
@@ -164,17 +173,24 @@ def org_number_problem(country: str, text: str) -> str | None:
 # --- the checks ------------------------------------------------------------------------
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-PHONE = re.compile(r"^\+?[\d\s()-]{5,20}$")
+PHONE = re.compile(r"^\+?[0-9\s()-]{5,20}$")  # ASCII digits: what a phone dials
 
 
-def length_problems(record: Customer | Subscription, lengths: dict[str, int]) -> list[FieldError]:
-    """A field longer than its column: refused, not cut (a database may keep it whole or not)."""
-    return [FieldError(name, too_long(text, limit)) for name, limit in lengths.items()
-            if len(text := getattr(record, name) or "") > limit]
+def text_problems(record: Customer | Subscription, lengths: dict[str, int]) -> list[FieldError]:
+    """A one-line field longer than its column (refused, not cut: a database may keep it
+    whole or not), or with a control character in it (the notes may have line breaks)."""
+    errors = []
+    for name, limit in lengths.items():
+        text = getattr(record, name) or ""
+        if reason := control_character(text):
+            errors.append(FieldError(name, valued(repr(text), reason)))
+        elif len(text) > limit:
+            errors.append(FieldError(name, too_long(text, limit)))
+    return errors
 
 
 def customer_problems(customer: Customer) -> list[FieldError]:
-    errors = length_problems(customer, CUSTOMER_FIELD_LENGTHS)
+    errors = text_problems(customer, CUSTOMER_FIELD_LENGTHS)
     if not customer.name.strip():
         errors.append(FieldError("name", Message("is required")))
     if customer.country not in COUNTRIES:
@@ -191,7 +207,7 @@ def customer_problems(customer: Customer) -> list[FieldError]:
 
 
 def subscription_problems(subscription: Subscription, today: dt.date | None = None) -> list[FieldError]:
-    errors = length_problems(subscription, SUBSCRIPTION_FIELD_LENGTHS)
+    errors = text_problems(subscription, SUBSCRIPTION_FIELD_LENGTHS)
     if not subscription.product.strip():
         errors.append(FieldError("product", Message("is required")))
     seats = subscription.seats

@@ -6,6 +6,7 @@ it in the agent's language; its English text is what the CLI prints.
 """
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Sequence
 
 from domain.messages import Message
@@ -106,6 +107,17 @@ def in_one_line(earlier: str, later: str) -> Message:
 def line_by_line(earlier: str, later: str) -> Message:
     # Translators: two problems of one file, each on its own line; keep the line break.
     return Message("{earlier}\n{later}", earlier=earlier, later=later)
+
+
+def control_character(text: str) -> Message | None:
+    """The reason to refuse a one-line text with a control character (C0, DEL, C1: tab,
+    line break, an ANSI escape), or None. Such a character has no business in a name, an
+    id or a phone number, and an escape sequence from an imported file would reach the
+    agent's terminal (CWE-150). Free text that may span lines (notes) is not checked."""
+    found = next((char for char in text if unicodedata.category(char) == "Cc"), None)
+    if found is None:
+        return None
+    return Message("contains the control character {character}", character=f"U+{ord(found):04X}")
 
 
 def too_long(text: str, limit: int) -> Message:

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 from domain.closed_days import ClosedDayCalendar
 from domain.dates import parse_moment  # the CLI's and the GUI's reader of a moment
 from domain.desks import COUNTRIES, OVERRIDE_BY_LENGTH, DayHours, DeskPolicy, Override, OverrideKind, parse_country
-from domain.errors import InvalidInput, too_long
+from domain.errors import InvalidInput, control_character, too_long
 from domain.messages import Message
 from domain.opening_hours import DeskStatus, desk_status, resolve_wall_time
 from domain.store import Store
@@ -121,6 +121,9 @@ def new_override(
         raise InvalidInput("closes", closes, Message("is needed to shorten a day"))
     if len(by.strip()) > OVERRIDE_BY_LENGTH:
         raise InvalidInput("by", by, too_long(by.strip(), OVERRIDE_BY_LENGTH))
+    for name, text in (("by", by), ("note", note)):  # shown on one line with every answer it changes
+        if reason := control_character(text.strip()):
+            raise InvalidInput(name, text, reason)
     return Override(id=None, country=country, kind=kind, note=note.strip(), created_at=now, created_by=by.strip(),
                     weekday=weekday, on_date=on_date, hours=hours, closes=closes)
 

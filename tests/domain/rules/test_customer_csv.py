@@ -204,6 +204,10 @@ def test_header_only_is_an_empty_register():
     ({"customer_name": "N" * 201}, "customer_name", "is too long: 201 characters, at most 200"),
     ({"product": "P" * 201}, "product", "is too long: 201 characters, at most 200"),
     ({"email": "a@b." + "c" * 251}, "email", "is too long: 255 characters, at most 254"),
+    ({"customer_name": "Acme\x1b[2J AB"}, "customer_name", "contains the control character U+001B"),
+    ({"contact": "Åsa\tÖberg"}, "contact", "contains the control character U+0009"),
+    ({"product": "E3\x9b31m"}, "product", "contains the control character U+009B"),
+    ({"phone": "+٤٦ 8 123 456 78"}, "phone", "is not a phone number"),
     ({"seats": "١٢"}, "seats", "must be a whole number from 1 to 1000000"),
     ({"start_date": "٢٠٢٦-٠١-٠١"}, "start_date", "is not a date: use 2026-11-22 or 22.11.2026"),
     ({"end_user_support": "maybe"}, "end_user_support", "is not yes or no"),
@@ -425,12 +429,19 @@ def _stripped(text: str) -> bool:
 
 
 # What a spreadsheet runs as a formula, and the export's own escape, often at the start of a cell.
-FORMULA_STARTS = st.sampled_from(["", "", "'", "''", "=", "+", "-", "@", "'=", "''+", "'-", "'@", "'\t"])
-CELL_TEXT = st.builds(operator.add, FORMULA_STARTS, st.text(
-    alphabet=st.one_of(st.sampled_from("åäöÅÄÖæøÆØ ;,\"'\n\r\t=+-@#"), st.sampled_from(string.ascii_letters),
-                       st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zl", "Zp"))),
-    max_size=30,
-)).filter(_stripped)
+FORMULA_STARTS = st.sampled_from(["", "", "'", "''", "=", "+", "-", "@", "'=", "''+", "'-", "'@"])
+
+
+def cell_text(specials: str):
+    return st.builds(operator.add, FORMULA_STARTS, st.text(
+        alphabet=st.one_of(st.sampled_from(specials), st.sampled_from(string.ascii_letters),
+                           st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zl", "Zp"))),
+        max_size=30,
+    )).filter(_stripped)
+
+
+CELL_TEXT = cell_text("åäöÅÄÖæøÆØ ;,\"'=+-@#")  # one line: no field but the notes holds a control character
+NOTES_TEXT = cell_text("åäöÅÄÖæøÆØ ;,\"'\n\r\t=+-@#")
 REQUIRED_TEXT = CELL_TEXT.filter(bool)
 ORG_NUMBERS = {"SE": ["", "556677-8899", "5560360793"], "NO": ["", "923 609 016"], "DK": ["", "25313763"],
                "FI": ["", "0112038-9"]}
@@ -443,7 +454,7 @@ def customers(draw, external_id: str) -> Customer:
         name=draw(REQUIRED_TEXT), country=country, org_number=draw(st.sampled_from(ORG_NUMBERS[country])),
         contact=draw(CELL_TEXT), phone=draw(st.sampled_from(["", "+46 8 123 456 78", "040-123 45", "(09) 1234 567"])),
         email=draw(st.sampled_from(["", "anna@example.se", "øystein@bø.no"])),
-        offering=draw(st.sampled_from(list(Offering))), notes=draw(CELL_TEXT), external_id=external_id,
+        offering=draw(st.sampled_from(list(Offering))), notes=draw(NOTES_TEXT), external_id=external_id,
     )
 
 
@@ -501,3 +512,8 @@ def test_any_text_survives_the_escape(text):
     escaped = escape_cell(text)
     assert unescape_cell(escaped) == text
     assert not escaped[:1] or escaped[0] not in "=+-@\t\r"
+
+
+def test_notes_may_span_lines_and_hold_tabs():
+    parsed = parse_register_csv(csv_bytes(row(notes='"Ring före 10,\r\n\thelst"')))
+    assert parsed.customers[0].notes == "Ring före 10,\r\n\thelst"
