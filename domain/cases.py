@@ -9,11 +9,13 @@ import datetime as dt
 from dataclasses import dataclass
 
 from domain.desks import COUNTRIES
-from domain.errors import InvalidInput
+from domain.errors import InvalidInput, too_long
 from domain.escalation import Escalation
 from domain.messages import Message
 
 UTC = dt.timezone.utc
+# The store's column sizes (tests/domain/store/test_field_lengths.py holds them equal).
+CASE_FIELD_LENGTHS = {"customer_name": 200, "product": 200}
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,9 @@ def new_case(answer: Escalation, country: str, product: str, customer_name: str 
         raise InvalidInput("country", country, Message("is not a desk country: use SE, NO, DK or FI"))
     if not product.strip():
         raise InvalidInput("product", product, Message("is required: which product is the case about?"))
+    for name, text in (("customer_name", customer_name.strip()), ("product", product.strip())):
+        if len(text) > CASE_FIELD_LENGTHS[name]:
+            raise InvalidInput(name, text, too_long(text, CASE_FIELD_LENGTHS[name]))
     return Case(None, customer_id, customer_name.strip(), country, product.strip(), answer.severity.id,
                 answer.offering.id, answer.azure, answer.clock, answer.target.minutes, answer.opened, answer.due,
                 note=note.strip())

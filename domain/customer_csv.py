@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from domain.customers import (
+    MAX_SEATS,
     Customer,
     CustomerRecord,
     Offering,
@@ -26,7 +27,7 @@ from domain.customers import (
     subscription_problems,
 )
 from domain.dates import parse_day
-from domain.errors import InvalidInput, ReasonOnly, joined, line_by_line
+from domain.errors import InvalidInput, ReasonOnly, joined, line_by_line, whole_number_from
 from domain.messages import Message, plural_message
 from domain.notice import Term, parse_term
 
@@ -44,8 +45,28 @@ SEPARATORS = (";", ",")  # Excel in Nordic locales writes ';', elsewhere ','
 TRUE_WORDS = {"yes", "true", "1", "ja", "kyllä"}
 FALSE_WORDS = {"no", "false", "0", "nej", "nei", "ei"}
 
+# A cell that begins with one of these is run as a formula by Excel and its kin (CWE-1236):
+# an export writes it with a leading ' (OWASP, "CSV Injection"), which the spreadsheet shows
+# as text, and an import removes exactly that one quote. A value that itself begins with '
+# and then one of these (or more quotes and then one) gets one more quote, so every value
+# comes back exactly as it went out.
+_NEEDS_QUOTE = re.compile(r"'*[=+\-@\t\r]")
+_QUOTED = re.compile(r"'+[=+\-@\t\r]")
+
+
+def escape_cell(text: str) -> str:
+    """`text` as an export writes it: with a leading ' if a spreadsheet would run it."""
+    return "'" + text if _NEEDS_QUOTE.match(text) else text
+
+
+def unescape_cell(text: str) -> str:
+    """A cell as read from a file: the one leading ' that escape_cell adds, removed."""
+    return text[1:] if _QUOTED.match(text) else text
+
+
 # The domain checks name their fields after the dataclasses; the file names them after its columns.
-_CUSTOMER_FIELD_COLUMNS = {"name": "customer_name"}
+_CUSTOMER_FIELD_COLUMNS = {"name": "customer_name", "external_id": "customer_id"}
+_SUBSCRIPTION_FIELD_COLUMNS = {"external_id": "subscription_id"}
 
 
 @dataclass(frozen=True, order=True)
@@ -215,7 +236,7 @@ def _rows(text: str) -> tuple[list[_Row], tuple[str, ...], list[RowProblem]]:
         if len(fields) != width:
             problems.append(RowProblem(start, "", "", _width_reason(fields, width, raw, separator, other)))
             continue
-        rows.append(_Row(start, {column: fields[i] for i, column in columns.items()}))
+        rows.append(_Row(start, {column: unescape_cell(fields[i]) for i, column in columns.items()}))
     return rows, tuple(ignored), problems
 
 
@@ -288,8 +309,9 @@ def parse_bool(text: str, column: str) -> bool:
 
 def parse_seats(text: str, column: str = "seats") -> int:
     value = text.strip().replace("\u00a0", "").replace(" ", "")  # "1 200": a Nordic thousands space
-    if not re.fullmatch(r"\+?\d+", value) or int(value) < 1:
-        raise InvalidInput(column, text, Message("must be a whole number, 1 or more"))
+    # ASCII digits only: int() would also read "١٢" (Arabic-Indic) as 12.
+    if not re.fullmatch(r"\+?[0-9]+", value) or not 1 <= int(value) <= MAX_SEATS:
+        raise InvalidInput(column, text, whole_number_from(1, MAX_SEATS))
     return int(value)
 
 
@@ -363,9 +385,10 @@ def _subscription_of(row: _Row, today: dt.date | None, problems: list[RowProblem
         from_reseller=cell("from_reseller", parse_bool, True), external_id=external_id or None,
     )  # stand-ins for the cells that failed, so the remaining checks still run
     for error in subscription_problems(subscription, today):
-        if error.field in failed:
+        column = _SUBSCRIPTION_FIELD_COLUMNS.get(error.field, error.field)
+        if column in failed:
             continue
-        problems.append(RowProblem(row.line, error.field, cells.get(error.field, ""), reason_of(error.message)))
+        problems.append(RowProblem(row.line, column, cells.get(column, ""), reason_of(error.message)))
     return subscription if len(problems) == before else None
 
 
@@ -445,11 +468,13 @@ def register_rows(records: Iterable[CustomerRecord]) -> list[list[str]]:
 
 def write_register_csv(records: Iterable[CustomerRecord], separator: str = ";") -> bytes:
     """The register as a CSV file: UTF-8 with a BOM (so Excel shows å, ä, ö right), ISO dates,
-    CRLF line ends, quoting only where a cell needs it. Reads back unchanged with parse_register_csv."""
+    CRLF line ends, quoting only where a cell needs it, a cell a spreadsheet would run as a
+    formula escaped (escape_cell). Reads back unchanged with parse_register_csv."""
     if separator not in SEPARATORS:
         raise InvalidInput("separator", separator, Message("is not a CSV separator: use ';' or ','"))
     out = io.StringIO(newline="")
-    csv.writer(out, delimiter=separator, lineterminator="\r\n").writerows(register_rows(records))
+    rows = ([escape_cell(cell) for cell in row] for row in register_rows(records))
+    csv.writer(out, delimiter=separator, lineterminator="\r\n").writerows(rows)
     return out.getvalue().encode("utf-8-sig")
 
 

@@ -10,8 +10,17 @@ import re
 from dataclasses import dataclass, field
 from enum import Enum
 
+from domain.dates import FIRST_DAY, LAST_DAY, outside_range
 from domain.desks import COUNTRIES
-from domain.errors import InvalidInput, ReasonOnly, in_one_line, joined
+from domain.errors import (
+    InvalidInput,
+    ReasonOnly,
+    control_character,
+    in_one_line,
+    joined,
+    too_long,
+    whole_number_from,
+)
 from domain.messages import Message
 from domain.notice import Term
 
@@ -24,6 +33,19 @@ class Offering(str, Enum):
     ENHANCED_RESPONSE = "enhanced-response"
     RAPID_RESPONSE = "rapid-response"
     EVENT_MANAGEMENT = "event-management"
+
+
+# The longest text each field may hold: the store's column sizes (domain/store/models.py,
+# which the rules cannot import; tests/domain/store/test_field_lengths.py holds them equal).
+# None of these may hold a control character (notes may: line breaks). country, offering
+# and term are checked against their few values instead.
+CUSTOMER_FIELD_LENGTHS = {"external_id": 80, "name": 200, "org_number": 20, "contact": 200, "phone": 40,
+                          "email": 254}
+SUBSCRIPTION_FIELD_LENGTHS = {"external_id": 80, "product": 200}
+
+# A subscription's seats: more than a million on one subscription is a typo (or a probe),
+# far below what the store's 64-bit column could hold.
+MAX_SEATS = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -99,7 +121,7 @@ class Subscription:
 # --- organisation numbers: each country's own check digit ------------------------------
 
 def _digits(text: str) -> str:
-    return re.sub(r"\D", "", text or "")
+    return re.sub(r"[^0-9]", "", text or "")
 
 
 def _luhn_ok(digits: str) -> bool:
@@ -141,7 +163,7 @@ def org_number_problem(country: str, text: str) -> str | None:
         return None
     length, check, example = rule
     digits = _digits(text)
-    if len(digits) != length or re.search(r"[^\d\s-]", text):
+    if len(digits) != length or re.search(r"[^0-9\s-]", text):
         return Message("is not an organisation number for {country}: {example}", country=country, example=example)
     if not check(digits):
         return Message("has a wrong check digit for {country} (a typo?)", country=country)
@@ -151,11 +173,24 @@ def org_number_problem(country: str, text: str) -> str | None:
 # --- the checks ------------------------------------------------------------------------
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-PHONE = re.compile(r"^\+?[\d\s()-]{5,20}$")
+PHONE = re.compile(r"^\+?[0-9\s()-]{5,20}$")  # ASCII digits: what a phone dials
+
+
+def text_problems(record: Customer | Subscription, lengths: dict[str, int]) -> list[FieldError]:
+    """A one-line field longer than its column (refused, not cut: a database may keep it
+    whole or not), or with a control character in it (the notes may have line breaks)."""
+    errors = []
+    for name, limit in lengths.items():
+        text = getattr(record, name) or ""
+        if reason := control_character(text):
+            errors.append(FieldError(name, valued(repr(text), reason)))
+        elif len(text) > limit:
+            errors.append(FieldError(name, too_long(text, limit)))
+    return errors
 
 
 def customer_problems(customer: Customer) -> list[FieldError]:
-    errors = []
+    errors = text_problems(customer, CUSTOMER_FIELD_LENGTHS)
     if not customer.name.strip():
         errors.append(FieldError("name", Message("is required")))
     if customer.country not in COUNTRIES:
@@ -172,16 +207,16 @@ def customer_problems(customer: Customer) -> list[FieldError]:
 
 
 def subscription_problems(subscription: Subscription, today: dt.date | None = None) -> list[FieldError]:
-    errors = []
+    errors = text_problems(subscription, SUBSCRIPTION_FIELD_LENGTHS)
     if not subscription.product.strip():
         errors.append(FieldError("product", Message("is required")))
-    if not isinstance(subscription.seats, int) or subscription.seats < 1:
-        errors.append(FieldError("seats", valued(repr(subscription.seats),
-                                                 Message("must be a whole number, 1 or more"))))
+    seats = subscription.seats
+    if isinstance(seats, bool) or not isinstance(seats, int) or not 1 <= seats <= MAX_SEATS:
+        errors.append(FieldError("seats", valued(repr(seats), whole_number_from(1, MAX_SEATS))))
     # The day as typed (ISO), not as a language writes dates: the user is to find and fix it.
     start = subscription.start_date.isoformat()
-    if subscription.start_date.year < 2000:
-        errors.append(FieldError("start_date", valued(start, Message("is before 2000: a typo?"))))
+    if not FIRST_DAY <= subscription.start_date <= LAST_DAY:
+        errors.append(FieldError("start_date", valued(start, outside_range())))
     if today is not None and subscription.start_date > today + dt.timedelta(days=366):
         errors.append(FieldError("start_date", valued(start, Message("is more than a year ahead"))))
     return errors

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from enum import Enum
 from zoneinfo import ZoneInfo
@@ -10,7 +11,10 @@ from domain.errors import InvalidInput
 from domain.messages import Message
 
 COUNTRIES = ("SE", "NO", "DK", "FI")
+# Who made an override: the store's column size (tests/domain/store/test_field_lengths.py).
+OVERRIDE_BY_LENGTH = 80
 WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 def parse_country(text: str, field_name: str = "country") -> str:
@@ -22,18 +26,31 @@ def parse_country(text: str, field_name: str = "country") -> str:
 
 
 def parse_weekday(text: str, field_name: str = "weekday") -> int:
-    key = (text or "").strip().lower()[:3]
+    """Monday=0. Exactly a three-letter key (mon..sun) or the English name (monday..sunday),
+    in any case: "monkey" is not Monday, nor is "mo" (two letters read differently across
+    the Nordic languages, and a typo must not close the wrong day)."""
+    key = (text or "").strip().lower()
+    if key in WEEKDAY_NAMES:
+        return WEEKDAY_NAMES.index(key)
     if key not in WEEKDAY_KEYS:
         raise InvalidInput(field_name, text, Message("is not a weekday: use mon, tue, wed, thu, fri, sat or sun"))
     return WEEKDAY_KEYS.index(key)
 
 
+_CLOCK = re.compile(r"([0-9]{1,2}):([0-9]{2})")
+
+
 def parse_clock_time(text: str, field_name: str = "time") -> dt.time:
+    """A wall time of a desk's day: H:MM or HH:MM in ASCII digits, nothing more. An offset
+    (15:00+05:00) or seconds would be dropped silently, so they are refused: a desk's hours
+    are always its own local time."""
+    match = _CLOCK.fullmatch((text or "").strip())
     try:
-        value = dt.time.fromisoformat((text or "").strip())
+        if match is None:
+            raise ValueError(text)
+        return dt.time(int(match.group(1)), int(match.group(2)))
     except ValueError:
         raise InvalidInput(field_name, text, Message("is not a time of day: use HH:MM, e.g. 08:00")) from None
-    return value.replace(second=0, microsecond=0, tzinfo=None)
 
 
 def parse_date(text: str, field_name: str = "date") -> dt.date:

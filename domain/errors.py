@@ -6,6 +6,7 @@ it in the agent's language; its English text is what the CLI prints.
 """
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Sequence
 
 from domain.messages import Message
@@ -106,3 +107,41 @@ def in_one_line(earlier: str, later: str) -> Message:
 def line_by_line(earlier: str, later: str) -> Message:
     # Translators: two problems of one file, each on its own line; keep the line break.
     return Message("{earlier}\n{later}", earlier=earlier, later=later)
+
+
+def control_character(text: str) -> Message | None:
+    """The reason to refuse a one-line text with a control character (C0, DEL, C1: tab,
+    line break, an ANSI escape), or None. Such a character has no business in a name, an
+    id or a phone number, and an escape sequence from an imported file would reach the
+    agent's terminal (CWE-150). Free text that may span lines (notes) is not checked."""
+    found = next((char for char in text if unicodedata.category(char) == "Cc"), None)
+    if found is None:
+        return None
+    return Message("contains the control character {character}", character=f"U+{ord(found):04X}")
+
+
+def too_long(text: str, limit: int) -> Message:
+    """The reason for a text longer than its field (the store's column) may hold."""
+    return Message("is too long: {length} characters, at most {limit}", length=len(text), limit=limit)
+
+
+def whole_number_from(low: int, high: int) -> Message:
+    """The reason for a count or an id that is not a whole number in low..high: one
+    sentence for seats, ids and the like, so each language says it once."""
+    return Message("must be a whole number from {low} to {high}", low=low, high=high)
+
+
+# A record's id in the store: SQLite's INTEGER and PostgreSQL's bigint are 64-bit signed,
+# and ids start at 1. A bigger number cannot name a record; the driver would overflow.
+MAX_RECORD_ID = 2**63 - 1
+
+
+def parse_record_id(text: object, field_name: str = "id") -> int:
+    """A record id as typed (ASCII digits, 1..MAX_RECORD_ID), or InvalidInput. An int
+    (from a form) is checked the same way."""
+    value = text.strip() if isinstance(text, str) else text
+    if isinstance(value, str) and value.isascii() and value.isdigit():
+        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_RECORD_ID:
+        raise InvalidInput(field_name, text, whole_number_from(1, MAX_RECORD_ID))
+    return value

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from enum import Enum
 
 from domain.customers import FieldError, InvalidRecord, valued
-from domain.errors import InvalidInput
+from domain.errors import InvalidInput, too_long
 from domain.messages import Message
 
 UTC = dt.timezone.utc
@@ -51,10 +51,6 @@ class JournalEntry:
     id: int | None = None
 
 
-def _too_long(text: str, limit: int) -> Message:
-    return Message("is too long: {length} characters, at most {limit}", length=len(text), limit=limit)
-
-
 def journal_problems(entry: JournalEntry) -> list[FieldError]:
     """Every problem of the entry, each naming its field (as domain.customers does)."""
     errors = []
@@ -75,17 +71,17 @@ def journal_problems(entry: JournalEntry) -> list[FieldError]:
         # The agent's name comes from the settings; the first-run dialog asks for it.
         errors.append(FieldError("agent", Message("is required: set your name in the settings")))
     elif len(agent) > MAX_AGENT:
-        errors.append(FieldError("agent", _too_long(agent, MAX_AGENT)))
+        errors.append(FieldError("agent", too_long(agent, MAX_AGENT)))
     if not topic and kind is not JournalKind.NOTE:
         errors.append(FieldError("topic", Message("is required: what was the answer about?")))
     elif len(topic) > MAX_TOPIC:
-        errors.append(FieldError("topic", _too_long(topic, MAX_TOPIC)))
+        errors.append(FieldError("topic", too_long(topic, MAX_TOPIC)))
     if len(verdict) > MAX_VERDICT:
-        errors.append(FieldError("verdict", _too_long(verdict, MAX_VERDICT)))
+        errors.append(FieldError("verdict", too_long(verdict, MAX_VERDICT)))
     if kind is JournalKind.NOTE and not note:
         errors.append(FieldError("note", Message("is required: a note without an answer needs its text")))
     elif len(note) > MAX_NOTE:
-        errors.append(FieldError("note", _too_long(note, MAX_NOTE)))
+        errors.append(FieldError("note", too_long(note, MAX_NOTE)))
     return errors
 
 

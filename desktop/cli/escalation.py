@@ -55,9 +55,9 @@ def _local_day(opened, country: str):
 
 
 def cmd_escalate(args, context: CliContext) -> int:
+    from domain.dates import parse_moment
     from domain.escalation import escalation_as_dict
     from domain.services.escalation import check_question, escalator
-    from domain.services.hours import parse_moment
 
     severity, offering, country = check_question(args.severity, args.offering, args.country)
     opened = parse_moment(args.opened, "opened")  # all checked before the store opens

@@ -28,8 +28,9 @@ def _describe_status(status, state_width: int) -> str:
 
 def cmd_hours(args, context: CliContext) -> int:
     from desktop.wording.hours import state_text
+    from domain.dates import parse_moment
     from domain.desks import parse_country
-    from domain.services.hours import hours_answers, parse_moment, status_as_dict
+    from domain.services.hours import hours_answers, status_as_dict
 
     # Check the input before the store is opened (or created): bad input writes nothing.
     if args.country is not None:

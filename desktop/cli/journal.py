@@ -64,12 +64,14 @@ def cmd_journal(args, context: CliContext) -> int:
         return _purge(args, context)
     if args.customer is None:
         raise ReasonOnly("--customer", None, Message("journal: give --customer ID, or purge --older-than-months N"))
+    from domain.errors import parse_record_id
     from domain.services import journal, register
 
+    customer_id = parse_record_id(args.customer, "customer")  # before the store opens
     with context.store(args.db) as store:
-        entries = journal.journal(store, args.customer, args.search or "")
-        customer = register.get_customer(store, args.customer).customer
-    payload = {"customer_id": args.customer, "entries": [journal.entry_as_dict(e) for e in entries]}
+        entries = journal.journal(store, customer_id, args.search or "")
+        customer = register.get_customer(store, customer_id).customer
+    payload = {"customer_id": customer_id, "entries": [journal.entry_as_dict(e) for e in entries]}
     emit(args, payload, _describe_journal(customer, entries, args.search or ""))
     return EXIT_OK
 
@@ -106,7 +108,7 @@ def _purge(args, context: CliContext) -> int:
 def add_commands(commands, common_options) -> None:
     journal = commands.add_parser("journal", help=_("a customer's case journal, newest first; purge old entries"))
     common_options(journal, suppress=True)
-    journal.add_argument("--customer", metavar="ID", type=int, help=_("the customer whose journal to list"))
+    journal.add_argument("--customer", metavar="ID", help=_("the customer whose journal to list"))
     journal.add_argument("--search", metavar="TEXT",
                          help=_("only entries with every word of TEXT (any case, with or without accents)"))
     actions = journal.add_subparsers(dest="action", metavar="ACTION", parser_class=type(journal))

@@ -28,12 +28,32 @@ class Parser(argparse.ArgumentParser):
         raise UsageError(f"{command}: {message}" if command else message)
 
 
+# Control characters (C0, DEL, C1) from the data never reach the terminal raw (CWE-150): an
+# ANSI escape in an imported name could recolour, retitle or hide what the agent reads.
+# Printed text shows each as its Python escape (\x1b); a line break stays a line break
+# where the output has lines (an answer, a journal note), and is escaped too on the one
+# line of an error. JSON escapes C0 itself; C1 and DEL get \u escapes here.
+_CONTROLS = [*range(0x20), *range(0x7F, 0xA0)]  # Unicode's Cc, fixed since 1.1
+_ESCAPED = {code: chr(code).encode("unicode_escape").decode("ascii") for code in _CONTROLS}
+_ESCAPED_KEEPING_LINES = {**_ESCAPED, ord("\n"): "\n"}
+_JSON_ESCAPED = {code: f"\\u{code:04x}" for code in _CONTROLS if code >= 0x7F}
+
+
+def printable(text: str, lines: bool = True) -> str:
+    """`text` with every control character escaped; line breaks kept when `lines`."""
+    return text.translate(_ESCAPED_KEEPING_LINES if lines else _ESCAPED)
+
+
+def as_json(value, **options) -> str:
+    return json.dumps(value, ensure_ascii=False, **options).translate(_JSON_ESCAPED)
+
+
 def emit(args, payload: dict, text: str) -> None:
     """`text` (in --lang) for a person; with --json the payload as ever, plus that text."""
     if args.json:
-        print(json.dumps({**payload, "message": text}, ensure_ascii=False, indent=2))
+        print(as_json({**payload, "message": text}, indent=2))
     else:
-        print(text)
+        print(printable(text))
 
 
 def fail(wants_json: bool, message: str, code: int, extra: dict | None = None) -> int:
@@ -41,9 +61,9 @@ def fail(wants_json: bool, message: str, code: int, extra: dict | None = None) -
     Message where it can be said in another language): with --json it stays the "error",
     as scripts have always read it, beside the localised "message"."""
     said = _(message)
-    print(f"deskguide: {said}", file=sys.stderr)
+    print(f"deskguide: {printable(said, lines=False)}", file=sys.stderr)
     if wants_json:
-        print(json.dumps({"error": message, "message": said, **(extra or {})}, ensure_ascii=False))
+        print(as_json({"error": message, "message": said, **(extra or {})}))
     return code
 
 

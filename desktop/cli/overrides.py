@@ -48,8 +48,11 @@ def cmd_overrides(args, context: CliContext) -> int:
         emit(args, {"overrides": [hours.override_as_dict(o, zone) for o, zone in listed]}, text)
         return EXIT_OK
     if args.action == "remove":
+        from domain.errors import parse_record_id
+
+        override_id = parse_record_id(args.id, "id")  # before the store opens
         with context.store(args.db) as store:
-            override = hours.remove_override(store, args.id)
+            override = hours.remove_override(store, override_id)
             zone = hours.desk_zones(store)[override.country]
         emit(args, {"removed": hours.override_as_dict(override, zone)},
               _("Removed: {override}").format(override=_describe_override(override, zone)))
@@ -72,7 +75,7 @@ def add_commands(commands, common_options) -> None:
     listing = actions.add_parser("list", help=_("list the overrides"))
     listing.add_argument("--country", metavar="SE|NO|DK|FI")
     remove = actions.add_parser("remove", help=_("remove an override by its id"))
-    remove.add_argument("id", type=int)
+    remove.add_argument("id", metavar="ID")
     close = actions.add_parser("close-date", help=_("close a desk for a whole date"))
     close.add_argument("--date", required=True, metavar="YYYY-MM-DD")
     shorten = actions.add_parser("shorten-day", help=_("close a desk early on a date"))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 
 from desktop.cli.context import CliContext
-from desktop.cli.output import EXIT_BAD_INPUT, EXIT_OK, emit, fail
+from desktop.cli.output import EXIT_BAD_INPUT, EXIT_OK, emit, fail, printable
 from desktop.common.i18n import _, ngettext
 from domain.messages import plural_message
 
@@ -44,7 +44,7 @@ def _report_problems(args, problems) -> int:
                              "import: {count} problems in {file}, nothing imported", count, file=args.file)
     code = fail(args.json, summary, EXIT_BAD_INPUT, {"problems": [p.as_dict() for p in problems.problems]})
     for problem in problems.problems:
-        print(_(problem.message), file=sys.stderr)
+        print(printable(_(problem.message), lines=False), file=sys.stderr)
     return code
 
 

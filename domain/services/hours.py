@@ -6,25 +6,12 @@ from dataclasses import dataclass, replace
 from zoneinfo import ZoneInfo
 
 from domain.closed_days import ClosedDayCalendar
-from domain.desks import COUNTRIES, DayHours, DeskPolicy, Override, OverrideKind, parse_country
-from domain.errors import InvalidInput
+from domain.dates import parse_moment  # the CLI's and the GUI's reader of a moment
+from domain.desks import COUNTRIES, OVERRIDE_BY_LENGTH, DayHours, DeskPolicy, Override, OverrideKind, parse_country
+from domain.errors import InvalidInput, control_character, too_long
 from domain.messages import Message
 from domain.opening_hours import DeskStatus, desk_status, resolve_wall_time
 from domain.store import Store
-
-
-def parse_moment(text: str, field_name: str = "at") -> dt.datetime:
-    """ISO 8601: with an offset it is that instant; without one a wall time (naive).
-
-    Python's own ISO parser (3.11) reads every form an agent or a script writes:
-    2026-12-24T10:00, 2026-12-24 10:00, 2026-12-24T09:00Z, 2026-12-24T10:00+02:00, or
-    a bare date (midnight). Anything else is refused, never guessed.
-    """
-    try:
-        return dt.datetime.fromisoformat((text or "").strip())
-    except ValueError:
-        raise InvalidInput(field_name, text, Message("is not an ISO 8601 date and time, e.g. 2026-12-24T10:00 "
-                                                      "or 2026-12-24T10:00+01:00")) from None
 
 
 def load_policies(store: Store) -> dict[str, DeskPolicy]:
@@ -132,6 +119,11 @@ def new_override(
         raise InvalidInput("date", on_date, Message("is needed to close or shorten a day"))
     if kind is OverrideKind.SHORTENED_DAY and closes is None:
         raise InvalidInput("closes", closes, Message("is needed to shorten a day"))
+    if len(by.strip()) > OVERRIDE_BY_LENGTH:
+        raise InvalidInput("by", by, too_long(by.strip(), OVERRIDE_BY_LENGTH))
+    for name, text in (("by", by), ("note", note)):  # shown on one line with every answer it changes
+        if reason := control_character(text.strip()):
+            raise InvalidInput(name, text, reason)
     return Override(id=None, country=country, kind=kind, note=note.strip(), created_at=now, created_by=by.strip(),
                     weekday=weekday, on_date=on_date, hours=hours, closes=closes)
 

@@ -12,7 +12,7 @@ from contextlib import closing
 from dataclasses import replace
 
 from domain.customer_search import fold
-from domain.errors import InvalidInput
+from domain.errors import MAX_RECORD_ID, InvalidInput, whole_number_from
 from domain.journal import JournalEntry, check_entry, retention_cutoff
 from domain.messages import Message
 from domain.store import Store
@@ -37,8 +37,8 @@ def add_entry(store: Store, entry: JournalEntry) -> JournalEntry:
 
 
 def check_limit(limit: object) -> int:
-    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
-        raise InvalidInput("limit", limit, Message("must be a whole number, 1 or more"))
+    if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= MAX_RECORD_ID:
+        raise InvalidInput("limit", limit, whole_number_from(1, MAX_RECORD_ID))
     return limit
 
 

@@ -117,7 +117,7 @@ def test_an_unknown_customer_exits_2_naming_the_option(capsys, filled):
 
 @pytest.mark.parametrize("argv, says", [
     ([], "give --customer ID, or purge --older-than-months N"),
-    (["--customer", "abc"], "invalid int value: 'abc'"),
+    (["--customer", "abc"], "--customer: 'abc' must be a whole number from 1 to 9223372036854775807"),
 ])
 def test_a_journal_without_a_customer_is_bad_input(capsys, isolated_data, argv, says):
     code, _, _, err = run(capsys, "journal", *argv)

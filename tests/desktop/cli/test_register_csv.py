@@ -193,3 +193,15 @@ def test_export_bad_input_exits_2_and_creates_no_database(capsys, tmp_path, isol
     assert named in err and len(err.strip().splitlines()) == 1
     assert named in payload["error"]
     assert not isolated_data.exists()
+
+
+def test_an_export_escapes_formula_cells_and_imports_back_unchanged(capsys, tmp_path, filled_db):
+    target = tmp_path / "register.csv"
+    code, _, _, err = run_cli(capsys, "export", str(target))
+    assert code == 0, err
+    text = target.read_bytes().decode("utf-8-sig")
+    assert ";'+46 8 123 456 78;" in text  # Excel would take +46 ... for a formula
+    assert ";+46 8 123 456 78;" not in text
+    code, payload, _, err = run_cli(capsys, "import", str(target), "--json")
+    assert code == 0, err
+    assert payload["customers"]["updated"] == payload["subscriptions"]["updated"] == 0

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import operator
 import string
 from pathlib import Path
 
@@ -13,7 +14,9 @@ from domain.customer_csv import (
     COLUMNS,
     CsvProblems,
     RowProblem,
+    escape_cell,
     parse_register_csv,
+    unescape_cell,
     without_store_ids,
     write_register_csv,
 )
@@ -190,11 +193,23 @@ def test_header_only_is_an_empty_register():
     ({"start_date": "31.02.2026"}, "start_date", "is not a day of the calendar"),
     ({"start_date": "11/22/2026"}, "start_date", "is not a date: use 2026-11-22 or 22.11.2026"),
     ({"start_date": ""}, "start_date", "is required on a subscription row"),
-    ({"start_date": "01.01.1999"}, "start_date", "is before 2000: a typo?"),
+    ({"start_date": "01.01.1999"}, "start_date", "is outside the supported range 2000-01-01–2099-12-31"),
     ({"start_date": "25.11.2027"}, "start_date", "is more than a year ahead"),
-    ({"seats": "0"}, "seats", "must be a whole number, 1 or more"),
-    ({"seats": "2.5"}, "seats", "must be a whole number, 1 or more"),
-    ({"seats": "many"}, "seats", "must be a whole number, 1 or more"),
+    ({"seats": "0"}, "seats", "must be a whole number from 1 to 1000000"),
+    ({"seats": "2.5"}, "seats", "must be a whole number from 1 to 1000000"),
+    ({"seats": "many"}, "seats", "must be a whole number from 1 to 1000000"),
+    ({"seats": "99999999999999999999"}, "seats", "must be a whole number from 1 to 1000000"),
+    ({"customer_id": "C" * 1000}, "customer_id", "is too long: 1000 characters, at most 80"),
+    ({"subscription_id": "S" * 81}, "subscription_id", "is too long: 81 characters, at most 80"),
+    ({"customer_name": "N" * 201}, "customer_name", "is too long: 201 characters, at most 200"),
+    ({"product": "P" * 201}, "product", "is too long: 201 characters, at most 200"),
+    ({"email": "a@b." + "c" * 251}, "email", "is too long: 255 characters, at most 254"),
+    ({"customer_name": "Acme\x1b[2J AB"}, "customer_name", "contains the control character U+001B"),
+    ({"contact": "Åsa\tÖberg"}, "contact", "contains the control character U+0009"),
+    ({"product": "E3\x9b31m"}, "product", "contains the control character U+009B"),
+    ({"phone": "+٤٦ 8 123 456 78"}, "phone", "is not a phone number"),
+    ({"seats": "١٢"}, "seats", "must be a whole number from 1 to 1000000"),
+    ({"start_date": "٢٠٢٦-٠١-٠١"}, "start_date", "is not a date: use 2026-11-22 or 22.11.2026"),
     ({"end_user_support": "maybe"}, "end_user_support", "is not yes or no"),
     ({"from_reseller": "kanske"}, "from_reseller", "is not yes or no"),
     ({"subscription_id": ""}, "subscription_id", "is required"),
@@ -228,7 +243,7 @@ def test_every_bad_cell_of_every_row_is_reported_at_once_and_nothing_is_returned
     assert text.splitlines() == [
         "line 3, country: 'XX' is not a desk country: use SE, NO, DK or FI",
         "line 3, term: '7' is not a term: use payg, 12, 24 or 36 (months)",
-        "line 3, seats: '-3' must be a whole number, 1 or more",
+        "line 3, seats: '-3' must be a whole number from 1 to 1000000",
         "line 5, email: 'nope' is not an e-mail address",
         "line 5, start_date: '2026-13-01' is not a day of the calendar",
     ]
@@ -413,11 +428,20 @@ def _stripped(text: str) -> bool:
     return text == text.strip()
 
 
-CELL_TEXT = st.text(
-    alphabet=st.one_of(st.sampled_from("åäöÅÄÖæøÆØ ;,\"'\n\r\t=+-@#"), st.sampled_from(string.ascii_letters),
-                       st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zl", "Zp"))),
-    max_size=30,
-).filter(_stripped)
+# What a spreadsheet runs as a formula, and the export's own escape, often at the start of a cell.
+FORMULA_STARTS = st.sampled_from(["", "", "'", "''", "=", "+", "-", "@", "'=", "''+", "'-", "'@"])
+
+
+def cell_text(specials: str):
+    return st.builds(operator.add, FORMULA_STARTS, st.text(
+        alphabet=st.one_of(st.sampled_from(specials), st.sampled_from(string.ascii_letters),
+                           st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zl", "Zp"))),
+        max_size=30,
+    )).filter(_stripped)
+
+
+CELL_TEXT = cell_text("åäöÅÄÖæøÆØ ;,\"'=+-@#")  # one line: no field but the notes holds a control character
+NOTES_TEXT = cell_text("åäöÅÄÖæøÆØ ;,\"'\n\r\t=+-@#")
 REQUIRED_TEXT = CELL_TEXT.filter(bool)
 ORG_NUMBERS = {"SE": ["", "556677-8899", "5560360793"], "NO": ["", "923 609 016"], "DK": ["", "25313763"],
                "FI": ["", "0112038-9"]}
@@ -430,7 +454,7 @@ def customers(draw, external_id: str) -> Customer:
         name=draw(REQUIRED_TEXT), country=country, org_number=draw(st.sampled_from(ORG_NUMBERS[country])),
         contact=draw(CELL_TEXT), phone=draw(st.sampled_from(["", "+46 8 123 456 78", "040-123 45", "(09) 1234 567"])),
         email=draw(st.sampled_from(["", "anna@example.se", "øystein@bø.no"])),
-        offering=draw(st.sampled_from(list(Offering))), notes=draw(CELL_TEXT), external_id=external_id,
+        offering=draw(st.sampled_from(list(Offering))), notes=draw(NOTES_TEXT), external_id=external_id,
     )
 
 
@@ -460,3 +484,36 @@ def registers(draw) -> list[CustomerRecord]:
 def test_any_register_reads_back_exactly(records, separator):
     parsed = parse_register_csv(write_register_csv(records, separator), TODAY)
     assert (parsed.customers, parsed.subscriptions) == as_parsed(records)
+
+
+# --- cells a spreadsheet would run (CWE-1236) --------------------------------------------------
+
+def test_export_escapes_every_cell_a_spreadsheet_would_run():
+    customer = Customer(name="=cmd|' /C calc'!A0", country="SE", contact="'=already quoted", phone="+46 8 123 456 78",
+                        notes="@SUM(1+1)", external_id="-1")
+    text = write_register_csv([CustomerRecord(customer)]).decode("utf-8-sig")
+    cells = text.splitlines()[1].split(";")
+    assert cells[:6] == ["'-1", "'=cmd|' /C calc'!A0", "", "SE", "''=already quoted", "'+46 8 123 456 78"]
+    assert cells[8] == "'@SUM(1+1)"
+    parsed = parse_register_csv(text.encode("utf-8"))
+    assert parsed.customers == [customer]  # the import removes exactly the export's quote
+
+
+@pytest.mark.parametrize("cell, value", [
+    ("'+46 8 123 456 78", "+46 8 123 456 78"), ("''=x", "'=x"), ("'x", "'x"), ("''", "''"), ("'", "'"),
+    ("+46 8 123 456 78", "+46 8 123 456 78"),  # a portal's own file, not escaped: read as it is
+])
+def test_an_import_removes_only_the_exports_quote(cell, value):
+    assert unescape_cell(cell) == value
+
+
+@given(st.text())
+def test_any_text_survives_the_escape(text):
+    escaped = escape_cell(text)
+    assert unescape_cell(escaped) == text
+    assert not escaped[:1] or escaped[0] not in "=+-@\t\r"
+
+
+def test_notes_may_span_lines_and_hold_tabs():
+    parsed = parse_register_csv(csv_bytes(row(notes='"Ring före 10,\r\n\thelst"')))
+    assert parsed.customers[0].notes == "Ring före 10,\r\n\thelst"
