@@ -48,7 +48,7 @@ def cmd_overrides(args, context: CliContext) -> int:
         emit(args, {"overrides": [hours.override_as_dict(o, zone) for o, zone in listed]}, text)
         return EXIT_OK
     if args.action == "remove":
-        with context.store(args.db) as store:
+        with context.store(args.db, create=True) as store:
             override = hours.remove_override(store, args.id)
             zone = hours.desk_zones(store)[override.country]
         emit(args, {"removed": hours.override_as_dict(override, zone)},
@@ -56,7 +56,7 @@ def cmd_overrides(args, context: CliContext) -> int:
         return EXIT_OK
     now = context.now()
     override = _override_from_args(args, now)  # validated before the store opens
-    with context.store(args.db) as store:
+    with context.store(args.db, create=True) as store:
         added = hours.add_override(store, override)
         zone = hours.desk_zones(store)[override.country]
     emit(args, {"added": hours.override_as_dict(added, zone)},

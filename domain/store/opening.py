@@ -116,13 +116,18 @@ def _open(store: Store, bundle: ReferenceBundle | None, *, now: dt.datetime | No
                 uow.commit()
 
 
+def database_path(path: Path | str | None) -> Path:
+    """The database file: `path` as given (a plain path), else the default location."""
+    return Path(path).expanduser() if path else default_db_path()
+
+
 def open_store(path: Path | str | None = None, *, now: dt.datetime, reference: ReferenceBundle | None = None) -> Store:
     """Open (and on first start create) the store, migrated and with reference data.
 
     `now` is when this happens, recorded with the reference data it loads; `reference`
     is the data to load, the bundled files (resources/reference) unless given.
     """
-    db_path = Path(path).expanduser() if path else default_db_path()
+    db_path = database_path(path)
     try:
         db_path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
