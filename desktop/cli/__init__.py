@@ -20,6 +20,7 @@ import sys
 from collections.abc import Sequence
 
 from desktop.cli import (
+    backup,
     deadlines,
     escalation,
     hours,
@@ -47,7 +48,8 @@ from desktop.common.i18n import _
 from domain.errors import DeskguideError, InvalidInput
 
 # In the order `deskguide --help` lists them.
-COMMAND_FAMILIES = (hours, scope, notice, overrides, register_csv, deadlines, lifecycle, escalation, journal)
+COMMAND_FAMILIES = (hours, scope, notice, overrides, register_csv, deadlines, lifecycle, escalation, journal,
+                   backup)
 
 
 def common_options(parser: argparse.ArgumentParser, suppress: bool) -> None:

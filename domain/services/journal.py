@@ -87,6 +87,8 @@ def purge_older_than(store: Store, months: int, now: dt.datetime) -> int:
     with store.unit_of_work(write=True) as uow:
         deleted = uow.journal.delete_created_before(cutoff)
         uow.commit()
+    if deleted:
+        store.erase_deleted()  # personal data: gone from the file's bytes too
     return deleted
 
 

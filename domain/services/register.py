@@ -160,6 +160,7 @@ def delete_customer(store: Store, customer_id: int) -> None:
         if not uow.customers.delete(customer_id):
             raise _unknown_customer(customer_id)
         uow.commit()
+    store.erase_deleted()  # personal data: gone from the file's bytes too
 
 
 def export_records(store: Store) -> list[CustomerRecord]:

@@ -19,6 +19,7 @@ from sqlalchemy.exc import DBAPIError
 
 from domain.errors import StoreError
 from domain.messages import Message
+from domain.store import database
 from domain.store.driver_errors import translated
 
 PARTIAL = ".partial"
@@ -40,8 +41,12 @@ def copy_database(source: Path, target: Path) -> int:
     _remove(partial)  # what an interrupted backup left
     try:
         # Plain file names (not URIs): `?` and `%` in a name stay what they are.
-        reading = sqlite3.connect(os.fspath(source))
+        reading = sqlite3.connect(os.fspath(source), timeout=database.BUSY_TIMEOUT_SECONDS, isolation_level=None)
         try:
+            # Read-locked first, under the busy timeout: the backup API itself would wait
+            # for a lock forever (Python retries a busy step without end).
+            reading.execute("BEGIN")
+            reading.execute("SELECT count(*) FROM sqlite_master").fetchall()
             writing = sqlite3.connect(os.fspath(partial), isolation_level=None)
             try:
                 reading.backup(writing)
