@@ -4,9 +4,10 @@ Imports no Qt (tests/test_import_rules.py). Every command takes --json and then 
 exactly one JSON object, and --lang for the language of everything a person reads
 (desktop/cli/language.py): the help, the answers, the errors. JSON keeps its field names,
 codes and English texts in any language and adds "message", the answer as the command
-would print it, in --lang. Bad input: exit status 2, a one-line error on stderr naming the
-bad value (with --json also {"error": "...", "message": "..."} on stdout), and nothing
-written: every value is checked before the store is opened.
+would print it, in --lang. Bad input: exit status 2, a one-line error on stderr naming
+the bad value (with --json also {"error": "...", "message": "..."} on stdout), and
+nothing written: every value is checked before the store is opened. A busy (another
+Deskguide is writing) or unreachable database: exit status 3 and one line, try again.
 
 One module per command family, each with `add_commands(commands, common_options)` and
 handlers `cmd_x(args, context)`; output.py says the answers, context.py holds the clock
@@ -19,6 +20,7 @@ import sys
 from collections.abc import Sequence
 
 from desktop.cli import (
+    backup,
     deadlines,
     escalation,
     hours,
@@ -31,13 +33,23 @@ from desktop.cli import (
     scope,
 )
 from desktop.cli.context import CliContext
-from desktop.cli.output import EXIT_BAD_INPUT, EXIT_FAILED, Parser, UsageError, as_option, fail, options_used
+from desktop.cli.output import (
+    EXIT_BAD_INPUT,
+    EXIT_FAILED,
+    EXIT_TEMPORARY,
+    Parser,
+    UsageError,
+    as_option,
+    fail,
+    options_used,
+)
 from desktop.common import i18n
 from desktop.common.i18n import _
 from domain.errors import DeskguideError, InvalidInput
 
 # In the order `deskguide --help` lists them.
-COMMAND_FAMILIES = (hours, scope, notice, overrides, register_csv, deadlines, lifecycle, escalation, journal)
+COMMAND_FAMILIES = (hours, scope, notice, overrides, register_csv, deadlines, lifecycle, escalation, journal,
+                   backup)
 
 
 def common_options(parser: argparse.ArgumentParser, suppress: bool) -> None:
@@ -93,5 +105,5 @@ def main(argv: Sequence[str] | None = None, context: CliContext | None = None) -
                 return fail(_wants_json(argv), as_option(error, options_used(parser, args)), EXIT_BAD_INPUT)
         except (UsageError, InvalidInput) as error:
             return fail(_wants_json(argv), error.message, EXIT_BAD_INPUT)
-        except DeskguideError as error:
-            return fail(_wants_json(argv), error.message, EXIT_FAILED)
+        except DeskguideError as error:  # busy or unreachable: 3, try again; else 1
+            return fail(_wants_json(argv), error.message, EXIT_TEMPORARY if error.temporary else EXIT_FAILED)

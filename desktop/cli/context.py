@@ -11,6 +11,9 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from domain.errors import ReasonOnly
+from domain.messages import Message
+
 
 def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc)
@@ -34,13 +37,22 @@ class CliContext:
         return self.now().astimezone().date()
 
     @contextmanager
-    def store(self, db: str | None) -> Iterator:
+    def store(self, db: str | None, *, create: bool = False) -> Iterator:
         """The store named by --db (else DESKGUIDE_DB, deskguide.ini, the user's folder),
-        migrated and loaded, closed when the block ends."""
+        migrated and loaded, closed when the block ends.
+
+        A database named explicitly that does not exist is made only for a command that
+        writes (`create`): a mistyped --db on a read would answer from an empty database.
+        The user's folder is made at the first start of any command."""
         from desktop.common.machine_config import resolve_db_path
         from domain.store import open_store
 
-        store = open_store(resolve_db_path(db), now=self.now())
+        path = resolve_db_path(db)
+        if path is not None and not create and not path.exists():
+            raise ReasonOnly("db", str(path), Message(
+                "there is no database {path}; check --db, DESKGUIDE_DB or the machine's deskguide.ini "
+                "(a command that writes creates it)", path=str(path)))
+        store = open_store(path, now=self.now())
         try:
             yield store
         finally:

@@ -11,6 +11,7 @@ from domain.errors import InvalidInput, ReasonOnly
 from domain.messages import Message
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+EXIT_TEMPORARY = 3  # busy, unreachable: trying again later may work (DeskguideError.temporary)
 
 
 class UsageError(Exception):

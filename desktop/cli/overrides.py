@@ -51,7 +51,7 @@ def cmd_overrides(args, context: CliContext) -> int:
         from domain.errors import parse_record_id
 
         override_id = parse_record_id(args.id, "id")  # before the store opens
-        with context.store(args.db) as store:
+        with context.store(args.db, create=True) as store:
             override = hours.remove_override(store, override_id)
             zone = hours.desk_zones(store)[override.country]
         emit(args, {"removed": hours.override_as_dict(override, zone)},
@@ -59,7 +59,7 @@ def cmd_overrides(args, context: CliContext) -> int:
         return EXIT_OK
     now = context.now()
     override = _override_from_args(args, now)  # validated before the store opens
-    with context.store(args.db) as store:
+    with context.store(args.db, create=True) as store:
         added = hours.add_override(store, override)
         zone = hours.desk_zones(store)[override.country]
     emit(args, {"added": hours.override_as_dict(added, zone)},

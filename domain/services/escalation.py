@@ -67,7 +67,7 @@ def escalator(store: Store) -> Escalator:
 # --- cases --------------------------------------------------------------------------------
 
 def save_case(store: Store, case: Case) -> Case:
-    with store.unit_of_work() as uow:
+    with store.unit_of_work(write=True) as uow:
         saved = replace(case, id=uow.cases.add(case))
         uow.commit()
     return saved
@@ -90,7 +90,7 @@ def mark_responded(store: Store, case_id: int, at: dt.datetime) -> Case:
     """The first response came at `at`: the clock stops and whether it was met is recorded."""
     if at.tzinfo is None:
         raise InvalidInput("responded", at.isoformat(), Message("has no time zone"))
-    with store.unit_of_work() as uow:
+    with store.unit_of_work(write=True) as uow:
         case = uow.cases.get(case_id)
         if case is None:
             raise InvalidInput("case", case_id, Message("is not a case"))

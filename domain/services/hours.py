@@ -100,7 +100,7 @@ def list_overrides(store: Store, country: str | None = None) -> list[Override]:
 
 
 def add_override(store: Store, override: Override) -> Override:
-    with store.unit_of_work() as uow:
+    with store.unit_of_work(write=True) as uow:
         added = uow.desks.add_override(override)
         uow.commit()
     return added
@@ -129,7 +129,7 @@ def new_override(
 
 
 def remove_override(store: Store, override_id: int) -> Override:
-    with store.unit_of_work() as uow:
+    with store.unit_of_work(write=True) as uow:
         removed = uow.desks.remove_override(override_id)
         uow.commit()
     if removed is None:

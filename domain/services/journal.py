@@ -28,7 +28,7 @@ def add_entry(store: Store, entry: JournalEntry) -> JournalEntry:
     """Save `entry` (checked first; a customer not in the register is InvalidInput) and
     return it as stored, with its id. Nothing is written on an error."""
     entry = check_entry(entry)
-    with store.unit_of_work() as uow:
+    with store.unit_of_work(write=True) as uow:
         if not uow.customers.exists(entry.customer_id):
             raise _unknown_customer(entry.customer_id)
         saved = replace(entry, id=uow.journal.add(entry))
@@ -84,9 +84,11 @@ def purge_older_than(store: Store, months: int, now: dt.datetime) -> int:
     """Delete every entry created more than `months` calendar months before `now` (one
     transaction); returns how many. An entry exactly `months` old stays."""
     cutoff = retention_cutoff(now, months)
-    with store.unit_of_work() as uow:
+    with store.unit_of_work(write=True) as uow:
         deleted = uow.journal.delete_created_before(cutoff)
         uow.commit()
+    if deleted:
+        store.erase_deleted()  # personal data: gone from the file's bytes too
     return deleted
 
 

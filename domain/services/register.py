@@ -133,7 +133,7 @@ def save_customer(store: Store, customer: Customer) -> Customer:
     """Add a customer (id None) or change one; every field is checked first."""
     customer = _checked_customer(customer)
     try:
-        with store.unit_of_work() as uow:
+        with store.unit_of_work(write=True) as uow:
             if customer.external_id is not None:
                 owner = uow.customers.id_with_external_id(customer.external_id)
                 if owner is not None and owner != customer.id:
@@ -156,10 +156,11 @@ def save_customer(store: Store, customer: Customer) -> Customer:
 
 def delete_customer(store: Store, customer_id: int) -> None:
     """Remove a customer and, with it, all its subscriptions."""
-    with store.unit_of_work() as uow:
+    with store.unit_of_work(write=True) as uow:
         if not uow.customers.delete(customer_id):
             raise _unknown_customer(customer_id)
         uow.commit()
+    store.erase_deleted()  # personal data: gone from the file's bytes too
 
 
 def export_records(store: Store) -> list[CustomerRecord]:
@@ -199,7 +200,7 @@ def save_subscription(store: Store, subscription: Subscription, today: dt.date) 
         raise InvalidRecord([FieldError("customer_id", Message("is required: which customer has the subscription?"))])
     deadline = next_notice_deadline(subscription.start_date, subscription.term, today)
     try:
-        with store.unit_of_work() as uow:
+        with store.unit_of_work(write=True) as uow:
             if not uow.customers.exists(subscription.customer_id):
                 raise InvalidRecord([FieldError("customer_id", valued(
                     repr(subscription.customer_id), Message("is not a customer in the register")))])
@@ -225,7 +226,7 @@ def save_subscription(store: Store, subscription: Subscription, today: dt.date) 
 
 
 def delete_subscription(store: Store, subscription_id: int) -> None:
-    with store.unit_of_work() as uow:
+    with store.unit_of_work(write=True) as uow:
         if not uow.subscriptions.delete(subscription_id):
             raise _unknown_subscription("subscription", subscription_id)
         uow.commit()
@@ -255,7 +256,10 @@ def notice_for_subscription(store: Store, subscription_id: int, on: dt.date, *,
 def refresh_deadlines(store: Store, today: dt.date) -> int:
     """Recompute the stored deadlines that may not be the next one from `today` (passed,
     or computed on a later day); returns how many. When there are none: two index lookups."""
-    with store.unit_of_work() as uow:
+    with store.unit_of_work() as uow:  # the usual answer, none: no write lock taken
+        if not uow.subscriptions.stale_deadline_rows(today):
+            return 0
+    with store.unit_of_work(write=True) as uow:
         stale = uow.subscriptions.stale_deadline_rows(today)
         if stale:
             uow.subscriptions.store_deadlines(
@@ -361,7 +365,7 @@ def upsert_records(store: Store, customers: list[Customer], subscriptions: list[
     `dry_run`: do all of it, report what it would do, and roll back (no commit)."""
     customers, subscriptions = _checked_import(customers, subscriptions, today)
     try:
-        with store.unit_of_work() as uow:
+        with store.unit_of_work(write=True) as uow:
             result = _upsert(uow, customers, subscriptions, today)
             if not dry_run:
                 uow.commit()

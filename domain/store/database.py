@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import sessionmaker
+
 from domain.store.driver_errors import translate_driver_errors
 from domain.store.unit_of_work import UnitOfWork
 
@@ -30,10 +34,42 @@ def default_db_path() -> Path:
     return Path(user_data_dir(APP_NAME, appauthor=False)) / DB_FILENAME
 
 
-def _enable_foreign_keys(dbapi_connection, _record) -> None:
+# How long a write waits for another writer (another Deskguide, an import) before it
+# gives up as StoreBusy: long enough for an import of the whole register to finish,
+# short enough that a person is told rather than left waiting.
+BUSY_TIMEOUT_SECONDS = 10.0
+
+# Execution options read by the `begin` hook (SQLite only).
+_WRITES = "deskguide_writes"  # BEGIN IMMEDIATE: take the write lock before the first read
+_NO_TRANSACTION = "deskguide_no_transaction"  # PRAGMAs that cannot run inside one (journal_mode, VACUUM)
+
+
+def _on_connect(dbapi_connection, _record) -> None:
+    # pysqlite opens transactions by itself (only before INSERT/UPDATE/DELETE, never before
+    # CREATE TABLE) and so commits DDL on its own: a migration was not one transaction.
+    # Switched off here, and the `begin` hook below says BEGIN for every transaction
+    # (SQLAlchemy's "pysqlite: serializable isolation / transactional DDL" recipe).
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
+    # Deleted rows are overwritten with zeros, not just unlinked (purge, customer deletion).
+    cursor.execute("PRAGMA secure_delete=ON")
     cursor.close()
+
+
+def _on_begin(connection: Connection) -> None:
+    options = connection.get_execution_options()
+    if options.get(_NO_TRANSACTION):
+        return
+    # A write takes the write lock first: two writers then queue on the busy timeout,
+    # instead of the second failing on what it read before the first one committed.
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if options.get(_WRITES) else "BEGIN")
+
+
+def sqlite_url(path: Path | str) -> URL:
+    """The URL of a database file, its name taken as it is: `?` and `%` are legal in file
+    names (on Windows too), and a URL string would read them as a query and an escape."""
+    return URL.create("sqlite", database=os.path.abspath(os.fspath(path)))
 
 
 class Store:
@@ -44,20 +80,71 @@ class Store:
         self.engine = engine
         self.path = path
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._writing_sessions = sessionmaker(engine.execution_options(**{_WRITES: True}), expire_on_commit=False)
 
     @classmethod
-    def for_url(cls, url: str, path: Path | None = None) -> Store:
-        sqlite = url.startswith("sqlite")
-        # Each session checks out its own connection, but the worker thread that uses
-        # it is not the one that made it; sqlite3 must be told that is fine.
-        engine = create_engine(url, connect_args={"check_same_thread": False} if sqlite else {})
+    def for_file(cls, path: Path | str, *, busy_timeout: float | None = None) -> Store:
+        """The SQLite database in the file `path` (a plain path, never read as a URL)."""
+        return cls.for_url(sqlite_url(path), Path(path), busy_timeout=busy_timeout)
+
+    @classmethod
+    def for_url(cls, url: str | URL, path: Path | None = None, *, busy_timeout: float | None = None) -> Store:
+        url = make_url(url)
+        sqlite = url.get_backend_name() == "sqlite"
+        connect_args = {}
         if sqlite:
-            event.listen(engine, "connect", _enable_foreign_keys)
+            # Each session checks out its own connection, but the worker thread that uses
+            # it is not the one that made it; sqlite3 must be told that is fine.
+            connect_args["check_same_thread"] = False
+            if busy_timeout is not None or "timeout" not in url.query:
+                connect_args["timeout"] = BUSY_TIMEOUT_SECONDS if busy_timeout is None else busy_timeout
+        engine = create_engine(url, connect_args=connect_args)
+        if sqlite:
+            event.listen(engine, "connect", _on_connect)
+            event.listen(engine, "begin", _on_begin)
         translate_driver_errors(engine)
         return cls(engine, path)
 
-    def unit_of_work(self) -> UnitOfWork:
-        return UnitOfWork(self._sessions)
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    def unit_of_work(self, *, write: bool = False) -> UnitOfWork:
+        """`write`: the unit of work will write; on SQLite it takes the write lock at its
+        start (BEGIN IMMEDIATE), so it waits for another writer instead of failing."""
+        return UnitOfWork(self._writing_sessions if write else self._sessions)
+
+    @contextmanager
+    def writing(self) -> Iterator[Connection]:
+        """One write transaction on a connection of its own (opening: migrate, load)."""
+        with self.engine.execution_options(**{_WRITES: True}).connect() as connection:
+            with connection.begin():
+                yield connection
+
+    def outside_transaction(self, *statements: str) -> list:
+        """Run SQLite statements that refuse to run inside a transaction; their first rows."""
+        with self.engine.connect() as connection:
+            connection.execution_options(**{_NO_TRANSACTION: True})
+            rows = []
+            for statement in statements:
+                result = connection.exec_driver_sql(statement)
+                rows.append(result.first() if result.returns_rows else None)
+            connection.commit()  # nothing to commit; SQLAlchemy's own bookkeeping
+        return rows
+
+    def use_wal(self) -> None:
+        """Write-ahead logging: readers never wait for a writer, and a crash leaves the
+        last commits in `<file>-wal` for the next open (kept in the file from now on)."""
+        if self.is_sqlite:
+            # auto_vacuum takes only on a new file, before its first table (and before WAL).
+            self.outside_transaction("PRAGMA auto_vacuum=INCREMENTAL", "PRAGMA journal_mode=WAL")
+
+    def erase_deleted(self) -> None:
+        """After deleting personal data: with secure_delete the rows are zeros in the
+        pages; give the freed pages back and fold the write-ahead log into the file, so
+        no older copy of a page lingers in `<file>-wal` either."""
+        if self.is_sqlite:
+            self.outside_transaction("PRAGMA incremental_vacuum", "PRAGMA wal_checkpoint(TRUNCATE)")
 
     def schema_revision(self) -> str | None:
         from alembic.runtime.migration import MigrationContext

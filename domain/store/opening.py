@@ -2,50 +2,32 @@
 
 Where the data lives: `--db PATH` (the caller passes it), else `DESKGUIDE_DB`, else the
 user's data folder from platformdirs (%LOCALAPPDATA%\\Deskguide on Windows). Never the
-program folder: IT installs that read-only under Program Files.
+program folder: IT installs that read-only under Program Files. The path is a plain
+file name, never read as a URL.
 
 The reference data comes from a ReferenceBundle (domain/reference_bundle.py): the
 bundled files unless the caller hands another. A file replaces the store's copy only
-when its `version` is higher, each in one transaction; administrator overrides are
-separate rows and survive the replacement.
+when its `version` is higher; administrator overrides are separate rows and survive
+the replacement.
+
+The usual start only reads (the schema is the newest, the reference data too). When
+there is something to do, the upgrade (domain/store/migrating.py) and the reference
+data loaded after it are one write transaction: a crash at any point leaves the file
+as it was, and the next start does it all again.
 """
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
 
+from sqlalchemy import Connection
+from sqlalchemy.orm import sessionmaker
+
 from domain.errors import ConflictError, StoreError
 from domain.messages import Message
 from domain.reference_bundle import ReferenceBundle, ReferenceFile
-from domain.store.database import (
-    Store,
-    _alembic_config,
-    default_db_path,
-    head_revision_from_files,
-    stored_revision,
-)
+from domain.store.database import Store, default_db_path, head_revision, head_revision_from_files, stored_revision
 from domain.store.unit_of_work import UnitOfWork
-
-
-def migrate(store: Store) -> None:
-    """Bring the schema to the newest migration. A database made by a newer Deskguide
-    is refused rather than damaged."""
-    current = stored_revision(store)
-    if current is not None and current == head_revision_from_files():
-        return  # the usual start: already up to date, Alembic not even imported
-    from alembic import command
-    from alembic.runtime.migration import MigrationContext
-    from alembic.script import ScriptDirectory
-
-    with store.engine.begin() as connection:
-        config = _alembic_config(connection)
-        current = MigrationContext.configure(connection).get_current_revision()
-        known = {s.revision for s in ScriptDirectory.from_config(config).walk_revisions()}
-        if current is not None and current not in known:
-            raise StoreError(Message(
-                "the database {database} was made by a newer Deskguide (schema {schema}); update Deskguide to open it",
-                database=str(store.path or store.engine.url), schema=current))
-        command.upgrade(config, "head")
 
 
 def _write_desks(uow: UnitOfWork, file: ReferenceFile) -> None:
@@ -61,23 +43,82 @@ _WRITERS = {"desks": _write_desks, "scope": _write_document, "lifecycle": _write
             "escalation": _write_document}
 
 
-def load_reference_data(store: Store, bundle: ReferenceBundle, *, now: dt.datetime) -> list[str]:
-    """Load every file of `bundle` newer than the store's copy; return the names loaded.
-    `now` is when this happens, recorded with each dataset loaded."""
-    with store.unit_of_work() as uow:
-        stored = {file.dataset.name: uow.reference.stored_version(file.dataset.name) for file in bundle.files()}
-    loaded = []
-    for name, write in _WRITERS.items():
+def _due(uow: UnitOfWork, bundle: ReferenceBundle) -> list[tuple[str, ReferenceFile]]:
+    """The files of `bundle` newer than the store's copy, with their writers' names."""
+    due = []
+    for name in _WRITERS:
         file = getattr(bundle, name)
-        current = stored[file.dataset.name]
-        if current is not None and current >= file.dataset.version:
-            continue
-        with store.unit_of_work() as uow:
-            write(uow, file)
-            uow.reference.record_dataset(file.dataset, now)
-            uow.commit()
-        loaded.append(file.dataset.name)
+        current = uow.reference.stored_version(file.dataset.name)
+        if current is None or current < file.dataset.version:
+            due.append((name, file))
+    return due
+
+
+def _load(uow: UnitOfWork, due: list[tuple[str, ReferenceFile]], now: dt.datetime) -> list[str]:
+    for name, file in due:
+        _WRITERS[name](uow, file)
+        uow.reference.record_dataset(file.dataset, now)
+    return [file.dataset.name for _, file in due]
+
+
+def load_reference_data(store: Store, bundle: ReferenceBundle, *, now: dt.datetime) -> list[str]:
+    """Load every file of `bundle` newer than the store's copy, all in one transaction;
+    return the names loaded. `now` is when this happens, recorded with each dataset."""
+    with store.unit_of_work(write=True) as uow:
+        loaded = _load(uow, _due(uow, bundle), now)
+        uow.commit()
     return loaded
+
+
+def _head() -> str:
+    return head_revision_from_files() or head_revision()
+
+
+def _name(store: Store) -> str:
+    return str(store.path or store.engine.url)
+
+
+def _inside(connection: Connection) -> UnitOfWork:
+    # A unit of work in the transaction `connection` is in: its commit() leaves that
+    # transaction open (SQLAlchemy's "join an external transaction"), the caller commits.
+    return UnitOfWork(sessionmaker(bind=connection, expire_on_commit=False,
+                                   join_transaction_mode="rollback_only"))
+
+
+def migrate(store: Store) -> None:
+    """Bring the schema to the newest migration (domain/store/migrating.py), without
+    loading reference data. A database made by a newer Deskguide is refused untouched."""
+    _open(store, None, now=None)
+
+
+def _open(store: Store, bundle: ReferenceBundle | None, *, now: dt.datetime | None) -> None:
+    head = _head()
+    current = stored_revision(store)
+    if current == head:
+        if bundle is None:
+            return
+        with store.unit_of_work() as uow:  # the usual start: a read, Alembic not even imported
+            if not _due(uow, bundle):
+                return
+    else:
+        from domain.store import migrating
+
+        migrating.refuse_unknown(current, _name(store))  # before anything is written
+    store.use_wal()
+    with store.writing() as connection:  # the write lock first: a second Deskguide waits here
+        if current != head:
+            from domain.store import migrating
+
+            migrating.upgrade(store, connection, head)
+        if bundle is not None:
+            with _inside(connection) as uow:
+                _load(uow, _due(uow, bundle), now)
+                uow.commit()
+
+
+def database_path(path: Path | str | None) -> Path:
+    """The database file: `path` as given (a plain path), else the default location."""
+    return Path(path).expanduser() if path else default_db_path()
 
 
 def open_store(path: Path | str | None = None, *, now: dt.datetime, reference: ReferenceBundle | None = None) -> Store:
@@ -86,7 +127,7 @@ def open_store(path: Path | str | None = None, *, now: dt.datetime, reference: R
     `now` is when this happens, recorded with the reference data it loads; `reference`
     is the data to load, the bundled files (resources/reference) unless given.
     """
-    db_path = Path(path).expanduser() if path else default_db_path()
+    db_path = database_path(path)
     try:
         db_path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -94,20 +135,19 @@ def open_store(path: Path | str | None = None, *, now: dt.datetime, reference: R
                                  why=str(error.strerror))) from error
     if db_path.is_dir():
         raise StoreError(Message("{path} is a folder; point --db or DESKGUIDE_DB at a file", path=str(db_path)))
-    store = Store.for_url(f"sqlite:///{db_path}", db_path)
+    store = Store.for_file(db_path)
     try:
-        migrate(store)
-        load_reference_data(store, reference or ReferenceBundle.bundled(), now=now)
+        _open(store, reference or ReferenceBundle.bundled(), now=now)
     except (StoreError, ConflictError) as error:
         store.close()
         if getattr(error, "driver_error", None) is None:
-            raise  # ours already (a newer schema): it says what is wrong
+            raise  # ours already (a newer schema, a half-upgraded file): it says what is wrong
         # Not a database, locked by another program, a disk error: the user can act on it.
         kind = type(error) if isinstance(error, StoreError) else StoreError  # busy stays temporary
-        raise kind(Message("cannot open the database {path}: {error}", path=str(db_path),
-                           error=getattr(error, "why", "") or error.message)) from error
+        said = error.message if error.temporary else (getattr(error, "why", "") or error.message)
+        raise kind(Message("cannot open the database {path}: {error}", path=str(db_path), error=said),
+                   getattr(error, "why", "")) from error
     except Exception:
         store.close()
         raise
     return store
-

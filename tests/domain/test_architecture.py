@@ -42,8 +42,11 @@ print(json.dumps({"modules": names, "qt": sorted(m for m in sys.modules if m.spl
     assert loaded["qt"] == []  # ... and no Qt came with them
 
 
-def test_answering_from_the_cli_loads_no_qt(tmp_path):
+def test_answering_from_the_cli_loads_no_qt(tmp_path, now):
+    from domain.store import open_store
+
     db = tmp_path / "cli.sqlite3"
+    open_store(db, now=now).close()  # named by --db: a read command does not create it
     loaded = run_python(f"""
 import contextlib, io, json, sys
 from desktop import cli

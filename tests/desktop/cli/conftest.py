@@ -59,3 +59,15 @@ def filled_db(filled_template, isolated_data):
     isolated_data.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(filled_template, isolated_data)
     return isolated_data
+
+
+@pytest.fixture(autouse=True)
+def default_location(isolated_data, monkeypatch, tmp_path):
+    """The test's database is the user's default location, which any command creates at
+    its first start; a database named explicitly (--db, DESKGUIDE_DB, deskguide.ini) is
+    created only by a command that writes (tests/desktop/cli/test_database_path.py)."""
+    monkeypatch.delenv("DESKGUIDE_DB", raising=False)
+    monkeypatch.setattr("domain.store.opening.default_db_path", lambda: isolated_data)
+    # A command run as a process of its own finds no DESKGUIDE_DB either: never the real folder.
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    return isolated_data

@@ -11,6 +11,7 @@ import pytest
 
 from desktop.cli import main
 from desktop.wording.hours import moment_text
+from domain.store import open_store
 
 
 def run_cli(capsys, *argv: str) -> tuple[int, dict | None, str, str]:
@@ -152,14 +153,16 @@ def test_removing_an_unknown_override_is_bad_input(capsys, store):
     assert code == 2 and "999" in err and "999" in payload["error"]
 
 
-def test_db_option_points_elsewhere(capsys, tmp_path, isolated_data):
+def test_db_option_points_elsewhere(capsys, tmp_path, isolated_data, now):
     elsewhere = tmp_path / "other" / "desk.sqlite3"
+    open_store(elsewhere, now=now).close()
     code, _, _, _ = run_cli(capsys, "hours", "--db", str(elsewhere), "--json")
     assert code == 0
-    assert elsewhere.exists() and not isolated_data.exists()
+    assert not isolated_data.exists()
 
 
-def test_installed_command_prints_exactly_one_json_object(tmp_path):
+def test_installed_command_prints_exactly_one_json_object(tmp_path, now):
+    open_store(tmp_path / "db.sqlite3", now=now).close()
     env = {**os.environ, "DESKGUIDE_DB": str(tmp_path / "db.sqlite3")}
     env.pop("QT_QPA_PLATFORM", None)
     result = subprocess.run(

@@ -241,9 +241,9 @@ def test_without_lang_the_environment_decides(capsys, monkeypatch):
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="Windows answers in its display language, not LANG")
-def test_a_terminal_with_lang_fi_gets_finnish(capsys, tmp_path):
+def test_a_terminal_with_lang_fi_gets_finnish(capsys, tmp_path, isolated_data):
     finnish = run(capsys, *CHRISTMAS_EVE, "--lang", "fi")[1]
-    env = {**os.environ, "LANG": "fi_FI.UTF-8", "PYTHONIOENCODING": "utf-8"}
+    env = {**os.environ, "LANG": "fi_FI.UTF-8", "PYTHONIOENCODING": "utf-8", "DESKGUIDE_DB": str(isolated_data)}
     result = subprocess.run([sys.executable, "-m", "desktop.cli", *CHRISTMAS_EVE], cwd=ROOT, env=env,
                             capture_output=True, text=True, encoding="utf-8", timeout=120)
     assert result.returncode == 0, result.stderr

@@ -97,9 +97,15 @@ def test_the_cli_opens_the_machine_database(ini, tmp_path, monkeypatch, capsys):
     machine_db = tmp_path / "shared" / "desk.sqlite3"
     ini(f"[defaults]\ndatabase = {machine_db}\n")
     monkeypatch.delenv("DESKGUIDE_DB")
+    # Named explicitly: a read does not create it (a typo would answer from an empty one) ...
+    assert main(["hours", "--json", "--country", "SE"]) == 2
+    assert str(machine_db) in capsys.readouterr().err and not machine_db.exists()
+    # ... a command that writes does, and then every command uses it.
+    assert main(["overrides", "close-date", "--country", "SE", "--date", "2026-12-18"]) == 0
+    assert machine_db.is_file()
+    capsys.readouterr()
     assert main(["hours", "--json", "--country", "SE"]) == 0
     assert json.loads(capsys.readouterr().out)["country"] == "SE"
-    assert machine_db.is_file()
 
 
 def test_the_app_starts_despite_a_broken_config_and_says_why(tmp_path):
