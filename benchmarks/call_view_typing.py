@@ -77,6 +77,7 @@ def main() -> int:
             filling.append((time.perf_counter() - started) * 1000)
         report("customer picked to card shown (worker read, fill, repaint)", opening)
         report("card filled and repainted on the GUI thread (what can stall a frame)", filling)
+        window.shutdown()  # the worker stops and the store closes now: no quit questions in a script
         window.close()
     return 0
 

@@ -98,6 +98,7 @@ def main() -> int:
         wait_until(app, lambda: view.deadlines.model.rowCount() > 0)
         print(f"coming deadlines (45 days, {view.deadlines.model.rowCount()} subscriptions) in "
               f"{(time.perf_counter() - started) * 1000:.0f} ms")
+        window.shutdown()  # the worker stops and the store closes now: no quit questions in a script
         window.close()
     return 0
 

@@ -191,7 +191,8 @@ def check_main_window(ctx: Context) -> str:
         return (f"'{window.windowTitle()}' shown with the desks' answers; views built: "
                 f"{', '.join(window.views)}")
     finally:
-        window.close()  # stops the worker and closes its store
+        window.shutdown()  # the worker stops and the store closes now: no quit questions in a script
+        window.close()
         window.deleteLater()
         ctx.qt_app.processEvents()
 

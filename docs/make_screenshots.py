@@ -211,6 +211,7 @@ def shoot(app: QApplication, db: Path, name: str, theme: str, wall: dt.datetime,
     app.processEvents()
     target = _out / name
     window.grab().save(str(target))
+    window.shutdown()  # the worker stops and the store closes now: no quit questions in a script
     window.close()
     return target
 
@@ -235,6 +236,7 @@ def shoot_scope(app: QApplication, db: Path, name: str, theme: str, words: str, 
     app.processEvents()
     target = _out / name
     window.grab().save(str(target))
+    window.shutdown()  # the worker stops and the store closes now: no quit questions in a script
     window.close()
     return target
 
@@ -256,6 +258,7 @@ def shoot_customers(app: QApplication, db: Path, name: str, theme: str, words: s
     app.processEvents()
     target = _out / name
     window.grab().save(str(target))
+    window.shutdown()  # the worker stops and the store closes now: no quit questions in a script
     window.close()
     return target
 
@@ -293,6 +296,7 @@ def shoot_escalation(app: QApplication, db: Path, name: str, theme: str, words: 
     app.processEvents()
     target = _out / name
     window.grab().save(str(target))
+    window.shutdown()  # the worker stops and the store closes now: no quit questions in a script
     window.close()
     return target
 
@@ -327,6 +331,7 @@ def shoot_call(app: QApplication, db: Path, name: str, theme: str, words: str, c
     app.processEvents()
     target = _out / name
     window.grab().save(str(target))
+    window.shutdown()  # the worker stops and the store closes now: no quit questions in a script
     window.close()
     return target
 

@@ -59,14 +59,17 @@ def test_cli_answers_a_real_question_with_the_version_of_the_package(bundle_dir,
     version = subprocess.run([str(bundle_dir / CLI_NAME), "--version"], env=_env(tmp_path),
                              capture_output=True, text=True, timeout=60)
     assert version.stdout.strip() == f"deskguide {app_version()}"
-    db = tmp_path / "agent" / "deskguide.sqlite3"
+    # The user's default data folder (platformdirs: XDG_DATA_HOME here, LOCALAPPDATA on
+    # Windows), which the first command creates: an explicitly named database is created only
+    # by a command that writes (README, Data safety).
+    data_home = tmp_path / "agent"
+    env = _env(tmp_path, XDG_DATA_HOME=str(data_home), LOCALAPPDATA=str(data_home))
     hours = subprocess.run([str(bundle_dir / CLI_NAME), "hours", "--json", "--country", "FI",
-                            "--at", "2026-12-24T10:00"], env=_env(tmp_path, DESKGUIDE_DB=str(db)),
-                           capture_output=True, text=True, timeout=60)
+                            "--at", "2026-12-24T10:00"], env=env, capture_output=True, text=True, timeout=60)
     assert hours.returncode == 0, hours.stderr
     answer = json.loads(hours.stdout)
     assert answer["country"] == "FI" and answer["open"] is False  # Christmas Eve: the desk is closed
-    assert db.is_file()
+    assert (data_home / "Deskguide" / "deskguide.sqlite3").is_file()
 
 
 def test_bundle_reads_the_machine_config_that_the_installer_writes(bundle_dir, tmp_path):
@@ -76,10 +79,19 @@ def test_bundle_reads_the_machine_config_that_the_installer_writes(bundle_dir, t
     ini.write_text(f"[defaults]\ncountry = NO\nlanguage = nb\ndatabase = {machine_db}\n", encoding="utf-8")
     env = _env(tmp_path)
     env["DESKGUIDE_MACHINE_CONFIG"] = str(ini)
-    result = subprocess.run([str(bundle_dir / CLI_NAME), "hours", "--json"], env=env,
+    cli = str(bundle_dir / CLI_NAME)
+    # The database IT named is not there yet: a read names it, and does not create it ...
+    result = subprocess.run([cli, "hours", "--json"], env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2 and str(machine_db) in result.stderr, result.stderr
+    assert not machine_db.exists()
+    # ... a write creates it, and from then on every command answers from it.
+    closed = subprocess.run([cli, "overrides", "close-date", "--country", "NO", "--date", "2026-12-28", "--json"],
+                            env=env, capture_output=True, text=True, timeout=60)
+    assert closed.returncode == 0, closed.stderr
+    result = subprocess.run([cli, "hours", "--json", "--country", "NO", "--at", "2026-12-28T10:00"], env=env,
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
-    assert machine_db.is_file()
+    assert json.loads(result.stdout)["open"] is False and machine_db.is_file()
 
 
 def test_reference_data_migrations_and_icons_are_inside(bundle_dir):
