@@ -51,15 +51,19 @@ def cmd_backup(args, context: CliContext) -> int:
     from domain.store.opening import database_path
 
     target = Path(args.path).expanduser()
-    _check_target(target, args.force)
-    source = database_path(resolve_db_path(args.db))
-    if not source.is_file():
-        raise ReasonOnly("db", str(source), Message(
-            "backup: there is no database {path} to copy", path=str(source)))
-    if target.exists() and os.path.samefile(source, target):
+    try:
+        _check_target(target, args.force)
+        source = database_path(resolve_db_path(args.db))
+        if not source.is_file():
+            raise ReasonOnly("db", str(source), Message(
+                "backup: there is no database {path} to copy", path=str(source)))
+        if target.exists() and os.path.samefile(source, target):
+            raise ReasonOnly("path", str(target), Message(
+                "backup: {path} is the database itself; give the name of another file", path=str(target)))
+        size = copy_database(source, target)
+    except OSError as error:  # a name too long, no permission, a full disk: the system's reason
         raise ReasonOnly("path", str(target), Message(
-            "backup: {path} is the database itself; give the name of another file", path=str(target)))
-    size = copy_database(source, target)
+            "cannot write the copy {path}: {why}", path=str(target), why=str(error.strerror or error))) from None
     emit(args, {"backup": str(target), "bytes": size},
          _("Copied the database {database} to {path} ({size} bytes).").format(
              database=source, path=target, size=size))

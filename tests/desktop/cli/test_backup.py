@@ -98,3 +98,13 @@ def test_a_database_locked_exclusively_is_busy_exit_3(capsys, tmp_path, imported
     assert code == EXIT_TEMPORARY and "busy" in err and len(err.splitlines()) == 1
     assert not (tmp_path / "copy.sqlite3").exists()
     assert not list(tmp_path.glob("*.partial"))
+
+
+def test_a_name_the_system_refuses_is_one_line_and_exit_2(capsys, tmp_path, isolated_data):
+    """Found by the fuzz test: a file name longer than the file system allows."""
+    run(capsys, "overrides", "list")  # the default database exists
+    before = isolated_data.read_bytes()
+    code, _, _, err = run(capsys, "backup", str(tmp_path / ("x" * 300)))
+    assert code == 2
+    assert len(err.splitlines()) == 1 and "cannot write the copy" in err and "Traceback" not in err
+    assert isolated_data.read_bytes() == before
