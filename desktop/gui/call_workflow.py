@@ -201,14 +201,7 @@ class CallWorkflow(QObject):
             call_if_alive(dialog.saved, None)
             self._note(_("Saved to {name}'s journal.").format(name=customer.name))
 
-        def finished(_result: int) -> None:
-            self.journal_dialog = None
-            dialog.deleteLater()
-
-        dialog.saveRequested.connect(save)
-        dialog.finished.connect(finished)
-        self.journal_dialog = dialog
-        dialog.open()
+        dialog.open_for(self, "journal_dialog", save)
 
     def unsaved_changes(self) -> list[str]:
         """An answer on its way to the journal (Ctrl+J), not saved yet (asked before quitting)."""

@@ -278,14 +278,7 @@ class JournalPanelWidget(Retranslating, QGroupBox):
         def save(note: str) -> None:
             self.add_entry(JournalKind.NOTE, "", "", "", note, dialog.saved, dialog.show_failure)
 
-        def finished(_result: int) -> None:
-            self.note_dialog = None
-            dialog.deleteLater()
-
-        dialog.saveRequested.connect(save)
-        dialog.finished.connect(finished)
-        self.note_dialog = dialog
-        dialog.open()
+        dialog.open_for(self, "note_dialog", save)
 
     # --- purging ---------------------------------------------------------------------------------
 

@@ -436,14 +436,7 @@ class CustomersView(Retranslating, QWidget):
             self.worker.run(lambda store: register.save_subscription(store, edited, today), saved,
                             dialog.show_failure)
 
-        def finished(_result: int) -> None:
-            self.subscription_dialog = None
-            dialog.deleteLater()
-
-        dialog.saveRequested.connect(save)
-        dialog.finished.connect(finished)
-        self.subscription_dialog = dialog
-        dialog.open()
+        dialog.open_for(self, "subscription_dialog", save)
 
     def _on_subscriptions_changed(self, result: tuple[Subscription | None, CustomerRecord]) -> None:
         saved, record = result

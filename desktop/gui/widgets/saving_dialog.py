@@ -26,6 +26,19 @@ class SavingDialog(QDialog):
         self.status_label = wrapped_label(self)  # "Saving…", or why the save failed
         self.status_label.hide()
 
+    def open_for(self, owner: object, attribute: str, save) -> None:
+        """Open (window-modal) with `save(value)` answering Save; `owner.<attribute>` holds
+        the dialog while it is open (views and tests find it there) and is cleared when it
+        closes, however it closes; the dialog is then deleted."""
+        def finished(_result: int) -> None:
+            setattr(owner, attribute, None)
+            self.deleteLater()
+
+        self.saveRequested.connect(save)
+        self.finished.connect(finished)
+        setattr(owner, attribute, self)
+        self.open()
+
     @property
     def saving(self) -> bool:
         """A save is on its way: Save waits for its answer."""
