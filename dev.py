@@ -10,10 +10,13 @@ Plain standard-library Python so it works before anything is installed, on Windo
 and Linux alike. It creates `.venv/`, installs the project with its test extras
 (again only when pyproject.toml changed), and on a bare Linux machine installs the
 few system libraries Qt needs to draw offscreen
-(and, for `test`, msitools to build and read the MSI).
+(and, for `test`, msitools to build and read the MSI, and PostgreSQL's server
+programs: the store tests start a throwaway PostgreSQL of their own,
+tests/postgres_server.py).
 """
 from __future__ import annotations
 
+import glob
 import hashlib
 import os
 import shutil
@@ -118,6 +121,29 @@ def ensure_msi_tools() -> None:
         env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
 
 
+def postgres_installed() -> bool:
+    """initdb on PATH, or where Debian keeps it (/usr/lib/postgresql/<version>/bin, not on
+    PATH); the same search as tests/postgres_server.py."""
+    return shutil.which("initdb") is not None or bool(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
+
+
+def ensure_postgres_server() -> None:
+    """Debian's postgresql package for the tests' throwaway server. Only the programs are
+    needed: the tests make, start and remove their own cluster (as `nobody` when run as
+    root) on a Unix socket in a temporary folder, so a system cluster the package may
+    start on port 5432 is never in their way."""
+    if postgres_installed() or sys.platform != "linux":
+        return
+    if shutil.which("apt-get") is None:
+        sys.exit("the store tests need PostgreSQL's server programs (initdb, postgres); install PostgreSQL.")
+    sudo = [] if os.geteuid() == 0 else ["sudo"]
+    run(*sudo, "apt-get", "update", "-qq")
+    run(*sudo, "apt-get", "install", "-y", "-qq", "--no-install-recommends", "postgresql",
+        env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
+    if not postgres_installed():
+        sys.exit("apt-get installed postgresql but no initdb was found under /usr/lib/postgresql/*/bin.")
+
+
 SPEC = ROOT / "packaging" / "deskguide.spec"
 DIST = ROOT / "dist"
 BUNDLE = DIST / "Deskguide"
@@ -168,6 +194,7 @@ def main(argv: list[str]) -> int:
     if command == "catalogues":
         return update_catalogues(python)
     ensure_msi_tools()
+    ensure_postgres_server()
     code = run(python, "-m", "pytest", *rest, check=False, cwd=ROOT)
     if code == 5:
         print("pytest collected no tests: that is a failure, not a pass.", file=sys.stderr)

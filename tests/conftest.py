@@ -1,5 +1,7 @@
 """Shared test set-up: Qt draws offscreen, no test touches the user's real data, every
-store starts as a copy of one migrated database, and Hypothesis runs by profile."""
+store starts as a copy of one migrated database (a SQLite file, or a PostgreSQL database
+made from a migrated template on the throwaway server of tests/postgres_server.py), and
+Hypothesis runs by profile."""
 from __future__ import annotations
 
 import datetime as dt
@@ -59,7 +61,7 @@ def template_database(tmp_path_factory, reference_bundle):
 
 
 @pytest.fixture
-def store(isolated_data, now, reference_bundle, template_database):
+def sqlite_store(isolated_data, now, reference_bundle, template_database):
     """A real SQLite store, migrated by Alembic and loaded with the bundled data: a copy
     of the template, opened as the app opens it (it finds the copy up to date)."""
     from domain.store import open_store
@@ -69,6 +71,64 @@ def store(isolated_data, now, reference_bundle, template_database):
     opened = open_store(isolated_data, now=now, reference=reference_bundle)
     yield opened
     opened.close()
+
+
+@pytest.fixture
+def store(sqlite_store):
+    """The store: SQLite here; tests/domain/store and tests/domain/services make it
+    `any_store` (both engines), and their tests about SQLite itself (WAL, pragmas, file
+    copies) ask for `sqlite_store` by name."""
+    return sqlite_store
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A throwaway PostgreSQL cluster for the whole run (tests/postgres_server.py),
+    stopped and removed at the end whatever happened. No binaries: every test that
+    needs it fails saying how to install them (never skipped)."""
+    from tests.postgres_server import PostgresServer, find_binaries, INSTALL_HINT
+
+    if find_binaries() is None:
+        pytest.fail(INSTALL_HINT, pytrace=False)
+    server = PostgresServer()
+    try:
+        server.start()
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def postgres_template(postgres_server, reference_bundle):
+    """A PostgreSQL database migrated by Alembic and loaded with the bundled data, made
+    once per run; each test's database is `CREATE DATABASE ... TEMPLATE` of it."""
+    from domain.store import open_team_store
+
+    name = postgres_server.create_database(prefix="template")
+    open_team_store(postgres_server.url(name), now=MONDAY_NOON, reference=reference_bundle).close()
+    return name
+
+
+@pytest.fixture
+def postgres_store(postgres_server, postgres_template, now, reference_bundle):
+    """A real PostgreSQL store of its own: a copy of the template, opened as the app
+    opens it (it finds the copy up to date), dropped afterwards."""
+    from domain.store import open_team_store
+
+    name = postgres_server.create_database(template=postgres_template)
+    opened = open_team_store(postgres_server.url(name), now=now, reference=reference_bundle)
+    yield opened
+    opened.close()
+    postgres_server.drop_database(name)
+
+
+ENGINES = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+
+
+@pytest.fixture(params=ENGINES)
+def any_store(request):
+    """The test once on each engine: a SQLite file and a PostgreSQL database."""
+    return request.getfixturevalue("sqlite_store" if request.param == "sqlite" else "postgres_store")
 
 
 @pytest.fixture

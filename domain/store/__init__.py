@@ -1,5 +1,5 @@
-"""The embedded store: SQLAlchemy 2.x over SQLite by default, schema by Alembic."""
+"""The embedded store: SQLAlchemy 2.x over SQLite by default or a team's PostgreSQL, schema by Alembic."""
 from domain.store.database import Store, default_db_path
-from domain.store.opening import open_store
+from domain.store.opening import open_store, open_team_store
 
-__all__ = ["Store", "default_db_path", "open_store"]
+__all__ = ["Store", "default_db_path", "open_store", "open_team_store"]

@@ -39,8 +39,8 @@ def default_db_path() -> Path:
 # short enough that a person is told rather than left waiting.
 BUSY_TIMEOUT_SECONDS = 10.0
 
-# Execution options read by the `begin` hook (SQLite only).
-_WRITES = "deskguide_writes"  # BEGIN IMMEDIATE: take the write lock before the first read
+# Execution options read by the `begin` hooks.
+_WRITES = "deskguide_writes"  # take the write lock before the first read (SQLite: BEGIN IMMEDIATE)
 _NO_TRANSACTION = "deskguide_no_transaction"  # PRAGMAs that cannot run inside one (journal_mode, VACUUM)
 
 
@@ -66,6 +66,27 @@ def _on_begin(connection: Connection) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE" if options.get(_WRITES) else "BEGIN")
 
 
+# PostgreSQL: a write unit of work takes this transaction-level advisory lock first, the
+# equivalent of SQLite's BEGIN IMMEDIATE. Writers then queue (two imports both land,
+# neither fails a UNIQUE check on what it read before the other committed) and readers
+# never wait. Isolation stays READ COMMITTED (the default); the lock is released by the
+# commit or rollback itself. `lock_timeout` turns a wait longer than the busy timeout
+# into lock_not_available (55P03), which driver_errors.py says as StoreBusy. (Chosen
+# over SERIALIZABLE, which would make every service retry serialisation failures.)
+WRITE_LOCK_KEY = 0x4445534B  # "DESK"
+
+
+def _postgres_begin(busy_timeout: float):
+    milliseconds = max(1, int(busy_timeout * 1000))
+
+    def on_begin(connection: Connection) -> None:
+        if connection.get_execution_options().get(_WRITES):
+            connection.exec_driver_sql(f"SET LOCAL lock_timeout = {milliseconds}")
+            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
+
+    return on_begin
+
+
 def sqlite_url(path: Path | str) -> URL:
     """The URL of a database file, its name taken as it is: `?` and `%` are legal in file
     names (on Windows too), and a URL string would read them as a query and an escape."""
@@ -89,19 +110,25 @@ class Store:
 
     @classmethod
     def for_url(cls, url: str | URL, path: Path | None = None, *, busy_timeout: float | None = None) -> Store:
+        """A SQLite file's URL (for_file builds it) or a PostgreSQL one, `postgresql+psycopg://`
+        (psycopg 3). The SQLite-only settings (pragmas, BEGIN IMMEDIATE, WAL, secure
+        delete, copies before upgrades) apply to SQLite alone; docs/store.md "Two engines"."""
         url = make_url(url)
         sqlite = url.get_backend_name() == "sqlite"
+        timeout = BUSY_TIMEOUT_SECONDS if busy_timeout is None else busy_timeout
         connect_args = {}
         if sqlite:
             # Each session checks out its own connection, but the worker thread that uses
             # it is not the one that made it; sqlite3 must be told that is fine.
             connect_args["check_same_thread"] = False
             if busy_timeout is not None or "timeout" not in url.query:
-                connect_args["timeout"] = BUSY_TIMEOUT_SECONDS if busy_timeout is None else busy_timeout
+                connect_args["timeout"] = timeout
         engine = create_engine(url, connect_args=connect_args)
         if sqlite:
             event.listen(engine, "connect", _on_connect)
             event.listen(engine, "begin", _on_begin)
+        else:
+            event.listen(engine, "begin", _postgres_begin(timeout))
         translate_driver_errors(engine)
         return cls(engine, path)
 
@@ -110,8 +137,9 @@ class Store:
         return self.engine.dialect.name == "sqlite"
 
     def unit_of_work(self, *, write: bool = False) -> UnitOfWork:
-        """`write`: the unit of work will write; on SQLite it takes the write lock at its
-        start (BEGIN IMMEDIATE), so it waits for another writer instead of failing."""
+        """`write`: the unit of work will write; it takes the write lock at its start
+        (SQLite: BEGIN IMMEDIATE; PostgreSQL: an advisory lock), so it waits for another
+        writer instead of failing."""
         return UnitOfWork(self._writing_sessions if write else self._sessions)
 
     @contextmanager

@@ -139,7 +139,11 @@ def upgrade(store: Store, connection: Connection, head: str) -> None:
     if current == head:
         return  # another Deskguide did it while this one waited for the lock
     refuse_unknown(current, str(store.path or store.engine.url))
-    _drop_half_finished(connection, current, store.path)
-    if current is not None and store.path is not None:
-        _back_up(store.path, head)
+    if store.is_sqlite:
+        # PostgreSQL's DDL was always transactional: no half-finished states to repair.
+        # Nor a copy here: a team database is backed up with pg_dump by IT before
+        # `deskguide team init` upgrades it (the app itself never migrates one).
+        _drop_half_finished(connection, current, store.path)
+        if current is not None and store.path is not None:
+            _back_up(store.path, head)
     command.upgrade(_alembic_config(connection), head)

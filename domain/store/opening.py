@@ -151,3 +151,22 @@ def open_store(path: Path | str | None = None, *, now: dt.datetime, reference: R
         store.close()
         raise
     return store
+
+
+def open_team_store(url, *, now: dt.datetime, reference: ReferenceBundle | None = None) -> Store:
+    """Open a team's PostgreSQL database (`postgresql+psycopg://...`), migrated and with
+    reference data, like open_store for a file.
+
+    It migrates, for the tests and until `deskguide team init` exists. The app itself
+    will never migrate a team database (issue 14): IT upgrades the server schema with
+    `team init` under an owner role, and an app whose revision differs says which side
+    to upgrade. When that lands, this keeps loading reference data but refuses (or
+    stays read-only on) a schema it does not match, and the migration moves to team init.
+    """
+    store = Store.for_url(url)
+    try:
+        _open(store, reference or ReferenceBundle.bundled(), now=now)
+    except Exception:
+        store.close()
+        raise
+    return store

@@ -11,8 +11,9 @@ connection = context.config.attributes["connection"]
 context.configure(
     connection=connection,
     target_metadata=Base.metadata,
-    # SQLite cannot ALTER most things; batch mode copies the table instead.
-    render_as_batch=True,
+    # SQLite cannot ALTER most things; batch mode copies the table instead. PostgreSQL
+    # alters in place (and its DDL is transactional anyway).
+    render_as_batch=connection.dialect.name == "sqlite",
     compare_type=True,
 )
 with context.begin_transaction():

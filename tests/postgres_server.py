@@ -1,0 +1,140 @@
+"""A throwaway PostgreSQL server for the tests: its own cluster in a temporary folder,
+reached over a Unix socket in that folder (no port to collide with another test run on
+the same machine), stopped and removed at the end of the session, failures or not.
+
+Why not pytest-postgresql: it starts `pg_ctl` as the current user, and these tests run
+as root in CI; PostgreSQL refuses to run as root ("root" execution of the PostgreSQL
+server is not permitted). Here, as root, initdb and postgres run as the unprivileged
+`nobody` (present on every Debian and most other systems), which owns the folder; the
+tests (root) still reach the socket. ~70 lines instead of a plugin and its setup.
+
+Speed: fsync, synchronous_commit and full_page_writes are off (a crash loses a test
+database, nothing else), and each test gets `CREATE DATABASE ... TEMPLATE` of a database
+migrated once (~30 ms) instead of migrating its own. The cluster's locale is C, so text
+sorts by code point as on SQLite (a team server's language collation sorts names as
+people expect; the tests compare orders with SQLite's).
+
+The binaries: `initdb` on PATH, else Debian's /usr/lib/postgresql/<version>/bin. If
+there are none the tests fail (never skip) and say how to get them: `python3 dev.py
+test` installs Debian's `postgresql` package.
+"""
+from __future__ import annotations
+
+import glob
+import itertools
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+from sqlalchemy.engine import URL
+
+INSTALL_HINT = ("PostgreSQL's server programs (initdb, postgres) were not found; the store tests run on a real "
+                "PostgreSQL too. Run `python3 dev.py test` (it installs Debian's postgresql package), or install "
+                "PostgreSQL and put its bin folder on PATH.")
+SUPERUSER = "deskguide"
+SETTINGS = {
+    "fsync": "off", "synchronous_commit": "off", "full_page_writes": "off",
+    "max_connections": "100", "shared_buffers": "32MB", "log_min_messages": "warning",
+}
+
+
+def find_binaries() -> Path | None:
+    """The folder holding initdb and postgres: PATH first, then Debian's versioned folders."""
+    on_path = shutil.which("initdb")
+    if on_path:
+        return Path(on_path).resolve().parent
+    candidates = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"),
+                        key=lambda p: int(Path(p).parent.parent.name) if Path(p).parent.parent.name.isdigit() else 0)
+    return Path(candidates[-1]).parent if candidates else None
+
+
+def _server_user() -> dict:
+    """subprocess arguments to run the server unprivileged when we are root."""
+    if os.name == "nt" or os.geteuid() != 0:
+        return {}
+    import pwd
+
+    nobody = pwd.getpwnam("nobody")
+    return {"user": nobody.pw_uid, "group": nobody.pw_gid, "extra_groups": []}
+
+
+class PostgresServer:
+    """A running throwaway cluster; `url(database)` for SQLAlchemy, `admin()` to make databases."""
+
+    def __init__(self) -> None:
+        self.bin = find_binaries()
+        if self.bin is None:
+            raise RuntimeError(INSTALL_HINT)
+        self.folder = Path(tempfile.mkdtemp(prefix="deskguide-pg-"))
+        self.data = self.folder / "data"
+        self._as = _server_user()
+        self._process: subprocess.Popen | None = None
+        self._names = itertools.count(1)
+
+    def start(self) -> PostgresServer:
+        if self._as:
+            os.chown(self.folder, self._as["user"], self._as["group"])
+        subprocess.run([self.bin / "initdb", "-D", self.data, "-U", SUPERUSER, "--auth=trust", "--no-locale",
+                        "--encoding=UTF8", "--no-sync"], check=True, capture_output=True, cwd=self.folder, **self._as)
+        options = [f"-c{key}={value}" for key, value in SETTINGS.items()]
+        with open(self.folder / "server.log", "wb") as log:  # the server keeps its own descriptor
+            self._process = subprocess.Popen(
+                [self.bin / "postgres", "-D", self.data, "-k", self.folder, "-c", "listen_addresses=", *options],
+                stdout=subprocess.DEVNULL, stderr=log, cwd=self.folder, **self._as)
+        self._wait_ready()
+        return self
+
+    def _wait_ready(self, timeout: float = 30.0) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self._process.poll() is not None:
+                raise RuntimeError(f"PostgreSQL did not start:\n{self.log()}")
+            ready = subprocess.run([self.bin / "pg_isready", "-q", "-h", self.folder, "-U", SUPERUSER, "-d",
+                                    "postgres"], check=False)
+            if ready.returncode == 0:
+                return
+            time.sleep(0.05)
+        raise RuntimeError(f"PostgreSQL did not accept connections within {timeout:.0f} s:\n{self.log()}")
+
+    def log(self) -> str:
+        path = self.folder / "server.log"
+        return path.read_text(errors="replace")[-4000:] if path.exists() else ""
+
+    def url(self, database: str = "postgres") -> URL:
+        return URL.create("postgresql+psycopg", username=SUPERUSER, database=database,
+                          query={"host": str(self.folder)})
+
+    def execute(self, *statements: str) -> None:
+        """Statements that cannot run in a transaction (CREATE/DROP DATABASE), as the superuser."""
+        import psycopg
+
+        with psycopg.connect(host=str(self.folder), user=SUPERUSER, dbname="postgres", autocommit=True) as conn:
+            for statement in statements:
+                conn.execute(statement)
+
+    def new_database_name(self, prefix: str = "test") -> str:
+        return f"{prefix}_{next(self._names)}"
+
+    def create_database(self, *, template: str | None = None, prefix: str = "test") -> str:
+        name = self.new_database_name(prefix)
+        # FILE_COPY: the template's files copied as they are, no WAL for every page (PG 15).
+        clause = f" TEMPLATE {template} STRATEGY FILE_COPY" if template else ""
+        self.execute(f'CREATE DATABASE "{name}"{clause}')
+        return name
+
+    def drop_database(self, name: str) -> None:
+        self.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    def stop(self) -> None:
+        if self._process is not None and self._process.poll() is None:
+            self._process.send_signal(signal.SIGINT)  # fast shutdown: end sessions, no checkpoint wait
+            try:
+                self._process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self._process.kill()
+                self._process.wait()
+        shutil.rmtree(self.folder, ignore_errors=True)
