@@ -135,7 +135,10 @@ def open_store(path: Path | str | None = None, *, now: dt.datetime, reference: R
                                  why=str(error.strerror))) from error
     if db_path.is_dir():
         raise StoreError(Message("{path} is a folder; point --db or DESKGUIDE_DB at a file", path=str(db_path)))
-    store = Store.for_file(db_path)
+    return _opened(Store.for_file(db_path), str(db_path), reference, now=now)
+
+
+def _opened(store: Store, name: str, reference: ReferenceBundle | None, *, now: dt.datetime) -> Store:
     try:
         _open(store, reference or ReferenceBundle.bundled(), now=now)
     except (StoreError, ConflictError) as error:
@@ -145,7 +148,7 @@ def open_store(path: Path | str | None = None, *, now: dt.datetime, reference: R
         # Not a database, locked by another program, a disk error: the user can act on it.
         kind = type(error) if isinstance(error, StoreError) else StoreError  # busy stays temporary
         said = error.message if error.temporary else (getattr(error, "why", "") or error.message)
-        raise kind(Message("cannot open the database {path}: {error}", path=str(db_path), error=said),
+        raise kind(Message("cannot open the database {path}: {error}", path=name, error=said),
                    getattr(error, "why", "")) from error
     except Exception:
         store.close()
@@ -164,9 +167,5 @@ def open_team_store(url, *, now: dt.datetime, reference: ReferenceBundle | None 
     stays read-only on) a schema it does not match, and the migration moves to team init.
     """
     store = Store.for_url(url)
-    try:
-        _open(store, reference or ReferenceBundle.bundled(), now=now)
-    except Exception:
-        store.close()
-        raise
-    return store
+    # The URL as SQLAlchemy shows it: a password (refused later, issue 14) is masked.
+    return _opened(store, store.engine.url.render_as_string(hide_password=True), reference, now=now)

@@ -1,11 +1,43 @@
-"""Look at a database file with plain sqlite3, beside SQLAlchemy: what is really stored."""
+"""Look at a database with its plain driver, beside SQLAlchemy: what is really stored.
+
+`where` is a SQLite file's path or a Store (a SQLite file or a PostgreSQL database), so
+one test reads both engines; statements use `?` placeholders either way."""
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 
 
-def sql(path, statement: str, *params) -> list[tuple]:
-    connection = sqlite3.connect(path)
+def _as_sqlite_stores_it(value):
+    """psycopg hands back typed values; SQLite (through SQLAlchemy) keeps days, times and
+    moments as text. The tests compare with that text."""
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone(dt.timezone.utc).replace(tzinfo=None)
+        return value.strftime("%Y-%m-%d %H:%M:%S.%f")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dt.time):
+        return value.strftime("%H:%M:%S.%f")
+    return value
+
+
+def sql(where, statement: str, *params) -> list[tuple]:
+    if getattr(where, "is_sqlite", True) is False:
+        from sqlalchemy import create_engine
+        from sqlalchemy.pool import NullPool
+
+        # A connection of its own, like sqlite3.connect below: not one of the store's pool.
+        connection = create_engine(where.engine.url, poolclass=NullPool).raw_connection()
+        try:
+            cursor = connection.cursor()
+            cursor.execute(statement.replace("%", "%%").replace("?", "%s"), params)  # psycopg: %s
+            rows = cursor.fetchall() if cursor.description else []
+            connection.commit()
+            return [tuple(_as_sqlite_stores_it(value) for value in row) for row in rows]
+        finally:
+            connection.close()
+    connection = sqlite3.connect(getattr(where, "path", None) or where)
     try:
         rows = connection.execute(statement, params).fetchall()
         connection.commit()
@@ -14,14 +46,25 @@ def sql(path, statement: str, *params) -> list[tuple]:
         connection.close()
 
 
-def document(path, name: str) -> dict:
+def document(where, name: str) -> dict:
     """A reference document as stored (JSON: dates as ISO text)."""
     import json
 
-    return json.loads(sql(path, "SELECT data FROM reference_document WHERE name = ?", name)[0][0])
+    data = sql(where, "SELECT data FROM reference_document WHERE name = ?", name)[0][0]
+    return data if isinstance(data, dict) else json.loads(data)
 
 
-def replace_document(path, name: str, data: dict) -> None:
+def replace_document(where, name: str, data: dict) -> None:
     import json
 
-    sql(path, "UPDATE reference_document SET data = ? WHERE name = ?", json.dumps(data), name)
+    sql(where, "UPDATE reference_document SET data = ? WHERE name = ?", json.dumps(data), name)
+
+
+def reopen(store, **options):
+    """The same database opened again as the app opens it (open_store on the file,
+    open_team_store on the URL); `options`: now, reference."""
+    from domain.store import open_store, open_team_store
+
+    if store.is_sqlite:
+        return open_store(store.path, **options)
+    return open_team_store(store.engine.url, **options)

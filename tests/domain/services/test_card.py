@@ -133,9 +133,10 @@ def test_on_any_day_the_deadlines_are_the_first_still_reachable_soonest_first(st
     assert card.soonest_subscription_id == dated[0].subscription.id
 
 
-def test_every_query_of_the_card_is_an_index_lookup(store, customer):
+def test_every_query_of_the_card_is_an_index_lookup(sqlite_store, customer):
     """At 100,000 customers and years of cases a scan would not fit a frame: ask SQLite
     how it runs each statement the card really sends."""
+    store = sqlite_store  # SQLite's own (EXPLAIN QUERY PLAN, sqlite_master, its locking, its file)
     from sqlalchemy import event
 
     sent = []

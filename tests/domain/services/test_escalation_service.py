@@ -116,13 +116,13 @@ def test_an_unknown_case_is_named(store):
     assert "4711" in str(error.value)
 
 
-def test_cases_outlive_the_session(store, isolated_data, now):
-    from domain.store import open_store
+def test_cases_outlive_the_session(store, now):
+    from tests.domain.raw_sql import reopen
 
     case = open_case(store, "A", dt.datetime(2026, 11, 24, 10, 0), country="FI", product="Azure SQL Database",
                      offering="enhanced-response", azure=True)
     store.close()
-    reopened = open_store(isolated_data, now=now)
+    reopened = reopen(store, now=now)
     try:
         [back] = list_cases(reopened)
     finally:

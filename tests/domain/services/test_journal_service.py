@@ -83,14 +83,14 @@ def test_an_unknown_customer_is_refused_and_nothing_is_written(store, customers,
     assert raised.value.field == "customer" and "not a customer in the register" in str(raised.value)
     with pytest.raises(InvalidInput):
         journal.journal(store, 4711)
-    assert stored_count(isolated_data) == 0
+    assert stored_count(store) == 0
 
 
 def test_a_bad_entry_is_refused_before_anything_is_written(store, customers, isolated_data):
     with pytest.raises(InvalidRecord) as raised:
         journal.add_entry(store, entry(customers[0], agent=" ", topic=""))
     assert [e.field for e in raised.value.errors] == ["agent", "topic"]
-    assert stored_count(isolated_data) == 0
+    assert stored_count(store) == 0
 
 
 # --- search ---------------------------------------------------------------------------------
@@ -144,7 +144,7 @@ def test_purge_deletes_only_entries_older_than_the_months(store, customers, isol
         for topic, created in moments.items():
             journal.add_entry(store, entry(customer_id, created, topic=topic))
     assert journal.count_older_than(store, 1, now) == 4
-    assert stored_count(isolated_data) == 10  # counting deletes nothing
+    assert stored_count(store) == 10  # counting deletes nothing
     assert journal.purge_older_than(store, 1, now) == 4
     for customer_id in customers:
         assert [e.topic for e in journal.journal(store, customer_id)] == [
@@ -167,7 +167,7 @@ def test_a_bad_retention_deletes_nothing(store, customers, isolated_data, months
     for action in (journal.count_older_than, journal.purge_older_than):
         with pytest.raises(InvalidInput):
             action(store, months, NOW)
-    assert stored_count(isolated_data) == 1
+    assert stored_count(store) == 1
 
 
 # --- the schema ------------------------------------------------------------------------------
@@ -177,12 +177,13 @@ def test_deleting_a_customer_deletes_its_journal(store, customers, isolated_data
     for customer_id in customers:
         journal.add_entry(store, entry(customer_id, note="personal data"))
     register.delete_customer(store, gone)
-    assert sql(isolated_data, "SELECT customer_id FROM journal_entry") == [(kept,)]
+    assert sql(store, "SELECT customer_id FROM journal_entry") == [(kept,)]
     assert len(journal.journal(store, kept)) == 1
 
 
-def test_the_journal_query_is_an_index_range(store, isolated_data):
-    plan = sql(isolated_data, "EXPLAIN QUERY PLAN SELECT * FROM journal_entry WHERE customer_id = 3 "
+def test_the_journal_query_is_an_index_range(sqlite_store, isolated_data):
+    store = sqlite_store  # SQLite's own (EXPLAIN QUERY PLAN, sqlite_master, its locking, its file)
+    plan = sql(store, "EXPLAIN QUERY PLAN SELECT * FROM journal_entry WHERE customer_id = 3 "
                               "ORDER BY created DESC, id DESC")
     details = " | ".join(row[-1] for row in plan)
     assert "ix_journal_entry_customer_id_created" in details and "SCAN journal_entry" not in details
@@ -225,7 +226,8 @@ def test_upgrading_a_0005_database_with_data_keeps_it_and_adds_the_journal(tmp_p
         store.close()
 
 
-def test_migration_0006_goes_down_to_0005_and_up_again(store, customers, isolated_data):
+def test_migration_0006_goes_down_to_0005_and_up_again(sqlite_store, customers, isolated_data):
+    store = sqlite_store  # SQLite's own (EXPLAIN QUERY PLAN, sqlite_master, its locking, its file)
     journal.add_entry(store, entry(customers[0]))
     with store.engine.begin() as connection:
         command.downgrade(_alembic_config(connection), "0005")
@@ -233,10 +235,10 @@ def test_migration_0006_goes_down_to_0005_and_up_again(store, customers, isolate
     tables = set(table_names(store))
     assert "journal_entry" not in tables
     assert {"customer", "subscription", "escalation_case"} <= tables  # the earlier migrations' tables stay
-    assert sql(isolated_data, "SELECT count(*) FROM customer") == [(2,)]
+    assert sql(store, "SELECT count(*) FROM customer") == [(2,)]
     with store.engine.begin() as connection:
         command.upgrade(_alembic_config(connection), "head")
     assert store.schema_revision() == head_revision()
     assert journal.journal(store, customers[0]) == []
-    indexes = {row[0] for row in sql(isolated_data, "SELECT name FROM sqlite_master WHERE type = 'index'")}
+    indexes = {row[0] for row in sql(store, "SELECT name FROM sqlite_master WHERE type = 'index'")}
     assert "ix_journal_entry_customer_id_created" in indexes

@@ -146,7 +146,8 @@ def test_an_empty_register_exports_the_header_only(store, tmp_path):
     assert path.read_bytes() == ("\ufeff" + ";".join(COLUMNS) + "\r\n").encode("utf-8")
 
 
-def test_a_failed_export_leaves_the_old_file_whole_and_no_temporary_file(store, today, tmp_path, monkeypatch):
+def test_a_failed_export_leaves_the_old_file_whole_and_no_temporary_file(sqlite_store, today, tmp_path, monkeypatch):
+    store = sqlite_store  # SQLite's own (EXPLAIN QUERY PLAN, sqlite_master, its locking, its file)
     import_csv(store, EXAMPLE, today)
     path = tmp_path / "register.csv"
     path.write_bytes(b"yesterday's export")

@@ -53,7 +53,7 @@ def test_a_saved_customer_reads_back_whole_and_tidied(store):
 
 def test_changing_a_customer_keeps_its_id_and_stamps_the_change(store, isolated_data):
     saved = register.save_customer(store, ACME)
-    created = sql(isolated_data, "SELECT created_at, updated_at FROM customer")[0]
+    created = sql(store, "SELECT created_at, updated_at FROM customer")[0]
     assert all(created)  # the database stamps both on insert
     changed = register.save_customer(store, dataclasses.replace(saved, phone="+46 31 12 34 56", notes=""))
     assert changed.id == saved.id
@@ -166,7 +166,7 @@ def test_deleting_a_customer_takes_its_subscriptions(store, isolated_data):
     with pytest.raises(InvalidInput) as raised:
         register.notice_for_subscription(store, gone.id, TODAY)
     assert raised.value.field == "subscription"
-    assert sql(isolated_data, "SELECT id FROM subscription") == [(kept.id,)]
+    assert sql(store, "SELECT id FROM subscription") == [(kept.id,)]
     with pytest.raises(InvalidInput):
         register.delete_customer(store, acme.id)
 
@@ -273,7 +273,7 @@ def test_the_stored_deadlines_are_refreshed_as_days_go_by(store, isolated_data):
         day += dt.timedelta(days=step)
         assert as_tuples(register.coming_deadlines(store, day, 45)) == expected_deadlines(store, day, 45)
     # Nothing stored is older than the last day asked about.
-    assert sql(isolated_data, "SELECT count(*) FROM subscription WHERE next_notice_deadline < ?",
+    assert sql(store, "SELECT count(*) FROM subscription WHERE next_notice_deadline < ?",
                day.isoformat()) == [(0,)]
     # And back again (a clock set wrong, then put right): still the right answer.
     assert as_tuples(register.coming_deadlines(store, TODAY, 45)) == expected_deadlines(store, TODAY, 45)
@@ -288,7 +288,7 @@ def test_a_passed_deadline_moves_to_the_next_period(store, isolated_data):
     assert due.customer_name == "Östergren Bygg AB" and due.subscription_id == sub.id
     tomorrow = TODAY + dt.timedelta(days=1)
     assert register.coming_deadlines(store, tomorrow) == []
-    assert sql(isolated_data, "SELECT next_notice_deadline, deadline_computed_on FROM subscription") == [
+    assert sql(store, "SELECT next_notice_deadline, deadline_computed_on FROM subscription") == [
         ("2027-11-23", tomorrow.isoformat())]
     [renewed] = register.coming_deadlines(store, dt.date(2027, 10, 20))
     assert (renewed.notice_deadline, renewed.days_left) == (dt.date(2027, 11, 23), 34)
@@ -332,10 +332,10 @@ def test_a_bad_number_of_days_is_refused(store):
 def test_saving_a_subscription_stores_its_next_deadline(store, isolated_data):
     acme = register.save_customer(store, ACME)
     sub = register.save_subscription(store, subscription(acme.id, dt.date(2024, 2, 29), Term.MONTHS_24), TODAY)
-    stored = sql(isolated_data, "SELECT next_notice_deadline FROM subscription WHERE id = ?", sub.id)
+    stored = sql(store, "SELECT next_notice_deadline FROM subscription WHERE id = ?", sub.id)
     assert stored == [(next_notice_deadline(dt.date(2024, 2, 29), Term.MONTHS_24, TODAY).isoformat(),)]
     register.save_subscription(store, dataclasses.replace(sub, term=Term.PAYG), TODAY)
-    assert sql(isolated_data, "SELECT next_notice_deadline FROM subscription") == [(None,)]
+    assert sql(store, "SELECT next_notice_deadline FROM subscription") == [(None,)]
 
 
 # Each example is a dozen committed transactions on a real file: a tenth of the
@@ -380,22 +380,22 @@ def test_import_adds_then_a_second_import_changes_nothing(store, isolated_data):
     assert [s.external_id for s in acme.subscriptions] == ["SUB-2", "SUB-1"]
     assert [d.subscription_id for d in register.coming_deadlines(store, TODAY)] == [
         s.id for s in acme.subscriptions if s.external_id == "SUB-1"]
-    before = dump(isolated_data)
+    before = dump(store)
     second = register.upsert_records(store, customers, subscriptions, TODAY + dt.timedelta(days=3))
     assert second == UpsertResult(0, 0, 3, 0, 0, 3)
-    assert dump(isolated_data) == before
+    assert dump(store) == before
 
 
 def test_import_updates_only_what_changed(store, isolated_data):
     customers, subscriptions = import_batch()
     register.upsert_records(store, customers, subscriptions, TODAY)
-    before = dump(isolated_data)
+    before = dump(store)
     customers[1] = dataclasses.replace(FJORD, phone="+47 23 45 67 89")
     subscriptions[2] = ("CSP-3", dataclasses.replace(subscriptions[2][1], seats=12))
     subscriptions[0] = ("CSP-2", subscriptions[0][1])  # moved to another customer
     result = register.upsert_records(store, customers, subscriptions, TODAY)
     assert result == UpsertResult(0, 1, 2, 0, 2, 1)
-    after = dump(isolated_data)
+    after = dump(store)
     assert after["customer"][0] == before["customer"][0]
     assert after["customer"][1] != before["customer"][1]
     fjord = register.get_customer(store, after["customer"][1][0])
@@ -405,25 +405,25 @@ def test_import_updates_only_what_changed(store, isolated_data):
 
 def test_a_bad_record_in_the_middle_writes_nothing(store, isolated_data):
     register.save_customer(store, Customer(name="Redan Här AB", country="SE"))
-    before = dump(isolated_data)
+    before = dump(store)
     customers, subscriptions = import_batch()
     customers[1] = dataclasses.replace(FJORD, org_number="923 609 017")
     with pytest.raises(RecordRejected) as raised:
         register.upsert_records(store, customers, subscriptions, TODAY)
     assert (raised.value.kind, raised.value.position, raised.value.external_id) == ("customer", 1, "CSP-2")
     assert raised.value.errors[0].field == "org_number" and "'CSP-2'" in str(raised.value)
-    assert dump(isolated_data) == before
+    assert dump(store) == before
 
 
 def test_a_subscription_of_an_unknown_customer_undoes_the_whole_import(store, isolated_data):
-    before = dump(isolated_data)
+    before = dump(store)
     customers, subscriptions = import_batch()
     subscriptions.insert(1, ("CSP-404", subscription(None, dt.date(2025, 1, 1), external_id="SUB-9")))
     with pytest.raises(RecordRejected) as raised:
         register.upsert_records(store, customers, subscriptions, TODAY)
     assert raised.value.errors[0].field == "customer_external_id" and "CSP-404" in str(raised.value)
     assert raised.value.position == 1
-    assert dump(isolated_data) == before  # the customers added before it are gone too
+    assert dump(store) == before  # the customers added before it are gone too
 
 
 def test_import_needs_external_ids_once_each(store, isolated_data):
@@ -437,20 +437,21 @@ def test_import_needs_external_ids_once_each(store, isolated_data):
     with pytest.raises(RecordRejected) as raised:
         register.upsert_records(store, customers, [("CSP-1", subscription(None, dt.date(2025, 1, 1)))], TODAY)
     assert (raised.value.kind, raised.value.errors[0].field) == ("subscription", "external_id")
-    assert dump(isolated_data) == {"customer": [], "subscription": []}
+    assert dump(store) == {"customer": [], "subscription": []}
 
 
 def test_a_dry_run_counts_but_writes_nothing(store, isolated_data):
     customers, subscriptions = import_batch()
     dry = register.upsert_records(store, customers, subscriptions, TODAY, dry_run=True)
     assert dry == UpsertResult(3, 0, 0, 3, 0, 0)
-    assert dump(isolated_data) == {"customer": [], "subscription": []}
+    assert dump(store) == {"customer": [], "subscription": []}
     assert register.upsert_records(store, customers, subscriptions, TODAY) == dry
 
 
 # --- the schema ------------------------------------------------------------------------------
 
-def test_migration_0003_goes_down_to_0002_and_up_again(store, isolated_data):
+def test_migration_0003_goes_down_to_0002_and_up_again(sqlite_store, isolated_data):
+    store = sqlite_store  # SQLite's own (EXPLAIN QUERY PLAN, sqlite_master, its locking, its file)
     register.save_customer(store, ACME)
     with store.engine.begin() as connection:
         command.downgrade(_alembic_config(connection), "0002")
@@ -462,12 +463,13 @@ def test_migration_0003_goes_down_to_0002_and_up_again(store, isolated_data):
         command.upgrade(_alembic_config(connection), "head")
     assert store.schema_revision() == head_revision()
     assert register.customer_summaries(store) == []
-    indexes = {row[0] for row in sql(isolated_data, "SELECT name FROM sqlite_master WHERE type = 'index'")}
+    indexes = {row[0] for row in sql(store, "SELECT name FROM sqlite_master WHERE type = 'index'")}
     assert {"ix_subscription_next_notice_deadline", "ix_subscription_customer_id", "ix_customer_name"} <= indexes
 
 
-def test_the_coming_deadlines_query_is_an_index_range(store, isolated_data):
-    plan = sql(isolated_data, "EXPLAIN QUERY PLAN SELECT s.id FROM subscription s JOIN customer c ON c.id = "
+def test_the_coming_deadlines_query_is_an_index_range(sqlite_store, isolated_data):
+    store = sqlite_store  # SQLite's own (EXPLAIN QUERY PLAN, sqlite_master, its locking, its file)
+    plan = sql(store, "EXPLAIN QUERY PLAN SELECT s.id FROM subscription s JOIN customer c ON c.id = "
                               "s.customer_id WHERE s.next_notice_deadline >= '2026-11-23' AND "
                               "s.next_notice_deadline <= '2027-01-07' ORDER BY s.next_notice_deadline, c.name")
     details = " | ".join(row[-1] for row in plan)

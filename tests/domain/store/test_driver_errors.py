@@ -17,7 +17,8 @@ def closed_day(country: str = "SE") -> Override:
                     created_at=dt.datetime(2026, 11, 23, 12, tzinfo=dt.timezone.utc), created_by="")
 
 
-def test_a_database_another_program_holds_is_busy_and_temporary(store):
+def test_a_database_another_program_holds_is_busy_and_temporary(sqlite_store):
+    store = sqlite_store  # SQLite's own (EXPLAIN QUERY PLAN, sqlite_master, its locking, its file)
     # timeout=0: SQLite gives up at once instead of waiting five seconds for the lock.
     impatient = Store.for_url(f"sqlite:///{store.path}?timeout=0", store.path)
     holder = sqlite3.connect(store.path)

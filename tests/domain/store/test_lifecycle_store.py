@@ -12,9 +12,8 @@ from domain.lifecycle import Phase, UnknownProduct
 from domain.lifecycle_data import load_lifecycle
 from domain.reference_bundle import ReferenceBundle, ReferenceFile
 from domain.services import lifecycle
-from domain.store import open_store
 from domain.store.database import _alembic_config, head_revision, table_names
-from tests.domain.raw_sql import document, replace_document, sql
+from tests.domain.raw_sql import document, reopen, replace_document, sql
 from tests.domain.reference_bundles import bundle_with, bundled_data, stored_version
 
 LATER = dt.datetime(2027, 10, 1, 9, 0, tzinfo=dt.timezone.utc)
@@ -23,7 +22,7 @@ BUNDLED_DATASET, BUNDLED = load_lifecycle()
 
 
 def catalogue_in(path, reference: ReferenceBundle | None = None):
-    store = open_store(path, now=LATER, reference=reference)
+    store = reopen(path, now=LATER, reference=reference)
     try:
         return lifecycle.load_catalogue(store)
     finally:
@@ -58,7 +57,7 @@ def test_opening_the_store_loads_the_bundled_list_whole(store):
 
 def test_null_dates_and_lists_come_back_as_they_went_in(store, isolated_data):
     # As in the TOML file, a date that does not exist is a key left out.
-    products = {entry["id"]: entry for entry in document(isolated_data, "lifecycle")["product"]}
+    products = {entry["id"]: entry for entry in document(store, "lifecycle")["product"]}
     assert "extended_end" not in products["windows-10-22h2"]  # modern: no extended phase
     assert not {"extended_end", "mainstream_end"} & set(products["microsoft-365-apps"])  # no end announced
     loaded = lifecycle.load_catalogue(store).products
@@ -76,33 +75,33 @@ def test_answers_from_the_store_are_the_answers_from_the_bundle(store):
 def test_a_newer_bundle_replaces_the_list(store, isolated_data):
     store.close()
     dataset, newer = changed_bundle(+1)
-    assert catalogue_in(isolated_data, bundle_with(lifecycle=changed_file(+1))) == newer
-    store = open_store(isolated_data, now=LATER)
+    assert catalogue_in(store, bundle_with(lifecycle=changed_file(+1))) == newer
+    store = reopen(store, now=LATER)
     try:
         assert lifecycle.check(store, "Server 2028", dt.date(2027, 10, 1)).phase is Phase.MAINSTREAM
         assert lifecycle.check(store, "Server 2022", dt.date(2031, 10, 15)).phase is Phase.EXTENDED
         assert stored_version(store, "lifecycle") == dataset.version
     finally:
         store.close()
-    assert sql(isolated_data, "SELECT loaded_at FROM reference_dataset WHERE name = 'lifecycle'")[0][0].startswith(
+    assert sql(store, "SELECT loaded_at FROM reference_dataset WHERE name = 'lifecycle'")[0][0].startswith(
         "2027-10-01")
 
 
 @pytest.mark.parametrize("version_step", [0, -1])
 def test_an_older_or_equal_bundle_does_not_replace_the_list(store, isolated_data, version_step):
     store.close()
-    assert catalogue_in(isolated_data, bundle_with(lifecycle=changed_file(version_step))) == BUNDLED
-    assert sql(isolated_data, "SELECT version FROM reference_dataset WHERE name = 'lifecycle'") == [
+    assert catalogue_in(store, bundle_with(lifecycle=changed_file(version_step))) == BUNDLED
+    assert sql(store, "SELECT version FROM reference_dataset WHERE name = 'lifecycle'") == [
         (BUNDLED_DATASET.version,)]
 
 
 def test_a_store_with_a_newer_list_keeps_it_when_the_app_bundles_an_older_one(store, isolated_data):
     store.close()
-    sql(isolated_data, "UPDATE reference_dataset SET version = 99 WHERE name = 'lifecycle'")
-    stored = document(isolated_data, "lifecycle")
+    sql(store, "UPDATE reference_dataset SET version = 99 WHERE name = 'lifecycle'")
+    stored = document(store, "lifecycle")
     next(p for p in stored["product"] if p["id"] == "windows-server-2019")["extended_end"] = "2030-01-08"
-    replace_document(isolated_data, "lifecycle", stored)
-    assert catalogue_in(isolated_data).products["windows-server-2019"].extended_end == dt.date(2030, 1, 8)
+    replace_document(store, "lifecycle", stored)
+    assert catalogue_in(store).products["windows-server-2019"].extended_end == dt.date(2030, 1, 8)
 
 
 def test_a_broken_newer_bundle_leaves_the_old_list_whole(store, isolated_data):
@@ -111,9 +110,9 @@ def test_a_broken_newer_bundle_leaves_the_old_list_whole(store, isolated_data):
     # Its version cannot be recorded (no title), after the list was written: that must be undone.
     broken = dataclasses.replace(newer, dataset=dataclasses.replace(newer.dataset, title=None))
     with pytest.raises(StoreError):
-        open_store(isolated_data, now=LATER, reference=bundle_with(lifecycle=broken))
-    assert catalogue_in(isolated_data) == BUNDLED
-    assert sql(isolated_data, "SELECT version FROM reference_dataset WHERE name = 'lifecycle'") == [
+        reopen(store, now=LATER, reference=bundle_with(lifecycle=broken))
+    assert catalogue_in(store) == BUNDLED
+    assert sql(store, "SELECT version FROM reference_dataset WHERE name = 'lifecycle'") == [
         (BUNDLED_DATASET.version,)]
 
 
@@ -124,8 +123,8 @@ def test_a_malformed_bundle_is_refused_before_the_store_changes(store, isolated_
     office = next(product for product in data["product"] if product["id"] == "office-2016")
     office["extended_ned"] = office.pop("extended_end")
     with pytest.raises(ReferenceDataError, match="extended_ned"):
-        open_store(isolated_data, now=LATER, reference=bundle_with(lifecycle=ReferenceFile.lifecycle(data)))
-    assert catalogue_in(isolated_data) == BUNDLED
+        reopen(store, now=LATER, reference=bundle_with(lifecycle=ReferenceFile.lifecycle(data)))
+    assert catalogue_in(store) == BUNDLED
 
 
 def test_the_service_checks_a_question_against_the_bundle_without_a_store(isolated_data):
@@ -156,4 +155,4 @@ def test_migration_0004_goes_down_to_0003_and_up_again(store, isolated_data):
     # Since 0007 the list is a reference document, reloaded from the bundle on the next open.
     assert not {"lifecycle_product", "lifecycle_rule"} & set(table_names(store))
     store.close()
-    assert catalogue_in(isolated_data) == BUNDLED
+    assert catalogue_in(store) == BUNDLED

@@ -13,9 +13,8 @@ from domain.lifecycle_data import load_lifecycle
 from domain.scope import Verdict
 from domain.scope_data import load_scope
 from domain.services import lifecycle, scope
-from domain.store import open_store
-from domain.store.database import Store, _alembic_config, head_revision, table_names
-from tests.domain.raw_sql import document
+from domain.store.database import _alembic_config, head_revision, table_names
+from tests.domain.raw_sql import document, reopen
 
 LATER = dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.timezone.utc)
 OLD_TABLES = {"scope_topic", "scope_rule", "lifecycle_product", "lifecycle_rule"}
@@ -84,9 +83,8 @@ def changed_catalogues():
     return scope_dataset, catalogue, lifecycle_dataset, products
 
 
-def test_upgrading_from_0006_keeps_the_stored_catalogue_and_list(tmp_path):
-    path = tmp_path / "from-0006.sqlite3"
-    old = Store.for_url(f"sqlite:///{path}", path)
+def test_upgrading_from_0006_keeps_the_stored_catalogue_and_list(empty_store):
+    old = empty_store
     scope_dataset, catalogue, lifecycle_dataset, products = changed_catalogues()
     with old.engine.begin() as connection:
         command.upgrade(_alembic_config(connection), "0006")
@@ -94,7 +92,7 @@ def test_upgrading_from_0006_keeps_the_stored_catalogue_and_list(tmp_path):
     assert OLD_TABLES <= set(table_names(old))
     old.close()
 
-    store = open_store(path, now=LATER)  # migrates to head, and finds both versions loaded already
+    store = reopen(old, now=LATER)  # migrates to head, and finds both versions loaded already
     try:
         assert store.schema_revision() == head_revision()
         assert not OLD_TABLES & set(table_names(store))
@@ -103,16 +101,15 @@ def test_upgrading_from_0006_keeps_the_stored_catalogue_and_list(tmp_path):
         assert scope.search(store, "skrivarstrul")[0].topic == "print-problem"
     finally:
         store.close()
-    assert document(path, "scope")["dataset"]["version"] == scope_dataset.version
+    assert document(old, "scope")["dataset"]["version"] == scope_dataset.version
 
 
-def test_upgrading_an_empty_0006_database_loads_the_bundle(tmp_path):
-    path = tmp_path / "empty-0006.sqlite3"
-    old = Store.for_url(f"sqlite:///{path}", path)
+def test_upgrading_an_empty_0006_database_loads_the_bundle(empty_store):
+    old = empty_store
     with old.engine.begin() as connection:
         command.upgrade(_alembic_config(connection), "0006")
     old.close()
-    store = open_store(path, now=LATER)
+    store = reopen(old, now=LATER)
     try:
         assert scope.load_catalogue(store) == load_scope()[1]
         assert lifecycle.load_catalogue(store) == load_lifecycle()[1]
@@ -132,7 +129,7 @@ def test_downgrading_0007_recreates_the_tables_and_the_older_app_reloads_its_bun
     with store.engine.begin() as connection:
         command.upgrade(_alembic_config(connection), "head")
     store.close()
-    reopened = open_store(isolated_data, now=LATER)
+    reopened = reopen(store, now=LATER)
     try:
         assert scope.load_catalogue(reopened) == load_scope()[1]
     finally:

@@ -19,7 +19,7 @@ from domain.services import hours
 from domain.store import open_store
 from domain.store.database import _alembic_config, head_revision, table_names
 from domain.store.models import Base
-from tests.domain.raw_sql import sql
+from tests.domain.raw_sql import reopen, sql
 
 UTC = dt.timezone.utc
 TABLES = {"alembic_version", "desk", "desk_hours", "desk_override", "reference_dataset"}
@@ -28,9 +28,8 @@ LATER = dt.datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 
 
 
-def reopen(path, now=LATER):
-    store = open_store(path, now=now)
-    store.close()
+def reopen_and_close(store, now=LATER):
+    reopen(store, now=now).close()
 
 
 def newer_bundle(**desk_changes) -> ReferenceBundle:
@@ -54,10 +53,10 @@ def test_first_open_creates_the_file_migrated_to_head(isolated_data, now):
         assert TABLES <= set(table_names(store))
     finally:
         store.close()
-    assert sql(isolated_data, "SELECT version_num FROM alembic_version") == [(head_revision(),)]
-    assert sql(isolated_data, "SELECT country FROM desk ORDER BY country") == [("DK",), ("FI",), ("NO",), ("SE",)]
-    assert sql(isolated_data, "SELECT count(*) FROM desk_hours") == [(20,)]  # five weekdays, four desks
-    assert sql(isolated_data, "SELECT name, version, reviewed_from, reviewed_to FROM reference_dataset "
+    assert sql(store, "SELECT version_num FROM alembic_version") == [(head_revision(),)]
+    assert sql(store, "SELECT country FROM desk ORDER BY country") == [("DK",), ("FI",), ("NO",), ("SE",)]
+    assert sql(store, "SELECT count(*) FROM desk_hours") == [(20,)]  # five weekdays, four desks
+    assert sql(store, "SELECT name, version, reviewed_from, reviewed_to FROM reference_dataset "
                               "WHERE name = 'desks'") == [("desks", load_desks().dataset.version, 2024, 2030)]
 
 
@@ -90,7 +89,7 @@ def test_downgrade_to_base_and_upgrade_again(store, isolated_data, now):
     assert store.schema_revision() == head_revision()
     assert TABLES <= set(table_names(store))
     store.close()
-    reopened = open_store(isolated_data, now=now)  # the empty tables are filled again
+    reopened = reopen(store, now=now)  # the empty tables are filled again
     try:
         assert set(hours.load_policies(reopened)) == {"SE", "NO", "DK", "FI"}
     finally:
@@ -105,12 +104,12 @@ def test_the_store_gives_back_the_bundled_policies(answerer, bundled_policies):
 
 def test_reopening_does_not_reload_the_same_version(store, isolated_data, now):
     store.close()
-    loaded_at = sql(isolated_data, "SELECT version, loaded_at FROM reference_dataset WHERE name = 'desks'")
+    loaded_at = sql(store, "SELECT version, loaded_at FROM reference_dataset WHERE name = 'desks'")
     # A change by hand shows whether the desks are written again.
-    sql(isolated_data, "UPDATE desk SET phone = '+46000000000' WHERE country = 'SE'")
-    reopen(isolated_data)
-    assert sql(isolated_data, "SELECT version, loaded_at FROM reference_dataset WHERE name = 'desks'") == loaded_at
-    assert sql(isolated_data, "SELECT phone FROM desk WHERE country = 'SE'") == [("+46000000000",)]
+    sql(store, "UPDATE desk SET phone = '+46000000000' WHERE country = 'SE'")
+    reopen_and_close(store)
+    assert sql(store, "SELECT version, loaded_at FROM reference_dataset WHERE name = 'desks'") == loaded_at
+    assert sql(store, "SELECT phone FROM desk WHERE country = 'SE'") == [("+46000000000",)]
 
 
 def test_a_newer_bundle_replaces_the_desks_and_keeps_the_overrides(store, isolated_data, now):
@@ -120,7 +119,7 @@ def test_a_newer_bundle_replaces_the_desks_and_keeps_the_overrides(store, isolat
     bundle = newer_bundle(phone="+46812345678", weekly_hours={
         day: DayHours(dt.time(8), dt.time(16) if day == 4 else dt.time(17)) for day in range(5)})
 
-    reopened = open_store(isolated_data, now=LATER, reference=bundle)
+    reopened = reopen(store, now=LATER, reference=bundle)
     try:
         policies = hours.load_policies(reopened)
         assert policies["SE"].desk.phone == "+46812345678"
@@ -134,40 +133,44 @@ def test_a_newer_bundle_replaces_the_desks_and_keeps_the_overrides(store, isolat
         assert friday.open and friday.closes_at.hour == 16
     finally:
         reopened.close()
-    version, loaded_at = sql(isolated_data, "SELECT version, loaded_at FROM reference_dataset WHERE name = 'desks'")[0]
+    version, loaded_at = sql(store, "SELECT version, loaded_at FROM reference_dataset WHERE name = 'desks'")[0]
     assert version == bundle.desks.dataset.version
     assert loaded_at.startswith("2026-12-01")
 
 
 def test_an_older_bundle_does_not_replace_newer_reference_data(store, isolated_data):
     store.close()
-    sql(isolated_data, "UPDATE reference_dataset SET version = 99 WHERE name = 'desks'")
-    sql(isolated_data, "UPDATE desk SET phone = '+46000000000' WHERE country = 'SE'")
-    reopen(isolated_data)
-    assert sql(isolated_data, "SELECT version FROM reference_dataset WHERE name = 'desks'") == [(99,)]
-    assert sql(isolated_data, "SELECT phone FROM desk WHERE country = 'SE'") == [("+46000000000",)]
+    sql(store, "UPDATE reference_dataset SET version = 99 WHERE name = 'desks'")
+    sql(store, "UPDATE desk SET phone = '+46000000000' WHERE country = 'SE'")
+    reopen_and_close(store)
+    assert sql(store, "SELECT version FROM reference_dataset WHERE name = 'desks'") == [(99,)]
+    assert sql(store, "SELECT phone FROM desk WHERE country = 'SE'") == [("+46000000000",)]
 
 
 def test_a_broken_newer_bundle_leaves_the_old_data_whole(store, isolated_data):
     store.close()
-    before = sql(isolated_data, "SELECT * FROM desk_hours ORDER BY country, weekday")
+    before = sql(store, "SELECT * FROM desk_hours ORDER BY country, weekday")
     with pytest.raises(StoreError):
-        open_store(isolated_data, now=LATER, reference=newer_bundle(phone=None))  # NOT NULL fails
+        reopen(store, now=LATER, reference=newer_bundle(phone=None))  # NOT NULL fails
     # The hours were deleted inside the failed transaction: they must all be back.
-    assert sql(isolated_data, "SELECT * FROM desk_hours ORDER BY country, weekday") == before
-    assert sql(isolated_data, "SELECT version FROM reference_dataset WHERE name = 'desks'") == [(load_desks().dataset.version,)]
+    assert sql(store, "SELECT * FROM desk_hours ORDER BY country, weekday") == before
+    assert sql(store, "SELECT version FROM reference_dataset WHERE name = 'desks'") == [(load_desks().dataset.version,)]
 
 
 # --- files that are not ours to touch ----------------------------------------------------
 
-def test_a_database_from_a_newer_deskguide_is_refused_and_untouched(store, isolated_data):
+def contents(store) -> dict[str, list[tuple]]:
+    return {table: sql(store, f"SELECT * FROM {table} ORDER BY 1") for table in table_names(store)}
+
+
+def test_a_database_from_a_newer_deskguide_is_refused_and_untouched(store):
     store.close()
-    sql(isolated_data, "UPDATE alembic_version SET version_num = '9999_future'")
-    before = isolated_data.read_bytes()
+    sql(store, "UPDATE alembic_version SET version_num = '9999_future'")
+    before = store.path.read_bytes() if store.is_sqlite else contents(store)
     with pytest.raises(StoreError) as raised:
-        open_store(isolated_data, now=LATER)
+        reopen(store, now=LATER)
     assert "newer Deskguide" in str(raised.value) and "9999_future" in str(raised.value)
-    assert isolated_data.read_bytes() == before
+    assert (store.path.read_bytes() if store.is_sqlite else contents(store)) == before
 
 
 def test_a_folder_is_not_a_database(tmp_path, now):
@@ -281,10 +284,10 @@ def test_an_override_for_a_desk_that_does_not_exist_is_rolled_back(store, now):
         hours.add_override(store, ghost)
     assert isinstance(raised.value.driver_error, IntegrityError)  # the driver's error, translated
     assert "FOREIGN KEY" not in raised.value.message and "INSERT" not in raised.value.message
-    assert sql(store.path, "SELECT count(*) FROM desk_override") == [(0,)]
-    assert sql(store.path, "SELECT count(*) FROM desk_hours") == [(20,)]
-    assert sql(store.path, "SELECT count(*) FROM desk") == [(4,)]
-    assert sql(store.path, "SELECT count(*) FROM reference_dataset WHERE name = 'desks'") == [(1,)]
+    assert sql(store, "SELECT count(*) FROM desk_override") == [(0,)]
+    assert sql(store, "SELECT count(*) FROM desk_hours") == [(20,)]
+    assert sql(store, "SELECT count(*) FROM desk") == [(4,)]
+    assert sql(store, "SELECT count(*) FROM reference_dataset WHERE name = 'desks'") == [(1,)]
 
 
 def test_the_fast_head_check_agrees_with_alembic():

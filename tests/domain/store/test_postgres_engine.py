@@ -16,15 +16,8 @@ from domain.store.database import head_revision, stored_revision, table_names
 pytestmark = pytest.mark.postgres
 
 
-@pytest.fixture
-def empty_database(postgres_server):
-    name = postgres_server.create_database(prefix="empty")
-    yield postgres_server.url(name)
-    postgres_server.drop_database(name)
-
-
-def test_opening_an_empty_team_database_migrates_it_and_loads_the_reference_data(empty_database, now):
-    store = open_team_store(empty_database, now=now)
+def test_opening_an_empty_team_database_migrates_it_and_loads_the_reference_data(empty_postgres_url, now):
+    store = open_team_store(empty_postgres_url, now=now)
     try:
         assert not store.is_sqlite
         assert stored_revision(store) == head_revision()

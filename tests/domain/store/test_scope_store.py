@@ -11,8 +11,7 @@ from domain.reference_bundle import ReferenceBundle, ReferenceFile
 from domain.scope import CustomerFacts, Verdict, evaluate
 from domain.scope_data import load_scope
 from domain.services import scope
-from domain.store import open_store
-from tests.domain.raw_sql import document, replace_document, sql
+from tests.domain.raw_sql import document, reopen, replace_document, sql
 from tests.domain.reference_bundles import bundle_with, bundled_data, stored_version
 
 LATER = dt.datetime(2027, 10, 1, 9, 0, tzinfo=dt.timezone.utc)
@@ -20,7 +19,7 @@ BUNDLED_DATASET, BUNDLED = load_scope()
 
 
 def catalogue_in(path, reference: ReferenceBundle | None = None):
-    store = open_store(path, now=LATER, reference=reference)
+    store = reopen(path, now=LATER, reference=reference)
     try:
         return scope.load_catalogue(store)
     finally:
@@ -65,38 +64,38 @@ def test_the_search_reads_the_stores_catalogue(store):
 def test_a_newer_bundle_replaces_the_catalogue(store, isolated_data):
     store.close()
     dataset, newer = changed_bundle(+1)
-    loaded = catalogue_in(isolated_data, bundle_with(scope=changed_file(+1)))
+    loaded = catalogue_in(store, bundle_with(scope=changed_file(+1)))
     assert loaded == newer
     # The agent notices: macOS 27 is no longer the latest, and the new word finds printing.
     os_answer = evaluate(loaded, "os-problem", CustomerFacts(version="macOS 27"))
     assert os_answer.verdict is Verdict.OUT_OF_SCOPE and "2027-09-20" in os_answer.reasons[0].text
-    store = open_store(isolated_data, now=LATER)
+    store = reopen(store, now=LATER)
     try:
         assert scope.search(store, "skrivarstrul")[0].topic == "print-problem"
         assert stored_version(store, "scope") == dataset.version
     finally:
         store.close()
-    assert sql(isolated_data, "SELECT loaded_at FROM reference_dataset WHERE name = 'scope'")[0][0].startswith(
+    assert sql(store, "SELECT loaded_at FROM reference_dataset WHERE name = 'scope'")[0][0].startswith(
         "2027-10-01")
 
 
 @pytest.mark.parametrize("version_step", [0, -1])
 def test_an_older_or_equal_bundle_does_not_replace_the_catalogue(store, isolated_data, version_step):
     store.close()
-    assert catalogue_in(isolated_data, bundle_with(scope=changed_file(version_step))) == BUNDLED
-    assert sql(isolated_data, "SELECT version FROM reference_dataset WHERE name = 'scope'") == [
+    assert catalogue_in(store, bundle_with(scope=changed_file(version_step))) == BUNDLED
+    assert sql(store, "SELECT version FROM reference_dataset WHERE name = 'scope'") == [
         (BUNDLED_DATASET.version,)]
 
 
 def test_a_store_with_a_newer_catalogue_keeps_it_when_the_app_bundles_an_older_one(store, isolated_data):
     store.close()
-    sql(isolated_data, "UPDATE reference_dataset SET version = 99 WHERE name = 'scope'")
-    stored = document(isolated_data, "scope")
+    sql(store, "UPDATE reference_dataset SET version = 99 WHERE name = 'scope'")
+    stored = document(store, "scope")
     next(t for t in stored["topic"] if t["id"] == "print-problem")["verdict"] = "out_of_scope"
-    replace_document(isolated_data, "scope", stored)
-    loaded = catalogue_in(isolated_data)
+    replace_document(store, "scope", stored)
+    loaded = catalogue_in(store)
     assert loaded.topics["print-problem"].outcome.verdict is Verdict.OUT_OF_SCOPE
-    assert sql(isolated_data, "SELECT version FROM reference_dataset WHERE name = 'scope'") == [(99,)]
+    assert sql(store, "SELECT version FROM reference_dataset WHERE name = 'scope'") == [(99,)]
 
 
 def test_a_broken_newer_bundle_leaves_the_old_catalogue_whole(store, isolated_data):
@@ -105,9 +104,9 @@ def test_a_broken_newer_bundle_leaves_the_old_catalogue_whole(store, isolated_da
     # Its version cannot be recorded (no title), after the catalogue was written: that must be undone.
     broken = dataclasses.replace(newer, dataset=dataclasses.replace(newer.dataset, title=None))
     with pytest.raises(StoreError):
-        open_store(isolated_data, now=LATER, reference=bundle_with(scope=broken))
-    assert catalogue_in(isolated_data) == BUNDLED
-    assert sql(isolated_data, "SELECT version FROM reference_dataset WHERE name = 'scope'") == [
+        reopen(store, now=LATER, reference=bundle_with(scope=broken))
+    assert catalogue_in(store) == BUNDLED
+    assert sql(store, "SELECT version FROM reference_dataset WHERE name = 'scope'") == [
         (BUNDLED_DATASET.version,)]
 
 
@@ -117,5 +116,5 @@ def test_a_malformed_bundle_is_refused_before_the_store_changes(store, isolated_
     data["dataset"]["version"] += 1
     next(topic for topic in data["topic"] if topic["id"] == "print-problem")["words"]["fi"] = []
     with pytest.raises(ReferenceDataError, match="no search words in 'fi'"):
-        open_store(isolated_data, now=LATER, reference=bundle_with(scope=ReferenceFile.scope(data)))
-    assert catalogue_in(isolated_data) == BUNDLED
+        reopen(store, now=LATER, reference=bundle_with(scope=ReferenceFile.scope(data)))
+    assert catalogue_in(store) == BUNDLED

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from sqlalchemy import event
 
 from domain.customers import Customer
@@ -15,6 +16,13 @@ from tests.domain.raw_sql import sql
 
 NOW = dt.datetime(2026, 11, 23, 12, 0, tzinfo=dt.timezone.utc)
 MARKER = "Zq7-unique-marker-"
+
+
+@pytest.fixture
+def store(sqlite_store):
+    """All SQLite here (secure_delete, WAL, the file's bytes): PostgreSQL's counterpart is
+    VACUUM and the server's own files, IT's business (docs/store.md "Two engines")."""
+    return sqlite_store
 
 
 def file_bytes(path: Path) -> bytes:
@@ -69,4 +77,4 @@ def test_secure_delete_is_on_for_every_connection(store):
 
 
 def test_a_new_database_returns_freed_pages(store):
-    assert sql(store.path, "PRAGMA auto_vacuum") == [(2,)]  # incremental
+    assert sql(store, "PRAGMA auto_vacuum") == [(2,)]  # incremental
