@@ -40,6 +40,7 @@ from desktop.cli.output import (
     Parser,
     UsageError,
     as_option,
+    choices_of,
     fail,
     options_used,
 )
@@ -102,7 +103,8 @@ def main(argv: Sequence[str] | None = None, context: CliContext | None = None) -
             try:
                 return args.handler(args, context)
             except InvalidInput as error:
-                return fail(_wants_json(argv), as_option(error, options_used(parser, args)), EXIT_BAD_INPUT)
+                return fail(_wants_json(argv), as_option(error, options_used(parser, args)), EXIT_BAD_INPUT,
+                            choices_of(error))
         except (UsageError, InvalidInput) as error:
             return fail(_wants_json(argv), error.message, EXIT_BAD_INPUT)
         except DeskguideError as error:  # busy or unreachable: 3, try again; else 1

@@ -10,7 +10,7 @@ or several ("Windows 11"), exits 2; with --json stdout also gets {"error", "mess
 from __future__ import annotations
 
 from desktop.cli.context import CliContext
-from desktop.cli.output import EXIT_BAD_INPUT, EXIT_OK, as_option, emit, fail
+from desktop.cli.output import EXIT_OK, emit
 from desktop.common.i18n import _
 
 
@@ -73,26 +73,15 @@ def _describe(answer) -> str:
     return "\n".join(lines)
 
 
-def _refuse(args, error) -> int:
-    """Like desktop.cli's own handling of bad input, with the names to choose from."""
-    from domain.lifecycle import AmbiguousProduct
-
-    names = {"candidates": error.candidates} if isinstance(error, AmbiguousProduct) else {"closest": error.closest}
-    return fail(args.json, as_option(error, {"--product", "--on"}), EXIT_BAD_INPUT, names)
-
-
 def cmd_lifecycle(args, context: CliContext) -> int:
     from domain.dates import parse_day
-    from domain.lifecycle import AmbiguousProduct, UnknownProduct
     from domain.services import lifecycle
 
     on = parse_day(args.on, "on") if args.on is not None else context.today()
-    try:
-        # Before the store opens: an unknown product or a day before its release writes nothing.
-        lifecycle.check_question(args.product, on)
-        with context.store(args.db) as store:
-            result = lifecycle.check(store, args.product, on)
-    except (UnknownProduct, AmbiguousProduct) as error:
-        return _refuse(args, error)
+    # Before the store opens: an unknown product or a day before its release writes nothing;
+    # main() names the products it could have meant (output.choices_of).
+    lifecycle.check_question(args.product, on)
+    with context.store(args.db) as store:
+        result = lifecycle.check(store, args.product, on)
     emit(args, lifecycle.answer_as_dict(result), _describe(result))
     return EXIT_OK

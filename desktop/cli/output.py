@@ -79,6 +79,12 @@ def options_used(parser: argparse.ArgumentParser, args: argparse.Namespace) -> s
     return options
 
 
+def choices_of(error: InvalidInput) -> dict:
+    """For --json: the names a refused product could have meant (domain.lifecycle's
+    AmbiguousProduct.candidates, UnknownProduct.closest), whichever command asked."""
+    return {key: getattr(error, key) for key in ("candidates", "closest") if hasattr(error, key)}
+
+
 def as_option(error: InvalidInput, options: set[str]) -> str:
     """The error's message, its field named as the option the user typed: the domain
     names fields ("on", "subscription"), the command line has options ("--on")."""

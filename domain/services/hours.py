@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from zoneinfo import ZoneInfo
 
 from domain.closed_days import ClosedDayCalendar
-from domain.dates import parse_moment  # the CLI's and the GUI's reader of a moment
+from domain.dates import parse_moment
 from domain.desks import COUNTRIES, OVERRIDE_BY_LENGTH, DayHours, DeskPolicy, Override, OverrideKind, parse_country
 from domain.errors import InvalidInput, control_character, too_long
 from domain.messages import Message
