@@ -170,6 +170,9 @@ class DeskPolicy:
     reviewed_from: int = 0
     reviewed_to: int = 9999
     source: str = ""
+    # Why the overrides are not known (a team database out of reach), else None: the
+    # answers then rest on the reference hours alone and say so.
+    overrides_missing: Message | None = None
 
     def overrides_of(self, kind: OverrideKind) -> list[Override]:
         return [o for o in self.overrides if o.kind is kind]

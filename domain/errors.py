@@ -19,6 +19,9 @@ class DeskguideError(Exception):
     unreachable); a front end says so, and the CLI exits 3 instead of 2."""
 
     temporary: bool = False
+    # Refused on purpose (a role without the right, a database of another version): the
+    # CLI exits 2 as for bad input, not 1 as for a failure.
+    refused: bool = False
 
     @property
     def message(self) -> str:
@@ -81,6 +84,19 @@ class StoreUnreachable(StoreError):
     """The database server cannot be reached (team mode, PostgreSQL)."""
 
     temporary = True
+
+
+class StoreRefusedConnection(StoreError):
+    """The database server answered but refused the connection: a wrong or missing
+    password, an unknown role or database, pg_hba.conf. Trying again won't help."""
+
+    refused = True
+
+
+class NotAllowed(StoreError):
+    """The agent's database role may not do this (a team database's grants)."""
+
+    refused = True
 
 
 class ConflictError(DeskguideError):

@@ -138,6 +138,8 @@ def desk_status(policy: DeskPolicy, calendar: ClosedDayCalendar, at: dt.datetime
         closes_at, next_open = None, next_opening(policy, calendar, local)
         reason = plan.closed_reason or OUTSIDE_HOURS
     warnings = review_warnings(policy, local, next_open)
+    if policy.overrides_missing is not None:
+        warnings += (Warning("overrides_missing", policy.overrides_missing),)
     if not is_open and next_open is None:
         warnings += (Warning("no_opening_found", plural_message(
             "{desk}'s desk has no opening in the next {count} day.",

@@ -87,7 +87,7 @@ def postgres_server():
     """A throwaway PostgreSQL cluster for the whole run (tests/postgres_server.py),
     stopped and removed at the end whatever happened. No binaries: every test that
     needs it fails saying how to install them (never skipped)."""
-    from tests.postgres_server import PostgresServer, find_binaries, INSTALL_HINT
+    from tests.postgres_server import INSTALL_HINT, PostgresServer, find_binaries
 
     if find_binaries() is None:
         pytest.fail(INSTALL_HINT, pytrace=False)
@@ -101,17 +101,30 @@ def postgres_server():
 
 @pytest.fixture(scope="session")
 def postgres_template(postgres_server, reference_bundle):
-    """A PostgreSQL database migrated by Alembic and loaded with the bundled data, made
-    once per run; each test's database is `CREATE DATABASE ... TEMPLATE` of it."""
-    from domain.store import open_team_store
+    """A PostgreSQL database set up as IT does (`deskguide team init`: migrated, loaded,
+    roles granted), made once per run; each test's database is `CREATE DATABASE ...
+    TEMPLATE` of it."""
+    from domain.store import init_team_database
 
     name = postgres_server.create_database(prefix="template")
-    open_team_store(postgres_server.url(name), now=MONDAY_NOON, reference=reference_bundle).close()
+    init_team_database(postgres_server.url(name), now=MONDAY_NOON, reference=reference_bundle)
     return name
 
 
 @pytest.fixture
-def postgres_store(postgres_server, postgres_template, now, reference_bundle):
+def team_reference_cache(isolated_data, template_database):
+    """The installed reference data a team store reads (domain/store/team.py), where the
+    app keeps it, as a copy of the migrated SQLite template (made once per run)."""
+    from domain.store.team import reference_cache_path
+
+    path = reference_cache_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(template_database, path)
+    return path
+
+
+@pytest.fixture
+def postgres_store(postgres_server, postgres_template, team_reference_cache, now, reference_bundle):
     """A real PostgreSQL store of its own: a copy of the template, opened as the app
     opens it (it finds the copy up to date), dropped afterwards."""
     from domain.store import open_team_store

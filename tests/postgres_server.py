@@ -80,13 +80,27 @@ class PostgresServer:
             os.chown(self.folder, self._as["user"], self._as["group"])
         subprocess.run([self.bin / "initdb", "-D", self.data, "-U", SUPERUSER, "--auth=trust", "--no-locale",
                         "--encoding=UTF8", "--no-sync"], check=True, capture_output=True, cwd=self.folder, **self._as)
+        self.start_server()
+        return self
+
+    def start_server(self) -> None:
+        """Start the server on the cluster made by start() (again, after stop_server())."""
         options = [f"-c{key}={value}" for key, value in SETTINGS.items()]
-        with open(self.folder / "server.log", "wb") as log:  # the server keeps its own descriptor
+        with open(self.folder / "server.log", "ab") as log:  # the server keeps its own descriptor
             self._process = subprocess.Popen(
                 [self.bin / "postgres", "-D", self.data, "-k", self.folder, "-c", "listen_addresses=", *options],
                 stdout=subprocess.DEVNULL, stderr=log, cwd=self.folder, **self._as)
         self._wait_ready()
-        return self
+
+    def stop_server(self) -> None:
+        """Stop the server, keeping its data (a restart, an outage): start_server() again."""
+        if self._process is not None and self._process.poll() is None:
+            self._process.send_signal(signal.SIGINT)  # fast shutdown: end sessions, no checkpoint wait
+            try:
+                self._process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self._process.kill()
+                self._process.wait()
 
     def _wait_ready(self, timeout: float = 30.0) -> None:
         deadline = time.monotonic() + timeout
@@ -130,11 +144,5 @@ class PostgresServer:
         self.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
     def stop(self) -> None:
-        if self._process is not None and self._process.poll() is None:
-            self._process.send_signal(signal.SIGINT)  # fast shutdown: end sessions, no checkpoint wait
-            try:
-                self._process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self._process.kill()
-                self._process.wait()
+        self.stop_server()
         shutil.rmtree(self.folder, ignore_errors=True)

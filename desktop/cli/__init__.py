@@ -31,6 +31,7 @@ from desktop.cli import (
     overrides,
     register_csv,
     scope,
+    team,
 )
 from desktop.cli.context import CliContext
 from desktop.cli.output import (
@@ -50,7 +51,7 @@ from domain.errors import DeskguideError, InvalidInput
 
 # In the order `deskguide --help` lists them.
 COMMAND_FAMILIES = (hours, scope, notice, overrides, register_csv, deadlines, lifecycle, escalation, journal,
-                   backup)
+                   backup, team)
 
 
 def common_options(parser: argparse.ArgumentParser, suppress: bool) -> None:
@@ -60,6 +61,8 @@ def common_options(parser: argparse.ArgumentParser, suppress: bool) -> None:
     parser.add_argument("--db", metavar="PATH", default=default,
                         help=_("the database file (default: DESKGUIDE_DB, else the machine's deskguide.ini, "
                                "else the user's data folder)"))
+    parser.add_argument("--database-url", metavar="URL", default=default,
+                        help=_("a team's PostgreSQL database (default: DESKGUIDE_DATABASE_URL)"))
     language.add_option(parser, suppress)
 
 
@@ -107,5 +110,6 @@ def main(argv: Sequence[str] | None = None, context: CliContext | None = None) -
                             choices_of(error))
         except (UsageError, InvalidInput) as error:
             return fail(_wants_json(argv), error.message, EXIT_BAD_INPUT)
-        except DeskguideError as error:  # busy or unreachable: 3, try again; else 1
-            return fail(_wants_json(argv), error.message, EXIT_TEMPORARY if error.temporary else EXIT_FAILED)
+        except DeskguideError as error:  # busy or unreachable: 3, try again; refused: 2; else 1
+            code = EXIT_TEMPORARY if error.temporary else EXIT_BAD_INPUT if error.refused else EXIT_FAILED
+            return fail(_wants_json(argv), error.message, code)

@@ -36,6 +36,37 @@ class CliContext:
         Stockholm it is already tomorrow for the customer too."""
         return self.now().astimezone().date()
 
+    def team_target(self, args):
+        """The team database a `team` command works on: --database-url, else
+        DESKGUIDE_DATABASE_URL (interim: desktop/common/database_target.py replaces it)."""
+        import os
+        from types import SimpleNamespace
+
+        from sqlalchemy.engine import make_url
+
+        text = getattr(args, "database_url", None) or os.environ.get("DESKGUIDE_DATABASE_URL")
+        if not text:
+            raise ReasonOnly("database-url", "", Message("give the team database with --database-url URL"))
+        try:
+            url = make_url(text)
+        except Exception:  # noqa: BLE001 - SQLAlchemy says ArgumentError or ValueError
+            url = None
+        if url is None or url.get_backend_name() != "postgresql" or not url.database:
+            raise ReasonOnly("database-url", text, Message(
+                "--database-url: not a PostgreSQL URL; use postgresql://user@host/database"))
+        return SimpleNamespace(url=url.set(drivername="postgresql+psycopg"), password=lambda: None)
+
+    @contextmanager
+    def team_store(self, target) -> Iterator:
+        """The team database of `target`, opened as the app opens it, closed when the block ends."""
+        from domain.store import open_team_store
+
+        store = open_team_store(target.url, now=self.now(), password=target.password())
+        try:
+            yield store
+        finally:
+            store.close()
+
     @contextmanager
     def store(self, db: str | None, *, create: bool = False) -> Iterator:
         """The store named by --db (else DESKGUIDE_DB, deskguide.ini, the user's folder),

@@ -17,7 +17,6 @@ from domain.errors import InvalidInput
 from domain.messages import Message
 from domain.services.register import UpsertResult, export_records, upsert_records
 
-
 # An import reads at most this much: the register of 100,000 customers and 300,000
 # subscriptions is 34 MB, so 200 MB is room to spare, and a mistaken /dev/zero or a
 # multi-gigabyte log file is refused instead of filling the memory.

@@ -51,6 +51,9 @@ class CaseRepository:
         return self._read(select(_TABLE).where(_TABLE.c.responded.is_not(None))
                           .order_by(_TABLE.c.opened.desc(), _TABLE.c.id.desc()).limit(limit))
 
+    def all(self) -> list[Case]:
+        return self._read(select(_TABLE).order_by(_TABLE.c.id))
+
     def get(self, case_id: int) -> Case | None:
         row = self._session.get(EscalationCaseRow, case_id)
         return None if row is None else _case(row)

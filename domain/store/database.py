@@ -40,7 +40,7 @@ def default_db_path() -> Path:
 BUSY_TIMEOUT_SECONDS = 10.0
 
 # Execution options read by the `begin` hooks.
-_WRITES = "deskguide_writes"  # take the write lock before the first read (SQLite: BEGIN IMMEDIATE)
+WRITES = "deskguide_writes"  # take the write lock before the first read (SQLite: BEGIN IMMEDIATE)
 _NO_TRANSACTION = "deskguide_no_transaction"  # PRAGMAs that cannot run inside one (journal_mode, VACUUM)
 
 
@@ -63,7 +63,7 @@ def _on_begin(connection: Connection) -> None:
         return
     # A write takes the write lock first: two writers then queue on the busy timeout,
     # instead of the second failing on what it read before the first one committed.
-    connection.exec_driver_sql("BEGIN IMMEDIATE" if options.get(_WRITES) else "BEGIN")
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if options.get(WRITES) else "BEGIN")
 
 
 # PostgreSQL: a write unit of work takes this transaction-level advisory lock first, the
@@ -80,7 +80,7 @@ def _postgres_begin(busy_timeout: float):
     milliseconds = max(1, int(busy_timeout * 1000))
 
     def on_begin(connection: Connection) -> None:
-        if connection.get_execution_options().get(_WRITES):
+        if connection.get_execution_options().get(WRITES):
             connection.exec_driver_sql(f"SET LOCAL lock_timeout = {milliseconds}")
             connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
 
@@ -101,7 +101,7 @@ class Store:
         self.engine = engine
         self.path = path
         self._sessions = sessionmaker(engine, expire_on_commit=False)
-        self._writing_sessions = sessionmaker(engine.execution_options(**{_WRITES: True}), expire_on_commit=False)
+        self._writing_sessions = sessionmaker(engine.execution_options(**{WRITES: True}), expire_on_commit=False)
 
     @classmethod
     def for_file(cls, path: Path | str, *, busy_timeout: float | None = None) -> Store:
@@ -109,27 +109,33 @@ class Store:
         return cls.for_url(sqlite_url(path), Path(path), busy_timeout=busy_timeout)
 
     @classmethod
-    def for_url(cls, url: str | URL, path: Path | None = None, *, busy_timeout: float | None = None) -> Store:
+    def for_url(cls, url: str | URL, path: Path | None = None, *, busy_timeout: float | None = None,
+                connect_args: dict | None = None, on_unreachable=None) -> Store:
         """A SQLite file's URL (for_file builds it) or a PostgreSQL one, `postgresql+psycopg://`
         (psycopg 3). The SQLite-only settings (pragmas, BEGIN IMMEDIATE, WAL, secure
         delete, copies before upgrades) apply to SQLite alone; docs/store.md "Two engines"."""
         url = make_url(url)
         sqlite = url.get_backend_name() == "sqlite"
         timeout = BUSY_TIMEOUT_SECONDS if busy_timeout is None else busy_timeout
-        connect_args = {}
+        connect_args = dict(connect_args or {})
+        engine_options = {}
         if sqlite:
             # Each session checks out its own connection, but the worker thread that uses
             # it is not the one that made it; sqlite3 must be told that is fine.
             connect_args["check_same_thread"] = False
             if busy_timeout is not None or "timeout" not in url.query:
                 connect_args["timeout"] = timeout
-        engine = create_engine(url, connect_args=connect_args)
+        else:
+            # A server restarted or a network dropped since the last query: the dead
+            # connection is found and replaced at checkout, not met by the agent's save.
+            engine_options["pool_pre_ping"] = True
+        engine = create_engine(url, connect_args=connect_args, **engine_options)
         if sqlite:
             event.listen(engine, "connect", _on_connect)
             event.listen(engine, "begin", _on_begin)
         else:
             event.listen(engine, "begin", _postgres_begin(timeout))
-        translate_driver_errors(engine)
+        translate_driver_errors(engine, on_unreachable)
         return cls(engine, path)
 
     @property
@@ -145,7 +151,7 @@ class Store:
     @contextmanager
     def writing(self) -> Iterator[Connection]:
         """One write transaction on a connection of its own (opening: migrate, load)."""
-        with self.engine.execution_options(**{_WRITES: True}).connect() as connection:
+        with self.engine.execution_options(**{WRITES: True}).connect() as connection:
             with connection.begin():
                 yield connection
 

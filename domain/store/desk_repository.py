@@ -20,6 +20,8 @@ from domain.desks import (
     Override,
     OverrideKind,
 )
+from domain.errors import StoreError
+from domain.messages import Message
 from domain.reference_data import DeskData
 from domain.store.column_values import aware, to_utc
 from domain.store.models import DeskHoursRow, DeskOverrideRow, DeskRow, ReferenceDatasetRow
@@ -44,8 +46,27 @@ def _override(row: DeskOverrideRow) -> Override:
 
 
 class DeskRepository:
-    def __init__(self, session: Session):
+    """`session` holds the desks (the reference data); `overrides`, when given, the
+    administrators' overrides (a team's database: domain/store/team.py)."""
+
+    def __init__(self, session: Session, overrides: Session | None = None):
         self._session = session
+        self._overrides = overrides if overrides is not None else session
+
+    def _read_overrides(self) -> tuple[dict[str, list[Override]], Message | None]:
+        """The overrides by country; a team database that cannot be reached (or whose
+        schema this version does not match) gives none, with the reason: the hours
+        still come from the installed reference data, said with a warning."""
+        overrides: dict[str, list[Override]] = {}
+        try:
+            for row in self._overrides.scalars(select(DeskOverrideRow).order_by(DeskOverrideRow.id)):
+                overrides.setdefault(row.country, []).append(_override(row))
+        except StoreError as error:
+            if self._overrides is self._session:
+                raise  # the store itself failed: nothing to answer from
+            return {}, Message("The administrators' changes to the hours are not included: {reason}",
+                               reason=error.message)
+        return overrides, None
 
     def policies(self) -> dict[str, DeskPolicy]:
         """Every desk with its hours and overrides, in one round of queries."""
@@ -54,9 +75,7 @@ class DeskRepository:
         hours: dict[str, dict[int, DayHours]] = {}
         for row in session.scalars(select(DeskHoursRow)):
             hours.setdefault(row.country, {})[row.weekday] = DayHours(row.opens, row.closes)
-        overrides: dict[str, list[Override]] = {}
-        for row in session.scalars(select(DeskOverrideRow).order_by(DeskOverrideRow.id)):
-            overrides.setdefault(row.country, []).append(_override(row))
+        overrides, missing = self._read_overrides()
         policies = {}
         for row in session.scalars(select(DeskRow)):
             desk = Desk(
@@ -68,7 +87,7 @@ class DeskRepository:
                 desk=desk, overrides=tuple(overrides.get(row.country, ())),
                 reviewed_from=dataset.reviewed_from if dataset and dataset.reviewed_from else 0,
                 reviewed_to=dataset.reviewed_to if dataset and dataset.reviewed_to else 9999,
-                source=dataset.source if dataset else "",
+                source=dataset.source if dataset else "", overrides_missing=missing,
             )
         return policies
 
@@ -96,14 +115,14 @@ class DeskRepository:
             opens=override.hours.opens if override.hours else None,
             closes=override.hours.closes if override.hours else override.closes,
         )
-        self._session.add(row)
-        self._session.flush()
+        self._overrides.add(row)
+        self._overrides.flush()
         return _override(row)
 
     def remove_override(self, override_id: int) -> Override | None:
-        row = self._session.get(DeskOverrideRow, override_id)
+        row = self._overrides.get(DeskOverrideRow, override_id)
         if row is None:
             return None
         removed = _override(row)
-        self._session.delete(row)
+        self._overrides.delete(row)
         return removed

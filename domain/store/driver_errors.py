@@ -13,11 +13,21 @@ pass through unchanged: they are for a developer, not a user.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sqlalchemy import Engine, event
 from sqlalchemy.engine import ExceptionContext
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
-from domain.errors import ConflictError, DeskguideError, StoreBusy, StoreError, StoreUnreachable
+from domain.errors import (
+    ConflictError,
+    DeskguideError,
+    NotAllowed,
+    StoreBusy,
+    StoreError,
+    StoreRefusedConnection,
+    StoreUnreachable,
+)
 from domain.messages import Message
 
 # SQLite says "database is locked" (another connection writes) or "database table is
@@ -36,16 +46,37 @@ def _sqlstate(orig: BaseException | None) -> str | None:
     return getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None)
 
 
-def translated(error: DBAPIError, is_disconnect: bool = False) -> DeskguideError:
+def translated(error: DBAPIError, is_disconnect: bool = False, at_connect: bool = False) -> DeskguideError:
     """The domain error for a driver error; its `driver_error` is SQLAlchemy's exception
-    (SQLAlchemy chains the driver's own as __cause__)."""
-    found = _translated(error, is_disconnect)
+    (SQLAlchemy chains the driver's own as __cause__). `at_connect`: it happened while
+    connecting to a database server."""
+    found = _translated(error, is_disconnect, at_connect)
     found.driver_error = error
     return found
 
 
-def _translated(error: DBAPIError, is_disconnect: bool) -> DeskguideError:
+# A PostgreSQL server that answered the connection with one of these is there but not
+# ready (starting, shutting down, full): try again. Any other FATAL is its refusal (a
+# wrong password, an unknown database or role, pg_hba.conf), which trying again won't fix.
+_NOT_READY_WORDS = ("the database system is starting up", "the database system is shutting down",
+                    "too many clients", "remaining connection slots")
+
+
+def _at_connect(error: DBAPIError, why: str) -> DeskguideError:
+    """A team server that could not be connected to (PostgreSQL; SQLite's "cannot open" is
+    a file's problem, said as a StoreError by the caller)."""
+    if "FATAL" in why and not any(words in why for words in _NOT_READY_WORDS):
+        return StoreRefusedConnection(Message("the database server refused the connection: {why}",
+                                              why=why.split("FATAL:", 1)[-1].strip()), why)
+    return StoreUnreachable(Message("the database cannot be reached; try again in a moment"), why)
+
+
+def _translated(error: DBAPIError, is_disconnect: bool, at_connect: bool = False) -> DeskguideError:
     orig, why = error.orig, _why(error.orig)
+    if at_connect and isinstance(error, OperationalError):
+        return _at_connect(error, why)
+    if _sqlstate(orig) == "42501":  # insufficient_privilege: the role may not do this
+        return NotAllowed(Message("your database role may not do this; ask IT (docs/team-database.md, roles)"), why)
     if isinstance(error, IntegrityError):
         return ConflictError(Message("the change clashes with what the database holds (a record it refers to "
                                      "is missing, or one like it is already there); nothing was saved"))
@@ -57,12 +88,17 @@ def _translated(error: DBAPIError, is_disconnect: bool) -> DeskguideError:
     return StoreError(Message("the database cannot be read or written: {why}", why=why or type(orig).__name__), why)
 
 
-def _on_error(context: ExceptionContext) -> None:
-    error = context.sqlalchemy_exception
-    if isinstance(error, DBAPIError) and not isinstance(context.original_exception, DeskguideError):
-        # Raised here, it replaces SQLAlchemy's exception for the caller (its documented use).
-        raise translated(error, context.is_disconnect) from error
+def translate_driver_errors(engine: Engine, on_unreachable: Callable[[], None] | None = None) -> None:
+    """Install the translation on `engine`; `on_unreachable` is told whenever a server
+    could not be reached (a team store then knows it is offline)."""
+    def on_error(context: ExceptionContext) -> None:
+        error = context.sqlalchemy_exception
+        if isinstance(error, DBAPIError) and not isinstance(context.original_exception, DeskguideError):
+            at_connect = context.connection is None and context.dialect.name != "sqlite"
+            found = translated(error, context.is_disconnect, at_connect)
+            if on_unreachable is not None and isinstance(found, StoreUnreachable):
+                on_unreachable()
+            # Raised here, it replaces SQLAlchemy's exception for the caller (its documented use).
+            raise found from error
 
-
-def translate_driver_errors(engine: Engine) -> None:
-    event.listen(engine, "handle_error", _on_error)
+    event.listen(engine, "handle_error", on_error)

@@ -49,6 +49,9 @@ class JournalRepository:
     def newest_of(self, customer_id: int, limit: int) -> list[JournalEntry]:
         return [_entry(row) for row in self._session.connection().execute(_newest_first(customer_id).limit(limit))]
 
+    def all(self) -> list[JournalEntry]:
+        return [_entry(row) for row in self._session.connection().execute(select(_TABLE).order_by(_TABLE.c.id))]
+
     def count_created_before(self, cutoff: dt.datetime) -> int:
         return self._session.execute(select(func.count()).select_from(_TABLE)
                                      .where(_TABLE.c.created < to_utc(cutoff))).scalar_one()

@@ -28,6 +28,13 @@ from domain.store.backup import PARTIAL, copy_database
 from domain.store.database import Store, _alembic_config
 
 KEPT_BACKUPS = 2
+
+
+class NewerSchema(StoreError):
+    """A database of a newer Deskguide: refused untouched."""
+
+    refused = True
+
 BACKUP_INFIX = ".before-"
 
 
@@ -48,7 +55,7 @@ def current_revision(connection: Connection) -> str | None:
 def refuse_unknown(revision: str | None, database: str) -> None:
     """A database made by a newer Deskguide is refused rather than damaged."""
     if revision is not None and revision not in revisions():
-        raise StoreError(Message(
+        raise NewerSchema(Message(
             "the database {database} was made by a newer Deskguide (schema {schema}); update Deskguide to open it",
             database=database, schema=revision))
 

@@ -70,7 +70,8 @@ def load_reference_data(store: Store, bundle: ReferenceBundle, *, now: dt.dateti
     return loaded
 
 
-def _head() -> str:
+def head() -> str:
+    """This version's schema revision."""
     return head_revision_from_files() or head_revision()
 
 
@@ -92,9 +93,9 @@ def migrate(store: Store) -> None:
 
 
 def _open(store: Store, bundle: ReferenceBundle | None, *, now: dt.datetime | None) -> None:
-    head = _head()
+    wanted = head()
     current = stored_revision(store)
-    if current == head:
+    if current == wanted:
         if bundle is None:
             return
         with store.unit_of_work() as uow:  # the usual start: a read, Alembic not even imported
@@ -106,14 +107,21 @@ def _open(store: Store, bundle: ReferenceBundle | None, *, now: dt.datetime | No
         migrating.refuse_unknown(current, _name(store))  # before anything is written
     store.use_wal()
     with store.writing() as connection:  # the write lock first: a second Deskguide waits here
-        if current != head:
+        if current != wanted:
             from domain.store import migrating
 
-            migrating.upgrade(store, connection, head)
+            migrating.upgrade(store, connection, wanted)
         if bundle is not None:
-            with _inside(connection) as uow:
-                _load(uow, _due(uow, bundle), now)
-                uow.commit()
+            load_into(connection, bundle, now)
+
+
+def load_into(connection: Connection, bundle: ReferenceBundle, now: dt.datetime) -> list[str]:
+    """Load the files of `bundle` newer than the database's copy inside the write
+    transaction `connection` is in (the caller commits); the names loaded."""
+    with _inside(connection) as uow:
+        loaded = _load(uow, _due(uow, bundle), now)
+        uow.commit()
+    return loaded
 
 
 def database_path(path: Path | str | None) -> Path:
@@ -138,34 +146,24 @@ def open_store(path: Path | str | None = None, *, now: dt.datetime, reference: R
     return _opened(Store.for_file(db_path), str(db_path), reference, now=now)
 
 
+def raise_as_opening(error: StoreError | ConflictError, name: str) -> None:
+    """Raise `error` as a failure to open the database `name`."""
+    if getattr(error, "driver_error", None) is None:
+        raise error  # ours already (a newer schema, a half-upgraded file): it says what is wrong
+    # Not a database, locked by another program, a disk error: the user can act on it.
+    kind = type(error) if isinstance(error, StoreError) else StoreError  # busy stays temporary
+    said = error.message if error.temporary else (getattr(error, "why", "") or error.message)
+    raise kind(Message("cannot open the database {path}: {error}", path=name, error=said),
+               getattr(error, "why", "")) from error
+
+
 def _opened(store: Store, name: str, reference: ReferenceBundle | None, *, now: dt.datetime) -> Store:
     try:
         _open(store, reference or ReferenceBundle.bundled(), now=now)
     except (StoreError, ConflictError) as error:
         store.close()
-        if getattr(error, "driver_error", None) is None:
-            raise  # ours already (a newer schema, a half-upgraded file): it says what is wrong
-        # Not a database, locked by another program, a disk error: the user can act on it.
-        kind = type(error) if isinstance(error, StoreError) else StoreError  # busy stays temporary
-        said = error.message if error.temporary else (getattr(error, "why", "") or error.message)
-        raise kind(Message("cannot open the database {path}: {error}", path=name, error=said),
-                   getattr(error, "why", "")) from error
+        raise_as_opening(error, name)
     except Exception:
         store.close()
         raise
     return store
-
-
-def open_team_store(url, *, now: dt.datetime, reference: ReferenceBundle | None = None) -> Store:
-    """Open a team's PostgreSQL database (`postgresql+psycopg://...`), migrated and with
-    reference data, like open_store for a file.
-
-    It migrates, for the tests and until `deskguide team init` exists. The app itself
-    will never migrate a team database (issue 14): IT upgrades the server schema with
-    `team init` under an owner role, and an app whose revision differs says which side
-    to upgrade. When that lands, this keeps loading reference data but refuses (or
-    stays read-only on) a schema it does not match, and the migration moves to team init.
-    """
-    store = Store.for_url(url)
-    # The URL as SQLAlchemy shows it: a password (refused later, issue 14) is masked.
-    return _opened(store, store.engine.url.render_as_string(hide_password=True), reference, now=now)

@@ -9,6 +9,10 @@ transaction, its repositories, and a rollback unless the service commits.
 Leaving the block without commit() undoes everything written in it, also when an
 error ends it; a read-only service simply never commits. Errors of the database come
 out of the repositories and commit() as domain errors (domain/store/driver_errors.py).
+
+A team's unit of work (domain/store/team.py) has two sessions: the team's records on the
+PostgreSQL server, and the reference data (desks, scope, targets, lifecycle) from the
+installed version's local copy, so reference answers never wait for the network.
 """
 from __future__ import annotations
 
@@ -30,18 +34,24 @@ class UnitOfWork:
     desks: DeskRepository
     reference: ReferenceRepository
 
-    def __init__(self, sessions: sessionmaker[Session]):
+    def __init__(self, sessions: sessionmaker[Session], reference_sessions: sessionmaker[Session] | None = None):
         self._sessions = sessions
+        self._reference_sessions = reference_sessions
         self._session: Session | None = None
+        self._reference_session: Session | None = None
 
     def __enter__(self) -> UnitOfWork:
         session = self._session = self._sessions()
+        reference = session
+        if self._reference_sessions is not None:
+            reference = self._reference_session = self._reference_sessions()
         self.customers = CustomerRepository(session)
         self.subscriptions = SubscriptionRepository(session)
         self.cases = CaseRepository(session)
         self.journal = JournalRepository(session)
-        self.desks = DeskRepository(session)
-        self.reference = ReferenceRepository(session)
+        # The desks from the reference data, the administrators' overrides from the team's.
+        self.desks = DeskRepository(reference, overrides=session)
+        self.reference = ReferenceRepository(reference)
         return self
 
     def __exit__(self, *exc_info) -> None:
@@ -50,6 +60,9 @@ class UnitOfWork:
         finally:
             self._session.close()
             self._session = None
+            if self._reference_session is not None:
+                self._reference_session.close()  # only read from: nothing to commit
+                self._reference_session = None
 
     def commit(self) -> None:
         self._session.commit()

@@ -61,10 +61,14 @@ def replace_document(where, name: str, data: dict) -> None:
 
 
 def reopen(store, **options):
-    """The same database opened again as the app opens it (open_store on the file,
-    open_team_store on the URL); `options`: now, reference."""
-    from domain.store import open_store, open_team_store
+    """The same database opened again by a (perhaps newer) version: open_store on the
+    file, which migrates it and loads its reference data; on PostgreSQL what IT does for
+    a new version, `deskguide team init` (init_team_database), then the database itself
+    (a team store reads its reference data from the installed version, not from the
+    server: domain/store/team.py). `options`: now, reference."""
+    from domain.store import Store, init_team_database, open_store
 
     if store.is_sqlite:
         return open_store(store.path, **options)
-    return open_team_store(store.engine.url, **options)
+    init_team_database(store.engine.url, **options)
+    return Store.for_url(store.engine.url)

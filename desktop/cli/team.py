@@ -1,0 +1,109 @@
+"""`deskguide team ...`: setting up a team's PostgreSQL database and moving into it.
+
+    deskguide team init --database-url URL [--json]
+    deskguide team import-local --from PATH --database-url URL [--dry-run] [--json]
+
+`team init` is IT's (docs/team-database.md): run with a role that owns the database, it
+creates or upgrades the schema to this version's, loads this version's reference data
+and creates the group roles deskguide_agent and deskguide_admin with their grants; run
+again it changes nothing. The app itself never migrates a team database.
+
+`team import-local` uploads an agent's local database (the file at PATH) into the team
+database: all or nothing, idempotent, collisions reported (domain/services/team_import.py).
+A collision is not an error: the import lands, the team's record is kept, and the exit
+status is 0; the report (and its JSON "collisions") says what differed.
+
+Exit status: 0 done; 2 bad input or refused (no such file, a database of another
+version, a role without the rights); 3 temporary (the server cannot be reached).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from desktop.cli.context import CliContext
+from desktop.cli.output import EXIT_OK, emit
+from desktop.common.i18n import _, ngettext
+from domain.errors import ReasonOnly
+from domain.messages import Message
+
+
+def add_commands(commands, common_options) -> None:
+    team = commands.add_parser("team", help=_("set up a team's shared database and move into it"))
+    common_options(team, suppress=True)
+    actions = team.add_subparsers(dest="team_command", metavar="ACTION", parser_class=type(team))
+    actions.required = True
+
+    init = actions.add_parser("init", help=_("create or upgrade the team database and its roles (for IT)"))
+    common_options(init, suppress=True)
+    init.set_defaults(handler=cmd_init)
+
+    upload = actions.add_parser("import-local", help=_("upload a local database into the team database"))
+    common_options(upload, suppress=True)
+    upload.add_argument("--from", dest="source", metavar="PATH", required=True,
+                        help=_("the local database file to upload"))
+    upload.add_argument("--dry-run", action="store_true", help=_("say what would be uploaded, write nothing"))
+    upload.set_defaults(handler=cmd_import_local)
+
+
+def cmd_init(args, context: CliContext) -> int:
+    from domain.store import init_team_database
+
+    target = context.team_target(args)
+    done = init_team_database(target.url, now=context.now(), password=target.password())
+    payload = {"database": done.database, "from_revision": done.from_revision, "revision": done.revision,
+               "roles_created": list(done.roles_created), "reference_loaded": list(done.reference_loaded)}
+    lines = [_("Team database {database}: schema {revision} (it was {before}).").format(
+        database=done.database, revision=done.revision, before=done.from_revision or _("empty"))]
+    if done.roles_created:
+        lines.append(_("Roles created: {roles}.").format(roles=", ".join(done.roles_created)))
+    lines.append(_("Roles granted: {roles}.").format(roles="deskguide_agent, deskguide_admin"))
+    if done.reference_loaded:
+        lines.append(_("Reference data loaded: {names}.").format(names=", ".join(done.reference_loaded)))
+    emit(args, payload, "\n".join(lines))
+    return EXIT_OK
+
+
+def _counts(counts: dict) -> str:
+    return ", ".join([
+        ngettext("{count} customer", "{count} customers", counts["customers"]).format(count=counts["customers"]),
+        ngettext("{count} subscription", "{count} subscriptions", counts["subscriptions"]).format(
+            count=counts["subscriptions"]),
+        ngettext("{count} case", "{count} cases", counts["cases"]).format(count=counts["cases"]),
+        ngettext("{count} journal entry", "{count} journal entries", counts["journal_entries"]).format(
+            count=counts["journal_entries"]),
+    ])
+
+
+def _said(payload: dict) -> str:
+    lines = [(_("Would add: {counts}.") if payload["dry_run"] else _("Added: {counts}.")).format(
+        counts=_counts(payload["added"])),
+             _("Already in the team database: {counts}.").format(counts=_counts(payload["already_there"]))]
+    for collision in payload["collisions"]:
+        kind = _("customer") if collision["kind"] == "customer" else _("subscription")
+        lines.append(_("Collision: {kind} {register_id} differs, the team's is kept:").format(
+            kind=kind, register_id=collision["register_id"]))
+        lines += ["    " + _("{field}: team {team!r}, local {local!r}").format(field=name, **values)
+                  for name, values in collision["fields"].items()]
+    if payload["dry_run"]:
+        lines.append(_("Dry run: nothing was written."))
+    return "\n".join(lines)
+
+
+def cmd_import_local(args, context: CliContext) -> int:
+    from domain.services.team_import import import_local, report_as_dict
+    from domain.store import open_store
+
+    source = Path(args.source).expanduser()
+    if not source.is_file():
+        raise ReasonOnly("from", str(source), Message(
+            "import-local: there is no database file {path}", path=str(source)))
+    target = context.team_target(args)
+    local = open_store(source, now=context.now())
+    try:
+        with context.team_store(target) as team:
+            report = import_local(local, team, context.today(), dry_run=args.dry_run)
+    finally:
+        local.close()
+    payload = report_as_dict(report)
+    emit(args, payload, _said(payload))
+    return EXIT_OK
