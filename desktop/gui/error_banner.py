@@ -14,15 +14,17 @@ from desktop.gui.widgets.retranslating import Retranslating
 _BANNER_STYLE = """
 #errorBanner { background: #c62828; border-radius: 4px; }
 #errorBanner > QLabel { color: white; }
+#connectionBanner { background: #f9a825; border-radius: 4px; }
+#connectionBanner > QLabel { color: black; }
 """
 
 
 class ErrorBannerWidget(Retranslating, QFrame):
     """An error the user should read, above the views; it stays until dismissed."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, name: str = "errorBanner"):
         super().__init__(parent)
-        self.setObjectName("errorBanner")
+        self.setObjectName(name)
         self.setStyleSheet(_BANNER_STYLE)
         self.label = QLabel(self)
         self.label.setWordWrap(True)
@@ -48,3 +50,12 @@ class ErrorBannerWidget(Retranslating, QFrame):
         self._message = message
         self.label.setText(_(message))
         self.show()
+
+
+class ConnectionBannerWidget(ErrorBannerWidget):
+    """The team database is out of reach: since when, and what still works. It cannot be
+    dismissed; it goes when the database answers again (StoreWorker.reachability_changed)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent, "connectionBanner")
+        self.dismiss.hide()

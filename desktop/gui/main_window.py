@@ -36,6 +36,7 @@ from desktop.gui.widgets.customer_index import CustomerIndex
 from desktop.gui.widgets.hours_model import HoursModel
 from desktop.gui.widgets.retranslating import Retranslating
 from desktop.wording import hours as hours_text
+from domain.messages import Message
 
 
 class ViewSpec(NamedTuple):
@@ -106,6 +107,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._shut_down = False
 
         self.error_banner = None  # an ErrorBannerWidget, built by show_error() when needed
+        self.connection_banner = None  # a ConnectionBannerWidget, built when a team database is first lost
         self.call = None  # the CallWorkflow (shortcuts, toolbar), built after the first paint
         self.quitting = None  # the QuitWorkflow, built when quit is first asked
         self.navigation = QListWidget(self)
@@ -139,6 +141,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.retranslate()
 
         self.worker.failed.connect(self.show_error)
+        self.worker.reachability_changed.connect(self._on_reachability)
         self.hours.loaded.connect(self._update_status)
         self.hours.ticked.connect(self._update_status)
         self.hours.failed.connect(self._on_desks_failed)
@@ -273,6 +276,25 @@ class MainWindow(Retranslating, QMainWindow):
             self.error_banner = ErrorBannerWidget(self)
             self._column.insertWidget(0, self.error_banner)
         self.error_banner.show_error(message)
+
+    def _on_reachability(self, reachable: bool, name: str) -> None:
+        if reachable:
+            if self.connection_banner is not None:
+                self.connection_banner.hide()
+            if self.error_banner is not None:
+                self.error_banner.hide()  # "cannot be reached" is no longer true
+            self.statusBar().showMessage(_("The team database answers again."), 10_000)
+            return
+        if self.connection_banner is None:
+            from desktop.gui.error_banner import ConnectionBannerWidget
+
+            self.connection_banner = ConnectionBannerWidget(self)
+            self._column.insertWidget(0, self.connection_banner)
+        since = self.clock().astimezone().strftime("%H:%M")
+        self.connection_banner.show_error(Message(
+            "The team database {database} cannot be reached since {time}. Reference answers keep working; "
+            "customers, cases and the journal cannot be read or saved until it is back. Deskguide keeps trying.",
+            database=name, time=since))
 
     def show_about(self) -> None:
         if self.about_dialog is None:

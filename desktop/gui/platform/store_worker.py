@@ -67,11 +67,26 @@ class _Runner(QObject):
     done = Signal(object, object)  # job, result
     failed = Signal(object, object)  # job, Message
     opened = Signal(object)  # the database file's path
+    reachable = Signal(bool, str)  # a team database answers again / went out of reach; its name
 
     def __init__(self) -> None:
         super().__init__()
         self.store = None
         self._open_error: Message | None = None
+        self._offline = False
+
+    def _report_reachability(self) -> None:
+        # Only a team store (domain/store/team.py) has a server to lose.
+        offline = bool(getattr(self.store, "offline", False))
+        if offline != self._offline:
+            self._offline = offline
+            self.reachable.emit(not offline, getattr(self.store, "name", ""))
+
+    @Slot()
+    def reconnect(self) -> None:
+        if self.store is not None and hasattr(self.store, "reconnect"):
+            self.store.reconnect()
+        self._report_reachability()
 
     @Slot(object, object)
     def open(self, path: Path | str | None, now: dt.datetime) -> None:
@@ -86,6 +101,7 @@ class _Runner(QObject):
             self.failed.emit(None, self._open_error)
         else:
             self.opened.emit(self.store.path)
+            self._report_reachability()
 
     @Slot(object)
     def execute(self, job: _Job) -> None:
@@ -99,8 +115,10 @@ class _Runner(QObject):
                 log.exception("a store job failed")
             elif isinstance(error, StoreError):  # the database's own words, for IT
                 log.warning("a store job failed: %s", getattr(error, "why", "") or error)
+            self._report_reachability()  # before the failure: the banner explains it
             self.failed.emit(job, _message(error, self.store.path))
         else:
+            self._report_reachability()
             self.done.emit(job, result)
 
     @Slot()
@@ -120,10 +138,15 @@ class StoreWorker(QObject):
     failed = Signal(object)  # a Message (or plain text): say it with `_()` when shown
     changed = Signal(object)  # operations.Changes a write made, after its own callback ran
     idle = Signal()  # every job queued so far has answered (and its callback has run)
+    # A team database went out of reach (False) or answers again (True), with its name;
+    # while it is out of reach the worker tries again every RETRY_SECONDS by itself.
+    reachability_changed = Signal(bool, str)
+    RETRY_SECONDS = 5
 
     _open_requested = Signal(object, object)
     _job_queued = Signal(object)
     _close_requested = Signal()
+    _reconnect_requested = Signal()
 
     def __init__(self, db_path: Path | str | None = None, clock: Clock = utc_now, parent: QObject | None = None):
         super().__init__(parent)
@@ -141,6 +164,14 @@ class StoreWorker(QObject):
         self._runner.done.connect(self._finish)
         self._runner.failed.connect(self._fail)
         self._runner.opened.connect(self._on_opened)
+        self._reconnect_requested.connect(self._runner.reconnect)
+        self._runner.reachable.connect(self._on_reachability)
+        self.offline = False
+        from PySide6.QtCore import QTimer
+
+        self._retry = QTimer(self)
+        self._retry.setInterval(self.RETRY_SECONDS * 1000)
+        self._retry.timeout.connect(self._reconnect_requested.emit)
         self._started = False
         self._stopped = False
         self._pending = 0  # jobs queued whose answer has not been delivered yet
@@ -183,6 +214,7 @@ class StoreWorker(QObject):
         if self._stopped:
             return
         self._stopped = True
+        self._retry.stop()
         if self._started:
             self._close_requested.emit()
             self._thread.wait()
@@ -193,6 +225,17 @@ class StoreWorker(QObject):
     def _on_opened(self, path: Path | None) -> None:
         self.db_path = path
         self.opened.emit(path)
+
+    @Slot(bool, str)
+    def _on_reachability(self, reachable: bool, name: str) -> None:
+        self.offline = not reachable
+        if self._stopped:
+            return
+        if reachable:
+            self._retry.stop()
+        else:
+            self._retry.start()
+        self.reachability_changed.emit(reachable, name)
 
     @Slot(object, object)
     def _finish(self, job: _Job, result: Any) -> None:
