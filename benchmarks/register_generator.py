@@ -194,3 +194,11 @@ def generate(store: Store, customers: int = 100_000, subscriptions: int = 300_00
             })
         if subscription_rows:
             session.execute(insert(SubscriptionRow), subscription_rows)
+        if not store.is_sqlite:
+            # PostgreSQL: ids given by hand do not move the sequence; the next add must not
+            # collide. And fresh statistics, as autovacuum would gather soon after a load.
+            session.exec_driver_sql("SELECT setval(pg_get_serial_sequence('customer', 'id'), "
+                                    "(SELECT max(id) FROM customer))")
+    if not store.is_sqlite:
+        with store.engine.connect() as connection:
+            connection.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql("ANALYZE")

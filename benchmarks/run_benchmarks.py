@@ -119,6 +119,39 @@ def bench_register(customers: int = 100_000, subscriptions: int = 300_000) -> No
     with tempfile.TemporaryDirectory() as folder:
         store = open_store(Path(folder) / "register.sqlite3",
                            now=dt.datetime.combine(today, dt.time(12), dt.timezone.utc))
+        _bench_register_on(store, customers, subscriptions)
+
+
+def bench_register_postgres(customers: int = 100_000, subscriptions: int = 300_000) -> None:
+    """The same register on a team's PostgreSQL (a throwaway server over TCP loopback,
+    tests/postgres_server.py), opened as an agent's app opens it."""
+    from benchmarks.register_generator import DEFAULT_TODAY
+    from domain.store import init_team_database, open_team_store
+    from tests.postgres_server import PostgresServer
+
+    print(f"== Customer register on PostgreSQL (loopback): {customers:,} customers, {subscriptions:,} subscriptions ==")
+    now = dt.datetime.combine(DEFAULT_TODAY, dt.time(12), dt.timezone.utc)
+    server = PostgresServer(loopback=True).start()
+    try:
+        url = server.url(server.create_database(prefix="bench"))
+        init_team_database(url, now=now)
+        with tempfile.TemporaryDirectory() as folder:
+            store = open_team_store(url, now=now, cache_path=Path(folder) / "team-reference.sqlite3")
+            _bench_register_on(store, customers, subscriptions)
+    finally:
+        server.stop()
+
+
+def _bench_register_on(store, customers: int, subscriptions: int) -> None:
+    import gc
+    import tracemalloc
+
+    from benchmarks.register_generator import DEFAULT_TODAY, generate
+    from domain.customer_search import CustomerSearch
+    from domain.services import register
+
+    today = DEFAULT_TODAY
+    if True:
         started = time.perf_counter()
         generate(store, customers=customers, subscriptions=subscriptions, seed=1, today=today)
         print(f"generate the register (one transaction, executemany): {time.perf_counter() - started:.1f} s")
@@ -413,7 +446,8 @@ def bench_language() -> None:
     subprocess.run([sys.executable, str(ROOT / "benchmarks" / "language_switch.py")], check=True)
 
 
-SECTIONS = {"lookup": bench_lookup, "scope": bench_scope, "register": bench_register, "escalation": bench_escalation,
+SECTIONS = {"lookup": bench_lookup, "scope": bench_scope, "register": bench_register,
+            "register-postgres": bench_register_postgres, "escalation": bench_escalation,
             "card": bench_card, "customers-view": bench_customers_view, "call-view": bench_call_view, "language": bench_language,
             "startup": bench_startup, "bundle": bench_bundle}
 

@@ -52,6 +52,14 @@ def find_binaries() -> Path | None:
     return Path(candidates[-1]).parent if candidates else None
 
 
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 def _server_user() -> dict:
     """subprocess arguments to run the server unprivileged when we are root."""
     if os.name == "nt" or os.geteuid() != 0:
@@ -65,7 +73,10 @@ def _server_user() -> dict:
 class PostgresServer:
     """A running throwaway cluster; `url(database)` for SQLAlchemy, `admin()` to make databases."""
 
-    def __init__(self) -> None:
+    def __init__(self, loopback: bool = False) -> None:
+        """`loopback`: also listen on 127.0.0.1 (a free port), and hand out TCP URLs, as a
+        team's PCs reach their server (the benchmarks); else the Unix socket only."""
+        self.port = _free_port() if loopback else None
         self.bin = find_binaries()
         if self.bin is None:
             raise RuntimeError(INSTALL_HINT)
@@ -88,9 +99,14 @@ class PostgresServer:
         options = [f"-c{key}={value}" for key, value in SETTINGS.items()]
         with open(self.folder / "server.log", "ab") as log:  # the server keeps its own descriptor
             self._process = subprocess.Popen(
-                [self.bin / "postgres", "-D", self.data, "-k", self.folder, "-c", "listen_addresses=", *options],
+                [self.bin / "postgres", "-D", self.data, "-k", self.folder, *self._listening(), *options],
                 stdout=subprocess.DEVNULL, stderr=log, cwd=self.folder, **self._as)
         self._wait_ready()
+
+    def _listening(self) -> list[str]:
+        if self.port is None:
+            return ["-c", "listen_addresses="]
+        return ["-c", "listen_addresses=127.0.0.1", "-p", str(self.port)]
 
     def stop_server(self) -> None:
         """Stop the server, keeping its data (a restart, an outage): start_server() again."""
@@ -107,8 +123,8 @@ class PostgresServer:
         while time.monotonic() < deadline:
             if self._process.poll() is not None:
                 raise RuntimeError(f"PostgreSQL did not start:\n{self.log()}")
-            ready = subprocess.run([self.bin / "pg_isready", "-q", "-h", self.folder, "-U", SUPERUSER, "-d",
-                                    "postgres"], check=False)
+            ready = subprocess.run([self.bin / "pg_isready", "-q", "-h", self.folder, "-p", str(self.port or 5432),
+                                    "-U", SUPERUSER, "-d", "postgres"], check=False)
             if ready.returncode == 0:
                 return
             time.sleep(0.05)
@@ -119,6 +135,9 @@ class PostgresServer:
         return path.read_text(errors="replace")[-4000:] if path.exists() else ""
 
     def url(self, database: str = "postgres") -> URL:
+        if self.port is not None:
+            return URL.create("postgresql+psycopg", username=SUPERUSER, host="127.0.0.1", port=self.port,
+                              database=database)
         return URL.create("postgresql+psycopg", username=SUPERUSER, database=database,
                           query={"host": str(self.folder)})
 
@@ -126,7 +145,7 @@ class PostgresServer:
         """Statements that cannot run in a transaction (CREATE/DROP DATABASE), as the superuser."""
         import psycopg
 
-        with psycopg.connect(host=str(self.folder), user=SUPERUSER, dbname="postgres", autocommit=True) as conn:
+        with psycopg.connect(host=str(self.folder), port=self.port or 5432, user=SUPERUSER, dbname="postgres", autocommit=True) as conn:
             for statement in statements:
                 conn.execute(statement)
 
