@@ -3,10 +3,13 @@ store's level on both engines: SQLAlchemy's version counter refuses an ORM flush
 an old version, and the repositories' own UPDATE and DELETE statements check and bump it."""
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from domain.cases import Case
 from domain.customers import Customer
 from domain.store.customer_repository import customer_values
 from domain.store.models import CustomerRow
@@ -51,3 +54,24 @@ def test_naming_a_new_customer_is_part_of_adding_it(store, customer_id):
         uow.commit()
     with store.unit_of_work() as uow:
         assert uow.customers.get(customer_id).version == 1
+
+
+def test_the_first_response_is_decided_by_the_update_whatever_was_read_before(store):
+    """The second agent read the case open, then the first marked it: the second's
+    UPDATE changes nothing (the condition is in the statement, not in what was read)."""
+    opened = dt.datetime(2026, 11, 24, 9, 0, tzinfo=dt.timezone.utc)
+    with store.unit_of_work(write=True) as uow:
+        case_id = uow.cases.add(Case(None, None, "", "SE", "Exchange Online", "B", "unified", False,
+                                     "business_hours", 120, opened, opened + dt.timedelta(hours=2)))
+        uow.commit()
+    with store.unit_of_work() as uow:
+        assert uow.cases.get(case_id).responded is None  # the second agent's look
+    with store.unit_of_work(write=True) as uow:
+        assert uow.cases.set_responded(case_id, opened + dt.timedelta(minutes=20), "Anna Lind")
+        uow.commit()
+    with store.unit_of_work(write=True) as uow:
+        assert not uow.cases.set_responded(case_id, opened + dt.timedelta(minutes=21), "Mikko Virtanen")
+        uow.commit()
+    with store.unit_of_work() as uow:
+        case = uow.cases.get(case_id)
+    assert (case.responded_by, case.version, case.responded) == ("Anna Lind", 2, opened + dt.timedelta(minutes=20))
