@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from domain.errors import ConflictError
@@ -178,6 +178,15 @@ class EditConflict(ConflictError):
         """Theirs against mine, from `base`, the record as the agent opened it (for a
         delete, mine is the record as opened: what the agent meant to delete)."""
         return three_way(self.kind, base, self.theirs, base if self.mine is None else self.mine)
+
+
+    def record_for(self, resolution: Resolution, base: Any) -> Any:
+        """The record to write for the agent's answer, carrying *their* version: so a
+        third agent's change in between is detected again. Theirs as it is for
+        TAKE_THEIRS (nothing to write) and for a delete (deleted against their version)."""
+        if resolution is Resolution.TAKE_THEIRS or self.deleting:
+            return self.theirs
+        return replace(self.theirs, **self.three_way(base).resolved(resolution))
 
 
 class AlreadyResponded(ConflictError):

@@ -146,3 +146,16 @@ def test_already_responded_says_who_and_when_or_only_when():
     assert str(AlreadyResponded(3, moment, None)) == (
         "case 3: the first response was already marked at 2026-11-23T10:02+00:00; yours was not recorded")
     assert isinstance(AlreadyResponded(3, moment, None), ConflictError)
+
+
+def test_the_record_to_write_carries_their_version_and_identity():
+    theirs = Customer(**{**OPENED.__dict__, "phone": "+46 31 12 34 56", "version": 4})
+    mine = Customer(**{**OPENED.__dict__, "phone": "+46 40 98 76 54", "notes": "Ring efter lunch."})
+    conflict = EditConflict(RecordKind.CUSTOMER, 41, theirs, mine)
+    merged = conflict.record_for(Resolution.MERGE, OPENED)
+    assert (merged.phone, merged.notes, merged.version, merged.id, merged.external_id) == (
+        "+46 31 12 34 56", "Ring efter lunch.", 4, 41, "CSP-1")
+    overwrite = conflict.record_for(Resolution.OVERWRITE, OPENED)
+    assert overwrite == mine and overwrite.version == 4
+    assert conflict.record_for(Resolution.TAKE_THEIRS, OPENED) is theirs
+    assert EditConflict(RecordKind.CUSTOMER, 41, theirs, None).record_for(Resolution.OVERWRITE, OPENED) is theirs
