@@ -6,7 +6,7 @@ them, and says whether the first response came in time.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from domain.desks import COUNTRIES
 from domain.errors import InvalidInput, too_long
@@ -15,7 +15,7 @@ from domain.messages import Message
 
 UTC = dt.timezone.utc
 # The store's column sizes (tests/domain/store/test_field_lengths.py holds them equal).
-CASE_FIELD_LENGTHS = {"customer_name": 200, "product": 200}
+CASE_FIELD_LENGTHS = {"customer_name": 200, "product": 200, "responded_by": 100}  # responded_by: an agent's name
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,9 @@ class Case:
     due: dt.datetime
     responded: dt.datetime | None = None
     note: str = ""
+    responded_by: str | None = None  # the agent who marked the first response (None before migration 0008)
+    # The stored version (None: not stored yet); not part of the case's value, as Customer.version.
+    version: int | None = field(default=None, compare=False)
 
     @property
     def met(self) -> bool | None:

@@ -103,6 +103,10 @@ class Customer:
     notes: str = ""
     id: int | None = None
     external_id: str | None = None  # the id in the reseller's portal, for CSV re-imports
+    # The stored version these values were read at (None: not stored yet). Not part of the
+    # customer's value (compare=False): it says which change a save builds on
+    # (domain/concurrent_edits.py, docs/concurrent-editing.md).
+    version: int | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -116,6 +120,7 @@ class Subscription:
     customer_id: int | None = None
     id: int | None = None
     external_id: str | None = None
+    version: int | None = field(default=None, compare=False)  # as Customer.version
 
 
 # --- organisation numbers: each country's own check digit ------------------------------
@@ -228,7 +233,7 @@ def check_customer(customer: Customer) -> Customer:
         name=customer.name.strip(), country=customer.country.strip().upper(),
         org_number=customer.org_number.strip(), contact=customer.contact.strip(), phone=customer.phone.strip(),
         email=customer.email.strip(), offering=customer.offering, notes=customer.notes.strip(), id=customer.id,
-        external_id=(customer.external_id or "").strip() or None,
+        external_id=(customer.external_id or "").strip() or None, version=customer.version,
     )
     errors = customer_problems(tidy)
     if errors:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from domain.cases import Case
+from domain.cases import CASE_FIELD_LENGTHS, Case
 from domain.closed_days import ClosedDayCalendar
+from domain.concurrent_edits import AlreadyResponded
 from domain.desks import parse_country
-from domain.errors import InvalidInput
+from domain.errors import InvalidInput, too_long
 from domain.escalation import Escalation, EscalationRules, escalate, parse_offering_id, parse_severity
 from domain.messages import Message
 from domain.store import Store
@@ -86,21 +87,31 @@ def list_cases(store: Store, open_only: bool = False, answered_limit: int = ANSW
     return cases
 
 
-def mark_responded(store: Store, case_id: int, at: dt.datetime) -> Case:
-    """The first response came at `at`: the clock stops and whether it was met is recorded."""
+def mark_responded(store: Store, case_id: int, at: dt.datetime, *, by: str) -> Case:
+    """The first response came at `at`, marked by the agent `by` (the name the journal
+    records): the clock stops and whether it was met is recorded.
+
+    Two agents marking one case at once: the first wins (the UPDATE itself requires no
+    response yet), the other gets AlreadyResponded saying who marked it and when."""
     if at.tzinfo is None:
         raise InvalidInput("responded", at.isoformat(), Message("has no time zone"))
+    by = by.strip()
+    if len(by) > CASE_FIELD_LENGTHS["responded_by"]:
+        raise InvalidInput("by", by, too_long(by, CASE_FIELD_LENGTHS["responded_by"]))
     with store.unit_of_work(write=True) as uow:
         case = uow.cases.get(case_id)
         if case is None:
             raise InvalidInput("case", case_id, Message("is not a case"))
-        # The moments as ISO text, offset and all: which instant, whatever the language.
         if case.responded is not None:
-            raise InvalidInput("case", case_id, Message("was already answered at {moment}",
-                                                        moment=case.responded.isoformat()))
+            raise AlreadyResponded(case_id, case.responded, case.responded_by)
+        # The moments as ISO text, offset and all: which instant, whatever the language.
         if at < case.opened:
             raise InvalidInput("responded", at.isoformat(), Message("is before the case was opened ({moment})",
                                                                     moment=case.opened.isoformat()))
-        uow.cases.set_responded(case_id, at)
+        if not uow.cases.set_responded(case_id, at, by or None):
+            # Another writer marked it between the read and the write (the write lock
+            # makes that rare, but the condition in the UPDATE is what decides).
+            winner = uow.cases.get(case_id)
+            raise AlreadyResponded(case_id, winner.responded, winner.responded_by)
         uow.commit()
-    return replace(case, responded=at)
+    return replace(case, responded=at, responded_by=by or None, version=case.version + 1)

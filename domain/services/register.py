@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
+from domain.concurrent_edits import EditConflict, RecordKind
 from domain.customers import (
     Customer,
     CustomerRecord,
@@ -129,9 +130,44 @@ def get_customer(store: Store, customer_id: int) -> CustomerRecord:
         return CustomerRecord(customer, tuple(uow.subscriptions.of_customer(customer_id)))
 
 
-def save_customer(store: Store, customer: Customer) -> Customer:
-    """Add a customer (id None) or change one; every field is checked first."""
+def _expected(record: Customer | Subscription, expected_version: int | None) -> int:
+    """The version a change builds on: as the caller says, else as the record was read.
+    An update that knows neither is a bug in the caller (it could overwrite a colleague's
+    change unseen), not something a user did."""
+    version = expected_version if expected_version is not None else record.version
+    if version is None:
+        raise ValueError("an update must say which version it changes (expected_version)")
+    return version
+
+
+def _refused(why: EditConflict | InvalidInput, mine):
+    """A change that matched no row: the record is gone (InvalidInput) or at another
+    version (EditConflict), raised; unless a colleague saved exactly what this change
+    would: then there is nothing to ask, and the stored record is the answer."""
+    if isinstance(why, EditConflict) and why.theirs == mine:
+        return why.theirs
+    raise why
+
+
+def _customer_conflict(uow, customer_id: int, mine: Customer | None) -> EditConflict | InvalidInput:
+    """Why a change of the customer matched no row: gone, or someone else's version."""
+    theirs = uow.customers.get(customer_id)
+    if theirs is None:
+        return _unknown_customer(customer_id)
+    return EditConflict(RecordKind.CUSTOMER, customer_id, theirs, mine,
+                        changed_at=uow.customers.changed_at(customer_id))
+
+
+def save_customer(store: Store, customer: Customer, expected_version: int | None = None) -> Customer:
+    """Add a customer (id None) or change one; every field is checked first. Returns the
+    customer as stored, with its new version.
+
+    A change builds on `expected_version` (default: customer.version, the version it was
+    read at); if a colleague saved another version since, nothing is written and
+    EditConflict carries theirs and this one (docs/concurrent-editing.md). What is stored
+    already equal to this customer is no conflict: there is nothing to lose."""
     customer = _checked_customer(customer)
+    expected = None if customer.id is None else _expected(customer, expected_version)
     try:
         with store.unit_of_work(write=True) as uow:
             if customer.external_id is not None:
@@ -144,21 +180,27 @@ def save_customer(store: Store, customer: Customer) -> Customer:
                     # Made in Deskguide, not imported: it still needs an id of its own, or an
                     # export of the register could not be imported back (docs/register-csv.md).
                     customer = replace(customer, external_id=f"deskguide-customer-{new_id}")
-                    uow.customers.update(new_id, {"external_id": customer.external_id})
-                customer = replace(customer, id=new_id)
-            elif not uow.customers.update(customer.id, customer_values(customer)):
-                raise _unknown_customer(customer.id)
+                    uow.customers.set_external_id(new_id, customer.external_id)
+                customer = replace(customer, id=new_id, version=1)
+            elif uow.customers.update(customer.id, customer_values(customer), expected):
+                customer = replace(customer, version=expected + 1)
+            else:
+                return _refused(_customer_conflict(uow, customer.id, customer), customer)
             uow.commit()
             return customer
+    except EditConflict:
+        raise
     except ConflictError as error:
         raise _external_id_in_use(customer.external_id) from error
 
 
-def delete_customer(store: Store, customer_id: int) -> None:
-    """Remove a customer and, with it, all its subscriptions."""
+def delete_customer(store: Store, customer_id: int, expected_version: int) -> None:
+    """Remove a customer and, with it, all its subscriptions: the customer as the agent
+    saw it, at `expected_version`. Changed by a colleague since, it is kept and
+    EditConflict says so (mine None): the agent decides again with theirs in front of them."""
     with store.unit_of_work(write=True) as uow:
-        if not uow.customers.delete(customer_id):
-            raise _unknown_customer(customer_id)
+        if not uow.customers.delete(customer_id, expected_version):
+            raise _customer_conflict(uow, customer_id, None)
         uow.commit()
     store.erase_deleted()  # personal data: gone from the file's bytes too
 
@@ -193,11 +235,23 @@ def _tidy_subscription(subscription: Subscription, today: dt.date) -> Subscripti
                    external_id=(subscription.external_id or "").strip() or None)
 
 
-def save_subscription(store: Store, subscription: Subscription, today: dt.date) -> Subscription:
-    """Add a subscription (id None) or change one, with its next notice deadline from `today`."""
+def _subscription_conflict(uow, subscription_id: int, mine: Subscription | None) -> EditConflict | InvalidInput:
+    """Why a change of the subscription matched no row: gone, or someone else's version."""
+    theirs = uow.subscriptions.get(subscription_id)
+    if theirs is None:
+        return _unknown_subscription("subscription", subscription_id)
+    return EditConflict(RecordKind.SUBSCRIPTION, subscription_id, theirs, mine)
+
+
+def save_subscription(store: Store, subscription: Subscription, today: dt.date,
+                      expected_version: int | None = None) -> Subscription:
+    """Add a subscription (id None) or change one, with its next notice deadline from
+    `today`; returns it as stored, with its new version. A change builds on
+    `expected_version` (default: subscription.version) as save_customer's does."""
     subscription = _tidy_subscription(subscription, today)
     if subscription.customer_id is None:
         raise InvalidRecord([FieldError("customer_id", Message("is required: which customer has the subscription?"))])
+    expected = None if subscription.id is None else _expected(subscription, expected_version)
     deadline = next_notice_deadline(subscription.start_date, subscription.term, today)
     try:
         with store.unit_of_work(write=True) as uow:
@@ -212,23 +266,28 @@ def save_subscription(store: Store, subscription: Subscription, today: dt.date) 
                 new_id = uow.subscriptions.add(subscription, deadline, today)
                 if subscription.external_id is None:  # see save_customer
                     subscription = replace(subscription, external_id=f"deskguide-subscription-{new_id}")
-                    uow.subscriptions.update(new_id, {"external_id": subscription.external_id})
-                subscription = replace(subscription, id=new_id)
+                    uow.subscriptions.set_external_id(new_id, subscription.external_id)
+                subscription = replace(subscription, id=new_id, version=1)
             else:
                 values = {**subscription_values(subscription), "next_notice_deadline": deadline,
                           "deadline_computed_on": today}
-                if not uow.subscriptions.update(subscription.id, values):
-                    raise _unknown_subscription("subscription", subscription.id)
+                if uow.subscriptions.update(subscription.id, values, expected):
+                    subscription = replace(subscription, version=expected + 1)
+                else:
+                    return _refused(_subscription_conflict(uow, subscription.id, subscription), subscription)
             uow.commit()
             return subscription
+    except EditConflict:
+        raise
     except ConflictError as error:
         raise _external_id_in_use(subscription.external_id) from error
 
 
-def delete_subscription(store: Store, subscription_id: int) -> None:
+def delete_subscription(store: Store, subscription_id: int, expected_version: int) -> None:
+    """Remove the subscription as the agent saw it, at `expected_version` (see delete_customer)."""
     with store.unit_of_work(write=True) as uow:
-        if not uow.subscriptions.delete(subscription_id):
-            raise _unknown_subscription("subscription", subscription_id)
+        if not uow.subscriptions.delete(subscription_id, expected_version):
+            raise _subscription_conflict(uow, subscription_id, None)
         uow.commit()
 
 
@@ -255,7 +314,8 @@ def notice_for_subscription(store: Store, subscription_id: int, on: dt.date, *,
 
 def refresh_deadlines(store: Store, today: dt.date) -> int:
     """Recompute the stored deadlines that may not be the next one from `today` (passed,
-    or computed on a later day); returns how many. When there are none: two index lookups."""
+    or computed on a later day); returns how many. When there are none: two index lookups.
+    A cache, not anyone's change: the subscriptions' versions stay as they are."""
     with store.unit_of_work() as uow:  # the usual answer, none: no write lock taken
         if not uow.subscriptions.stale_deadline_rows(today):
             return 0
@@ -362,7 +422,12 @@ def upsert_records(store: Store, customers: list[Customer], subscriptions: list[
     """Add or update customers and subscriptions by their external ids, in one
     transaction: any bad record and nothing is written. A record equal to the stored one
     is left alone, so importing the same file twice changes no row the second time.
-    `dry_run`: do all of it, report what it would do, and roll back (no commit)."""
+    `dry_run`: do all of it, report what it would do, and roll back (no commit).
+
+    An import is someone's change: each record it changes gets a new version, so an agent
+    who has it open is asked before overwriting it (docs/concurrent-editing.md). It reads
+    and writes in one write transaction, so it never builds on a stale version itself;
+    two imports at once queue on the write lock and both land."""
     customers, subscriptions = _checked_import(customers, subscriptions, today)
     try:
         with store.unit_of_work(write=True) as uow:

@@ -16,7 +16,7 @@ _TABLE = EscalationCaseRow.__table__
 def _case(row) -> Case:
     return Case(row.id, row.customer_id, row.customer_name, row.country, row.product, row.severity, row.offering,
                 row.azure, row.clock, row.target_minutes, aware(row.opened), aware(row.due), aware(row.responded),
-                row.note)
+                row.note, row.responded_by, row.version)
 
 
 class CaseRepository:
@@ -55,9 +55,17 @@ class CaseRepository:
         return self._read(select(_TABLE).order_by(_TABLE.c.id))
 
     def get(self, case_id: int) -> Case | None:
-        row = self._session.get(EscalationCaseRow, case_id)
-        return None if row is None else _case(row)
+        # Read from the database each time (not the session's identity map): after a
+        # refused set_responded, the row a colleague just wrote.
+        found = self._read(select(_TABLE).where(_TABLE.c.id == case_id))
+        return found[0] if found else None
 
-    def set_responded(self, case_id: int, at: dt.datetime) -> None:
-        self._session.execute(update(EscalationCaseRow).where(EscalationCaseRow.id == case_id)
-                              .values(responded=to_utc(at)))
+    def set_responded(self, case_id: int, at: dt.datetime, by: str) -> bool:
+        """Record the first response, unless one is recorded already: the first to mark
+        it wins, atomically (the condition is in the UPDATE itself, whatever was read
+        before); False for the one who came second. Bumps the version (a bulk UPDATE:
+        SQLAlchemy's version counter checks only ORM flushes)."""
+        result = self._session.execute(
+            update(EscalationCaseRow).where(EscalationCaseRow.id == case_id, EscalationCaseRow.responded.is_(None))
+            .values(responded=to_utc(at), responded_by=by, version=EscalationCaseRow.version + 1))
+        return result.rowcount == 1

@@ -15,12 +15,12 @@ from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from domain.customers import Customer, CustomerSummary, Offering
-from domain.store.column_values import chunks
+from domain.store.column_values import aware, chunks
 from domain.store.models import CustomerRow
 
 CUSTOMER_FIELDS = ("external_id", "name", "org_number", "country", "contact", "phone", "email", "offering",
                    "notes")
-_COLUMNS = [CustomerRow.id, *(getattr(CustomerRow, name) for name in CUSTOMER_FIELDS)]
+_COLUMNS = [CustomerRow.id, *(getattr(CustomerRow, name) for name in CUSTOMER_FIELDS), CustomerRow.version]
 
 
 def customer_values(customer: Customer) -> dict:
@@ -36,7 +36,16 @@ def customer_from_row(row) -> Customer:
     return Customer(
         id=row.id, external_id=row.external_id, name=row.name, org_number=row.org_number, country=row.country,
         contact=row.contact, phone=row.phone, email=row.email, offering=Offering(row.offering), notes=row.notes,
+        version=row.version,
     )
+
+
+def _where(customer_id: int, expected_version: int | None) -> list:
+    """The row, and only at the version the change builds on (None: whatever is stored)."""
+    found = [CustomerRow.id == customer_id]
+    if expected_version is not None:
+        found.append(CustomerRow.version == expected_version)
+    return found
 
 
 class CustomerRepository:
@@ -79,12 +88,31 @@ class CustomerRepository:
         if customers:
             self._session.execute(insert(CustomerRow), [customer_values(c) for c in customers])
 
-    def update(self, customer_id: int, values: dict) -> bool:
-        """Write `values` and stamp updated_at; False if there is no such customer."""
-        result = self._session.execute(update(CustomerRow).where(CustomerRow.id == customer_id)
-                                       .values(**values, updated_at=func.current_timestamp()))
+    def changed_at(self, customer_id: int):
+        """When the customer was last changed (the database's clock), or None."""
+        return aware(self._session.scalar(select(CustomerRow.updated_at).where(CustomerRow.id == customer_id)))
+
+    def update(self, customer_id: int, values: dict, expected_version: int | None = None) -> bool:
+        """Write `values`, stamp updated_at and bump the version (someone's change: an
+        agent's save, an import); with `expected_version`, only if that is the stored
+        one. False if no row was changed: no such customer, or another version.
+
+        A bulk UPDATE: SQLAlchemy's version counter checks only ORM flushes, so the
+        check and the bump are in the statement itself (one statement: no other writer
+        can come between them)."""
+        result = self._session.execute(update(CustomerRow).where(*_where(customer_id, expected_version))
+                                       .values(**values, updated_at=func.current_timestamp(),
+                                               version=CustomerRow.version + 1))
         return result.rowcount == 1
 
-    def delete(self, customer_id: int) -> bool:
+    def set_external_id(self, customer_id: int, external_id: str) -> None:
+        """Name a customer just added (in the same transaction): part of adding it, not a
+        change anyone could have seen, so the version stays 1."""
+        self._session.execute(update(CustomerRow).where(CustomerRow.id == customer_id)
+                              .values(external_id=external_id))
+
+    def delete(self, customer_id: int, expected_version: int | None = None) -> bool:
+        """False if nothing was deleted: no such customer, or not at `expected_version`."""
         # The database deletes the subscriptions (ON DELETE CASCADE).
-        return self._session.execute(delete(CustomerRow).where(CustomerRow.id == customer_id)).rowcount == 1
+        return self._session.execute(
+            delete(CustomerRow).where(*_where(customer_id, expected_version))).rowcount == 1

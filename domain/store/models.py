@@ -1,4 +1,4 @@
-"""Tables of the store. Dialect-neutral on purpose: a shared PostgreSQL comes later.
+"""Tables of the store, the same on SQLite and PostgreSQL (ids aside: RECORD_ID).
 
 The schema itself is created and changed only by the Alembic migrations next to this
 file; these mappings must match them (tests/domain/store/test_opening.py compares the two).
@@ -9,6 +9,7 @@ import datetime as dt
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -26,6 +27,20 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 class Base(DeclarativeBase):
     pass
+
+
+# A record's id and every column that refers to one: 64-bit, as the domain's ids are
+# (domain/errors.py MAX_RECORD_ID). PostgreSQL's `integer` is 32-bit, so there it is
+# `bigint`; SQLite's INTEGER is 64-bit already, and a primary key must be spelled exactly
+# INTEGER there to be the rowid's alias (migration 0008).
+RECORD_ID = Integer().with_variant(BigInteger(), "postgresql")
+
+# Shared records carry a version number: it goes up by one with every change someone
+# makes, and a save says which version it was opened at (docs/concurrent-editing.md,
+# migration 0008). SQLAlchemy's version counter checks it on every ORM flush; the
+# repositories' UPDATE and DELETE statements, which the ORM does not check, check and
+# bump it themselves.
+_FIRST_VERSION = text("1")
 
 
 class ReferenceDatasetRow(Base):
@@ -73,7 +88,7 @@ class DeskOverrideRow(Base):
 
     __tablename__ = "desk_override"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    id: Mapped[int] = mapped_column(RECORD_ID, primary_key=True, autoincrement=True)
     country: Mapped[str] = mapped_column(ForeignKey("desk.country", ondelete="CASCADE"), index=True)
     kind: Mapped[str] = mapped_column(String(20))
     weekday: Mapped[int | None] = mapped_column(Integer)
@@ -97,7 +112,7 @@ class CustomerRow(Base):
         Index("ix_customer_name", "name"),
     )
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    id: Mapped[int] = mapped_column(RECORD_ID, primary_key=True, autoincrement=True)
     external_id: Mapped[str | None] = mapped_column(String(80))  # the reseller portal's id
     name: Mapped[str] = mapped_column(String(200))
     org_number: Mapped[str] = mapped_column(String(20))
@@ -109,6 +124,9 @@ class CustomerRow(Base):
     notes: Mapped[str] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=_NOW)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=_NOW)
+    version: Mapped[int] = mapped_column(Integer, server_default=_FIRST_VERSION)
+
+    __mapper_args__ = {"version_id_col": version}
 
 
 class SubscriptionRow(Base):
@@ -124,9 +142,9 @@ class SubscriptionRow(Base):
         Index("ix_subscription_deadline_computed_on", "deadline_computed_on"),
     )
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    id: Mapped[int] = mapped_column(RECORD_ID, primary_key=True, autoincrement=True)
     external_id: Mapped[str | None] = mapped_column(String(80))
-    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id", ondelete="CASCADE"), index=True)
+    customer_id: Mapped[int] = mapped_column(RECORD_ID, ForeignKey("customer.id", ondelete="CASCADE"), index=True)
     product: Mapped[str] = mapped_column(String(200))
     term: Mapped[str] = mapped_column(String(4))  # domain.notice.Term: "payg", "12", "24", "36"
     start_date: Mapped[dt.date] = mapped_column(Date)
@@ -135,6 +153,10 @@ class SubscriptionRow(Base):
     from_reseller: Mapped[bool] = mapped_column(Boolean)
     next_notice_deadline: Mapped[dt.date | None] = mapped_column(Date)  # None: pay-as-you-go
     deadline_computed_on: Mapped[dt.date] = mapped_column(Date)
+    # Not bumped when the stored deadline above is recomputed: a cache, not anyone's change.
+    version: Mapped[int] = mapped_column(Integer, server_default=_FIRST_VERSION)
+
+    __mapper_args__ = {"version_id_col": version}
 
 
 class ReferenceDocumentRow(Base):
@@ -152,8 +174,9 @@ class EscalationCaseRow(Base):
 
     __tablename__ = "escalation_case"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    customer_id: Mapped[int | None] = mapped_column(ForeignKey("customer.id", ondelete="SET NULL"), index=True)
+    id: Mapped[int] = mapped_column(RECORD_ID, primary_key=True, autoincrement=True)
+    customer_id: Mapped[int | None] = mapped_column(RECORD_ID, ForeignKey("customer.id", ondelete="SET NULL"),
+                                                    index=True)
     customer_name: Mapped[str] = mapped_column(String(200), default="")
     country: Mapped[str] = mapped_column(String(2))
     product: Mapped[str] = mapped_column(String(200))
@@ -166,6 +189,10 @@ class EscalationCaseRow(Base):
     due: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), index=True)
     responded: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     note: Mapped[str] = mapped_column(Text, default="")
+    responded_by: Mapped[str | None] = mapped_column(String(100))  # the agent; None before 0008
+    version: Mapped[int] = mapped_column(Integer, server_default=_FIRST_VERSION)
+
+    __mapper_args__ = {"version_id_col": version}
 
 
 class JournalEntryRow(Base):
@@ -178,8 +205,8 @@ class JournalEntryRow(Base):
         Index("ix_journal_entry_customer_id_created", "customer_id", "created"),
     )
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id", ondelete="CASCADE"))
+    id: Mapped[int] = mapped_column(RECORD_ID, primary_key=True, autoincrement=True)
+    customer_id: Mapped[int] = mapped_column(RECORD_ID, ForeignKey("customer.id", ondelete="CASCADE"))
     created: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     agent: Mapped[str] = mapped_column(String(100))
     kind: Mapped[str] = mapped_column(String(20))  # domain.journal.JournalKind

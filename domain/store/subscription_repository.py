@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from domain.customers import Subscription
@@ -19,7 +19,9 @@ from domain.store.models import CustomerRow, SubscriptionRow
 
 SUBSCRIPTION_FIELDS = ("external_id", "customer_id", "product", "term", "start_date", "seats", "end_user_support",
                        "from_reseller")
-_COLUMNS = [SubscriptionRow.id, *(getattr(SubscriptionRow, name) for name in SUBSCRIPTION_FIELDS)]
+_COLUMNS = [SubscriptionRow.id, *(getattr(SubscriptionRow, name) for name in SUBSCRIPTION_FIELDS),
+            SubscriptionRow.version]
+_TABLE = SubscriptionRow.__table__
 
 
 def subscription_values(subscription: Subscription) -> dict:
@@ -36,8 +38,16 @@ def subscription_from_row(row) -> Subscription:
     return Subscription(
         id=row.id, external_id=row.external_id, customer_id=row.customer_id, product=row.product,
         term=Term(row.term), start_date=row.start_date, seats=row.seats,
-        end_user_support=bool(row.end_user_support), from_reseller=bool(row.from_reseller),
+        end_user_support=bool(row.end_user_support), from_reseller=bool(row.from_reseller), version=row.version,
     )
+
+
+def _where(subscription_id: int, expected_version: int | None) -> list:
+    """The row, and only at the version the change builds on (None: whatever is stored)."""
+    found = [SubscriptionRow.id == subscription_id]
+    if expected_version is not None:
+        found.append(SubscriptionRow.version == expected_version)
+    return found
 
 
 class SubscriptionRepository:
@@ -87,14 +97,23 @@ class SubscriptionRepository:
                 {**subscription_values(s), "next_notice_deadline": deadline, "deadline_computed_on": computed_on}
                 for s, deadline in rows])
 
-    def update(self, subscription_id: int, values: dict) -> bool:
-        result = self._session.execute(update(SubscriptionRow).where(SubscriptionRow.id == subscription_id)
-                                       .values(**values))
+    def update(self, subscription_id: int, values: dict, expected_version: int | None = None) -> bool:
+        """Write `values` and bump the version (an agent's save, an import); with
+        `expected_version`, only if that is the stored one. False if no row was changed.
+        Checked and bumped in the statement: see CustomerRepository.update."""
+        result = self._session.execute(update(SubscriptionRow).where(*_where(subscription_id, expected_version))
+                                       .values(**values, version=SubscriptionRow.version + 1))
         return result.rowcount == 1
 
-    def delete(self, subscription_id: int) -> bool:
+    def set_external_id(self, subscription_id: int, external_id: str) -> None:
+        """Name a subscription just added: part of adding it, the version stays 1."""
+        self._session.execute(update(SubscriptionRow).where(SubscriptionRow.id == subscription_id)
+                              .values(external_id=external_id))
+
+    def delete(self, subscription_id: int, expected_version: int | None = None) -> bool:
+        """False if nothing was deleted: no such subscription, or not at `expected_version`."""
         return self._session.execute(
-            delete(SubscriptionRow).where(SubscriptionRow.id == subscription_id)).rowcount == 1
+            delete(SubscriptionRow).where(*_where(subscription_id, expected_version))).rowcount == 1
 
     # --- stored notice deadlines -------------------------------------------------------------
 
@@ -114,10 +133,14 @@ class SubscriptionRepository:
         return passed + [row for row in ahead if row.id not in seen]
 
     def store_deadlines(self, deadlines: Iterable[tuple[int, dt.date | None]], computed_on: dt.date) -> None:
-        params = [{"id": sid, "next_notice_deadline": deadline, "deadline_computed_on": computed_on}
+        """Recompute the stored copies. A cache, not anyone's change: the version stays, so an
+        agent editing the subscription meanwhile is not told of a change nobody made
+        (docs/concurrent-editing.md). On the table, not the mapped class: the ORM's bulk
+        update by primary key would demand and check the version."""
+        params = [{"row_id": sid, "next_notice_deadline": deadline, "deadline_computed_on": computed_on}
                   for sid, deadline in deadlines]
         if params:
-            self._session.execute(update(SubscriptionRow), params)  # executemany by primary key
+            self._session.execute(update(_TABLE).where(_TABLE.c.id == bindparam("row_id")), params)  # executemany
 
     def count_deadlines(self, first: dt.date, last: dt.date) -> int:
         """How many stored deadlines fall from `first` to `last` (an index range count)."""

@@ -214,6 +214,8 @@ class CustomerFormWidget(Retranslating, QGroupBox):
             phone=self.phone_edit.text(), email=self.email_edit.text(),
             offering=Offering(self.offering_combo.currentData()), notes=self.notes_edit.toPlainText(),
             id=original.id if original else None, external_id=original.external_id if original else None,
+            # The version it was opened at: a colleague's save since is found, not overwritten.
+            version=original.version if original else None,
         )
 
     def problems(self) -> list[FieldError]:

@@ -14,12 +14,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QFrame, QMessageBox, QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from desktop.common import i18n
 from desktop.common.i18n import _, ngettext
 from desktop.gui.customers.coming_deadlines_widget import ComingDeadlinesWidget
+from desktop.gui.customers.conflicts import ask_about_conflict
 from desktop.gui.customers.customer_form_widget import CustomerFormWidget
 from desktop.gui.customers.notice_panel_widget import NoticePanelWidget
 from desktop.gui.customers.subscription_dialog import SubscriptionDialog
@@ -31,6 +33,7 @@ from desktop.gui.widgets.customer_finder_widget import CustomerFinderWidget
 from desktop.gui.widgets.retranslating import Retranslating
 from desktop.gui.widgets.wrapped_label import name_heading, wrapped_label
 from desktop.wording.notice import number_text
+from domain.concurrent_edits import EditConflict
 
 if TYPE_CHECKING:
     from desktop.gui.view_context import ViewContext
@@ -56,6 +59,7 @@ class CustomersView(Retranslating, QWidget):
         self._new_country: str | None = None  # a new customer's form is shown (in this country)
         self.confirm_box: QMessageBox | None = None  # the question a delete asks, while it is open
         self.subscription_dialog: SubscriptionDialog | None = None
+        self.conflict_dialog = None  # a colleague's version beside the agent's, while asked (conflicts.py)
 
         self._build(context.customer_index)
         self._lay_out()
@@ -291,10 +295,35 @@ class CustomersView(Retranslating, QWidget):
         self._unless_unsaved_edits(proceed)
 
     def _save_customer(self, customer: Customer) -> None:
+        self._write_customer(customer, self.form.original)
+
+    def _write_customer(self, customer: Customer, base: Customer | None) -> None:
+        """Save `customer`, built on `base`: the customer as opened, or as a colleague saved it
+        when the agent chose to merge or overwrite (a third agent's save is asked about again)."""
         self._requested = customer.id
         self.form.show_status(lambda: _("Saving…"))
-        self.worker.run(lambda store: register.save_customer(store, customer), self._on_customer_saved,
+
+        def written(result: CustomerRecord | EditConflict) -> None:
+            if not isinstance(result, EditConflict):
+                self._on_customer_saved(result)
+                return
+            # Said until the agent answers, and after Cancel: the form keeps what was typed.
+            self.form.show_status(lambda: _("Not saved: {reason}").format(reason=_(result.message)))
+            ask_about_conflict(self, result, base, write=lambda record: self._write_customer(record, result.theirs),
+                               take_theirs=lambda: self._show_theirs(result.record_id))
+
+        self.worker.run(lambda store: register.save_customer(store, customer), written,
                         self._on_customer_save_failed)
+
+    def _show_theirs(self, customer_id: int) -> None:
+        """The agent took a colleague's version: show the customer as stored now."""
+        def shown(record: CustomerRecord) -> None:
+            if self._requested == record.customer.id:
+                self._show_record(record)
+                self.form.show_status(lambda: _("Their version is shown; what you typed was not saved."))
+
+        self._requested = customer_id
+        self.worker.run(lambda store: register.get_customer(store, customer_id), shown)
 
     def _on_customer_saved(self, record: CustomerRecord) -> None:
         if self._requested in (None, record.customer.id):  # unless the agent has moved on meanwhile
@@ -320,12 +349,18 @@ class CustomersView(Retranslating, QWidget):
         else:
             text = _("Delete “{name}”? It has no subscriptions. This cannot be undone.").format(
                 name=record.customer.name)
-        customer_id = record.customer.id
+        self._confirm(_("Delete customer"), text, lambda: self._delete_customer(record.customer))
 
-        def delete() -> None:
-            self.worker.run(lambda store: register.delete_customer(store, customer_id), self._on_customer_deleted)
+    def _delete_customer(self, customer: Customer) -> None:
+        """Delete the customer as the agent saw it; changed by a colleague since, ask again."""
+        def deleted(result: int | EditConflict) -> None:
+            if isinstance(result, EditConflict):
+                ask_about_conflict(self, result, customer, write=self._delete_customer,
+                                   take_theirs=lambda: self._show_theirs(result.record_id))
+            else:
+                self._on_customer_deleted(result)
 
-        self._confirm(_("Delete customer"), text, delete)
+        self.worker.run(lambda store: register.delete_customer(store, customer.id, customer.version), deleted)
 
     def _on_customer_deleted(self, customer_id: int) -> None:
         if self.record is not None and self.record.customer.id == customer_id:
@@ -426,17 +461,37 @@ class CustomersView(Retranslating, QWidget):
         today = self.today(record.customer.country)
         dialog = SubscriptionDialog(record.customer.id, today, subscription, record.customer.name, self)
 
-        def save(edited: Subscription) -> None:
+        def save(edited: Subscription, base: Subscription | None = subscription) -> None:
             # The dialog stays open until the store has it: a failed save is said there,
-            # everything entered still in place.
-            def saved(result: tuple[Subscription | None, CustomerRecord]) -> None:
+            # everything entered still in place; so is a colleague's change, asked about over it.
+            def saved(result: tuple[Subscription | None, CustomerRecord] | EditConflict) -> None:
+                if isinstance(result, EditConflict):
+                    call_if_alive(self._ask_about_subscription, (dialog, result, base, save))
+                    return
                 call_if_alive(self._on_subscriptions_changed, result)
                 call_if_alive(dialog.saved, None)
 
             self.worker.run(lambda store: register.save_subscription(store, edited, today), saved,
                             dialog.show_failure)
 
-        dialog.open_for(self, "subscription_dialog", save)
+        dialog.open_for(self, "subscription_dialog", lambda edited: save(edited))
+
+    def _ask_about_subscription(self, question: tuple) -> None:
+        """A colleague saved the subscription after the dialog opened: theirs beside it.
+        Cancel leaves the dialog as typed, saying why it is not saved; taking theirs closes it."""
+        dialog, conflict, base, save = question
+        if not shiboken6.isValid(dialog):
+            return
+
+        def take_theirs() -> None:
+            dialog.reject()
+            self._reload_subscriptions(conflict.theirs.customer_id)
+
+        ask_about_conflict(self, conflict, base, parent=dialog, write=lambda record: save(record, conflict.theirs),
+                           take_theirs=take_theirs, cancel=lambda: dialog.show_failure(_(conflict.message)))
+
+    def _reload_subscriptions(self, customer_id: int) -> None:
+        self.worker.run(lambda store: (None, register.get_customer(store, customer_id)), self._on_subscriptions_changed)
 
     def _on_subscriptions_changed(self, result: tuple[Subscription | None, CustomerRecord]) -> None:
         saved, record = result
@@ -453,13 +508,19 @@ class CustomersView(Retranslating, QWidget):
                         "Delete the subscription “{product}” ({n} seats) of “{name}”? This cannot be undone.",
                         subscription.seats).format(product=subscription.product,
                                                    n=number_text(subscription.seats), name=record.customer.name)
-        subscription_id, customer_id = subscription.id, record.customer.id
+        self._confirm(_("Delete subscription"), text, lambda: self._delete_subscription(subscription))
 
-        def delete() -> None:
-            self.worker.run(lambda store: register.delete_subscription(store, subscription_id, customer_id),
-                            self._on_subscriptions_changed)
+    def _delete_subscription(self, subscription: Subscription) -> None:
+        """Delete the subscription as the agent saw it; changed by a colleague since, ask again."""
+        def deleted(result: tuple[None, CustomerRecord] | EditConflict) -> None:
+            if isinstance(result, EditConflict):
+                ask_about_conflict(self, result, subscription, write=self._delete_subscription,
+                                   take_theirs=lambda: self._reload_subscriptions(subscription.customer_id))
+            else:
+                self._on_subscriptions_changed(result)
 
-        self._confirm(_("Delete subscription"), text, delete)
+        self.worker.run(lambda store: register.delete_subscription(store, subscription.id, subscription.customer_id,
+                                                                   subscription.version), deleted)
 
 
 def _facts_text(customer: Customer) -> str:

@@ -166,6 +166,7 @@ class SubscriptionDialog(Retranslating, SavingDialog):
             end_user_support=self.end_user_support.isChecked(), from_reseller=self.from_reseller.isChecked(),
             customer_id=self.customer_id, id=original.id if original else None,
             external_id=original.external_id if original else None,
+            version=original.version if original else None,  # as opened: see CustomerFormWidget.customer
         )
 
     def problems(self) -> list[FieldError]:

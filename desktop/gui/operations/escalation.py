@@ -9,12 +9,13 @@ from desktop.gui.operations import Changed, Changes
 if TYPE_CHECKING:
     # Re-exported for the views' annotations (see the package's docstring).
     from domain.cases import Case
+    from domain.concurrent_edits import AlreadyResponded
     from domain.escalation import Escalation, EscalationRules
     from domain.lifecycle import Catalogue
     from domain.services.escalation import Escalator
 
-__all__ = ["Case", "Escalator", "escalator_for", "list_cases", "load_rules", "mark_responded", "new_case",
-           "save_case"]
+__all__ = ["AlreadyResponded", "Case", "Escalator", "escalator_for", "list_cases", "load_rules", "mark_responded",
+           "new_case", "save_case"]
 
 
 def load_rules(store, now: dt.datetime) -> tuple[EscalationRules, Escalator, Catalogue]:
@@ -61,8 +62,14 @@ def list_cases(store) -> list[Case]:
     return list_cases(store)
 
 
-def mark_responded(store, case_id: int, at: dt.datetime) -> Changed:
-    """The case after its first response was recorded."""
+def mark_responded(store, case_id: int, at: dt.datetime, by: str) -> Changed:
+    """The case after its first response was recorded by the agent `by`; or, when a
+    colleague marked it first, AlreadyResponded (who and when) as the value: the view
+    words it on the customer's clock. The cases changed either way."""
+    from domain.concurrent_edits import AlreadyResponded
     from domain.services.escalation import mark_responded
 
-    return Changed(mark_responded(store, case_id, at), Changes.CASES)
+    try:
+        return Changed(mark_responded(store, case_id, at, by=by), Changes.CASES)
+    except AlreadyResponded as taken:
+        return Changed(taken, Changes.CASES)

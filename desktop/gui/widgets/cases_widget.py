@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout
 
 from desktop.common.i18n import _, ngettext
 from desktop.gui.operations import escalation
+from desktop.gui.platform.settings import Settings
 from desktop.gui.widgets.case_table_model import (
     COUNTRY,
     CUSTOMER,
@@ -32,6 +33,7 @@ from desktop.gui.widgets.retranslating import Retranslating
 from desktop.gui.widgets.wrapped_label import wrapped_label
 from desktop.wording.escalation import case_status, status_samples
 from desktop.wording.hours import moment_text
+from domain.concurrent_edits import AlreadyResponded
 
 if TYPE_CHECKING:
     from desktop.gui.operations.escalation import Case
@@ -184,13 +186,30 @@ class CasesWidget(Retranslating, QGroupBox):
         self._marking = True
         self._update_button()
         at = self.clock()
-        self.worker.run(lambda store: escalation.mark_responded(store, case_id, at), self._on_marked, self._on_mark_failed)
+        by = Settings().agent_name  # the name the journal records, as who marked it
+        self.worker.run(lambda store: escalation.mark_responded(store, case_id, at, by), self._on_marked,
+                        self._on_mark_failed)
 
-    def _on_marked(self, case: Case) -> None:
+    def _on_marked(self, result: Case | AlreadyResponded) -> None:
         self._marking = False
-        self._status = lambda: self._recorded_text(case)
-        self.responded.emit(case)
-        self.reload(select=case.id)
+        if isinstance(result, AlreadyResponded):
+            # A colleague was first: who and when, on the customer's clock as the table shows it.
+            self._status = lambda: self._taken_text(result)
+            self.reload(select=result.case_id)
+            return
+        self._status = lambda: self._recorded_text(result)
+        self.responded.emit(result)
+        self.reload(select=result.id)
+
+    def _taken_text(self, taken: AlreadyResponded) -> str:
+        row = self.model.row_of(taken.case_id)
+        zone = self._zones().get(self.model.case(row).country) if row >= 0 else None
+        moment = moment_text(taken.responded.astimezone(zone), self.clock())
+        if taken.responded_by:
+            return _("Case {id}: not recorded, {agent} marked the first response at {time}, before you.").format(
+                id=taken.case_id, agent=taken.responded_by, time=moment)
+        return _("Case {id}: not recorded, its first response was marked at {time}, before you.").format(
+            id=taken.case_id, time=moment)
 
     def _recorded_text(self, case: Case) -> str:
         state, detail = case_status(on_customer_clock(case, self._zones()), self.clock())

@@ -96,7 +96,7 @@ def test_open_cases_are_the_customers_unanswered_ones_most_urgent_first(store, c
     later = open_case(store, customer, "C", dt.datetime(2026, 11, 24, 9, 0))  # due 13:00
     sooner = open_case(store, customer, "1", dt.datetime(2026, 11, 24, 10, 0))  # due 11:00
     answered = open_case(store, customer, "B", dt.datetime(2026, 11, 23, 9, 0))
-    mark_responded(store, answered.id, dt.datetime(2026, 11, 23, 9, 30, tzinfo=dt.timezone.utc))
+    mark_responded(store, answered.id, dt.datetime(2026, 11, 23, 9, 30, tzinfo=dt.timezone.utc), by="Anna Lind")
     open_case(store, other, "A", dt.datetime(2026, 11, 24, 9, 0), name="Mäkinen Oy")
     open_case(store, None, "A", dt.datetime(2026, 11, 24, 9, 0), name="Walk-in")
     card = customer_card(store, customer, TODAY)

@@ -8,7 +8,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from domain.cases import new_case
-from domain.errors import InvalidInput
+from domain.concurrent_edits import AlreadyResponded
+from domain.errors import ConflictError, InvalidInput
 from domain.escalation_data import load_escalation
 from domain.services.escalation import escalator, list_cases, load_rules, mark_responded, save_case
 
@@ -63,8 +64,8 @@ def test_cases_are_listed_by_urgency(store):
     finland = open_case(store, "A", dt.datetime(2026, 11, 24, 11, 50), country="FI")  # due 12:50 FI = 11:50 SE
     answered_old = open_case(store, "C", dt.datetime(2026, 11, 20, 9, 0))
     answered_new = open_case(store, "C", dt.datetime(2026, 11, 23, 9, 0))
-    mark_responded(store, answered_old.id, dt.datetime(2026, 11, 20, 10, 0, tzinfo=SE))
-    mark_responded(store, answered_new.id, dt.datetime(2026, 11, 23, 10, 0, tzinfo=SE))
+    mark_responded(store, answered_old.id, dt.datetime(2026, 11, 20, 10, 0, tzinfo=SE), by="Anna Lind")
+    mark_responded(store, answered_new.id, dt.datetime(2026, 11, 23, 10, 0, tzinfo=SE), by="Anna Lind")
 
     assert [c.id for c in list_cases(store)] == [soon.id, middle.id, finland.id, late.id, answered_new.id,
                                                  answered_old.id]
@@ -73,7 +74,7 @@ def test_cases_are_listed_by_urgency(store):
 
 def test_marking_the_first_response_stops_the_clock_and_records_the_verdict(store):
     case = open_case(store, "B", dt.datetime(2026, 11, 24, 10, 0))  # due 12:00
-    answered = mark_responded(store, case.id, dt.datetime(2026, 11, 24, 12, 0, tzinfo=SE))
+    answered = mark_responded(store, case.id, dt.datetime(2026, 11, 24, 12, 0, tzinfo=SE), by="Anna Lind")
     assert answered.met is True
     [back] = list_cases(store)
     assert same_instant(back.responded, dt.datetime(2026, 11, 24, 11, 0, tzinfo=UTC))
@@ -81,23 +82,37 @@ def test_marking_the_first_response_stops_the_clock_and_records_the_verdict(stor
     assert back.minutes_left(dt.datetime(2026, 11, 30, tzinfo=UTC)) == 0  # frozen
 
     late = open_case(store, "B", dt.datetime(2026, 11, 24, 10, 0))
-    assert mark_responded(store, late.id, dt.datetime(2026, 11, 24, 12, 0, 1, tzinfo=SE)).met is False
+    assert mark_responded(store, late.id, dt.datetime(2026, 11, 24, 12, 0, 1, tzinfo=SE), by="Anna Lind").met is False
 
 
-def test_a_response_can_be_recorded_only_once(store):
+def test_a_response_can_be_recorded_only_once_and_the_second_agent_is_told_who_and_when(store):
     case = open_case(store, "C", dt.datetime(2026, 11, 24, 10, 0))
-    mark_responded(store, case.id, dt.datetime(2026, 11, 24, 11, 0, tzinfo=SE))
-    with pytest.raises(InvalidInput) as error:
-        mark_responded(store, case.id, dt.datetime(2026, 11, 24, 11, 30, tzinfo=SE))
-    assert "already answered" in str(error.value)
+    marked = mark_responded(store, case.id, dt.datetime(2026, 11, 24, 11, 0, tzinfo=SE), by="Anna Lind")
+    assert (marked.responded_by, marked.version) == ("Anna Lind", 2)
+    with pytest.raises(AlreadyResponded) as error:
+        mark_responded(store, case.id, dt.datetime(2026, 11, 24, 11, 30, tzinfo=SE), by="Mikko Virtanen")
+    assert isinstance(error.value, ConflictError)
+    assert error.value.responded_by == "Anna Lind"
+    assert same_instant(error.value.responded, dt.datetime(2026, 11, 24, 11, 0, tzinfo=SE))
+    assert str(error.value) == (f"case {case.id}: Anna Lind already marked the first response at "
+                                "2026-11-24T10:00+00:00; yours was not recorded")
     [back] = list_cases(store)
     assert same_instant(back.responded, dt.datetime(2026, 11, 24, 11, 0, tzinfo=SE))  # the first one stays
+    assert (back.responded_by, back.version) == ("Anna Lind", 2)
+
+
+def test_the_agent_marking_is_recorded_within_the_column_size(store):
+    case = open_case(store, "C", dt.datetime(2026, 11, 24, 10, 0))
+    with pytest.raises(InvalidInput) as error:
+        mark_responded(store, case.id, dt.datetime(2026, 11, 24, 11, 0, tzinfo=SE), by="A" * 101)
+    assert "too long" in str(error.value)
+    assert list_cases(store)[0].responded is None
 
 
 def test_a_response_before_the_case_was_opened_is_refused(store):
     case = open_case(store, "C", dt.datetime(2026, 11, 24, 10, 0))
     with pytest.raises(InvalidInput) as error:
-        mark_responded(store, case.id, dt.datetime(2026, 11, 24, 9, 59, tzinfo=SE))
+        mark_responded(store, case.id, dt.datetime(2026, 11, 24, 9, 59, tzinfo=SE), by="Anna Lind")
     assert "before the case was opened" in str(error.value)
     assert list_cases(store)[0].responded is None
 
@@ -105,14 +120,14 @@ def test_a_response_before_the_case_was_opened_is_refused(store):
 def test_a_response_without_a_time_zone_is_refused(store):
     case = open_case(store, "C", dt.datetime(2026, 11, 24, 10, 0))
     with pytest.raises(InvalidInput) as error:
-        mark_responded(store, case.id, dt.datetime(2026, 11, 24, 11, 0))
+        mark_responded(store, case.id, dt.datetime(2026, 11, 24, 11, 0), by="Anna Lind")
     assert "time zone" in str(error.value)
     assert list_cases(store)[0].responded is None
 
 
 def test_an_unknown_case_is_named(store):
     with pytest.raises(InvalidInput) as error:
-        mark_responded(store, 4711, dt.datetime(2026, 11, 24, 11, 0, tzinfo=SE))
+        mark_responded(store, 4711, dt.datetime(2026, 11, 24, 11, 0, tzinfo=SE), by="Anna Lind")
     assert "4711" in str(error.value)
 
 
@@ -136,6 +151,6 @@ def test_the_list_keeps_every_open_case_but_only_the_recent_answered_ones(store)
     opened = [dt.datetime(2026, 11, 2, 10, 0, tzinfo=SE) + dt.timedelta(hours=n) for n in range(6)]
     cases = [open_case(store, "A", moment) for moment in opened]
     for case in cases[:4]:
-        mark_responded(store, case.id, case.opened + dt.timedelta(minutes=20))
+        mark_responded(store, case.id, case.opened + dt.timedelta(minutes=20), by="Anna Lind")
     listed = list_cases(store, answered_limit=2)
     assert [c.id for c in listed] == [cases[4].id, cases[5].id, cases[3].id, cases[2].id]

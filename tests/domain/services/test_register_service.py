@@ -63,7 +63,7 @@ def test_changing_a_customer_keeps_its_id_and_stamps_the_change(store, isolated_
 
 def test_changing_an_unknown_customer_says_so(store):
     with pytest.raises(InvalidInput) as raised:
-        register.save_customer(store, dataclasses.replace(ACME, id=4711))
+        register.save_customer(store, dataclasses.replace(ACME, id=4711, version=1))
     assert raised.value.field == "customer" and "4711" in str(raised.value)
     assert register.customer_summaries(store) == []
 
@@ -160,7 +160,7 @@ def test_deleting_a_customer_takes_its_subscriptions(store, isolated_data):
     acme, fjord = register.save_customer(store, ACME), register.save_customer(store, FJORD)
     gone = register.save_subscription(store, subscription(acme.id, dt.date(2025, 3, 1)), TODAY)
     kept = register.save_subscription(store, subscription(fjord.id, dt.date(2025, 3, 1)), TODAY)
-    register.delete_customer(store, acme.id)
+    register.delete_customer(store, acme.id, acme.version)
     with pytest.raises(InvalidInput):
         register.get_customer(store, acme.id)
     with pytest.raises(InvalidInput) as raised:
@@ -168,17 +168,17 @@ def test_deleting_a_customer_takes_its_subscriptions(store, isolated_data):
     assert raised.value.field == "subscription"
     assert sql(store, "SELECT id FROM subscription") == [(kept.id,)]
     with pytest.raises(InvalidInput):
-        register.delete_customer(store, acme.id)
+        register.delete_customer(store, acme.id, acme.version)
 
 
 def test_deleting_a_subscription(store):
     customer = register.save_customer(store, ACME)
     first = register.save_subscription(store, subscription(customer.id, dt.date(2025, 3, 1)), TODAY)
     second = register.save_subscription(store, subscription(customer.id, dt.date(2025, 6, 1)), TODAY)
-    register.delete_subscription(store, first.id)
+    register.delete_subscription(store, first.id, first.version)
     assert register.get_customer(store, customer.id).subscriptions == (second,)
     with pytest.raises(InvalidInput) as raised:
-        register.delete_subscription(store, first.id)
+        register.delete_subscription(store, first.id, first.version)
     assert raised.value.field == "subscription"
 
 

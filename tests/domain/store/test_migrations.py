@@ -1,20 +1,24 @@
-"""Migration 0007 on a real SQLite file: the scope catalogue and the lifecycle list that
-revision 0006 kept in tables come back whole from the reference documents they become."""
+"""Migrations with data, on both engines: the scope catalogue and the lifecycle list that
+revision 0006 kept in tables come back whole from the reference documents 0007 makes of
+them; from every released revision, the register, the cases and the journal arrive at
+0008 whole, each record at version 1, ids 64-bit on PostgreSQL too."""
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
 from dataclasses import asdict
 
+import pytest
 import sqlalchemy as sa
 from alembic import command
 
 from domain.lifecycle_data import load_lifecycle
 from domain.scope import Verdict
 from domain.scope_data import load_scope
-from domain.services import lifecycle, scope
+from domain.services import escalation, journal, lifecycle, register, scope
 from domain.store.database import _alembic_config, head_revision, table_names
 from tests.domain.raw_sql import document, reopen
+from tests.domain.store.old_revisions import OPENED, migrate_to, released_revisions, write_records
 
 LATER = dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.timezone.utc)
 OLD_TABLES = {"scope_topic", "scope_rule", "lifecycle_product", "lifecycle_rule"}
@@ -134,3 +138,69 @@ def test_downgrading_0007_recreates_the_tables_and_the_older_app_reloads_its_bun
         assert scope.load_catalogue(reopened) == load_scope()[1]
     finally:
         reopened.close()
+
+
+# --- 0008: versions, who answered, 64-bit ids ------------------------------------------------
+
+@pytest.mark.parametrize("revision", released_revisions())
+def test_upgrading_from_every_released_revision_keeps_the_records_at_version_1(empty_store, revision):
+    migrate_to(empty_store, revision)
+    tables = write_records(empty_store)
+    empty_store.close()
+
+    store = reopen(empty_store, now=LATER)
+    try:
+        assert store.schema_revision() == head_revision()
+        if "customer" in tables:
+            record = register.get_customer(store, 41)
+            assert (record.customer.name, record.customer.notes, record.customer.version) == (
+                "Åkesson Redovisning AB", "Ring före 10", 1)
+            assert [(s.id, s.seats, s.version) for s in record.subscriptions] == [(7, 5, 1)]
+            # The first change after the upgrade is version 2, built on the 1 every row got.
+            changed = register.save_customer(store, dataclasses.replace(record.customer, phone="+46 90 65 43 21"))
+            assert changed.version == 2
+        if "escalation_case" in tables:
+            cases = {case.id: case for case in escalation.list_cases(store)}
+            assert {case_id: (case.version, case.responded_by) for case_id, case in cases.items()} == {
+                3: (1, None), 4: (1, None)}  # who answered case 4 was never recorded
+            assert cases[4].responded == (OPENED + dt.timedelta(minutes=30)).replace(tzinfo=dt.timezone.utc)
+            marked = escalation.mark_responded(store, 3, LATER, by="Anna Lind")
+            assert (marked.responded_by, marked.version) == ("Anna Lind", 2)
+        if "journal_entry" in tables:
+            assert [entry.note for entry in journal.journal(store, 41)] == ["Called back"]
+    finally:
+        store.close()
+
+
+def test_0008_makes_every_id_64_bit_on_postgresql_and_keeps_sqlites_rowid(empty_store):
+    migrate_to(empty_store, "0007")
+    write_records(empty_store)
+    migrate_to(empty_store, "0008")
+    with empty_store.engine.connect() as connection:
+        inspector = sa.inspect(connection)
+        types = {(table, column["name"]): column["type"] for table in
+                 ("customer", "subscription", "escalation_case", "journal_entry", "desk_override")
+                 for column in inspector.get_columns(table) if column["name"] in ("id", "customer_id")}
+        assert len(types) == 8
+        assert {str(kind) for kind in types.values()} == {"INTEGER" if empty_store.is_sqlite else "BIGINT"}
+        if empty_store.is_sqlite:  # INTEGER PRIMARY KEY: the rowid itself
+            assert "INTEGER NOT NULL" in connection.exec_driver_sql(
+                "SELECT sql FROM sqlite_master WHERE name = 'customer'").scalar()
+        else:
+            assert connection.exec_driver_sql(
+                "SELECT data_type FROM information_schema.sequences WHERE sequence_name = 'customer_id_seq'"
+            ).scalar() == "bigint"
+        assert connection.exec_driver_sql("SELECT id, version FROM customer").all() == [(41, 1)]
+
+
+def test_downgrading_0008_drops_the_versions_and_keeps_the_rows(empty_store):
+    migrate_to(empty_store, "0008")
+    write_records(empty_store)
+    with empty_store.engine.begin() as connection:
+        command.downgrade(_alembic_config(connection), "0007")
+    with empty_store.engine.connect() as connection:
+        columns = {column["name"] for column in sa.inspect(connection).get_columns("escalation_case")}
+        assert not {"version", "responded_by"} & columns
+        assert connection.exec_driver_sql("SELECT count(*) FROM subscription").scalar() == 1  # no cascade
+        assert connection.exec_driver_sql("SELECT name FROM customer").scalar() == "Åkesson Redovisning AB"
+    migrate_to(empty_store, "head")

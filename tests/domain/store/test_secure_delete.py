@@ -65,7 +65,7 @@ def test_a_deleted_customers_name_and_journal_are_not_in_the_files_bytes(store):
     # A reader holding an older snapshot would keep the log; one that has finished does not.
     assert len(register.customer_summaries(store)) == 2
 
-    register.delete_customer(store, gone)
+    register.delete_customer(store, gone, expected_version=1)  # as added, never changed
     assert MARKER.encode() not in file_bytes(store.path)
     assert [c.id for c in register.customer_summaries(store)] == [kept]
 

@@ -235,7 +235,7 @@ def test_open_escalations_count_down_and_turn_overdue(qtbot, store, clock, open_
     add_case(store, other, "A", dt.datetime(2026, 11, 23, 11, 0, tzinfo=UTC), "Teams")
     from domain.services.escalation import mark_responded
 
-    mark_responded(store, answered.id, dt.datetime(2026, 11, 23, 9, 30, tzinfo=UTC))
+    mark_responded(store, answered.id, dt.datetime(2026, 11, 23, 9, 30, tzinfo=UTC), by="Anna Lind")
     view = open_call()
     open_card(qtbot, view, ostergren.id)
     card = view.card_widget

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton
 from desktop.common import i18n
 from desktop.common.i18n import _, ngettext
 from desktop.gui.customers.customers_view import CustomersView
-from desktop.gui.main_window import VIEWS
 from desktop.gui.platform.language import apply_language
 from desktop.wording.letters.notice import customer_message
 from desktop.wording.notice import day_text, long_day_text, short_date_text
@@ -51,22 +50,6 @@ def add_customer(store, name: str, country: str = "SE", org_number: str = "",
     saved = [save_subscription(store, Subscription(**{**s.__dict__, "customer_id": customer.id}), today)
              for s in subscriptions]
     return customer, saved
-
-
-@pytest.fixture
-def open_customers(qtbot, main_window):
-    """Switch the window to the customers view and wait for the register."""
-
-    def _open() -> CustomersView:
-        main_window.navigation.setCurrentRow([spec.key for spec in VIEWS].index("customers"))
-        view = main_window.view("customers")
-        assert main_window.current_view() is view
-        if not view.is_loaded:
-            with qtbot.waitSignal(view.registerLoaded, timeout=15_000):
-                pass
-        return view
-
-    return _open
 
 
 def open_customer(qtbot, view: CustomersView, customer_id: int, subscription_id: int | None = None) -> None:

@@ -406,6 +406,48 @@ def test_a_first_response_in_time_is_recorded_as_met_and_cases_list_by_urgency(
     assert "first response recorded, met" in cases.note.text()
 
 
+def test_the_first_response_records_the_agents_name(qtbot, store, clock, open_escalation):
+    from desktop.gui.platform.settings import Settings
+    from domain.services.escalation import list_cases
+
+    Settings().agent_name = "Anna Lind"
+    view = open_escalation()
+    type_text(view.form.product_edit, "Exchange Online")
+    view.severity.choose("A")
+    case = save_case(qtbot, view)
+    with qtbot.waitSignal(view.cases.loaded, timeout=10_000):
+        click(qtbot, view.cases.mark_button)
+    [stored] = list_cases(store)
+    assert (stored.id, stored.responded, stored.responded_by, stored.version) == (case.id, clock(), "Anna Lind", 2)
+
+
+def test_a_colleague_who_marked_the_first_response_first_is_named_with_the_moment(
+        qtbot, store, clock, open_escalation):
+    """Two agents on one case: the colleague's mark landed first (another app, the same
+    database); this agent's click records nothing and says who and when."""
+    from desktop.gui.platform.settings import Settings
+    from domain.services.escalation import list_cases, mark_responded
+
+    Settings().agent_name = "Anna Lind"
+    view = open_escalation()
+    type_text(view.form.product_edit, "Exchange Online")
+    view.severity.choose("A")
+    case = save_case(qtbot, view)
+    colleague_at = dt.datetime(2026, 11, 23, 12, 20, tzinfo=dt.timezone.utc)  # 13:20 in Sweden
+    mark_responded(store, case.id, colleague_at, by="Mikko Virtanen")
+    clock.moment = dt.datetime(2026, 11, 23, 12, 21, tzinfo=dt.timezone.utc)
+    cases = view.cases
+    assert cases.mark_button.isEnabled()  # the list was read before the colleague's mark
+    with qtbot.assertNotEmitted(cases.responded), qtbot.waitSignal(cases.loaded, timeout=10_000):
+        click(qtbot, cases.mark_button)
+    assert (f"Case {case.id}: not recorded, Mikko Virtanen marked the first response at Mon 23 Nov 13:20, "
+            "before you.") in cases.note.text()
+    assert not cases.mark_button.isEnabled()  # the list shows it answered now
+    assert cases.model.status_text(cases.model.row_of(case.id)).startswith("Met: answered")
+    [stored] = list_cases(store)
+    assert (stored.responded, stored.responded_by) == (colleague_at, "Mikko Virtanen")
+
+
 def test_cases_saved_earlier_are_listed_when_the_view_opens(qtbot, store, open_escalation):
     from domain.cases import new_case
     from domain.services.escalation import escalator
