@@ -109,14 +109,16 @@ class Store:
         return cls.for_url(sqlite_url(path), Path(path), busy_timeout=busy_timeout)
 
     @classmethod
-    def for_url(cls, url: str | URL, path: Path | None = None, *, busy_timeout: float | None = None) -> Store:
+    def for_url(cls, url: str | URL, path: Path | None = None, *, busy_timeout: float | None = None,
+                connect_args: dict | None = None) -> Store:
         """A SQLite file's URL (for_file builds it) or a PostgreSQL one, `postgresql+psycopg://`
         (psycopg 3). The SQLite-only settings (pragmas, BEGIN IMMEDIATE, WAL, secure
-        delete, copies before upgrades) apply to SQLite alone; docs/store.md "Two engines"."""
+        delete, copies before upgrades) apply to SQLite alone; docs/store.md "Two engines".
+        `connect_args`: more for the driver (a team database's password, never in the URL)."""
         url = make_url(url)
         sqlite = url.get_backend_name() == "sqlite"
         timeout = BUSY_TIMEOUT_SECONDS if busy_timeout is None else busy_timeout
-        connect_args = {}
+        connect_args = dict(connect_args or {})
         if sqlite:
             # Each session checks out its own connection, but the worker thread that uses
             # it is not the one that made it; sqlite3 must be told that is fine.

@@ -27,6 +27,7 @@ from domain.errors import ConflictError, StoreError
 from domain.messages import Message
 from domain.reference_bundle import ReferenceBundle, ReferenceFile
 from domain.store.database import Store, default_db_path, head_revision, head_revision_from_files, stored_revision
+from domain.store.file_system import refuse_network_share
 from domain.store.unit_of_work import UnitOfWork
 
 
@@ -128,6 +129,7 @@ def open_store(path: Path | str | None = None, *, now: dt.datetime, reference: R
     is the data to load, the bundled files (resources/reference) unless given.
     """
     db_path = database_path(path)
+    refuse_network_share(db_path)  # before anything is created or written (issue 14)
     try:
         db_path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -156,7 +158,8 @@ def _opened(store: Store, name: str, reference: ReferenceBundle | None, *, now: 
     return store
 
 
-def open_team_store(url, *, now: dt.datetime, reference: ReferenceBundle | None = None) -> Store:
+def open_team_store(url, *, now: dt.datetime, reference: ReferenceBundle | None = None,
+                    password: str | None = None) -> Store:
     """Open a team's PostgreSQL database (`postgresql+psycopg://...`), migrated and with
     reference data, like open_store for a file.
 
@@ -166,6 +169,7 @@ def open_team_store(url, *, now: dt.datetime, reference: ReferenceBundle | None 
     to upgrade. When that lands, this keeps loading reference data but refuses (or
     stays read-only on) a schema it does not match, and the migration moves to team init.
     """
-    store = Store.for_url(url)
+    # `password` goes to the driver, never into the URL (desktop/common/database_target.py).
+    store = Store.for_url(url, connect_args={"password": password} if password is not None else None)
     # The URL as SQLAlchemy shows it: a password (refused later, issue 14) is masked.
     return _opened(store, store.engine.url.render_as_string(hide_password=True), reference, now=now)
