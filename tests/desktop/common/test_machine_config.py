@@ -16,22 +16,6 @@ from desktop.common.machine_config import read_machine_defaults, resolve_db_path
 ROOT = Path(__file__).resolve().parents[3]
 
 
-@pytest.fixture
-def ini(tmp_path, monkeypatch):
-    """Write the machine's deskguide.ini (as the MSI does) and point Deskguide at it."""
-    path = tmp_path / "ProgramData" / "Deskguide" / "deskguide.ini"
-    path.parent.mkdir(parents=True)
-    monkeypatch.setenv("DESKGUIDE_MACHINE_CONFIG", str(path))
-
-    def write(text: str) -> Path:
-        path.write_text(text, encoding="utf-8")
-        machine_config._cached.cache_clear()
-        return path
-
-    yield write
-    machine_config._cached.cache_clear()
-
-
 def test_defaults_are_read_with_variables_expanded(ini, tmp_path, monkeypatch):
     monkeypatch.setenv("DESKGUIDE_TEST_USER", "anna")
     path = ini("\ufeff[defaults]\ncountry = no\nlanguage = SV\n"
