@@ -81,7 +81,8 @@ def terminal_password_source(tries: int = 3):
             return None
         left[0] -= 1
         if request.refused:
-            print(f"deskguide: {_('The password was not accepted.')}", file=sys.stderr)
+            said = _("The password was not accepted. Try again.")
+            print(f"deskguide: {said}", file=sys.stderr)
         prompt = _("Password of {user} for {database}: ").format(user=request.user, database=_(request.database))
         try:
             password = getpass.getpass(prompt, stream=sys.stderr)

@@ -37,12 +37,14 @@ ENV_DB = "DESKGUIDE_DB"
 
 
 class PasswordRequest(NamedTuple):
-    """What a password dialog (or prompt) says: which database, which role, and whether
-    the last password tried (stored, typed, PGPASSWORD's) was refused."""
+    """What a password dialog (or prompt) says: which database, which role, whether the
+    last password tried (stored, typed, PGPASSWORD's) was refused, and whether this
+    computer has a credential store to remember the next one in."""
 
     database: Message
     user: str
     refused: bool
+    can_remember: bool = False
 
 
 class PasswordAnswer(NamedTuple):

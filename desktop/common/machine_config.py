@@ -163,14 +163,3 @@ def _cached(path: str) -> MachineDefaults:
 def machine_defaults() -> MachineDefaults:
     """This machine's defaults, read once per process (warnings printed once)."""
     return _cached(str(config_path()))
-
-
-def resolve_db_path(cli_db: str | os.PathLike | None) -> Path | None:
-    """The database for this run: --db > DESKGUIDE_DB > the machine's `database` >
-    None (domain.store then uses the user's data folder)."""
-    if cli_db:
-        return Path(cli_db).expanduser()
-    env = os.environ.get("DESKGUIDE_DB")
-    if env:
-        return Path(env).expanduser()
-    return machine_defaults().database

@@ -122,7 +122,8 @@ def open_team(url: TeamUrl, now: dt.datetime, password_source: PasswordSource | 
                 raise
             kind, why = found
             if kind in (NEEDED, REFUSED) and password_source is not None:
-                answer = password_source(PasswordRequest(url.describe(), url.effective_user, kind == REFUSED))
+                answer = password_source(PasswordRequest(url.describe(), url.effective_user, kind == REFUSED,
+                                                         credential_store.available()))
                 if answer is not None and answer.password:
                     password = answer.password
                     continue

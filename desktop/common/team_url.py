@@ -100,8 +100,8 @@ class TeamUrl:
         if self.host.startswith(("/", "@")):
             return Message("Team database {name} on this computer (socket {folder})", name=self.database,
                            folder=self.host)
-        return Message("Team database {name} on {host}:{port}", name=self.database,
-                       host=f"[{self.host}]" if ":" in self.host else self.host, port=self.effective_port)
+        host, _, port = self.server().rpartition(":")  # [::1] in brackets; the port as digits, never "5 432"
+        return Message("Team database {name} on {host}:{port}", name=self.database, host=host, port=port)
 
     def credential_key(self) -> str:
         """Who logs in where: the user name under which the credential store keeps the

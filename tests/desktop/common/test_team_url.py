@@ -5,7 +5,7 @@ from __future__ import annotations
 from urllib.parse import quote
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from desktop.common.team_url import UrlRefused, parse_team_url
@@ -74,6 +74,7 @@ def test_a_url_with_a_password_is_refused_without_repeating_it(text):
 
 @given(st.text(st.characters(categories=("L", "N", "P", "S")), min_size=8, max_size=30))
 def test_no_password_is_ever_repeated(password):
+    assume(password not in refusal("postgresql://agent:x@db.example/deskguide"))  # "Deskguid" is in the sentence
     for text in (f"postgresql://agent:{quote(password, safe='')}@db.example/deskguide",
                  f"postgresql://db.example/deskguide?password={quote(password, safe='')}"):
         with pytest.raises(UrlRefused) as refused:
