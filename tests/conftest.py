@@ -5,6 +5,7 @@ Hypothesis runs by profile."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import gc
 import os
 import shutil
@@ -34,6 +35,13 @@ def isolated_data(tmp_path, monkeypatch):
     monkeypatch.setenv("DESKGUIDE_DB", str(path))
     monkeypatch.setenv("DESKGUIDE_MACHINE_CONFIG", str(tmp_path / "machine" / "deskguide.ini"))
     monkeypatch.setenv("DESKGUIDE_LOG_DIR", str(tmp_path / "logs"))
+    # Nor the user's credential store (Windows Credential Manager, a desktop's keyring),
+    # here and in the programs tests start: "no store"; `memory_keyring` gives one.
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    for name in ("DESKGUIDE_DATABASE_URL", "PGHOST", "PGPORT", "PGUSER", "PGPASSWORD", "PGPASSFILE", "PGSSLMODE",
+                 "PGCONNECT_TIMEOUT", "PGAPPNAME", "PGDATABASE"):
+        monkeypatch.delenv(name, raising=False)  # libpq's settings of whoever runs the tests
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "no-pgpass"))  # nor their ~/.pgpass
     return path
 
 
@@ -136,6 +144,82 @@ def postgres_store(postgres_server, postgres_template, team_reference_cache, now
     # A connection a test left open is its leak, said here rather than in a later test.
     gc.collect()
     postgres_server.drop_database(name)
+
+
+# The password of the role `agent` on `postgres_password_server`.
+AGENT_PASSWORD = "Vinter-2026!"
+
+
+@pytest.fixture(scope="session")
+def postgres_password_server(reference_bundle):
+    """A second throwaway cluster, listening on a loopback port where every login needs a
+    password (scram-sha-256), with the role `agent` (AGENT_PASSWORD) and a migrated
+    template database `server.template`: team mode's credentials and timeouts, for real."""
+    from domain.store import init_team_database
+    from tests.postgres_server import INSTALL_HINT, PostgresServer, find_binaries
+
+    if find_binaries() is None:
+        pytest.fail(INSTALL_HINT, pytrace=False)
+    server = PostgresServer(tcp=True)
+    try:
+        server.start()
+        server.create_role("agent", AGENT_PASSWORD)
+        server.template = server.create_database(prefix="template")
+        init_team_database(server.url(server.template), now=MONDAY_NOON, reference=reference_bundle)
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def password_database(postgres_password_server):
+    """A database of its own on the password server; its URL (no password) for `agent`:
+    (url, name). The password is AGENT_PASSWORD."""
+    server = postgres_password_server
+    name = server.create_database(template=server.template)
+    yield server.tcp_url(name, "agent"), name
+    gc.collect()
+    server.drop_database(name)
+
+
+@functools.cache
+def _in_memory_keyring_class():
+    # Defined once: keyring registers every KeyringBackend subclass it sees.
+    from keyring.backend import KeyringBackend
+    from keyring.errors import PasswordDeleteError
+
+    class InMemoryKeyring(KeyringBackend):
+        priority = 1
+
+        def __init__(self):
+            super().__init__()
+            self.passwords: dict[tuple[str, str], str] = {}
+
+        def get_password(self, service, username):
+            return self.passwords.get((service, username))
+
+        def set_password(self, service, username, password):
+            self.passwords[(service, username)] = password
+
+        def delete_password(self, service, username):
+            if self.passwords.pop((service, username), None) is None:
+                raise PasswordDeleteError("no such password")
+
+    return InMemoryKeyring
+
+
+@pytest.fixture
+def memory_keyring():
+    """A real keyring backend that keeps passwords in memory, installed for the test
+    (keyring.set_keyring; the operating system's store is not available to the tests);
+    `.passwords` maps (service, user) to the password."""
+    import keyring
+
+    before = keyring.get_keyring()
+    backend = _in_memory_keyring_class()()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(before)
 
 
 def pytest_generate_tests(metafunc):

@@ -14,6 +14,12 @@ migrated once (~30 ms) instead of migrating its own. The cluster's locale is C, 
 sorts by code point as on SQLite (a team server's language collation sorts names as
 people expect; the tests compare orders with SQLite's).
 
+`PostgresServer(tcp=True)` also listens on a free loopback port, where every login needs a
+password (scram-sha-256): the tests of passwords and timeouts (issue 14) use it; the
+superuser keeps trust on the socket to make databases and roles. It listens on 127.0.0.2
+too, a loopback address Deskguide does not count as this computer (Linux routes all of
+127.0.0.0/8 to loopback): there the default of a remote server, TLS required, applies.
+
 The binaries: `initdb` on PATH, else Debian's /usr/lib/postgresql/<version>/bin. If
 there are none the tests fail (never skip) and say how to get them: `python3 dev.py
 test` installs Debian's `postgresql` package.
@@ -52,14 +58,6 @@ def find_binaries() -> Path | None:
     return Path(candidates[-1]).parent if candidates else None
 
 
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def _server_user() -> dict:
     """subprocess arguments to run the server unprivileged when we are root."""
     if os.name == "nt" or os.geteuid() != 0:
@@ -70,13 +68,27 @@ def _server_user() -> dict:
     return {"user": nobody.pw_uid, "group": nobody.pw_gid, "extra_groups": []}
 
 
-class PostgresServer:
-    """A running throwaway cluster; `url(database)` for SQLAlchemy, `admin()` to make databases."""
+def free_port() -> int:
+    """A loopback port nobody listens on at this moment (the server takes it a moment later;
+    start() tries another if someone was quicker)."""
+    import socket
 
-    def __init__(self, loopback: bool = False) -> None:
-        """`loopback`: also listen on 127.0.0.1 (a free port), and hand out TCP URLs, as a
-        team's PCs reach their server (the benchmarks); else the Unix socket only."""
-        self.port = _free_port() if loopback else None
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+# Socket: the superuser and anyone else as today (trust). Loopback TCP: a password, always.
+TCP_HBA = """local all all trust
+host all all 127.0.0.0/8 scram-sha-256
+host all all ::1/128 scram-sha-256
+"""
+
+
+class PostgresServer:
+    """A running throwaway cluster; `url(database)` for SQLAlchemy, `execute()` to make databases."""
+
+    def __init__(self, *, tcp: bool = False) -> None:
         self.bin = find_binaries()
         if self.bin is None:
             raise RuntimeError(INSTALL_HINT)
@@ -85,45 +97,44 @@ class PostgresServer:
         self._as = _server_user()
         self._process: subprocess.Popen | None = None
         self._names = itertools.count(1)
+        self.tcp = tcp
+        self.port = 5432  # the socket's name (.s.PGSQL.<port>); a TCP server takes a free one
 
     def start(self) -> PostgresServer:
         if self._as:
             os.chown(self.folder, self._as["user"], self._as["group"])
         subprocess.run([self.bin / "initdb", "-D", self.data, "-U", SUPERUSER, "--auth=trust", "--no-locale",
                         "--encoding=UTF8", "--no-sync"], check=True, capture_output=True, cwd=self.folder, **self._as)
-        self.start_server()
+        if not self.tcp:
+            self._launch("")
+            return self
+        (self.data / "pg_hba.conf").write_text(TCP_HBA)
+        for attempt in range(5):  # another program may take the free port before the server does
+            self.port = free_port()
+            try:
+                self._launch("127.0.0.1,127.0.0.2")
+                return self
+            except RuntimeError:
+                if attempt == 4:
+                    raise
         return self
 
-    def start_server(self) -> None:
-        """Start the server on the cluster made by start() (again, after stop_server())."""
+    def _launch(self, listen: str) -> None:
+        self._listen = listen
         options = [f"-c{key}={value}" for key, value in SETTINGS.items()]
         with open(self.folder / "server.log", "ab") as log:  # the server keeps its own descriptor
             self._process = subprocess.Popen(
-                [self.bin / "postgres", "-D", self.data, "-k", self.folder, *self._listening(), *options],
+                [self.bin / "postgres", "-D", self.data, "-k", self.folder, "-p", str(self.port),
+                 "-c", f"listen_addresses={listen}", *options],
                 stdout=subprocess.DEVNULL, stderr=log, cwd=self.folder, **self._as)
         self._wait_ready()
-
-    def _listening(self) -> list[str]:
-        if self.port is None:
-            return ["-c", "listen_addresses="]
-        return ["-c", "listen_addresses=127.0.0.1", "-p", str(self.port)]
-
-    def stop_server(self) -> None:
-        """Stop the server, keeping its data (a restart, an outage): start_server() again."""
-        if self._process is not None and self._process.poll() is None:
-            self._process.send_signal(signal.SIGINT)  # fast shutdown: end sessions, no checkpoint wait
-            try:
-                self._process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self._process.kill()
-                self._process.wait()
 
     def _wait_ready(self, timeout: float = 30.0) -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self._process.poll() is not None:
                 raise RuntimeError(f"PostgreSQL did not start:\n{self.log()}")
-            ready = subprocess.run([self.bin / "pg_isready", "-q", "-h", self.folder, "-p", str(self.port or 5432),
+            ready = subprocess.run([self.bin / "pg_isready", "-q", "-h", self.folder, "-p", str(self.port),
                                     "-U", SUPERUSER, "-d", "postgres"], check=False)
             if ready.returncode == 0:
                 return
@@ -135,17 +146,33 @@ class PostgresServer:
         return path.read_text(errors="replace")[-4000:] if path.exists() else ""
 
     def url(self, database: str = "postgres") -> URL:
-        if self.port is not None:
-            return URL.create("postgresql+psycopg", username=SUPERUSER, host="127.0.0.1", port=self.port,
-                              database=database)
+        """The superuser's URL over the socket."""
         return URL.create("postgresql+psycopg", username=SUPERUSER, database=database,
-                          query={"host": str(self.folder)})
+                          query={"host": str(self.folder), "port": str(self.port)})
+
+    def socket_url(self, database: str) -> str:
+        """The superuser's URL over the socket as a person writes it (--database-url)."""
+        from urllib.parse import urlencode
+
+        return f"postgresql://{SUPERUSER}@/{database}?" + urlencode({"host": str(self.folder), "port": self.port})
+
+    def tcp_url(self, database: str, user: str) -> str:
+        """`user`'s URL over loopback TCP (a password needed), without the password."""
+        return f"postgresql://{user}@127.0.0.1:{self.port}/{database}"
+
+    def create_role(self, name: str, password: str) -> None:
+        """A login role with a password (scram-sha-256), allowed to do anything the app does."""
+        from psycopg import sql
+
+        self.execute(sql.SQL("CREATE ROLE {} LOGIN SUPERUSER PASSWORD {}").format(
+            sql.Identifier(name), sql.Literal(password)))
 
     def execute(self, *statements: str) -> None:
         """Statements that cannot run in a transaction (CREATE/DROP DATABASE), as the superuser."""
         import psycopg
 
-        with psycopg.connect(host=str(self.folder), port=self.port or 5432, user=SUPERUSER, dbname="postgres", autocommit=True) as conn:
+        with psycopg.connect(host=str(self.folder), port=self.port, user=SUPERUSER, dbname="postgres",
+                             autocommit=True) as conn:
             for statement in statements:
                 conn.execute(statement)
 
@@ -161,6 +188,20 @@ class PostgresServer:
 
     def drop_database(self, name: str) -> None:
         self.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    def stop_server(self) -> None:
+        """Stop the server, keeping its data (a restart, an outage): start_server() again."""
+        if self._process is not None and self._process.poll() is None:
+            self._process.send_signal(signal.SIGINT)  # fast shutdown: end sessions, no checkpoint wait
+            try:
+                self._process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self._process.kill()
+                self._process.wait()
+
+    def start_server(self) -> None:
+        """Start the stopped server again, on the same cluster, socket and port."""
+        self._launch(self._listen)
 
     def stop(self) -> None:
         self.stop_server()

@@ -62,7 +62,8 @@ def common_options(parser: argparse.ArgumentParser, suppress: bool) -> None:
                         help=_("the database file (default: DESKGUIDE_DB, else the machine's deskguide.ini, "
                                "else the user's data folder)"))
     parser.add_argument("--database-url", metavar="URL", default=default,
-                        help=_("a team's PostgreSQL database (default: DESKGUIDE_DATABASE_URL)"))
+                        help=_("the team's PostgreSQL database, postgresql://HOST[:PORT]/DATABASE, without a "
+                               "password (default: DESKGUIDE_DATABASE_URL, else the machine's deskguide.ini)"))
     language.add_option(parser, suppress)
 
 

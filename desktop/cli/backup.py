@@ -11,6 +11,8 @@ and renamed into place when whole.
 PATH must not exist unless --force is given, and even then only a regular file is
 replaced (never a folder or a device); PATH must not be the database itself. With
 --json: {"backup": PATH, "bytes": n}. Bad input: exit 2; a busy database: exit 3.
+A team database is refused (exit 2): its backups are the server's, pg_dump by IT
+(docs/team-database.md).
 """
 from __future__ import annotations
 
@@ -46,14 +48,18 @@ def _check_target(target: Path, force: bool) -> None:
 
 
 def cmd_backup(args, context: CliContext) -> int:
-    from desktop.common.machine_config import resolve_db_path
     from domain.store.backup import copy_database
     from domain.store.opening import database_path
 
     target = Path(args.path).expanduser()
+    database = context.target(args)
+    if database.is_team:
+        raise ReasonOnly("database_url", "", Message(
+            "backup: {database} is backed up on the server (pg_dump, by IT), not by Deskguide; see "
+            "docs/team-database.md", database=database.describe()))
     try:
         _check_target(target, args.force)
-        source = database_path(resolve_db_path(args.db))
+        source = database_path(database.path)
         if not source.is_file():
             raise ReasonOnly("db", str(source), Message(
                 "backup: there is no database {path} to copy", path=str(source)))

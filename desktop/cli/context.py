@@ -7,12 +7,14 @@ field here, not a change to every command.
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from domain.errors import ReasonOnly
-from domain.messages import Message
+from desktop.cli.output import printable
+from desktop.common.database_target import PasswordAnswer, PasswordRequest
+from desktop.common.i18n import _
 
 
 def utc_now() -> dt.datetime:
@@ -36,55 +38,57 @@ class CliContext:
         Stockholm it is already tomorrow for the customer too."""
         return self.now().astimezone().date()
 
-    def team_target(self, args):
-        """The team database a `team` command works on: --database-url, else
-        DESKGUIDE_DATABASE_URL (interim: desktop/common/database_target.py replaces it)."""
-        import os
-        from types import SimpleNamespace
+    def target(self, args):
+        """The database this run names: --db or --database-url, else the environment, the
+        machine's deskguide.ini, the user's folder (desktop/common/database_target.py)."""
+        from desktop.common.database_target import resolve_target
 
-        from sqlalchemy.engine import make_url
-
-        text = getattr(args, "database_url", None) or os.environ.get("DESKGUIDE_DATABASE_URL")
-        if not text:
-            raise ReasonOnly("database-url", "", Message("give the team database with --database-url URL"))
-        try:
-            url = make_url(text)
-        except Exception:  # noqa: BLE001 - SQLAlchemy says ArgumentError or ValueError
-            url = None
-        if url is None or url.get_backend_name() != "postgresql" or not url.database:
-            raise ReasonOnly("database-url", text, Message(
-                "--database-url: not a PostgreSQL URL; use postgresql://user@host/database"))
-        return SimpleNamespace(url=url.set(drivername="postgresql+psycopg"), password=lambda: None)
+        return resolve_target(getattr(args, "db", None), getattr(args, "database_url", None))
 
     @contextmanager
-    def team_store(self, target) -> Iterator:
-        """The team database of `target`, opened as the app opens it, closed when the block ends."""
-        from domain.store import open_team_store
-
-        store = open_team_store(target.url, now=self.now(), password=target.password())
-        try:
-            yield store
-        finally:
-            store.close()
-
-    @contextmanager
-    def store(self, db: str | None, *, create: bool = False) -> Iterator:
-        """The store named by --db (else DESKGUIDE_DB, deskguide.ini, the user's folder),
-        migrated and loaded, closed when the block ends.
+    def store(self, args, *, create: bool = False) -> Iterator:
+        """The store the run's options name (`args`: --db, --database-url), opened (a file
+        migrated) and with reference data, closed when the block ends.
 
         A database named explicitly that does not exist is made only for a command that
         writes (`create`): a mistyped --db on a read would answer from an empty database.
-        The user's folder is made at the first start of any command."""
-        from desktop.common.machine_config import resolve_db_path
-        from domain.store import open_store
-
-        path = resolve_db_path(db)
-        if path is not None and not create and not path.exists():
-            raise ReasonOnly("db", str(path), Message(
-                "there is no database {path}; check --db, DESKGUIDE_DB or the machine's deskguide.ini "
-                "(a command that writes creates it)", path=str(path)))
-        store = open_store(path, now=self.now())
+        The user's folder is made at the first start of any command. A team database that
+        wants a password is asked for it only at a terminal; a script is told how to give
+        it (exit 2)."""
+        target = self.target(args)
+        for warning in target.warnings:
+            print(f"deskguide: {printable(_(warning), lines=False)}", file=sys.stderr)
+        store = target.open(self.now(), create=create, password_source=terminal_password_source())
         try:
             yield store
         finally:
             store.close()
+
+
+def terminal_password_source(tries: int = 3):
+    """At a terminal (stdin and stderr both one), a prompt that does not echo, like psql's;
+    the password is used for this run only (the app remembers passwords, the command line
+    never writes them anywhere). In a script, a pipe or a scheduled task: None, never a
+    prompt that would hang it."""
+    if not (sys.stdin is not None and sys.stdin.isatty() and sys.stderr is not None and sys.stderr.isatty()):
+        return None
+    left = [tries]
+
+    def ask(request: PasswordRequest) -> PasswordAnswer | None:
+        import getpass
+
+        if left[0] <= 0:
+            return None
+        left[0] -= 1
+        if request.refused:
+            said = _("The password was not accepted. Try again.")
+            print(f"deskguide: {said}", file=sys.stderr)
+        prompt = _("Password of {user} for {database}: ").format(user=request.user, database=_(request.database))
+        try:
+            password = getpass.getpass(prompt, stream=sys.stderr)
+        except (EOFError, KeyboardInterrupt):
+            print(file=sys.stderr)
+            return None
+        return PasswordAnswer(password) if password else None
+
+    return ask

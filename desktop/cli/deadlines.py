@@ -63,7 +63,7 @@ def cmd_deadlines(args, context: CliContext) -> int:
 
     within = parse_days(args.within)  # before the store opens: bad input writes nothing
     today = context.today()
-    with context.store(args.db) as store:
+    with context.store(args) as store:
         deadlines = coming_deadlines(store, today, within_days=within)
     payload = {"today": today.isoformat(), "within_days": within,
                "deadlines": [deadline_as_dict(d) for d in deadlines]}

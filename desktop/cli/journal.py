@@ -68,7 +68,7 @@ def cmd_journal(args, context: CliContext) -> int:
     from domain.services import journal, register
 
     customer_id = parse_record_id(args.customer, "customer")  # before the store opens
-    with context.store(args.db) as store:
+    with context.store(args) as store:
         entries = journal.journal(store, customer_id, args.search or "")
         customer = register.get_customer(store, customer_id).customer
     payload = {"customer_id": customer_id, "entries": [journal.entry_as_dict(e) for e in entries]}
@@ -87,7 +87,7 @@ def _purge(args, context: CliContext) -> int:
     months = parse_months(args.older_than_months)  # before the store opens: bad input writes nothing
     now = context.now()
     cutoff = retention_cutoff(now, months)
-    with context.store(args.db, create=not args.dry_run) as store:
+    with context.store(args, create=not args.dry_run) as store:
         count = (journal.count_older_than(store, months, now) if args.dry_run
                  else journal.purge_older_than(store, months, now))
     # The months stay out of the sentence (one plural per sentence): the cutoff says it exactly.

@@ -40,7 +40,7 @@ def cmd_notice(args, context: CliContext) -> int:
         from domain.services.register import notice_for_subscription
 
         subscription = parse_record_id(args.subscription, "subscription")  # before the store opens
-        with context.store(args.db) as store:
+        with context.store(args) as store:
             answer = notice_for_subscription(store, subscription, on)
     else:
         if args.start is None or args.term is None:
@@ -51,7 +51,7 @@ def cmd_notice(args, context: CliContext) -> int:
             raise InvalidInput("start", args.start, Message("is after --on ({day})", day=on))
         from domain.services.notice import notice_for
 
-        with context.store(args.db) as store:
+        with context.store(args) as store:
             answer = notice_for(store, start, term, on, country)
     emit(args, notice_as_dict(answer), _describe_notice(answer, today))
     return EXIT_OK

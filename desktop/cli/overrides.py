@@ -41,7 +41,7 @@ def cmd_overrides(args, context: CliContext) -> int:
     if args.action == "list":
         if args.country:
             parse_country(args.country)
-        with context.store(args.db) as store:
+        with context.store(args) as store:
             zones = hours.desk_zones(store)
             listed = [(o, zones[o.country]) for o in hours.list_overrides(store, args.country)]
         text = "\n".join(_describe_override(o, zone) for o, zone in listed) or _("No overrides.")
@@ -51,7 +51,7 @@ def cmd_overrides(args, context: CliContext) -> int:
         from domain.errors import parse_record_id
 
         override_id = parse_record_id(args.id, "id")  # before the store opens
-        with context.store(args.db, create=True) as store:
+        with context.store(args, create=True) as store:
             override = hours.remove_override(store, override_id)
             zone = hours.desk_zones(store)[override.country]
         emit(args, {"removed": hours.override_as_dict(override, zone)},
@@ -59,7 +59,7 @@ def cmd_overrides(args, context: CliContext) -> int:
         return EXIT_OK
     now = context.now()
     override = _override_from_args(args, now)  # validated before the store opens
-    with context.store(args.db, create=True) as store:
+    with context.store(args, create=True) as store:
         added = hours.add_override(store, override)
         zone = hours.desk_zones(store)[override.country]
     emit(args, {"added": hours.override_as_dict(added, zone)},

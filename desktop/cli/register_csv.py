@@ -72,7 +72,7 @@ def cmd_import(args, context: CliContext) -> int:
         parsed = read_register_file(args.file, today)  # before the store opens: a bad file writes nothing
     except CsvProblems as problems:
         return _report_problems(args, problems)
-    with context.store(args.db, create=not args.dry_run) as store:
+    with context.store(args, create=not args.dry_run) as store:
         result = import_records(store, parsed, today, dry_run=args.dry_run)
     payload = {"file": args.file, "dry_run": args.dry_run, **{kind: _counts(result, kind) for kind in KINDS},
                "ignored_columns": list(parsed.ignored_columns)}
@@ -84,7 +84,7 @@ def cmd_export(args, context: CliContext) -> int:
     from domain.services.register_csv import check_export_target, export_csv
 
     check_export_target(args.file)  # before the store opens
-    with context.store(args.db) as store:
+    with context.store(args) as store:
         rows = export_csv(store, args.file, args.separator)
     emit(args, {"file": args.file, "rows": rows, "separator": args.separator},
               ngettext("Exported {count} row to {file}.", "Exported {count} rows to {file}.", rows).format(

@@ -45,11 +45,23 @@ def add_commands(commands, common_options) -> None:
     upload.set_defaults(handler=cmd_import_local)
 
 
+def _team_target(args, context: CliContext):
+    target = context.target(args)
+    if not target.is_team:
+        raise ReasonOnly("database_url", "", Message(
+            "team: name the team database with --database-url URL (or DESKGUIDE_DATABASE_URL)"))
+    return target
+
+
 def cmd_init(args, context: CliContext) -> int:
+    from desktop.common import credential_store
     from domain.store import init_team_database
 
-    target = context.team_target(args)
-    done = init_team_database(target.url, now=context.now(), password=target.password())
+    team = _team_target(args, context).team
+    # IT's scripts give the owner's password by libpq's means (PGPASSWORD, PGPASSFILE, SSO);
+    # one kept in the credential store by the app is used too.
+    password = credential_store.stored_password(team.credential_key())
+    done = init_team_database(team.sqlalchemy_url(), now=context.now(), password=password)
     payload = {"database": done.database, "from_revision": done.from_revision, "revision": done.revision,
                "roles_created": list(done.roles_created), "reference_loaded": list(done.reference_loaded)}
     lines = [_("Team database {database}: schema {revision} (it was {before}).").format(
@@ -97,10 +109,10 @@ def cmd_import_local(args, context: CliContext) -> int:
     if not source.is_file():
         raise ReasonOnly("from", str(source), Message(
             "import-local: there is no database file {path}", path=str(source)))
-    target = context.team_target(args)
+    _team_target(args, context)
     local = open_store(source, now=context.now())
     try:
-        with context.team_store(target) as team:
+        with context.store(args) as team:
             report = import_local(local, team, context.today(), dry_run=args.dry_run)
     finally:
         local.close()

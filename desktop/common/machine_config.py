@@ -8,6 +8,7 @@ The installer (packaging/windows, docs/deployment.md "Machine configuration") wr
     country = SE                      ; SE, NO, DK or FI: the desk the views start on
     language = sv                     ; en, sv, nb, da or fi
     database = %USERPROFILE%\\Deskguide\\deskguide.sqlite3   ; variables expanded
+    database_url = postgresql://db.example/deskguide   ; a team database (issue 14)
 
 `DESKGUIDE_MACHINE_CONFIG` names another file (tests, a trial on one PC).
 
@@ -15,6 +16,9 @@ Every key is optional and the file may be missing: then there are no defaults. A
 that cannot be used (an unknown country, a relative path, an unknown %VARIABLE%, a file
 that is not INI) is ignored with one warning line on stderr naming the file and the key:
 a typo by IT must never stop the desk from starting. Imports no Qt: the CLI reads it too.
+`database_url` follows desktop/common/team_url.py (a URL with a password is ignored, and
+its warning does not repeat the URL); with both keys the team database wins and
+`database` is ignored with a warning (desktop/common/database_target.py says why).
 """
 from __future__ import annotations
 
@@ -24,6 +28,8 @@ import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+from desktop.common.team_url import TeamUrl, UrlRefused, parse_team_url
 
 APP_NAME = "Deskguide"
 FILE_NAME = "deskguide.ini"
@@ -42,6 +48,7 @@ class MachineDefaults:
     database: Path | None = None
     source: Path | None = None  # the file read, None when there was none
     warnings: tuple[str, ...] = ()
+    database_url: TeamUrl | None = None
 
 
 def config_path() -> Path:
@@ -127,10 +134,21 @@ def read_machine_defaults(path: Path | None = None) -> MachineDefaults:
             elif database.is_dir():
                 ignored("database", raw_database, "is a folder; name the database file")
                 database = None
+    database_url = None
+    raw_url = values.get("database_url", "").strip().strip('"')
+    if raw_url:
+        try:
+            database_url = parse_team_url(raw_url, f"{path}: [{SECTION}] database_url")
+        except UrlRefused as refused:
+            # Not repeated: it may hold a password (which is why it was refused).
+            warnings.append(f"{path}: [{SECTION}] database_url ignored: {refused.because}")
+    if database_url is not None and database is not None:
+        ignored("database", raw_database, "database_url names the team database, which wins")
+        database = None
     for key in values:
-        if key not in {"country", "language", "database"}:
+        if key not in {"country", "language", "database", "database_url"}:
             ignored(key, values[key], "unknown key")
-    return MachineDefaults(country, language, database, path, tuple(warnings))
+    return MachineDefaults(country, language, database, path, tuple(warnings), database_url)
 
 
 @lru_cache(maxsize=8)
@@ -145,14 +163,3 @@ def _cached(path: str) -> MachineDefaults:
 def machine_defaults() -> MachineDefaults:
     """This machine's defaults, read once per process (warnings printed once)."""
     return _cached(str(config_path()))
-
-
-def resolve_db_path(cli_db: str | os.PathLike | None) -> Path | None:
-    """The database for this run: --db > DESKGUIDE_DB > the machine's `database` >
-    None (domain.store then uses the user's data folder)."""
-    if cli_db:
-        return Path(cli_db).expanduser()
-    env = os.environ.get("DESKGUIDE_DB")
-    if env:
-        return Path(env).expanduser()
-    return machine_defaults().database

@@ -1,5 +1,6 @@
-"""Help > About: the version, the reference data behind the answers, and where the
-database is. An agent reads this out when IT asks "which data are you on?"."""
+"""Help > About: the version, the reference data behind the answers, and which database
+(a team's, or this computer's file). An agent reads this out when IT asks "which data are
+you on?"."""
 from __future__ import annotations
 
 from html import escape
@@ -70,8 +71,11 @@ class AboutDialog(Retranslating, QDialog):
                          f"{escape(checked)}{reviewed}</p>")
         if not datasets:
             parts.append("<p>" + escape(_("No reference data is loaded.")) + "</p>")
-        where = str(path) if path else _("unknown")
+        target = self.worker.target
+        where = _(target.describe()) if target is not None else str(path) if path else _("unknown")
         parts.append("<h3>" + escape(_("Database")) + "</h3><p>" + escape(where) + "</p>")
+        for warning in target.warnings if target is not None else ():
+            parts.append("<p>" + escape(_(warning)) + "</p>")
         self.details.setText("".join(parts))
 
     def _show_error(self, message: str) -> None:

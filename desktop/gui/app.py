@@ -27,6 +27,9 @@ def _parse(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
     parser.add_argument("--db", metavar="PATH",
                         help="the database file (default: DESKGUIDE_DB, else the machine's deskguide.ini, "
                              "else the user's data folder)")
+    parser.add_argument("--database-url", metavar="URL",
+                        help="the team's PostgreSQL database, postgresql://HOST[:PORT]/DATABASE, without a password "
+                             "(default: DESKGUIDE_DATABASE_URL, else the machine's deskguide.ini)")
     parser.add_argument("--quit-after", metavar="SECONDS", type=float,
                         help="close again after this many seconds (smoke tests)")
     parser.add_argument("--startup-probe", action="store_true",
@@ -52,14 +55,20 @@ def create_application(qt_args: Sequence[str] = ()):
     return app
 
 
-def create_main_window(db_path: str | None = None):
-    """The main window, sized for a desk screen; the store opens once it has painted."""
+def create_main_window(db_path: str | None = None, database_url: str | None = None):
+    """The main window, sized for a desk screen; the store opens once it has painted.
+
+    Which database is decided on the store's worker thread (desktop/common/database_target.py:
+    the options, the environment, the machine's deskguide.ini, the user's folder), where
+    a refused setting is reported in the window like any database that cannot be opened."""
+    from functools import partial
+
     from PySide6.QtWidgets import QApplication
 
-    from desktop.common.machine_config import resolve_db_path
+    from desktop.common.database_target import resolve_target
     from desktop.gui.main_window import MainWindow
 
-    window = MainWindow(db_path=resolve_db_path(db_path))  # None: the user's data folder
+    window = MainWindow(db_path=partial(resolve_target, db_path, database_url))
     window.resize(1280, 800)
     # Quit (from the menu, the session ending or --quit-after) closes the store cleanly.
     QApplication.instance().aboutToQuit.connect(window.shutdown)
@@ -119,7 +128,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = create_application(qt_args)
     apply_startup_language()
     apply_chosen_theme(app)
-    window = create_main_window(args.db)
+    window = create_main_window(args.db, args.database_url)
     window.show()
     if not args.startup_probe:
         QTimer.singleShot(0, start_log_file)  # after the first paint: logging's file handler is not free

@@ -8,7 +8,6 @@ that do not exist yet.
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import NamedTuple
 
 # No `Qt` namespace here: its first use builds ~140 enums (~11 ms), which the first
@@ -30,7 +29,7 @@ from PySide6.QtWidgets import (
 from desktop.common import i18n
 from desktop.common.i18n import _
 from desktop.gui.platform import language
-from desktop.gui.platform.store_worker import Clock, StoreWorker, utc_now
+from desktop.gui.platform.store_worker import Clock, StoreWorker, Where, utc_now
 from desktop.gui.view_context import ViewContext
 from desktop.gui.widgets.customer_index import CustomerIndex
 from desktop.gui.widgets.hours_model import HoursModel
@@ -93,14 +92,16 @@ _NAVIGATION_STYLE = """
 
 
 class MainWindow(Retranslating, QMainWindow):
-    def __init__(self, db_path: Path | str | None = None, clock: Clock = utc_now,
+    def __init__(self, db_path: Where = None, clock: Clock = utc_now,
                  views: tuple[ViewSpec, ...] = VIEWS, parent=None):
+        """`db_path`: a SQLite file, a DatabaseTarget, or how to find one (app.py)."""
         super().__init__(parent)
         self.clock = clock
         self.worker = StoreWorker(db_path, clock, self)
         self.hours = HoursModel(self.worker, clock, self)
         self.customer_index = CustomerIndex(self.worker, self)  # read when a finder first needs it
         self.about_dialog = None
+        self.password_dialog = None  # a PasswordDialog while the team database asks for one
         self._context = ViewContext(self.worker, self.hours, self.customer_index, clock)
         self._specs = {spec.key: spec for spec in views}
         self._started = False
@@ -136,12 +137,17 @@ class MainWindow(Retranslating, QMainWindow):
         self.desks_label = QLabel(self)
         self.desks_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.statusBar().addWidget(self.desks_label, 1)
+        # Which database the answers come from (issue 14): a team's, or this computer's file.
+        self.database_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.database_label)
         self._desks_failed = False
         self._build_menus()
         self.retranslate()
 
         self.worker.failed.connect(self.show_error)
         self.worker.reachability_changed.connect(self._on_reachability)
+        self.worker.opened.connect(self._show_database)
+        self.worker.password_wanted.connect(self._ask_password)
         self.hours.loaded.connect(self._update_status)
         self.hours.ticked.connect(self._update_status)
         self.hours.failed.connect(self._on_desks_failed)
@@ -178,6 +184,9 @@ class MainWindow(Retranslating, QMainWindow):
         widest = max(self.navigation.fontMetrics().horizontalAdvance(spec.title()) for spec in self._specs.values())
         self.navigation.setFixedWidth(max(150, widest + 40))
         self.desks_label.setAccessibleName(_("Desks now"))
+        self.database_label.setAccessibleName(_("Database"))
+        if self.worker.target is not None:
+            self._show_database(self.worker.target)
         if self._desks_failed:
             self.desks_label.setText(_("The desks could not be loaded."))
         elif self.hours.answerer is None:
@@ -304,6 +313,24 @@ class MainWindow(Retranslating, QMainWindow):
         self.about_dialog.refresh()
         self.about_dialog.open()
 
+    def _show_database(self, target) -> None:
+        self.database_label.setText(_(target.describe()))
+
+    def _ask_password(self, request) -> None:
+        """The team database wants a password: ask in a dialog of the window's (the
+        worker waits for the answer, the window stays responsive)."""
+        from desktop.gui.widgets.password_dialog import PasswordDialog
+
+        self.password_dialog = dialog = PasswordDialog(request, self)
+        dialog.finished.connect(lambda _result: self._password_given(dialog))
+        dialog.open()
+
+    def _password_given(self, dialog) -> None:
+        if self.password_dialog is dialog:
+            self.password_dialog = None
+        self.worker.answer_password(dialog.answer())
+        dialog.deleteLater()
+
     def _update_status(self) -> None:
         """The desks now, whatever moment the hours view is showing."""
         statuses = self.hours.statuses(self.hours.now())
@@ -315,6 +342,8 @@ class MainWindow(Retranslating, QMainWindow):
         (a session end, which cannot wait for answers; Quit goes through closeEvent)."""
         self._shut_down = True
         self.hours.stop()
+        if self.password_dialog is not None:  # nobody will type it now
+            self.password_dialog.reject()
         self.worker.shutdown()
 
     def closeEvent(self, event: QCloseEvent) -> None:

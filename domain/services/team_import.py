@@ -50,15 +50,16 @@ class ImportReport:
 
 def _customer_fields(customer: Customer) -> dict:
     values = dataclasses.asdict(customer)
-    values.pop("id")
+    for key in ("id", "version"):  # the store's bookkeeping, not the customer's values
+        values.pop(key, None)
     values["offering"] = getattr(customer.offering, "value", customer.offering)
     return values
 
 
 def _subscription_fields(subscription: Subscription) -> dict:
     values = dataclasses.asdict(subscription)
-    for key in ("id", "customer_id"):
-        values.pop(key)
+    for key in ("id", "customer_id", "version"):
+        values.pop(key, None)
     values["term"] = getattr(subscription.term, "value", subscription.term)
     return values
 
@@ -145,7 +146,7 @@ class _Placing:
                 continue
             new_id = self.uow.cases.add(dataclasses.replace(case, id=None, customer_id=customer_id))
             if case.responded is not None:
-                self.uow.cases.set_responded(new_id, case.responded)
+                self.uow.cases.set_responded(new_id, case.responded, case.responded_by or "")
             there.add(key(case, customer_id))
             self.report.added["cases"] += 1
 

@@ -113,7 +113,8 @@ class Store:
                 connect_args: dict | None = None, on_unreachable=None) -> Store:
         """A SQLite file's URL (for_file builds it) or a PostgreSQL one, `postgresql+psycopg://`
         (psycopg 3). The SQLite-only settings (pragmas, BEGIN IMMEDIATE, WAL, secure
-        delete, copies before upgrades) apply to SQLite alone; docs/store.md "Two engines"."""
+        delete, copies before upgrades) apply to SQLite alone; docs/store.md "Two engines".
+        `connect_args`: more for the driver (a team database's password, never in the URL)."""
         url = make_url(url)
         sqlite = url.get_backend_name() == "sqlite"
         timeout = BUSY_TIMEOUT_SECONDS if busy_timeout is None else busy_timeout

@@ -65,7 +65,11 @@ _NOT_READY_WORDS = ("the database system is starting up", "the database system i
 def _at_connect(error: DBAPIError, why: str) -> DeskguideError:
     """A team server that could not be connected to (PostgreSQL; SQLite's "cannot open" is
     a file's problem, said as a StoreError by the caller)."""
-    if "FATAL" in why and not any(words in why for words in _NOT_READY_WORDS):
+    lower = why.lower()
+    # The server's refusal (FATAL), a password wanted or refused, TLS that cannot be
+    # checked: not temporary (desktop/common/team_login.py sorts them for the agent).
+    if ("FATAL" in why and not any(words in why for words in _NOT_READY_WORDS)) or any(
+            words in lower for words in ("password", "certificate", "ssl")):
         return StoreRefusedConnection(Message("the database server refused the connection: {why}",
                                               why=why.split("FATAL:", 1)[-1].strip()), why)
     return StoreUnreachable(Message("the database cannot be reached; try again in a moment"), why)

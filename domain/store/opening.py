@@ -27,6 +27,7 @@ from domain.errors import ConflictError, StoreError
 from domain.messages import Message
 from domain.reference_bundle import ReferenceBundle, ReferenceFile
 from domain.store.database import Store, default_db_path, head_revision, head_revision_from_files, stored_revision
+from domain.store.file_system import refuse_network_share
 from domain.store.unit_of_work import UnitOfWork
 
 
@@ -136,6 +137,7 @@ def open_store(path: Path | str | None = None, *, now: dt.datetime, reference: R
     is the data to load, the bundled files (resources/reference) unless given.
     """
     db_path = database_path(path)
+    refuse_network_share(db_path)  # before anything is created or written (issue 14)
     try:
         db_path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:

@@ -174,11 +174,13 @@ class TeamStore(Store):
 
 
 def open_team_store(url: URL | str, *, now: dt.datetime, reference: ReferenceBundle | None = None,
-                    password: str | None = None, cache_path: Path | None = None) -> TeamStore:
+                    password: str | None = None, cache_path: Path | None = None,
+                    offline_ok: bool = False) -> TeamStore:
     """The team database at `url` (`postgresql+psycopg://`, no password in it), never
     migrated; the reference data from `reference` (the bundled files unless given) in the
     local file `cache_path` (beside the agent's database unless given). A server out of
-    reach gives an offline store, not an error (module docstring)."""
+    reach is StoreUnreachable, or with `offline_ok` (the app) an offline store that
+    answers reference questions and reconnect()s (module docstring)."""
     from domain.store.opening import open_store
 
     local = open_store(cache_path or reference_cache_path(), now=now, reference=reference)
@@ -190,6 +192,9 @@ def open_team_store(url: URL | str, *, now: dt.datetime, reference: ReferenceBun
     try:
         store.check_schema()
     except StoreUnreachable:
+        if not offline_ok:
+            store.close()
+            raise
         store.offline = True
     except BaseException:
         store.close()

@@ -8,18 +8,27 @@ first, and SQLite serialises writes anyway.
 
 Nothing here imports SQLAlchemy, Alembic or `holidays`: the first job imports them on
 the worker thread, so the window is on screen before they load.
+
+Which database: a DatabaseTarget (desktop/common/database_target.py), or how to find one
+(app.py hands `resolve_target` with the command line's options), resolved on the worker
+thread so that a refused setting is reported like any other failure to open. A team
+database that wants a password: the worker thread asks the window (`password_wanted`)
+and waits for `answer_password` before anything else runs, so every job queued meanwhile
+finds the store open (or the reason it is not).
 """
 from __future__ import annotations
 
 import datetime as dt
 import logging
+import queue
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
 
 import shiboken6
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QMetaMethod, QObject, QThread, Signal, Slot
 
+from desktop.common.database_target import DatabaseTarget, PasswordAnswer, PasswordRequest
 from desktop.common.i18n import _
 from desktop.gui.operations import Changed
 from domain.errors import DeskguideError, StoreError
@@ -28,6 +37,8 @@ from domain.messages import Message
 log = logging.getLogger(__name__)
 
 Clock = Callable[[], dt.datetime]
+# The database, or how to find it (resolved on the worker thread); a path is a SQLite file.
+Where = DatabaseTarget | Callable[[], DatabaseTarget] | Path | str | None
 
 
 def utc_now() -> dt.datetime:
@@ -61,12 +72,21 @@ def _message(error: BaseException, path: Path | None = None) -> Message | str:
     return UNEXPECTED
 
 
+def _target(where: Where) -> DatabaseTarget:
+    if isinstance(where, DatabaseTarget):
+        return where
+    if callable(where):
+        return where()
+    return DatabaseTarget.file(where)
+
+
 class _Runner(QObject):
     """Lives on the worker thread and owns the store; the store never leaves it."""
 
     done = Signal(object, object)  # job, result
     failed = Signal(object, object)  # job, Message
-    opened = Signal(object)  # the database file's path
+    opened = Signal(object)  # the DatabaseTarget opened
+    password_wanted = Signal(object)  # a PasswordRequest, answered through `answers`
     reachable = Signal(bool, str)  # a team database answers again / went out of reach; its name
 
     def __init__(self) -> None:
@@ -74,6 +94,14 @@ class _Runner(QObject):
         self.store = None
         self._open_error: Message | None = None
         self._offline = False
+        self.asks_passwords = False  # someone on the GUI thread answers password_wanted
+        self.answers: queue.SimpleQueue[PasswordAnswer | None] = queue.SimpleQueue()
+
+    def _ask_password(self, request: PasswordRequest) -> PasswordAnswer | None:
+        # Blocks this thread (and the jobs queued behind the opening) until the window
+        # answers; shutdown() answers None so that the thread can finish.
+        self.password_wanted.emit(request)
+        return self.answers.get()
 
     def _report_reachability(self) -> None:
         # Only a team store (domain/store/team.py) has a server to lose.
@@ -89,18 +117,24 @@ class _Runner(QObject):
         self._report_reachability()
 
     @Slot(object, object)
-    def open(self, path: Path | str | None, now: dt.datetime) -> None:
+    def open(self, where: Where, now: dt.datetime) -> None:
         try:
-            from domain.store import open_store  # imports SQLAlchemy and Alembic, here
-
-            self.store = open_store(path, now=now)
+            target = _target(where)
+            for warning in target.warnings:
+                log.warning("%s", warning)
+                self.failed.emit(None, warning)
+            # Imports SQLAlchemy and Alembic (and for a team keyring and psycopg), here.
+            # offline_ok: a team server out of reach still opens (reference answers, a banner,
+            # reconnecting by itself); see domain/store/team.py.
+            self.store = target.open(now, password_source=self._ask_password if self.asks_passwords else None,
+                                     offline_ok=True)
         except Exception as error:  # noqa: BLE001 - reported to the user below
             if not isinstance(error, DeskguideError):
                 log.exception("opening the store failed")
             self._open_error = Message("The database could not be opened: {reason}", reason=_message(error))
             self.failed.emit(None, self._open_error)
         else:
-            self.opened.emit(self.store.path)
+            self.opened.emit(target.located(self.store))
             self._report_reachability()
 
     @Slot(object)
@@ -134,7 +168,8 @@ class StoreWorker(QObject):
     """The GUI's only way to the store. `run(fn, on_done, on_error)`; errors are also
     announced on `failed` so the window can show them in one place."""
 
-    opened = Signal(object)  # the database file's path
+    opened = Signal(object)  # the DatabaseTarget opened (a file's path filled in)
+    password_wanted = Signal(object)  # a PasswordRequest: show a dialog, then answer_password()
     failed = Signal(object)  # a Message (or plain text): say it with `_()` when shown
     changed = Signal(object)  # operations.Changes a write made, after its own callback ran
     idle = Signal()  # every job queued so far has answered (and its callback has run)
@@ -148,9 +183,9 @@ class StoreWorker(QObject):
     _close_requested = Signal()
     _reconnect_requested = Signal()
 
-    def __init__(self, db_path: Path | str | None = None, clock: Clock = utc_now, parent: QObject | None = None):
+    def __init__(self, where: Where = None, clock: Clock = utc_now, parent: QObject | None = None):
         super().__init__(parent)
-        self._db_path = db_path
+        self._where = where
         self._clock = clock
         self._thread = QThread(self)
         self._thread.setObjectName("deskguide-store")
@@ -172,18 +207,22 @@ class StoreWorker(QObject):
         self._retry = QTimer(self)
         self._retry.setInterval(self.RETRY_SECONDS * 1000)
         self._retry.timeout.connect(self._reconnect_requested.emit)
+        self._runner.password_wanted.connect(self.password_wanted)
         self._started = False
         self._stopped = False
         self._pending = 0  # jobs queued whose answer has not been delivered yet
         self.db_path: Path | None = None
+        self.target: DatabaseTarget | None = None  # once opened
 
     def start(self) -> None:
         """Start the thread and queue the first job: open (create, migrate) the store."""
         if self._started or self._stopped:  # never restarted once shut down
             return
         self._started = True
+        # Asked only when someone will answer: a worker on its own must never wait.
+        self._runner.asks_passwords = self.isSignalConnected(QMetaMethod.fromSignal(self.password_wanted))
         self._thread.start()
-        self._open_requested.emit(self._db_path, self._clock())
+        self._open_requested.emit(self._where, self._clock())
 
     @property
     def running(self) -> bool:
@@ -209,6 +248,11 @@ class StoreWorker(QObject):
         self._pending += 1
         self._job_queued.emit(_Job(fn, on_done, on_error))
 
+    def answer_password(self, answer: PasswordAnswer | None) -> None:
+        """The answer to `password_wanted`: a password to try (and maybe remember), or
+        None (cancelled: the database stays closed, and says why)."""
+        self._runner.answers.put(answer)
+
     def shutdown(self) -> None:
         """Let queued jobs finish, close the store, stop the thread. Safe to call twice."""
         if self._stopped:
@@ -216,15 +260,17 @@ class StoreWorker(QObject):
         self._stopped = True
         self._retry.stop()
         if self._started:
+            self._runner.answers.put(None)  # a password still being asked for: no answer is coming
             self._close_requested.emit()
             self._thread.wait()
 
     # --- back on the GUI thread ---------------------------------------------------
 
     @Slot(object)
-    def _on_opened(self, path: Path | None) -> None:
-        self.db_path = path
-        self.opened.emit(path)
+    def _on_opened(self, target: DatabaseTarget) -> None:
+        self.target = target
+        self.db_path = target.path
+        self.opened.emit(target)
 
     @Slot(bool, str)
     def _on_reachability(self, reachable: bool, name: str) -> None:

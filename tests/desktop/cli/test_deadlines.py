@@ -1,4 +1,5 @@
-"""`deskguide deadlines [--within DAYS] [--json]`: the JSON contract, the table, bad input."""
+"""`deskguide deadlines [--within DAYS] [--json]`: the JSON contract, the table, bad input; the
+same answers on a SQLite file and on a team's PostgreSQL database (`cli`, `cli_database`)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -22,6 +23,11 @@ def run(capsys, *argv: str):
 
 
 @pytest.fixture
+def store(cli_store):
+    return cli_store  # the database the commands name: both engines (conftest's `cli`)
+
+
+@pytest.fixture
 def filled(store):
     """Three customers: deadlines in 0, 6 and 20 days, one far off, one pay-as-you-go."""
     today = NOW.date()
@@ -38,12 +44,12 @@ def filled(store):
             ids[name] = register.save_customer(store, Customer(name=name, country=country)).id
         register.save_subscription(store, Subscription(product=f"Microsoft 365 E3 ({start:%Y})", term=term,
                                                        start_date=start, customer_id=ids[name]), today)
-    store.close()  # the CLI opens the same file (DESKGUIDE_DB) on its own
+    store.close()  # the CLI opens the same database on its own
     return ids
 
 
-def test_json_lists_the_coming_deadlines_soonest_first(capsys, filled):
-    code, payload, _, err = run(capsys, "deadlines", "--json")
+def test_json_lists_the_coming_deadlines_soonest_first(cli, filled):
+    code, payload, _, err = cli("deadlines", "--json")
     assert code == 0, err
     assert payload["today"] == "2026-11-23" and payload["within_days"] == 45
     items = payload["deadlines"]
@@ -60,26 +66,26 @@ def test_json_lists_the_coming_deadlines_soonest_first(capsys, filled):
     assert first["product"] == "Microsoft 365 E3 (2025)" and first["period_end"] == "2026-12-23"
 
 
-def test_within_narrows_the_window(capsys, filled):
-    code, payload, _, _ = run(capsys, "deadlines", "--within", "6", "--json")
+def test_within_narrows_the_window(cli, filled):
+    code, payload, _, _ = cli("deadlines", "--within", "6", "--json")
     assert code == 0
     assert [i["days_left"] for i in payload["deadlines"]] == [0, 6]
-    _, payload, _, _ = run(capsys, "deadlines", "--within", "0", "--json")
+    _, payload, _, _ = cli("deadlines", "--within", "0", "--json")
     assert [i["customer"] for i in payload["deadlines"]] == ["Östergren Bygg AB"]
-    _, payload, _, _ = run(capsys, "deadlines", "--within", "200", "--json")
+    _, payload, _, _ = cli("deadlines", "--within", "200", "--json")
     assert [i["notice_deadline"] for i in payload["deadlines"]][-1] == "2027-05-01"
 
 
-def test_the_subscription_id_answers_notice(capsys, filled):
-    _, payload, _, _ = run(capsys, "deadlines", "--json")
+def test_the_subscription_id_answers_notice(cli, filled):
+    _, payload, _, _ = cli("deadlines", "--json")
     sub = payload["deadlines"][1]["subscription"]
-    code, notice, _, _ = run(capsys, "notice", "--subscription", str(sub), "--json")
+    code, notice, _, _ = cli("notice", "--subscription", str(sub), "--json")
     assert code == 0
     assert notice["notice_deadline"] == "2026-11-29" and notice["in_time"] is True
 
 
-def test_human_output_is_a_table(capsys, filled):
-    code, _, out, _ = run(capsys, "deadlines")
+def test_human_output_is_a_table(cli, filled):
+    code, _, out, _ = cli("deadlines")
     assert code == 0
     lines = out.splitlines()
     assert "3 notice deadlines" in lines[0] and "45 days" in lines[0]
@@ -90,10 +96,10 @@ def test_human_output_is_a_table(capsys, filled):
     assert "Mäkinen Oy" in lines[4]
 
 
-def test_an_empty_register_says_so(capsys):
-    code, out_payload, _, _ = run(capsys, "deadlines", "--json")
+def test_an_empty_register_says_so(cli):
+    code, out_payload, _, _ = cli("deadlines", "--json")
     assert code == 0 and out_payload["deadlines"] == []
-    code, _, out, _ = run(capsys, "deadlines")
+    code, _, out, _ = cli("deadlines")
     assert code == 0 and out.strip() == f"No notice deadlines from {day_text(NOW.date())} within 45 days."
 
 

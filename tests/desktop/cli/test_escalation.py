@@ -20,9 +20,9 @@ def run_cli(capsys, *argv: str) -> tuple[int, dict | None, str, str]:
     return code, payload, captured.out, captured.err
 
 
-def test_the_issue_example_sweden_severity_b_before_christmas(capsys):
+def test_the_issue_example_sweden_severity_b_before_christmas(capsys, cli_database):
     code, payload, _, err = run_cli(capsys, "escalate", "--severity", "B", "--country", "SE",
-                                    "--opened", "2026-12-23T16:45", "--json")
+                                    "--opened", "2026-12-23T16:45", "--json", *cli_database.args)
     assert code == 0, err
     assert CONTRACT_KEYS <= set(payload)
     assert payload["severity"] == "B"
@@ -153,17 +153,17 @@ def test_bad_input_without_json_prints_nothing_on_stdout(capsys, isolated_data):
     assert not isolated_data.exists()
 
 
-def test_escalating_a_product_whose_support_has_ended_warns_first(capsys):
+def test_escalating_a_product_whose_support_has_ended_warns_first(capsys, cli_database):
     # Exchange Server 2016's extended support ended 2025-10-14.
     code, payload, _, err = run_cli(capsys, "escalate", "--severity", "A", "--country", "NO", "--opened",
-                                    "2026-11-23T10:00", "--product", "Exchange 2016", "--json")
+                                    "2026-11-23T10:00", "--product", "Exchange 2016", "--json", *cli_database.args)
     assert code == 0, err
     assert payload["product"]["name"] == "Exchange Server 2016" and payload["product"]["phase"] == "ended"
     assert "2025-10-14" in payload["product"]["warning"]
     assert payload["notes"][0] == payload["product"]["warning"]
     # The phase is judged on the day the case was opened: in 2024 it was still supported.
     _, payload, _, _ = run_cli(capsys, "escalate", "--severity", "A", "--country", "NO", "--opened",
-                               "2024-06-03T10:00", "--product", "Exchange 2016", "--json")
+                               "2024-06-03T10:00", "--product", "Exchange 2016", "--json", *cli_database.args)
     assert payload["product"]["phase"] == "extended" and payload["product"]["warning"] is None
 
 

@@ -98,6 +98,9 @@ EXPECTED = {
     "closes": ["13:00", "9:30", "15:00+05:00", "١٥:٠٠"], "product": ["Windows 10", "Exchange 2016", "Server 2019"],
     "topic": ["password-reset", "os-problem"], "search": ["renewal", "glemt passord", "Åkesson"],
     "version": ["Windows 11", "Office 2010"], "note": ["Office move", "", "\x1b[31m"], "by": ["Anna", "", "B" * 81],
+    # Refused before any connection, or a server that is not there (exit 3 at once): never the network.
+    "database_url": ["postgresql://agent:pw@db.example/desk", "postgres://db.example/desk?password=x", "mysql://h/d",
+                     "postgresql://db.example", "postgresql://a,b/desk", "postgresql://127.0.0.1:1/desk", ""],
 }
 
 

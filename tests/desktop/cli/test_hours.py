@@ -1,4 +1,5 @@
-"""`deskguide hours` and `deskguide overrides`: the JSON contract and bad input."""
+"""`deskguide hours` and `deskguide overrides`: the JSON contract and bad input; overrides on a
+SQLite file and on a team's PostgreSQL database (`cli_database`)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -119,37 +120,40 @@ def test_bad_input_without_json_prints_nothing_on_stdout(capsys):
     assert code == 2 and out == "" and "'XX'" in err
 
 
-def test_override_lifecycle_changes_the_answer_and_shows_its_origin(capsys):
+def test_override_lifecycle_changes_the_answer_and_shows_its_origin(capsys, cli_database):
+    db = cli_database.args
     code, payload, _, _ = run_cli(capsys, "overrides", "shorten-day", "--country", "SE", "--date", "2026-12-23",
-                                  "--closes", "13:00", "--note", "Staff Christmas lunch", "--by", "Anna", "--json")
+                                  "--closes", "13:00", "--note", "Staff Christmas lunch", "--by", "Anna", "--json",
+                                  *db)
     assert code == 0
     override_id = payload["added"]["id"]
     assert payload["added"]["kind"] == "shortened_day"
 
-    _, payload, _, _ = run_cli(capsys, "hours", "--country", "SE", "--at", "2026-12-23T12:00", "--json")
+    _, payload, _, _ = run_cli(capsys, "hours", "--country", "SE", "--at", "2026-12-23T12:00", "--json", *db)
     assert payload["open"] is True
     assert payload["closes_at"] == "2026-12-23T13:00:00+01:00"
     assert "Staff Christmas lunch" in payload["origin"] and "Anna" in payload["origin"]
 
-    _, payload, _, _ = run_cli(capsys, "overrides", "list", "--country", "se", "--json")
+    _, payload, _, _ = run_cli(capsys, "overrides", "list", "--country", "se", "--json", *db)
     assert [item["id"] for item in payload["overrides"]] == [override_id]
 
-    code, _, _, _ = run_cli(capsys, "overrides", "remove", str(override_id), "--json")
+    code, _, _, _ = run_cli(capsys, "overrides", "remove", str(override_id), "--json", *db)
     assert code == 0
-    _, payload, _, _ = run_cli(capsys, "hours", "--country", "SE", "--at", "2026-12-23T12:00", "--json")
+    _, payload, _, _ = run_cli(capsys, "hours", "--country", "SE", "--at", "2026-12-23T12:00", "--json", *db)
     assert payload["closes_at"] == "2026-12-23T17:00:00+01:00"
 
 
-def test_closed_date_override_is_the_reason(capsys):
-    run_cli(capsys, "overrides", "close-date", "--country", "FI", "--date", "2026-11-27", "--note", "Office move")
-    _, payload, _, _ = run_cli(capsys, "hours", "--country", "FI", "--at", "2026-11-27T10:00", "--json")
+def test_closed_date_override_is_the_reason(capsys, cli_database):
+    db = cli_database.args
+    run_cli(capsys, "overrides", "close-date", "--country", "FI", "--date", "2026-11-27", "--note", "Office move", *db)
+    _, payload, _, _ = run_cli(capsys, "hours", "--country", "FI", "--at", "2026-11-27T10:00", "--json", *db)
     assert payload["open"] is False
     assert payload["closed_reason"] == "Office move"
     assert payload["next_open"] == "2026-11-30T08:00:00+02:00"
 
 
-def test_removing_an_unknown_override_is_bad_input(capsys, store):
-    code, payload, _, err = run_cli(capsys, "overrides", "remove", "999", "--json")
+def test_removing_an_unknown_override_is_bad_input(capsys, cli_database):
+    code, payload, _, err = run_cli(capsys, "overrides", "remove", "999", "--json", *cli_database.args)
     assert code == 2 and "999" in err and "999" in payload["error"]
 
 

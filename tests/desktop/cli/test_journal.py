@@ -1,5 +1,6 @@
 """`deskguide journal`: a customer's journal newest first (JSON contract, text, search) and
-`deskguide journal purge` for IT's retention job (counts, --dry-run, bad N writes nothing)."""
+`deskguide journal purge` for IT's retention job (counts, --dry-run, bad N writes nothing); the
+same answers on a SQLite file and on a team's PostgreSQL database (`cli`, `cli_database`)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -25,6 +26,11 @@ def run(capsys, *argv: str):
 
 
 @pytest.fixture
+def store(cli_store):
+    return cli_store  # the database the commands name: both engines (conftest's `cli`)
+
+
+@pytest.fixture
 def filled(store):
     """Östergren Bygg AB with three entries (today, 3 and 8 months ago); Mäkinen Oy with one."""
     ids = {name: register.save_customer(store, Customer(name=name, country=country)).id
@@ -41,14 +47,18 @@ def filled(store):
                                           note="Glömt lösenordet", summary="IN SCOPE\n  §5 Password reset"))
     journal.add_entry(store, JournalEntry(ids["Mäkinen Oy"], dt.datetime(2025, 1, 2, 8, 0, tzinfo=dt.timezone.utc),
                                           "Päivi", JournalKind.NOTE, "", "", note="Soittaa takaisin"))
-    store.close()  # the CLI opens the same file (DESKGUIDE_DB) on its own
+    store.close()  # the CLI opens the same database on its own
     return ids
 
 
-def topics(customer_id: int) -> list[str]:
-    from domain.store import open_store
+@pytest.fixture
+def topics(cli_database):
+    """The topics of a customer's journal, read from the test's database."""
+    return lambda customer_id: _topics(cli_database, customer_id)
 
-    store = open_store(now=NOW)
+
+def _topics(cli_database, customer_id: int) -> list[str]:
+    store = cli_database.open()
     try:
         return [e.topic for e in journal.journal(store, customer_id)]
     finally:
@@ -57,9 +67,9 @@ def topics(customer_id: int) -> list[str]:
 
 # --- listing -----------------------------------------------------------------------------
 
-def test_json_lists_the_journal_newest_first(capsys, filled):
+def test_json_lists_the_journal_newest_first(cli, filled):
     east = filled["Östergren Bygg AB"]
-    code, payload, _, err = run(capsys, "journal", "--customer", str(east), "--json")
+    code, payload, _, err = cli("journal", "--customer", str(east), "--json")
     assert code == 0, err
     assert set(payload) == {"customer_id", "entries", "message"} and payload["customer_id"] == east
     entries = payload["entries"]
@@ -75,8 +85,8 @@ def test_json_lists_the_journal_newest_first(capsys, filled):
     assert payload["message"].startswith("3 journal entries of Östergren Bygg AB")
 
 
-def test_the_text_shows_each_entry_with_its_moment_agent_note_and_summary(capsys, filled):
-    code, _, out, _ = run(capsys, "journal", "--customer", str(filled["Östergren Bygg AB"]))
+def test_the_text_shows_each_entry_with_its_moment_agent_note_and_summary(cli, filled):
+    code, _, out, _ = cli("journal", "--customer", str(filled["Östergren Bygg AB"]))
     assert code == 0
     newest = moment_text(dt.datetime(2026, 11, 23, 11, 30, tzinfo=dt.timezone.utc).astimezone(), with_year=True)
     oldest = moment_text(dt.datetime(2026, 3, 20, 9, 15, tzinfo=dt.timezone.utc).astimezone(), with_year=True)
@@ -86,19 +96,19 @@ def test_the_text_shows_each_entry_with_its_moment_agent_note_and_summary(capsys
     assert "Notice  Microsoft 365 E3 (#4)  in time" in out
 
 
-def test_search_finds_every_word_without_case_or_accents(capsys, filled):
+def test_search_finds_every_word_without_case_or_accents(cli, filled):
     east = filled["Östergren Bygg AB"]
-    code, payload, _, _ = run(capsys, "journal", "--customer", str(east), "--search", "LOSENORDET anna", "--json")
+    code, payload, _, _ = cli("journal", "--customer", str(east), "--search", "LOSENORDET anna", "--json")
     assert code == 0 and [e["topic"] for e in payload["entries"]] == ["password-reset"]
-    code, payload, _, _ = run(capsys, "journal", "--customer", str(east), "--search", "120 minutes", "--json")
+    code, payload, _, _ = cli("journal", "--customer", str(east), "--search", "120 minutes", "--json")
     assert [e["topic"] for e in payload["entries"]] == ["Exchange Online"]
-    code, payload, out, _ = run(capsys, "journal", "--customer", str(east), "--search", "teams", "--json")
+    code, payload, out, _ = cli("journal", "--customer", str(east), "--search", "teams", "--json")
     assert code == 0 and payload["entries"] == []
     assert payload["message"] == "No journal entries of Östergren Bygg AB match 'teams'."
 
 
-def test_another_language_writes_dates_its_way_and_keeps_the_json(capsys, filled):
-    code, payload, _, _ = run(capsys, "journal", "--customer", str(filled["Mäkinen Oy"]), "--json", "--lang", "fi")
+def test_another_language_writes_dates_its_way_and_keeps_the_json(cli, filled):
+    code, payload, _, _ = cli("journal", "--customer", str(filled["Mäkinen Oy"]), "--json", "--lang", "fi")
     assert code == 0
     [only] = payload["entries"]
     assert (only["kind"], only["created"], only["note"]) == ("note", "2025-01-02T08:00:00+00:00", "Soittaa takaisin")
@@ -108,8 +118,8 @@ def test_another_language_writes_dates_its_way_and_keeps_the_json(capsys, filled
     assert finnish != moment_text(moment, with_year=True) and finnish in payload["message"]
 
 
-def test_an_unknown_customer_exits_2_naming_the_option(capsys, filled):
-    code, payload, _, err = run(capsys, "journal", "--customer", "4711", "--json")
+def test_an_unknown_customer_exits_2_naming_the_option(cli, filled):
+    code, payload, _, err = cli("journal", "--customer", "4711", "--json")
     assert code == 2
     assert err.strip() == "deskguide: --customer: 4711 is not a customer in the register"
     assert payload["error"] == "--customer: 4711 is not a customer in the register"
@@ -127,9 +137,9 @@ def test_a_journal_without_a_customer_is_bad_input(capsys, isolated_data, argv, 
 
 # --- purge ---------------------------------------------------------------------------------
 
-def test_purge_deletes_the_entries_older_than_n_months(capsys, filled):
+def test_purge_deletes_the_entries_older_than_n_months(cli, filled, topics):
     east, north = filled["Östergren Bygg AB"], filled["Mäkinen Oy"]
-    code, payload, _, err = run(capsys, "journal", "purge", "--older-than-months", "6", "--json")
+    code, payload, _, err = cli("journal", "purge", "--older-than-months", "6", "--json")
     assert code == 0, err
     # Six months before 23 Nov 2026 12:00 UTC: the March entry and Mäkinen's from 2025 go.
     assert (payload["deleted"], payload["older_than_months"], payload["cutoff"]) == (
@@ -139,17 +149,17 @@ def test_purge_deletes_the_entries_older_than_n_months(capsys, filled):
     assert payload["message"] == f"Deleted 2 journal entries made before {cutoff}."
     assert topics(east) == ["password-reset", "Microsoft 365 E3 (#4)"]
     assert topics(north) == []
-    code, payload, _, _ = run(capsys, "journal", "purge", "--older-than-months", "6", "--json")
+    code, payload, _, _ = cli("journal", "purge", "--older-than-months", "6", "--json")
     assert payload["deleted"] == 0  # a scheduled job may run again: nothing more to do
 
 
-def test_a_dry_run_counts_and_deletes_nothing(capsys, filled):
-    code, payload, _, _ = run(capsys, "journal", "purge", "--older-than-months", "3", "--dry-run", "--json")
+def test_a_dry_run_counts_and_deletes_nothing(cli, filled, topics):
+    code, payload, _, _ = cli("journal", "purge", "--older-than-months", "3", "--dry-run", "--json")
     assert code == 0
     assert payload["would_delete"] == 3 and "deleted" not in payload
     assert "nothing was deleted" in payload["message"]
     assert len(topics(filled["Östergren Bygg AB"])) == 3 and len(topics(filled["Mäkinen Oy"])) == 1
-    code, _, out, _ = run(capsys, "journal", "purge", "--older-than-months", "3", "--dry-run")
+    code, _, out, _ = cli("journal", "purge", "--older-than-months", "3", "--dry-run")
     assert out.startswith("3 journal entries were made before ")
 
 
@@ -161,14 +171,14 @@ def test_a_bad_n_exits_2_and_writes_nothing(capsys, isolated_data, months):
     assert not isolated_data.exists()  # checked before the store is opened
 
 
-def test_a_bad_n_leaves_an_existing_journal_whole(capsys, filled):
-    code, _, _, _ = run(capsys, "journal", "purge", "--older-than-months", "0")
+def test_a_bad_n_leaves_an_existing_journal_whole(cli, filled, topics):
+    code, _, _, _ = cli("journal", "purge", "--older-than-months", "0")
     assert code == 2
     assert len(topics(filled["Östergren Bygg AB"])) == 3
 
 
-def test_purge_takes_no_customer(capsys, filled):
-    code, _, _, err = run(capsys, "journal", "--customer", str(filled["Mäkinen Oy"]), "purge",
+def test_purge_takes_no_customer(cli, filled, topics):
+    code, _, _, err = cli("journal", "--customer", str(filled["Mäkinen Oy"]), "purge",
                           "--older-than-months", "1")
     assert code == 2 and "--customer and --search are for listing a journal" in err
     assert topics(filled["Mäkinen Oy"]) == [""]  # a note has no topic

@@ -1,5 +1,6 @@
 """`deskguide notice --subscription ID`: the notice answer for a subscription in the
-register, with the closed days of the customer's own country desk."""
+register, with the closed days of the customer's own country desk; the same answers on a
+SQLite file and on a team's PostgreSQL database (`cli`, `cli_database`)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -13,6 +14,11 @@ from domain.services import register
 from tests.desktop.cli.cli_run import run
 
 TODAY = dt.date(2026, 11, 23)
+
+
+@pytest.fixture
+def store(cli_store):
+    return cli_store  # the database the commands name: both engines (conftest's `cli`)
 
 
 @pytest.fixture
@@ -32,8 +38,8 @@ def subscriptions(store):
     return found
 
 
-def test_norwegian_customer_is_warned_of_the_national_day(capsys, subscriptions):
-    code, payload, _, err = run(capsys, "notice", "--subscription", str(subscriptions["NO"]), "--on", "2026-11-23",
+def test_norwegian_customer_is_warned_of_the_national_day(cli, subscriptions):
+    code, payload, _, err = cli("notice", "--subscription", str(subscriptions["NO"]), "--on", "2026-11-23",
                                 "--json")
     assert code == 0, err
     assert payload["term"] == "12"
@@ -44,36 +50,36 @@ def test_norwegian_customer_is_warned_of_the_national_day(capsys, subscriptions)
     assert payload["deadline_warning"]["safe_day"] == "2027-05-14"  # the Friday before
 
 
-def test_swedish_customer_same_dates_no_warning(capsys, subscriptions):
-    code, payload, _, _ = run(capsys, "notice", "--subscription", str(subscriptions["SE"]), "--on", "2026-11-23",
+def test_swedish_customer_same_dates_no_warning(cli, subscriptions):
+    code, payload, _, _ = cli("notice", "--subscription", str(subscriptions["SE"]), "--on", "2026-11-23",
                               "--json")
     assert code == 0
     assert payload["notice_deadline"] == "2027-05-17" and payload["deadline_warning"] is None
 
 
-def test_too_late_renews_in_plain_words(capsys, subscriptions):
-    code, _, out, _ = run(capsys, "notice", "--subscription", str(subscriptions["SE"]), "--on", "18.05.2027")
+def test_too_late_renews_in_plain_words(cli, subscriptions):
+    code, _, out, _ = cli("notice", "--subscription", str(subscriptions["SE"]), "--on", "18.05.2027")
     assert code == 0
     assert f"Notice deadline: {long_day_text(dt.date(2027, 5, 17))}" in out
     assert "too late" in out and "renews for 12 months" in out and long_day_text(dt.date(2028, 6, 16)) in out
 
 
-def test_pay_as_you_go(capsys, subscriptions):
-    code, payload, _, _ = run(capsys, "notice", "--subscription", str(subscriptions["payg"]), "--on", "2026-11-23",
+def test_pay_as_you_go(cli, subscriptions):
+    code, payload, _, _ = cli("notice", "--subscription", str(subscriptions["payg"]), "--on", "2026-11-23",
                               "--json")
     assert code == 0
     assert payload["term"] == "payg" and payload["notice_deadline"] is None and payload["ends_on"] == "2026-11-23"
 
 
-def test_an_unknown_subscription_exits_2_naming_it(capsys, subscriptions):
-    code, payload, _, err = run(capsys, "notice", "--subscription", "999", "--json")
+def test_an_unknown_subscription_exits_2_naming_it(cli, subscriptions):
+    code, payload, _, err = cli("notice", "--subscription", "999", "--json")
     assert code == 2
     assert "--subscription: 999" in err and "not a subscription" in err
     assert payload["error"] == err.strip().removeprefix("deskguide: ")
 
 
-def test_a_day_before_the_start_exits_2(capsys, subscriptions):
-    code, _, _, err = run(capsys, "notice", "--subscription", str(subscriptions["NO"]), "--on", "2026-06-16")
+def test_a_day_before_the_start_exits_2(cli, subscriptions):
+    code, _, _, err = cli("notice", "--subscription", str(subscriptions["NO"]), "--on", "2026-06-16")
     assert code == 2
     assert "--on: '2026-06-16'" in err and "2026-06-17" in err
 

@@ -1,4 +1,5 @@
-"""`deskguide import` and `deskguide export`: counts, every problem of a bad file, nothing written."""
+"""`deskguide import` and `deskguide export`: counts, every problem of a bad file, nothing written;
+the same answers on a SQLite file and on a team's PostgreSQL database (`cli_database`)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -6,12 +7,10 @@ import json
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
 
 from desktop import cli
 from desktop.cli.context import CliContext
 from domain.customer_csv import COLUMNS
-from domain.store import open_store
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 EXAMPLE = str(DATA / "register-semicolon.csv")
@@ -32,14 +31,7 @@ def run_cli(capsys, *argv: str) -> tuple[int, dict | None, str, str]:
     return code, payload, captured.out, captured.err
 
 
-def db_rows(path: Path, now) -> dict[str, list[tuple]]:
-    store = open_store(path, now=now)
-    try:
-        with store.engine.connect() as connection:
-            return {table: [tuple(r) for r in connection.execute(text(f"SELECT * FROM {table} ORDER BY id"))]
-                    for table in ("customer", "subscription")}
-    finally:
-        store.close()
+REGISTER = ("customer", "subscription")
 
 
 def bad_file(tmp_path: Path) -> Path:
@@ -54,8 +46,8 @@ def bad_file(tmp_path: Path) -> Path:
     return path
 
 
-def test_import_prints_what_it_added(capsys):
-    code, payload, _, err = run_cli(capsys, "import", EXAMPLE, "--json")
+def test_import_prints_what_it_added(capsys, cli_database):
+    code, payload, _, err = run_cli(capsys, "import", EXAMPLE, "--json", *cli_database.args)
     assert code == 0, err
     message = payload.pop("message")  # the summary in words, as without --json
     assert payload == {"file": EXAMPLE, "dry_run": False,
@@ -66,22 +58,22 @@ def test_import_prints_what_it_added(capsys):
                                     "  subscriptions: 4 added, 0 updated, 0 unchanged"]
 
 
-def test_import_in_words(capsys):
-    code, _, out, _ = run_cli(capsys, "import", EXAMPLE)
+def test_import_in_words(capsys, cli_database):
+    code, _, out, _ = run_cli(capsys, "import", EXAMPLE, *cli_database.args)
     assert code == 0
     assert out.splitlines() == [f"Imported {EXAMPLE}.",
                                 "  customers:     4 added, 0 updated, 0 unchanged",
                                 "  subscriptions: 4 added, 0 updated, 0 unchanged"]
 
 
-def test_importing_the_same_file_again_changes_nothing(capsys, isolated_data, now):
-    run_cli(capsys, "import", EXAMPLE)
-    before = db_rows(isolated_data, now)
-    code, payload, _, _ = run_cli(capsys, "import", EXAMPLE, "--json")
+def test_importing_the_same_file_again_changes_nothing(capsys, cli_database):
+    run_cli(capsys, "import", EXAMPLE, *cli_database.args)
+    before = cli_database.rows(*REGISTER)
+    code, payload, _, _ = run_cli(capsys, "import", EXAMPLE, "--json", *cli_database.args)
     assert code == 0
     assert payload["customers"] == {"added": 0, "updated": 0, "unchanged": 4}
     assert payload["subscriptions"] == {"added": 0, "updated": 0, "unchanged": 4}
-    assert db_rows(isolated_data, now) == before
+    assert cli_database.rows(*REGISTER) == before
 
 
 def test_a_bad_file_lists_every_problem_exits_2_and_creates_no_database(capsys, tmp_path, isolated_data):
@@ -110,22 +102,22 @@ def test_a_bad_file_with_json_gives_every_problem_as_data(capsys, tmp_path):
     assert len(err.splitlines()) == 5
 
 
-def test_a_bad_file_leaves_an_existing_register_as_it_was(capsys, tmp_path, isolated_data, now):
-    run_cli(capsys, "import", EXAMPLE)
-    before = db_rows(isolated_data, now)
-    code, _, _, _ = run_cli(capsys, "import", str(bad_file(tmp_path)))
+def test_a_bad_file_leaves_an_existing_register_as_it_was(capsys, tmp_path, cli_database):
+    run_cli(capsys, "import", EXAMPLE, *cli_database.args)
+    before = cli_database.rows(*REGISTER)
+    code, _, _, _ = run_cli(capsys, "import", str(bad_file(tmp_path)), *cli_database.args)
     assert code == 2
-    assert db_rows(isolated_data, now) == before
+    assert cli_database.rows(*REGISTER) == before
 
 
-def test_dry_run_counts_and_writes_nothing(capsys, isolated_data, now):
-    code, payload, _, _ = run_cli(capsys, "import", EXAMPLE, "--dry-run", "--json")
+def test_dry_run_counts_and_writes_nothing(capsys, cli_database):
+    code, payload, _, _ = run_cli(capsys, "import", EXAMPLE, "--dry-run", "--json", *cli_database.args)
     assert code == 0 and payload["dry_run"] is True
     assert payload["customers"]["added"] == 4 and payload["subscriptions"]["added"] == 4
-    _, _, out, _ = run_cli(capsys, "import", EXAMPLE, "--dry-run")
+    _, _, out, _ = run_cli(capsys, "import", EXAMPLE, "--dry-run", *cli_database.args)
     assert out.splitlines()[:2] == [f"Dry run of {EXAMPLE}: nothing written.",
                                     "  customers:     4 to add, 0 to update, 0 unchanged"]
-    assert db_rows(isolated_data, now) == {"customer": [], "subscription": []}
+    assert cli_database.rows(*REGISTER) == {"customer": [], "subscription": []}
 
 
 def test_a_file_not_in_utf8_says_how_to_save_it(capsys, tmp_path, isolated_data):
@@ -148,19 +140,20 @@ def test_a_missing_file_is_one_line_of_bad_input(capsys, tmp_path, isolated_data
     assert not isolated_data.exists()
 
 
-def test_ignored_columns_are_named_so_a_misspelling_is_noticed(capsys, tmp_path):
+def test_ignored_columns_are_named_so_a_misspelling_is_noticed(capsys, tmp_path, cli_database):
     path = tmp_path / "extra.csv"
     path.write_text("customer_id;customer_name;country;Kundnummer hos oss\nC-1;Acme AB;SE;42\n", encoding="utf-8")
-    code, payload, _, _ = run_cli(capsys, "import", str(path), "--json")
+    code, payload, _, _ = run_cli(capsys, "import", str(path), "--json", *cli_database.args)
     assert code == 0 and payload["ignored_columns"] == ["Kundnummer hos oss"]
-    _, _, out, _ = run_cli(capsys, "import", str(path))
+    _, _, out, _ = run_cli(capsys, "import", str(path), *cli_database.args)
     assert "ignored columns (not part of the register): Kundnummer hos oss" in out
 
 
-def test_export_then_import_into_another_database_gives_the_same_register(capsys, tmp_path):
-    run_cli(capsys, "import", EXAMPLE)
+def test_export_then_import_into_another_database_gives_the_same_register(capsys, tmp_path, cli_database):
+    # From either engine into a SQLite file and out again: the same bytes.
+    run_cli(capsys, "import", EXAMPLE, *cli_database.args)
     exported = tmp_path / "register.csv"
-    code, payload, _, _ = run_cli(capsys, "export", str(exported), "--json")
+    code, payload, _, _ = run_cli(capsys, "export", str(exported), "--json", *cli_database.args)
     assert code == 0
     assert payload == {"file": str(exported), "rows": 5, "separator": ";",
                        "message": f"Exported 5 rows to {exported}."}
@@ -174,10 +167,10 @@ def test_export_then_import_into_another_database_gives_the_same_register(capsys
     assert again.read_bytes() == exported.read_bytes()
 
 
-def test_export_with_commas_in_words(capsys, tmp_path):
-    run_cli(capsys, "import", EXAMPLE)
+def test_export_with_commas_in_words(capsys, tmp_path, cli_database):
+    run_cli(capsys, "import", EXAMPLE, *cli_database.args)
     path = tmp_path / "register.csv"
-    code, _, out, _ = run_cli(capsys, "export", str(path), "--separator", ",")
+    code, _, out, _ = run_cli(capsys, "export", str(path), "--separator", ",", *cli_database.args)
     assert code == 0 and out.strip() == f"Exported 5 rows to {path}."
     assert path.read_bytes().decode("utf-8-sig").startswith(",".join(COLUMNS) + "\r\n")
 
@@ -195,13 +188,14 @@ def test_export_bad_input_exits_2_and_creates_no_database(capsys, tmp_path, isol
     assert not isolated_data.exists()
 
 
-def test_an_export_escapes_formula_cells_and_imports_back_unchanged(capsys, tmp_path, filled_db):
+def test_an_export_escapes_formula_cells_and_imports_back_unchanged(capsys, tmp_path, filled_cli_database):
+    args = filled_cli_database.args
     target = tmp_path / "register.csv"
-    code, _, _, err = run_cli(capsys, "export", str(target))
+    code, _, _, err = run_cli(capsys, "export", str(target), *args)
     assert code == 0, err
     text = target.read_bytes().decode("utf-8-sig")
     assert ";'+46 8 123 456 78;" in text  # Excel would take +46 ... for a formula
     assert ";+46 8 123 456 78;" not in text
-    code, payload, _, err = run_cli(capsys, "import", str(target), "--json")
+    code, payload, _, err = run_cli(capsys, "import", str(target), "--json", *args)
     assert code == 0, err
     assert payload["customers"]["updated"] == payload["subscriptions"]["updated"] == 0

@@ -11,25 +11,10 @@ from pathlib import Path
 import pytest
 
 from desktop.common import machine_config
-from desktop.common.machine_config import read_machine_defaults, resolve_db_path
+from desktop.common.database_target import resolve_target
+from desktop.common.machine_config import read_machine_defaults
 
 ROOT = Path(__file__).resolve().parents[3]
-
-
-@pytest.fixture
-def ini(tmp_path, monkeypatch):
-    """Write the machine's deskguide.ini (as the MSI does) and point Deskguide at it."""
-    path = tmp_path / "ProgramData" / "Deskguide" / "deskguide.ini"
-    path.parent.mkdir(parents=True)
-    monkeypatch.setenv("DESKGUIDE_MACHINE_CONFIG", str(path))
-
-    def write(text: str) -> Path:
-        path.write_text(text, encoding="utf-8")
-        machine_config._cached.cache_clear()
-        return path
-
-    yield write
-    machine_config._cached.cache_clear()
 
 
 def test_defaults_are_read_with_variables_expanded(ini, tmp_path, monkeypatch):
@@ -82,13 +67,13 @@ def test_database_precedence(ini, tmp_path, monkeypatch):
     machine_db = tmp_path / "machine.sqlite3"
     ini(f"[defaults]\ndatabase = {machine_db}\n")
     monkeypatch.delenv("DESKGUIDE_DB")
-    assert resolve_db_path(None) == machine_db  # the machine's default
+    assert resolve_target().path == machine_db  # the machine's default
     monkeypatch.setenv("DESKGUIDE_DB", str(tmp_path / "env.sqlite3"))
-    assert resolve_db_path(None) == tmp_path / "env.sqlite3"  # the environment beats it
-    assert resolve_db_path(str(tmp_path / "cli.sqlite3")) == tmp_path / "cli.sqlite3"  # --db beats both
+    assert resolve_target().path == tmp_path / "env.sqlite3"  # the environment beats it
+    assert resolve_target(str(tmp_path / "cli.sqlite3")).path == tmp_path / "cli.sqlite3"  # --db beats both
     ini("[defaults]\ncountry = FI\n")
     monkeypatch.delenv("DESKGUIDE_DB")
-    assert resolve_db_path(None) is None  # nothing says where: the user's data folder
+    assert resolve_target().path is None  # nothing says where: the user's data folder
 
 
 def test_the_cli_opens_the_machine_database(ini, tmp_path, monkeypatch, capsys):

@@ -33,6 +33,15 @@ def test_the_status_bar_shows_the_four_desks_now(main_window):
         "Now: SE open until 17:00 · NO open until 16:00 · DK open until 16:00 · FI open until 16:00")
 
 
+def test_the_status_bar_names_the_database(main_window, isolated_data):
+    # A team database says "Team database <name> on <host>:<port>": tests/desktop/gui/test_team_database.py.
+    from desktop.gui.platform.language import apply_language
+
+    assert main_window.database_label.text() == f"Local database {isolated_data}"
+    apply_language("sv")
+    assert main_window.database_label.text() == f"Lokal databas {isolated_data}"
+
+
 def test_the_status_bar_follows_the_clock_and_ignores_what_if(main_window, clock):
     main_window.view("hours").show_what_if(dt.datetime(2026, 12, 24, 10, 0), "FI")
     clock.moment = dt.datetime(2026, 11, 23, 15, 30, tzinfo=dt.timezone.utc)  # 16:30 SE, 17:30 FI
@@ -56,7 +65,7 @@ def test_the_about_box_shows_the_version_the_sources_and_the_database(qtbot, mai
     assert "Villkor Office 365 Support, version 2017:3" in text
     assert "Checked 22 Nov 2026" in text
     assert "2024–2030" in text
-    assert str(isolated_data) in text
+    assert f"Local database {isolated_data}" in text
 
 
 def test_quit_closes_the_window_and_stops_the_worker(qtbot, main_window):

@@ -28,7 +28,7 @@ def local(sqlite_store, now):
     customer = register.get_customer(sqlite_store, 1).customer
     answer = escalation.escalator(sqlite_store).escalate("A", "unified", now, customer.country)
     case = escalation.save_case(sqlite_store, escalation_case(answer, customer))
-    escalation.mark_responded(sqlite_store, case.id, now + dt.timedelta(minutes=20))
+    escalation.mark_responded(sqlite_store, case.id, now + dt.timedelta(minutes=20), by="Anna Berg")
     journal.add_entry(sqlite_store, JournalEntry(customer.id, now, "Anna Berg", JournalKind.NOTE, "", "",
                                                  note="Called about the renewal"))
     return sqlite_store
@@ -44,7 +44,8 @@ def everything(store) -> tuple:
     records = register.export_records(store)
     customers = sorted((repr(dataclasses.replace(r.customer, id=None)), tuple(sorted(
         (s.external_id, s.product, s.seats) for s in r.subscriptions))) for r in records)
-    cases = sorted((c.customer_name, c.product, c.opened, c.responded) for c in escalation.list_cases(store))
+    cases = sorted((c.customer_name, c.product, c.opened, c.responded, c.responded_by)
+                   for c in escalation.list_cases(store))
     entries = sorted((e.agent, e.created, e.note) for r in records for e in journal.journal(store, r.customer.id))
     return customers, cases, entries
 

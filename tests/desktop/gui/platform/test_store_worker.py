@@ -181,3 +181,18 @@ def test_shutdown_runs_every_queued_job_then_stops_and_drops_later_ones(qtbot, w
     worker.shutdown()  # twice is safe
     worker.start()  # and it never starts again
     assert not worker.running
+
+
+@pytest.mark.postgres
+def test_a_worker_nobody_answers_for_never_waits_for_a_password(qtbot, qapp, password_database, now):
+    from desktop.common.database_target import resolve_target
+
+    url, _ = password_database
+    lonely = StoreWorker(resolve_target(None, url), lambda: now)  # no window listens to password_wanted
+    try:
+        with qtbot.waitSignal(lonely.failed, timeout=15_000) as failed:
+            lonely.start()
+        assert "asks for the password of agent" in str(failed.args[0])
+    finally:
+        lonely.shutdown()
+
