@@ -51,7 +51,7 @@ def cmd_backup(args, context: CliContext) -> int:
     from domain.store.backup import copy_database
     from domain.store.opening import database_path
 
-    target = Path(args.path).expanduser()
+    target = Path(os.path.expanduser(args.path))
     database = context.target(args)
     if database.is_team:
         raise ReasonOnly("database_url", "", Message(

@@ -18,6 +18,7 @@ version, a role without the rights); 3 temporary (the server cannot be reached).
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from desktop.cli.context import CliContext
@@ -105,7 +106,7 @@ def cmd_import_local(args, context: CliContext) -> int:
     from domain.services.team_import import import_local, report_as_dict
     from domain.store import open_store
 
-    source = Path(args.source).expanduser()
+    source = Path(os.path.expanduser(args.source))
     if not source.is_file():
         raise ReasonOnly("from", str(source), Message(
             "import-local: there is no database file {path}", path=str(source)))

@@ -73,7 +73,7 @@ class DatabaseTarget:
 
     @classmethod
     def file(cls, path: Path | str | None, *, explicit: bool = False, source: str = "") -> DatabaseTarget:
-        return cls(path=Path(path).expanduser() if path else None, explicit=explicit and bool(path), source=source)
+        return cls(path=Path(os.path.expanduser(path)) if path else None, explicit=explicit and bool(path), source=source)
 
     @property
     def is_team(self) -> bool:

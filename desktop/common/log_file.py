@@ -20,7 +20,7 @@ BACKUPS = 4
 def log_folder() -> Path:
     configured = os.environ.get(ENV_DIR)
     if configured:
-        return Path(configured).expanduser()
+        return Path(os.path.expanduser(configured))
     from platformdirs import user_log_dir
 
     return Path(user_log_dir(APP_NAME, appauthor=False))

@@ -55,7 +55,7 @@ def config_path() -> Path:
     """Where the machine's deskguide.ini is (it need not exist)."""
     override = os.environ.get(ENV_FILE)
     if override:
-        return Path(override).expanduser()
+        return Path(os.path.expanduser(override))
     if sys.platform == "win32" and os.environ.get("PROGRAMDATA"):
         # What site_config_dir answers on Windows, without its ctypes call at start-up.
         return Path(os.environ["PROGRAMDATA"]) / APP_NAME / FILE_NAME

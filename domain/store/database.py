@@ -28,7 +28,7 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 def default_db_path() -> Path:
     env = os.environ.get("DESKGUIDE_DB")
     if env:
-        return Path(env).expanduser()
+        return Path(os.path.expanduser(env))
     from platformdirs import user_data_dir  # only needed when nothing else says where
 
     return Path(user_data_dir(APP_NAME, appauthor=False)) / DB_FILENAME

@@ -18,6 +18,7 @@ as it was, and the next start does it all again.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 from sqlalchemy import Connection
@@ -127,7 +128,7 @@ def load_into(connection: Connection, bundle: ReferenceBundle, now: dt.datetime)
 
 def database_path(path: Path | str | None) -> Path:
     """The database file: `path` as given (a plain path), else the default location."""
-    return Path(path).expanduser() if path else default_db_path()
+    return Path(os.path.expanduser(path)) if path else default_db_path()
 
 
 def open_store(path: Path | str | None = None, *, now: dt.datetime, reference: ReferenceBundle | None = None) -> Store:

@@ -72,6 +72,24 @@ def test_cli_answers_a_real_question_with_the_version_of_the_package(bundle_dir,
     assert (data_home / "Deskguide" / "deskguide.sqlite3").is_file()
 
 
+@pytest.mark.postgres
+def test_the_bundle_opens_a_team_database_and_reads_the_credential_store(bundle_dir, tmp_path, password_database):
+    # psycopg, its SQLAlchemy dialect and keyring are loaded by name: a missing one fails here.
+    from tests.conftest import AGENT_PASSWORD
+
+    url, _ = password_database
+    env = _env(tmp_path, DESKGUIDE_DATABASE_URL=url)
+    for name in ("PYTHON_KEYRING_BACKEND", "PGPASSWORD"):  # keyring's own choice of store, as on a desk
+        env.pop(name, None)
+    needed = subprocess.run([str(bundle_dir / CLI_NAME), "deadlines", "--json"], env=env, capture_output=True,
+                            text=True, timeout=60)
+    assert needed.returncode == 2 and "asks for the password of agent" in needed.stderr, needed.stderr
+    env["PGPASSWORD"] = AGENT_PASSWORD
+    answered = subprocess.run([str(bundle_dir / CLI_NAME), "deadlines", "--json"], env=env, capture_output=True,
+                              text=True, timeout=60)
+    assert answered.returncode == 0 and json.loads(answered.stdout)["deadlines"] == [], answered.stderr
+
+
 def test_bundle_reads_the_machine_config_that_the_installer_writes(bundle_dir, tmp_path):
     machine_db = tmp_path / "shared" / "desk.sqlite3"
     ini = tmp_path / "ProgramData" / "deskguide.ini"

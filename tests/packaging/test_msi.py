@@ -140,14 +140,14 @@ def test_every_bundle_file_is_installed_under_program_files(msi, bundle_dir):
         assert "INSTALLDIR" in directory_path(msi, components[row["Component_"]]), row["FileName"]
 
 
-def test_the_three_properties_have_their_defaults_and_reach_the_elevated_install(msi):
+def test_the_four_properties_have_their_defaults_and_reach_the_elevated_install(msi):
     props = properties(msi)
     assert props["DEFAULT_COUNTRY"] == "SE"
     assert props["DEFAULT_LANGUAGE"] == "en"
     # Unset means each user's own database in %LOCALAPPDATA%\Deskguide: no Property row.
-    assert "DATABASE_LOCATION" not in props
+    assert "DATABASE_LOCATION" not in props and "DATABASE_URL" not in props
     secure = props["SecureCustomProperties"].split(";")
-    assert {"DEFAULT_COUNTRY", "DEFAULT_LANGUAGE", "DATABASE_LOCATION"} <= set(secure)
+    assert {"DEFAULT_COUNTRY", "DEFAULT_LANGUAGE", "DATABASE_LOCATION", "DATABASE_URL"} <= set(secure)
     assert {"WIX_UPGRADE_DETECTED", "WIX_DOWNGRADE_DETECTED"} <= set(secure)
 
 
@@ -158,6 +158,14 @@ def test_a_mistyped_country_or_language_stops_the_install(msi):
     assert country.startswith("Installed OR ") and language.startswith("Installed OR ")
     assert set(re.findall(r'DEFAULT_COUNTRY ~= "(\w+)"', country)) == set(machine_config.COUNTRIES)
     assert set(re.findall(r'DEFAULT_LANGUAGE ~= "(\w+)"', language)) == set(machine_config.LANGUAGES)
+
+
+def test_a_database_url_with_a_password_parameter_stops_the_install(msi):
+    conditions = {row["Condition"]: row["Description"] for row in rows(msi, "LaunchCondition")}
+    [(condition, said)] = [(c, d) for c, d in conditions.items() if "DATABASE_URL" in c]
+    # Windows Installer's condition syntax: ~>< is "contains, ignoring case".
+    assert condition == 'Installed OR NOT DATABASE_URL OR NOT DATABASE_URL ~>< "password="'
+    assert "must not contain a password" in said
 
 
 def test_start_menu_shortcut_opens_the_gui(msi):
@@ -183,6 +191,7 @@ def test_machine_config_is_written_where_the_app_reads_it(msi):
     entries = ini_rows(msi)
     assert {key: row["Value"] for key, row in entries.items()} == {
         "country": "[DEFAULT_COUNTRY]", "language": "[DEFAULT_LANGUAGE]", "database": "[DATABASE_LOCATION]",
+        "database_url": "[DATABASE_URL]",
     }
     for row in entries.values():
         assert row["FileName"].split("|")[-1] == machine_config.FILE_NAME
@@ -200,23 +209,42 @@ def test_database_is_written_only_when_it_was_given(msi):
     entries = ini_rows(msi)
     components = {row["Component"]: row for row in rows(msi, "Component")}
     assert components[entries["database"]["Component_"]]["Condition"] == "DATABASE_LOCATION"
+    assert components[entries["database_url"]["Component_"]]["Condition"] == "DATABASE_URL"
     assert components[entries["country"]["Component_"]]["Condition"] == ""
 
 
-def test_the_ini_windows_installer_writes_is_what_the_app_reads(msi, tmp_path):
-    """WritePrivateProfileString's output for `DEFAULT_COUNTRY=NO DEFAULT_LANGUAGE=nb
-    DATABASE_LOCATION=...`, read by desktop/common/machine_config.py."""
-    given = {"DEFAULT_COUNTRY": "NO", "DEFAULT_LANGUAGE": "nb", "DATABASE_LOCATION": str(tmp_path / "team.sqlite3")}
-    ini = tmp_path / "deskguide.ini"
+def write_ini(path: Path, msi: Path, given: dict[str, str]) -> Path:
+    """What WritePrivateProfileString writes for the properties `given`: the entries of
+    every component installed (one whose condition names a property not given is not)."""
+    components = {row["Component"]: row["Condition"] for row in rows(msi, "Component")}
     sections: dict[str, list[str]] = {}
     for row in ini_rows(msi).values():
+        if components[row["Component_"]] and components[row["Component_"]] not in given:
+            continue
         value = re.sub(r"\[(\w+)\]", lambda m: given[m.group(1)], row["Value"])
         sections.setdefault(row["Section"], []).append(f"{row['Key']}={value}")
-    ini.write_text("".join(f"[{name}]\r\n" + "".join(f"{line}\r\n" for line in lines)
-                           for name, lines in sections.items()), encoding="utf-8")
-    defaults = machine_config.read_machine_defaults(ini)
+    path.write_text("".join(f"[{name}]\r\n" + "".join(f"{line}\r\n" for line in lines)
+                            for name, lines in sections.items()), encoding="utf-8")
+    return path
+
+
+def test_the_ini_windows_installer_writes_is_what_the_app_reads(msi, tmp_path):
+    """`DEFAULT_COUNTRY=NO DEFAULT_LANGUAGE=nb DATABASE_LOCATION=...`, then with DATABASE_URL
+    too, read by desktop/common/machine_config.py."""
+    ini = tmp_path / "deskguide.ini"
+    given = {"DEFAULT_COUNTRY": "NO", "DEFAULT_LANGUAGE": "nb", "DATABASE_LOCATION": str(tmp_path / "team.sqlite3")}
+    defaults = machine_config.read_machine_defaults(write_ini(ini, msi, given))
     assert defaults.warnings == ()
     assert (defaults.country, defaults.language, defaults.database) == ("NO", "nb", tmp_path / "team.sqlite3")
+    assert defaults.database_url is None
+
+    given["DATABASE_URL"] = "postgresql://db.example.com/deskguide"
+    defaults = machine_config.read_machine_defaults(write_ini(ini, msi, given))
+    assert defaults.database_url.describe() == "Team database deskguide on db.example.com:5432"
+    # Both given: the team database wins, the file is ignored with a warning.
+    assert defaults.database is None
+    [warning] = defaults.warnings
+    assert "database_url names the team database, which wins" in warning
 
 
 def test_uninstall_removes_the_machine_config_and_never_touches_user_data(msi):
