@@ -109,6 +109,7 @@ class MainWindow(Retranslating, QMainWindow):
 
         self.error_banner = None  # an ErrorBannerWidget, built by show_error() when needed
         self.connection_banner = None  # a ConnectionBannerWidget, built when a team database is first lost
+        self._database = None  # the database in use as a person names it (a Message), once opened
         self.call = None  # the CallWorkflow (shortcuts, toolbar), built after the first paint
         self.quitting = None  # the QuitWorkflow, built when quit is first asked
         self.navigation = QListWidget(self)
@@ -300,10 +301,12 @@ class MainWindow(Retranslating, QMainWindow):
             self.connection_banner = ConnectionBannerWidget(self)
             self._column.insertWidget(0, self.connection_banner)
         since = self.clock().astimezone().strftime("%H:%M")
+        # The database as the status bar names it ("Team database deskguide on db.example:5432").
+        database = self._database or name
         self.connection_banner.show_error(Message(
-            "The team database {database} cannot be reached since {time}. Reference answers keep working; "
-            "customers, cases and the journal cannot be read or saved until it is back. Deskguide keeps trying.",
-            database=name, time=since))
+            "{database} cannot be reached since {time}. Reference answers keep working; customers, cases and the "
+            "journal cannot be read or saved until it is back. Deskguide keeps trying.", database=database,
+            time=since))
 
     def show_about(self) -> None:
         if self.about_dialog is None:
@@ -314,7 +317,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.about_dialog.open()
 
     def _show_database(self, target) -> None:
-        self.database_label.setText(_(target.describe()))
+        self._database = target.describe()
+        self.database_label.setText(_(self._database))
 
     def _ask_password(self, request) -> None:
         """The team database wants a password: ask in a dialog of the window's (the
