@@ -181,6 +181,15 @@ class Store:
         if self.is_sqlite:
             self.outside_transaction("PRAGMA incremental_vacuum", "PRAGMA wal_checkpoint(TRUNCATE)")
 
+    def watch_data_version(self):
+        """A file's watch for other connections' commits (domain/store/live.py), or None
+        for a database without a file of its own."""
+        if not self.is_sqlite or self.path is None:
+            return None
+        from domain.store.live import DataVersionWatch
+
+        return DataVersionWatch(self.path)
+
     def schema_revision(self) -> str | None:
         from alembic.runtime.migration import MigrationContext
 

@@ -8,6 +8,7 @@ from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from domain.journal import JournalEntry, JournalKind
+from domain.store import live
 from domain.store.column_values import aware, to_utc
 from domain.store.models import JournalEntryRow
 
@@ -33,8 +34,10 @@ class JournalRepository:
         values = dict(customer_id=entry.customer_id, created=to_utc(entry.created), agent=entry.agent,
                       kind=JournalKind(entry.kind).value, topic=entry.topic, verdict=entry.verdict,
                       note=entry.note, summary=entry.summary)
-        return self._session.execute(
+        entry_id = self._session.execute(
             insert(JournalEntryRow).values(values).returning(JournalEntryRow.id)).scalar_one()
+        live.record(self._session, "journal", entry_id, entry.customer_id, who=entry.agent)
+        return entry_id
 
     def entries_of(self, customer_id: int) -> Iterator[JournalEntry]:
         """The customer's entries, newest first (ties: the later saved first), read as they
@@ -57,5 +60,8 @@ class JournalRepository:
                                      .where(_TABLE.c.created < to_utc(cutoff))).scalar_one()
 
     def delete_created_before(self, cutoff: dt.datetime) -> int:
-        return self._session.execute(delete(JournalEntryRow)
-                                     .where(JournalEntryRow.created < to_utc(cutoff))).rowcount
+        deleted = self._session.execute(delete(JournalEntryRow)
+                                        .where(JournalEntryRow.created < to_utc(cutoff))).rowcount
+        if deleted:
+            live.record(self._session, "journal")  # a purge: every customer's journal
+        return deleted

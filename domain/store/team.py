@@ -22,6 +22,7 @@ every few seconds). A connection lost while working marks the store offline the 
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,6 +33,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from domain.errors import ConflictError, StoreError, StoreUnreachable
 from domain.messages import Message
 from domain.reference_bundle import ReferenceBundle
+from domain.store import live
 from domain.store.database import WRITES, Store, default_db_path, stored_revision
 from domain.store.unit_of_work import UnitOfWork
 
@@ -97,6 +99,7 @@ class TeamStore(Store):
         self.name = database_name(url)
         self.reference_store = reference_store
         self.offline = False
+        self.origin = uuid.uuid4().hex  # this app's notices, so it skips its own (domain/store/live.py)
         self.schema_problem: Message | None = None  # the schema does not match this version
         self._reads_refused = False
         # Every statement of a team session asks the guard first, before a connection is
@@ -129,7 +132,27 @@ class TeamStore(Store):
     def unit_of_work(self, *, write: bool = False) -> UnitOfWork:
         if write:
             self._refuse_writes()
-        return UnitOfWork(self._writing_sessions if write else self._sessions, self.reference_store._sessions)
+        if not write:
+            return UnitOfWork(self._sessions, self.reference_store._sessions)
+        # Colleagues' apps hear of the commit (issue 15, "Live"; domain/store/live.py).
+        return UnitOfWork(self._writing_sessions, self.reference_store._sessions,
+                          before_commit=lambda session: live.notify(session, self.origin))
+
+    def listen(self) -> live.Listener:
+        """A connection of its own that hears colleagues' commits (domain/store/live.py);
+        StoreUnreachable when the server cannot be reached."""
+        import psycopg
+
+        self._before_team_statement()
+        try:
+            fairy = self.engine.raw_connection()  # the pool's way in: the same password and TLS
+        except psycopg.OperationalError as error:
+            self._went_offline()
+            raise StoreUnreachable(UNREACHABLE) from error
+        connection = fairy.driver_connection
+        fairy.detach()  # the listener's for good: never handed to a unit of work
+        connection.rollback()  # the pre-ping's transaction
+        return live.Listener(connection, self.origin)
 
     def reconnect(self) -> bool:
         """Try the server again; True when it answers (and the schema was checked again)."""
