@@ -22,7 +22,6 @@ every few seconds). A connection lost while working marks the store offline the 
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -99,7 +98,6 @@ class TeamStore(Store):
         self.name = database_name(url)
         self.reference_store = reference_store
         self.offline = False
-        self.origin = uuid.uuid4().hex  # this app's notices, so it skips its own (domain/store/live.py)
         self.schema_problem: Message | None = None  # the schema does not match this version
         self._reads_refused = False
         # Every statement of a team session asks the guard first, before a connection is
@@ -135,8 +133,7 @@ class TeamStore(Store):
         if not write:
             return UnitOfWork(self._sessions, self.reference_store._sessions)
         # Colleagues' apps hear of the commit (issue 15, "Live"; domain/store/live.py).
-        return UnitOfWork(self._writing_sessions, self.reference_store._sessions,
-                          before_commit=lambda session: live.notify(session, self.origin))
+        return UnitOfWork(self._writing_sessions, self.reference_store._sessions, before_commit=self.announce_changes)
 
     def listen(self) -> live.Listener:
         """A connection of its own that hears colleagues' commits (domain/store/live.py);

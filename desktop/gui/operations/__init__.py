@@ -75,7 +75,8 @@ class ChangedElsewhere(NamedTuple):
         for notice in reversed(self.notices):
             if notice.kind != kind:
                 continue
-            if notice.id is None or (record_id is not None and notice.id == record_id) or (
+            anyone = record_id is None and customer_id is None  # any record of the kind
+            if anyone or notice.id is None or (record_id is not None and notice.id == record_id) or (
                     customer_id is not None and notice.customer_id in (customer_id, None)):
                 return notice
         return None
