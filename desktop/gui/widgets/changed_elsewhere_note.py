@@ -55,4 +55,5 @@ class ChangedElsewhereNote(Retranslating, QLabel):
         else:
             said = _("Changed in another window or program meanwhile.")
         self.setAccessibleName(said)
-        self.setText(f'{html.escape(said)} <a href="reload">{html.escape(_("Reload"))}</a>')
+        link = _("Reload")
+        self.setText(f'{html.escape(said)} <a href="reload">{html.escape(link)}</a>')
