@@ -446,9 +446,17 @@ def bench_language() -> None:
     subprocess.run([sys.executable, str(ROOT / "benchmarks" / "language_switch.py")], check=True)
 
 
+def bench_live() -> None:
+    """A colleague's commit (another process) to the real window showing it, over
+    PostgreSQL LISTEN/NOTIFY (its own process: Qt; issue 15, "Live")."""
+    print("== Live: colleagues' changes ==", flush=True)
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "live_latency.py")], check=True)
+
+
 SECTIONS = {"lookup": bench_lookup, "scope": bench_scope, "register": bench_register,
             "register-postgres": bench_register_postgres, "escalation": bench_escalation,
             "card": bench_card, "customers-view": bench_customers_view, "call-view": bench_call_view, "language": bench_language,
+            "live": bench_live,
             "startup": bench_startup, "bundle": bench_bundle}
 
 
