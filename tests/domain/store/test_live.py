@@ -25,23 +25,24 @@ def hear(listener, until) -> list:
     return notices
 
 
-def colleague(store: TeamStore) -> TeamStore:
-    """A second app on the same team database (its own origin, so it is heard)."""
-    return TeamStore(store.engine.url, store.reference_store)
+@pytest.fixture
+def listening(postgres_store):
+    """This app's listener, and a colleague's app on the same team database (a store of
+    its own origin, so it is heard)."""
+    listener = postgres_store.listen()
+    other = TeamStore(postgres_store.engine.url, postgres_store.reference_store)
+    yield listener, other
+    listener.close()
+    other.engine.dispose()
 
 
 @pytest.mark.postgres
-def test_a_commit_is_heard_with_what_changed_and_who(postgres_store, now):
-    listener = postgres_store.listen()
-    other = colleague(postgres_store)
-    try:
-        customer = save_customer(other, Customer(name="Fjellstue AS", country="NO"))
-        add_entry(other, JournalEntry(customer_id=customer.id, created=now, agent="Anna", kind=JournalKind.NOTE,
-                                      topic="", verdict="", note="Called back"))
-        notices = hear(listener, lambda heard: len(heard) >= 2)
-    finally:
-        listener.close()
-        other.engine.dispose()
+def test_a_commit_is_heard_with_what_changed_and_who(listening, now):
+    listener, other = listening
+    customer = save_customer(other, Customer(name="Fjellstue AS", country="NO"))
+    add_entry(other, JournalEntry(customer_id=customer.id, created=now, agent="Anna", kind=JournalKind.NOTE,
+                                  topic="", verdict="", note="Called back"))
+    notices = hear(listener, lambda heard: len(heard) >= 2)
     kinds = [(n.kind, n.id is not None, n.customer_id) for n in notices]
     assert ("customer", True, customer.id) in kinds and ("journal", True, customer.id) in kinds
     journal = next(n for n in notices if n.kind == "journal")
@@ -51,35 +52,25 @@ def test_a_commit_is_heard_with_what_changed_and_who(postgres_store, now):
 
 
 @pytest.mark.postgres
-def test_a_rollback_sends_nothing_and_an_app_does_not_hear_itself(postgres_store):
-    listener = postgres_store.listen()
-    other = colleague(postgres_store)
-    try:
-        with other.unit_of_work(write=True) as uow:
-            uow.customers.add(Customer(name="Never saved", country="SE"))
-            # no commit: rolled back
-        save_customer(postgres_store, Customer(name="Mine", country="SE"))  # this app's own
-        marker = save_customer(other, Customer(name="Marker", country="SE"))
-        notices = hear(listener, lambda heard: any(n.id == marker.id for n in heard))
-    finally:
-        listener.close()
-        other.engine.dispose()
+def test_a_rollback_sends_nothing_and_an_app_does_not_hear_itself(listening, postgres_store):
+    listener, other = listening
+    with other.unit_of_work(write=True) as uow:
+        uow.customers.add(Customer(name="Never saved", country="SE"))
+        # no commit: rolled back
+    save_customer(postgres_store, Customer(name="Mine", country="SE"))  # this app's own
+    marker = save_customer(other, Customer(name="Marker", country="SE"))
+    notices = hear(listener, lambda heard: any(n.id == marker.id for n in heard))
     assert [(n.kind, n.id) for n in notices] == [("customer", marker.id)]
 
 
 @pytest.mark.postgres
-def test_a_bulk_write_is_one_notice_for_the_kind(postgres_store):
-    listener = postgres_store.listen()
-    other = colleague(postgres_store)
-    try:
-        with other.unit_of_work(write=True) as uow:
-            for number in range(MANY + 5):
-                uow.customers.add(Customer(name=f"Kund {number}", country="SE"))
-            uow.commit()
-        notices = hear(listener, bool)
-    finally:
-        listener.close()
-        other.engine.dispose()
+def test_a_bulk_write_is_one_notice_for_the_kind(listening):
+    listener, other = listening
+    with other.unit_of_work(write=True) as uow:
+        for number in range(MANY + 5):
+            uow.customers.add(Customer(name=f"Kund {number}", country="SE"))
+        uow.commit()
+    notices = hear(listener, bool)
     assert [(n.kind, n.id) for n in notices] == [("customer", None)]
 
 
