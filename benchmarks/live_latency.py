@@ -1,5 +1,5 @@
 """Notify latency (issue 15, "Live"): a colleague's commit, in another process, to the
-real window showing it, on a throwaway PostgreSQL server over TCP loopback.
+real window showing it, on a throwaway PostgreSQL server over its local socket.
 
 A colleague's process writes CHANGES journal entries for the customer whose card is
 open, one every INTERVAL seconds, and prints the monotonic clock just after each commit
@@ -75,7 +75,7 @@ def main() -> int:
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     now = dt.datetime.now(dt.timezone.utc)
-    server = PostgresServer(loopback=True).start()
+    server = PostgresServer().start()
     folder = tempfile.TemporaryDirectory()
     os.environ["DESKGUIDE_DB"] = str(Path(folder.name) / "deskguide.sqlite3")
     try:
@@ -112,7 +112,7 @@ def main() -> int:
         # The entry `i` is on screen once the journal shows at least i + 1 rows.
         to_screen = [(min(t for rows, t in shown.items() if rows >= i + 1) - c) * 1000
                      for i, c in enumerate(committed)]
-        print(f"== Live: a colleague's commit (another process) to the window, PostgreSQL over loopback, "
+        print(f"== Live: a colleague's commit (another process) to the window, PostgreSQL over a local socket, "
               f"{CHANGES} journal entries {INTERVAL * 1000:.0f} ms apart ==")
         report("commit -> notice on the GUI thread", to_notice)
         report("commit -> the open journal shows the entry", to_screen)
