@@ -140,3 +140,31 @@ def test_a_register_imported_from_the_command_line_is_found_with_ctrl_k(qtbot, o
                             cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     qtbot.waitUntil(lambda: found_by_palette(window, "Lindqvist") == ["Lindqvist Konsult AB"], timeout=LIVE_MS)
+
+
+@pytest.mark.gui
+def test_an_open_subscription_dialog_says_a_program_changed_it_and_reloads_theirs(qtbot, open_window, store, now):
+    import dataclasses
+
+    from domain.customers import Subscription
+    from domain.notice import Term
+    from domain.services.register import save_subscription
+
+    customer = save_customer(store, Customer(name="Fjellstue AS", country="NO", org_number="923 609 016"))
+    subscription = save_subscription(store, Subscription(product="Microsoft 365 E3", term=Term.MONTHS_12,
+                                                         start_date=now.date(), seats=10, customer_id=customer.id),
+                                     now.date())
+    window = open_window()
+    view = open_in_customers(qtbot, window, customer.id)
+    view.change_subscription()
+    dialog = view.subscription_dialog
+    qtbot.waitUntil(dialog.isVisible, timeout=5_000)
+    assert dialog.seats_spin.value() == 10 and not dialog.elsewhere_note.isVisibleTo(dialog)
+
+    save_subscription(store, dataclasses.replace(subscription, seats=25), now.date())  # another connection: the CLI
+    qtbot.waitUntil(lambda: dialog.elsewhere_note.isVisibleTo(dialog), timeout=LIVE_MS)
+    assert dialog.elsewhere_note.plain_text() == "Changed in another window or program meanwhile."
+    assert dialog.seats_spin.value() == 10  # nothing replaced under the agent
+    dialog.elsewhere_note.linkActivated.emit("reload")
+    qtbot.waitUntil(lambda: dialog.seats_spin.value() == 25, timeout=5_000)
+    assert not dialog.elsewhere_note.isVisibleTo(dialog) and not dialog.is_dirty()
