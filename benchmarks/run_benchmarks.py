@@ -131,12 +131,17 @@ def bench_register_postgres(customers: int = 100_000, subscriptions: int = 300_0
 
     print(f"== Customer register on PostgreSQL (loopback): {customers:,} customers, {subscriptions:,} subscriptions ==")
     now = dt.datetime.combine(DEFAULT_TODAY, dt.time(12), dt.timezone.utc)
-    server = PostgresServer(loopback=True).start()
+    from sqlalchemy.engine import URL
+
+    server = PostgresServer(tcp=True).start()  # every TCP login needs a password there
     try:
-        url = server.url(server.create_database(prefix="bench"))
-        init_team_database(url, now=now)
+        name = server.create_database(prefix="bench")
+        init_team_database(server.url(name), now=now)
+        server.create_role("bench", "bench-password")
+        url = URL.create("postgresql+psycopg", username="bench", host="127.0.0.1", port=server.port, database=name)
         with tempfile.TemporaryDirectory() as folder:
-            store = open_team_store(url, now=now, cache_path=Path(folder) / "team-local.sqlite3")
+            store = open_team_store(url, now=now, password="bench-password",
+                                    cache_path=Path(folder) / "team-local.sqlite3")
             _bench_register_on(store, customers, subscriptions)
     finally:
         server.stop()
@@ -446,9 +451,17 @@ def bench_language() -> None:
     subprocess.run([sys.executable, str(ROOT / "benchmarks" / "language_switch.py")], check=True)
 
 
+def bench_live() -> None:
+    """A colleague's commit (another process) to the real window showing it, over
+    PostgreSQL LISTEN/NOTIFY (its own process: Qt; issue 15, "Live")."""
+    print("== Live: colleagues' changes ==", flush=True)
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "live_latency.py")], check=True)
+
+
 SECTIONS = {"lookup": bench_lookup, "scope": bench_scope, "register": bench_register,
             "register-postgres": bench_register_postgres, "escalation": bench_escalation,
             "card": bench_card, "customers-view": bench_customers_view, "call-view": bench_call_view, "language": bench_language,
+            "live": bench_live,
             "startup": bench_startup, "bundle": bench_bundle}
 
 

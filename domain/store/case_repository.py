@@ -7,6 +7,7 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from domain.cases import Case
+from domain.store import live
 from domain.store.column_values import aware, to_utc
 from domain.store.models import EscalationCaseRow
 
@@ -29,8 +30,10 @@ class CaseRepository:
                       product=case.product, severity=case.severity, offering=case.offering, azure=case.azure,
                       clock=case.clock, target_minutes=case.target_minutes, opened=to_utc(case.opened),
                       due=to_utc(case.due), responded=None, note=case.note, client_key=client_key)
-        return self._session.execute(
+        case_id = self._session.execute(
             insert(EscalationCaseRow).values(values).returning(EscalationCaseRow.id)).scalar_one()
+        live.record(self._session, "case", case_id, case.customer_id)
+        return case_id
 
     def id_for_key(self, client_key: str) -> int | None:
         """The case sent from the outbox item `client_key`, if it has landed."""
@@ -73,4 +76,6 @@ class CaseRepository:
         result = self._session.execute(
             update(EscalationCaseRow).where(EscalationCaseRow.id == case_id, EscalationCaseRow.responded.is_(None))
             .values(responded=to_utc(at), responded_by=by, version=EscalationCaseRow.version + 1))
+        if result.rowcount == 1:
+            live.record(self._session, "case", case_id, who=by)
         return result.rowcount == 1

@@ -15,6 +15,7 @@ from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from domain.customers import Customer, CustomerSummary, Offering
+from domain.store import live
 from domain.store.column_values import aware, chunks
 from domain.store.models import CustomerRow
 
@@ -81,12 +82,15 @@ class CustomerRepository:
         return [customer_from_row(row) for row in rows]
 
     def add(self, customer: Customer) -> int:
-        return self._session.execute(
+        customer_id = self._session.execute(
             insert(CustomerRow).values(customer_values(customer)).returning(CustomerRow.id)).scalar_one()
+        live.record(self._session, "customer", customer_id, customer_id)
+        return customer_id
 
     def add_all(self, customers: Sequence[Customer]) -> None:
         if customers:
             self._session.execute(insert(CustomerRow), [customer_values(c) for c in customers])
+            live.record(self._session, "customer")  # many: the whole register, for the listeners
 
     def changed_at(self, customer_id: int):
         """When the customer was last changed (the database's clock), or None."""
@@ -103,6 +107,8 @@ class CustomerRepository:
         result = self._session.execute(update(CustomerRow).where(*_where(customer_id, expected_version))
                                        .values(**values, updated_at=func.current_timestamp(),
                                                version=CustomerRow.version + 1))
+        if result.rowcount == 1:
+            live.record(self._session, "customer", customer_id, customer_id)
         return result.rowcount == 1
 
     def set_external_id(self, customer_id: int, external_id: str) -> None:
@@ -114,5 +120,8 @@ class CustomerRepository:
     def delete(self, customer_id: int, expected_version: int | None = None) -> bool:
         """False if nothing was deleted: no such customer, or not at `expected_version`."""
         # The database deletes the subscriptions (ON DELETE CASCADE).
-        return self._session.execute(
+        deleted = self._session.execute(
             delete(CustomerRow).where(*_where(customer_id, expected_version))).rowcount == 1
+        if deleted:
+            live.record(self._session, "customer", customer_id, customer_id)
+        return deleted

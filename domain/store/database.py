@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -100,6 +101,8 @@ class Store:
     def __init__(self, engine: Engine, path: Path | None = None):
         self.engine = engine
         self.path = path
+        # This store's own notices, so an app skips its own writes (domain/store/live.py).
+        self.origin = uuid.uuid4().hex
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._writing_sessions = sessionmaker(engine.execution_options(**{WRITES: True}), expire_on_commit=False)
 
@@ -147,7 +150,18 @@ class Store:
         """`write`: the unit of work will write; it takes the write lock at its start
         (SQLite: BEGIN IMMEDIATE; PostgreSQL: an advisory lock), so it waits for another
         writer instead of failing."""
-        return UnitOfWork(self._writing_sessions if write else self._sessions)
+        if not write:
+            return UnitOfWork(self._sessions)
+        return UnitOfWork(self._writing_sessions, before_commit=self.announce_changes)
+
+    def announce_changes(self, session) -> None:
+        """Just before a write commits: on PostgreSQL, a notice for every record it wrote,
+        in the same transaction (issue 15, "Live"; domain/store/live.py). A SQLite file's
+        readers see data_version move instead."""
+        if not self.is_sqlite:
+            from domain.store import live
+
+            live.notify(session, self.origin)
 
     @contextmanager
     def writing(self) -> Iterator[Connection]:
@@ -180,6 +194,15 @@ class Store:
         no older copy of a page lingers in `<file>-wal` either."""
         if self.is_sqlite:
             self.outside_transaction("PRAGMA incremental_vacuum", "PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def watch_data_version(self):
+        """A file's watch for other connections' commits (domain/store/live.py), or None
+        for a database without a file of its own."""
+        if not self.is_sqlite or self.path is None:
+            return None
+        from domain.store.live import DataVersionWatch
+
+        return DataVersionWatch(self.path)
 
     def schema_revision(self) -> str | None:
         from alembic.runtime.migration import MigrationContext

@@ -23,6 +23,7 @@ from domain.desks import (
 from domain.errors import StoreError
 from domain.messages import Message
 from domain.reference_data import DeskData
+from domain.store import live
 from domain.store.column_values import aware, to_utc
 from domain.store.models import DeskHoursRow, DeskOverrideRow, DeskRow, ReferenceDatasetRow
 
@@ -117,6 +118,7 @@ class DeskRepository:
         )
         self._overrides.add(row)
         self._overrides.flush()
+        live.record(self._overrides, "override", row.id, who=override.created_by)
         return _override(row)
 
     def remove_override(self, override_id: int) -> Override | None:
@@ -125,4 +127,5 @@ class DeskRepository:
             return None
         removed = _override(row)
         self._overrides.delete(row)
+        live.record(self._overrides, "override", override_id)
         return removed

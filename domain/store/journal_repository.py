@@ -8,6 +8,7 @@ from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from domain.journal import JournalEntry, JournalKind
+from domain.store import live
 from domain.store.column_values import aware, to_utc
 from domain.store.models import JournalEntryRow
 
@@ -34,8 +35,10 @@ class JournalRepository:
         values = dict(customer_id=entry.customer_id, created=to_utc(entry.created), agent=entry.agent,
                       kind=JournalKind(entry.kind).value, topic=entry.topic, verdict=entry.verdict,
                       note=entry.note, summary=entry.summary, client_key=client_key)
-        return self._session.execute(
+        entry_id = self._session.execute(
             insert(JournalEntryRow).values(values).returning(JournalEntryRow.id)).scalar_one()
+        live.record(self._session, "journal", entry_id, entry.customer_id, who=entry.agent)
+        return entry_id
 
     def id_for_key(self, client_key: str) -> int | None:
         """The entry sent from the outbox item `client_key`, if it has landed."""
@@ -62,5 +65,8 @@ class JournalRepository:
                                      .where(_TABLE.c.created < to_utc(cutoff))).scalar_one()
 
     def delete_created_before(self, cutoff: dt.datetime) -> int:
-        return self._session.execute(delete(JournalEntryRow)
-                                     .where(JournalEntryRow.created < to_utc(cutoff))).rowcount
+        deleted = self._session.execute(delete(JournalEntryRow)
+                                        .where(JournalEntryRow.created < to_utc(cutoff))).rowcount
+        if deleted:
+            live.record(self._session, "journal")  # a purge: every customer's journal
+        return deleted

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from domain.customers import Subscription
 from domain.notice import Term
+from domain.store import live
 from domain.store.column_values import chunks
 from domain.store.models import CustomerRow, SubscriptionRow
 
@@ -88,14 +89,17 @@ class SubscriptionRepository:
     def add(self, subscription: Subscription, deadline: dt.date | None, computed_on: dt.date) -> int:
         values = {**subscription_values(subscription), "next_notice_deadline": deadline,
                   "deadline_computed_on": computed_on}
-        return self._session.execute(
+        subscription_id = self._session.execute(
             insert(SubscriptionRow).values(values).returning(SubscriptionRow.id)).scalar_one()
+        live.record(self._session, "subscription", subscription_id, subscription.customer_id)
+        return subscription_id
 
     def add_all(self, rows: Sequence[tuple[Subscription, dt.date | None]], computed_on: dt.date) -> None:
         if rows:
             self._session.execute(insert(SubscriptionRow), [
                 {**subscription_values(s), "next_notice_deadline": deadline, "deadline_computed_on": computed_on}
                 for s, deadline in rows])
+            live.record(self._session, "subscription")  # many
 
     def update(self, subscription_id: int, values: dict, expected_version: int | None = None) -> bool:
         """Write `values` and bump the version (an agent's save, an import); with
@@ -103,6 +107,8 @@ class SubscriptionRepository:
         Checked and bumped in the statement: see CustomerRepository.update."""
         result = self._session.execute(update(SubscriptionRow).where(*_where(subscription_id, expected_version))
                                        .values(**values, version=SubscriptionRow.version + 1))
+        if result.rowcount == 1:
+            live.record(self._session, "subscription", subscription_id, values.get("customer_id"))
         return result.rowcount == 1
 
     def set_external_id(self, subscription_id: int, external_id: str) -> None:
@@ -112,8 +118,11 @@ class SubscriptionRepository:
 
     def delete(self, subscription_id: int, expected_version: int | None = None) -> bool:
         """False if nothing was deleted: no such subscription, or not at `expected_version`."""
-        return self._session.execute(
+        deleted = self._session.execute(
             delete(SubscriptionRow).where(*_where(subscription_id, expected_version))).rowcount == 1
+        if deleted:
+            live.record(self._session, "subscription", subscription_id)
+        return deleted
 
     # --- stored notice deadlines -------------------------------------------------------------
 

@@ -34,6 +34,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from domain.errors import ConflictError, StoreError, StoreUnreachable
 from domain.messages import Message
 from domain.reference_bundle import ReferenceBundle
+from domain.store import live
 from domain.store.database import WRITES, Store, default_db_path, stored_revision
 from domain.store.unit_of_work import UnitOfWork
 
@@ -134,7 +135,26 @@ class TeamStore(Store):
     def unit_of_work(self, *, write: bool = False) -> UnitOfWork:
         if write:
             self._refuse_writes()
-        return UnitOfWork(self._writing_sessions if write else self._sessions, self.reference_store._sessions)
+        if not write:
+            return UnitOfWork(self._sessions, self.reference_store._sessions)
+        # Colleagues' apps hear of the commit (issue 15, "Live"; domain/store/live.py).
+        return UnitOfWork(self._writing_sessions, self.reference_store._sessions, before_commit=self.announce_changes)
+
+    def listen(self) -> live.Listener:
+        """A connection of its own that hears colleagues' commits (domain/store/live.py);
+        StoreUnreachable when the server cannot be reached."""
+        import psycopg
+
+        self._before_team_statement()
+        try:
+            fairy = self.engine.raw_connection()  # the pool's way in: the same password and TLS
+        except psycopg.OperationalError as error:
+            self._went_offline()
+            raise StoreUnreachable(UNREACHABLE) from error
+        connection = fairy.driver_connection
+        fairy.detach()  # the listener's for good: never handed to a unit of work
+        connection.rollback()  # the pre-ping's transaction
+        return live.Listener(connection, self.origin)
 
     def reconnect(self) -> bool:
         """Try the server again; True when it answers (and the schema was checked again)."""

@@ -16,8 +16,11 @@ installed version's local copy, so reference answers never wait for the network.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sqlalchemy.orm import Session, sessionmaker
 
+from domain.store import live
 from domain.store.case_repository import CaseRepository
 from domain.store.customer_repository import CustomerRepository
 from domain.store.desk_repository import DeskRepository
@@ -36,8 +39,11 @@ class UnitOfWork:
     reference: ReferenceRepository
     outbox: OutboxRepository  # the local file's (a team store: its local companion's, domain/outbox.py)
 
-    def __init__(self, sessions: sessionmaker[Session], reference_sessions: sessionmaker[Session] | None = None):
+    def __init__(self, sessions: sessionmaker[Session], reference_sessions: sessionmaker[Session] | None = None,
+                 before_commit: Callable[[Session], None] | None = None):
         self._sessions = sessions
+        # A team's: announce what was written, in the same transaction (domain/store/live.py).
+        self._before_commit = before_commit
         self._reference_sessions = reference_sessions
         self._session: Session | None = None
         self._reference_session: Session | None = None
@@ -68,7 +74,10 @@ class UnitOfWork:
                 self._reference_session = None
 
     def commit(self) -> None:
+        if self._before_commit is not None:
+            self._before_commit(self._session)
         self._session.commit()
 
     def rollback(self) -> None:
+        live.forget(self._session)  # nothing undone is announced
         self._session.rollback()

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 from desktop.common.i18n import _
 from desktop.gui.call.customer_card_widget import CustomerCardWidget
 from desktop.gui.call.journal_panel_widget import JournalPanelWidget
+from desktop.gui.operations import ChangedElsewhere
 from desktop.gui.operations import card as card_operations
 from desktop.gui.widgets.customer_finder_widget import CustomerFinderWidget
 from desktop.gui.widgets.customer_table_model import PHONE
@@ -96,6 +97,7 @@ class CallView(Retranslating, QWidget):
         self.card_widget.noticeRequested.connect(lambda: self._request(self.noticeRequested))
         self.card_widget.escalationRequested.connect(lambda: self._request(self.escalationRequested))
         self.card_widget.dayChanged.connect(self.reload_card)
+        self.worker.changed_elsewhere.connect(self._on_elsewhere)
         self.retranslate()
         self.finder.reload()
 
@@ -144,6 +146,17 @@ class CallView(Retranslating, QWidget):
         """Read the open customer's card again (a new day, a change made elsewhere)."""
         if self._wanted is not None:
             self.open_customer(self._wanted)
+
+    def _on_elsewhere(self, news: ChangedElsewhere) -> None:
+        """A colleague changed the customer on the call, a subscription, a case or the
+        journal of theirs (issue 15, "Live"): the card or the journal follows."""
+        customer_id = self._wanted
+        if customer_id is None:
+            return
+        if any(news.touches(kind, customer_id=customer_id) for kind in ("customer", "subscription", "case")):
+            self.reload_card()  # the journal is read again with the card
+        elif news.touches("journal", customer_id=customer_id):
+            self.journal_panel.refresh()
 
     def reload_register(self) -> None:
         """Read the register again for the search (after customers were added, changed or

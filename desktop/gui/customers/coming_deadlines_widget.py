@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.common.i18n import _, ngettext
-from desktop.gui.operations import register
+from desktop.gui.operations import ChangedElsewhere, register
 from desktop.gui.widgets.column_widths import fit_columns
 from desktop.gui.widgets.retranslating import Retranslating
 from desktop.gui.widgets.row_table_model import RowTableModel
@@ -132,6 +132,7 @@ class ComingDeadlinesWidget(Retranslating, QWidget):
         self.table.installEventFilter(self)
         self._running = False
         self._stale = True  # read when first shown
+        worker.changed_elsewhere.connect(self._on_elsewhere)
         self.retranslate()
 
     def _on_setting(self, key: str) -> None:
@@ -192,6 +193,11 @@ class ComingDeadlinesWidget(Retranslating, QWidget):
         today, days = self.today(), self.days
         self.worker.run(lambda store: register.coming_deadlines(store, today, days, SHOWN_AT_MOST),
                         self._on_loaded, self._on_failed)
+
+    def _on_elsewhere(self, news: ChangedElsewhere) -> None:
+        # A colleague's subscription or customer (issue 15, "Live"): read again when shown.
+        if news.touches("subscription") or news.touches("customer"):
+            self.reload()
 
     def _on_loaded(self, result: tuple[list[Deadline], int]) -> None:
         deadlines, total = result

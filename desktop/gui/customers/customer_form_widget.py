@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop.common import i18n
 from desktop.common.i18n import _
+from desktop.gui.widgets.changed_elsewhere_note import ChangedElsewhereNote
 from desktop.gui.widgets.field_error_label import FieldErrorLabel
 from desktop.gui.widgets.retranslating import Retranslating
 from desktop.gui.widgets.wrapped_label import wrapping_policy
@@ -76,6 +77,8 @@ class CustomerFormWidget(Retranslating, QGroupBox):
         self.status_label = QLabel(self)
         self.status_label.setWordWrap(True)
         self.status_label.setSizePolicy(wrapping_policy())
+        # "Changed by Anna at 10:42. Reload" (issue 15, "Live"); CustomersView fills it in.
+        self.elsewhere_note = ChangedElsewhereNote(self)
 
     def _lay_out(self) -> None:
         # One column: the form sits under the customer list. The name gets the whole width
@@ -100,6 +103,7 @@ class CustomerFormWidget(Retranslating, QGroupBox):
         buttons.addWidget(self.delete_button)
         buttons.addWidget(self.save_button)
         grid.addLayout(buttons, 17, 0, 1, 2)
+        grid.addWidget(self.elsewhere_note, 18, 0, 1, 2)
         self.setLayout(grid)
 
         controls = self.controls()
@@ -200,6 +204,7 @@ class CustomerFormWidget(Retranslating, QGroupBox):
         self._show_title()
         self.delete_button.setEnabled(customer is not None and customer.id is not None)
         self.show_status(lambda: "")
+        self.elsewhere_note.clear()  # what is shown now is the latest
         self._check()
 
     def _show_title(self) -> None:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QFrame, QMessageBox, QScrollArea, QSplitter, QTabW
 
 from desktop.common import i18n
 from desktop.common.i18n import _, ngettext
+from desktop.gui.customers.colleagues_changes import ColleaguesChanges
 from desktop.gui.customers.coming_deadlines_widget import ComingDeadlinesWidget
 from desktop.gui.customers.conflicts import ask_about_conflict
 from desktop.gui.customers.customer_form_widget import CustomerFormWidget
@@ -64,6 +65,7 @@ class CustomersView(Retranslating, QWidget):
         self._build(context.customer_index)
         self._lay_out()
         self._connect()
+        self.colleagues = ColleaguesChanges(self)  # their commits, as they happen (issue 15, "Live")
         self.retranslate()
         self._show_record(None)
         self.finder.reload()  # the deadlines load when their tab is first shown
@@ -271,6 +273,11 @@ class CustomersView(Retranslating, QWidget):
             self._show_notice()
         self._refit()
         self.customerShown.emit(record)
+
+    def show_latest(self, record: CustomerRecord) -> None:
+        """The customer as stored now, when nothing typed is in the way (colleagues_changes.py)."""
+        if self._requested == record.customer.id:
+            self._show_record(record)
 
     def _show_heading(self) -> None:
         """Who is shown: the customer's name and facts, or a new customer's first steps."""

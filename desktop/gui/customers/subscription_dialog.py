@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop.common.i18n import _, ngettext
 from desktop.gui.widgets.buddy_label import buddy_label
+from desktop.gui.widgets.changed_elsewhere_note import ChangedElsewhereNote
 from desktop.gui.widgets.field_error_label import FieldErrorLabel
 from desktop.gui.widgets.form_dialog import form_layout, lay_out_form_dialog
 from desktop.gui.widgets.retranslating import Retranslating
@@ -104,6 +105,10 @@ class SubscriptionDialog(Retranslating, SavingDialog):
         form.addRow(self.end_user_support)
         form.addRow(self.from_reseller)
         form.addRow(self.status_label)
+        # "Changed by Anna at 10:42. Reload" (issue 15, "Live"): CustomersView fills it in.
+        self.elsewhere_note = ChangedElsewhereNote(self)
+        self.reloadRequested = self.elsewhere_note.reloadRequested
+        form.addRow(self.elsewhere_note)
         lay_out_form_dialog(self, form, self.buttons, above=[self.heading], tab_order=[
             self.product_edit, self.term_combo, self.start_edit, self.seats_spin, self.end_user_support,
             self.from_reseller, self.ok_button, self.buttons.button(QDialogButtonBox.StandardButton.Cancel)])
@@ -118,6 +123,19 @@ class SubscriptionDialog(Retranslating, SavingDialog):
         self.end_user_support.setChecked(shown.end_user_support)
         self.from_reseller.setChecked(shown.from_reseller)
         self._touched = subscription is not None
+
+    def show_theirs(self, subscription: Subscription) -> None:
+        """Reload: the colleague's version in the fields (what was entered is dropped,
+        as the agent asked), and saving goes on from that version."""
+        self.original = subscription
+        blockers = [QSignalBlocker(widget) for widget in (self.product_edit, self.term_combo, self.start_edit,
+                                                           self.seats_spin, self.end_user_support,
+                                                           self.from_reseller)]
+        self._show_subscription(subscription)
+        del blockers
+        self._touched = False
+        self.elsewhere_note.clear()
+        self._check()
 
     def _connect(self) -> None:
         self.product_edit.textEdited.connect(self._on_edited)

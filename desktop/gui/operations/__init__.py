@@ -34,6 +34,52 @@ class Changes(enum.Flag):
     SUBSCRIPTIONS = enum.auto()  # the coming deadlines, the cards
     JOURNAL = enum.auto()
     CASES = enum.auto()
+    OVERRIDES = enum.auto()  # an administrator's desk overrides (the hours)
+
+
+# The kinds of domain/store/live.py's notices, as the views know them.
+KIND_CHANGES = {"customer": Changes.CUSTOMERS, "subscription": Changes.SUBSCRIPTIONS, "case": Changes.CASES,
+                "journal": Changes.JOURNAL, "override": Changes.OVERRIDES}
+ANYTHING = Changes.CUSTOMERS | Changes.SUBSCRIPTIONS | Changes.JOURNAL | Changes.CASES | Changes.OVERRIDES
+
+
+class ChangedElsewhere(NamedTuple):
+    """Colleagues' commits (issue 15, "Live"; StoreWorker.changed_elsewhere).
+
+    `notices` name each record (kind, id, customer_id, who, at) where the team database
+    said so; empty, anything of `changes` may have changed (a local file changed by
+    another process, or after an outage): read again what is shown."""
+
+    changes: Changes
+    notices: tuple = ()
+
+    @classmethod
+    def of(cls, notices) -> ChangedElsewhere:
+        if notices is None:
+            return cls(ANYTHING)
+        changes = Changes.NONE
+        for notice in notices:
+            changes |= KIND_CHANGES.get(notice.kind, Changes.NONE)
+        return cls(changes, tuple(n for n in notices if n.kind in KIND_CHANGES))
+
+    def touches(self, kind: str, *, record_id: int | None = None, customer_id: int | None = None) -> bool:
+        """May a record of `kind` (this one, or one of this customer's) have changed?"""
+        if KIND_CHANGES[kind] not in self.changes:
+            return False
+        if not self.notices:
+            return True
+        return self.notice(kind, record_id=record_id, customer_id=customer_id) is not None
+
+    def notice(self, kind: str, *, record_id: int | None = None, customer_id: int | None = None):
+        """The latest notice that may be about it (who changed it, and when), or None."""
+        for notice in reversed(self.notices):
+            if notice.kind != kind:
+                continue
+            anyone = record_id is None and customer_id is None  # any record of the kind
+            if anyone or notice.id is None or (record_id is not None and notice.id == record_id) or (
+                    customer_id is not None and notice.customer_id in (customer_id, None)):
+                return notice
+        return None
 
 
 class Changed(NamedTuple):  # not a dataclass: see ViewContext

@@ -30,7 +30,7 @@ from PySide6.QtCore import QMetaMethod, QObject, QThread, Signal, Slot
 
 from desktop.common.database_target import DatabaseTarget, PasswordAnswer, PasswordRequest
 from desktop.common.i18n import _
-from desktop.gui.operations import Changed
+from desktop.gui.operations import Changed, ChangedElsewhere
 from domain.errors import DeskguideError, StoreError
 from domain.messages import Message
 
@@ -89,10 +89,12 @@ class _Runner(QObject):
     password_wanted = Signal(object)  # a PasswordRequest, answered through `answers`
     reachable = Signal(bool, str)  # a team database answers again / went out of reach; its name
     outbox_sent = Signal(object)  # a Changed: what the outbox sent (issue 15)
+    elsewhere = Signal(object)  # colleagues' notices (a list), or None: anything may have changed
 
     def __init__(self) -> None:
         super().__init__()
         self.store = None
+        self.live = None  # the LiveWatch, once the store is open (live_watch.py)
         self._open_error: Message | None = None
         self._offline = False
         self.asks_passwords = False  # someone on the GUI thread answers password_wanted
@@ -130,7 +132,23 @@ class _Runner(QObject):
     @Slot()
     def reconnect(self) -> None:
         if self.store is not None and hasattr(self.store, "reconnect"):
-            self.store.reconnect()
+            if self.store.reconnect() and self.live is not None:
+                self.live.listen_again()  # what colleagues did meanwhile was not heard
+        self._report_reachability()
+        self._send_outbox()
+
+    def _start_live(self) -> None:
+        from desktop.gui.platform.live_watch import LiveWatch
+
+        self.live = LiveWatch(self.store, self)
+        self.live.arrived.connect(self.elsewhere)
+        self.live.lost.connect(self._listening_lost)
+        self.live.start()
+
+    def _listening_lost(self) -> None:
+        # The server went away under the listening connection: offline like a failed
+        # query, so the banner shows and the worker tries again (and listens again).
+        self.store.offline = True
         self._report_reachability()
         self._send_outbox()
 
@@ -153,6 +171,7 @@ class _Runner(QObject):
             self.failed.emit(None, self._open_error)
         else:
             self.opened.emit(target.located(self.store))
+            self._start_live()
             self._report_reachability()
             self._send_outbox()
 
@@ -161,6 +180,8 @@ class _Runner(QObject):
         if self.store is None:
             self.failed.emit(job, self._open_error or Message("The database is not open."))
             return
+        if self.live is not None:
+            self.live.before_job()  # another process's commit is heard before ours hides it
         try:
             result = job.fn(self.store)
         except Exception as error:  # noqa: BLE001 - reported to the user
@@ -171,11 +192,16 @@ class _Runner(QObject):
             self._report_reachability()  # before the failure: the banner explains it
             self.failed.emit(job, _message(error, self.store.path))
         else:
+            if self.live is not None:
+                self.live.after_job()  # this job's own writes are not a colleague's
             self._report_reachability()
             self.done.emit(job, result)
 
     @Slot()
     def close(self) -> None:
+        if self.live is not None:
+            self.live.close()
+            self.live = None
         if self.store is not None:
             self.store.close()
             self.store = None
@@ -191,6 +217,9 @@ class StoreWorker(QObject):
     password_wanted = Signal(object)  # a PasswordRequest: show a dialog, then answer_password()
     failed = Signal(object)  # a Message (or plain text): say it with `_()` when shown
     changed = Signal(object)  # operations.Changes a write made, after its own callback ran
+    # A colleague's commit (issue 15, "Live"): an operations.ChangedElsewhere, with who
+    # and which records where the database says so. Also announced on `changed`.
+    changed_elsewhere = Signal(object)
     idle = Signal()  # every job queued so far has answered (and its callback has run)
     # A team database went out of reach (False) or answers again (True), with its name;
     # while it is out of reach the worker tries again every RETRY_SECONDS by itself.
@@ -224,6 +253,7 @@ class StoreWorker(QObject):
         self._reconnect_requested.connect(self._runner.reconnect)
         self._runner.reachable.connect(self._on_reachability)
         self._runner.outbox_sent.connect(self._on_outbox_sent)
+        self._runner.elsewhere.connect(self._on_elsewhere)
         self.offline = False
         from PySide6.QtCore import QTimer
 
@@ -312,6 +342,15 @@ class StoreWorker(QObject):
             return
         self.outbox_sent.emit(sent.value)
         self.changed.emit(sent.changes)
+
+    @Slot(object)
+    def _on_elsewhere(self, notices) -> None:
+        if self._stopped:
+            return
+        news = ChangedElsewhere.of(notices)
+        if news.changes:
+            self.changed.emit(news.changes)
+            self.changed_elsewhere.emit(news)
 
     @Slot(object, object)
     def _finish(self, job: _Job, result: Any) -> None:

@@ -15,7 +15,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout
 
 from desktop.common.i18n import _, ngettext
-from desktop.gui.operations import escalation
+from desktop.gui.operations import ChangedElsewhere, escalation
 from desktop.gui.platform.settings import Settings
 from desktop.gui.widgets.case_table_model import (
     COUNTRY,
@@ -81,6 +81,7 @@ class CasesWidget(Retranslating, QGroupBox):
         self.mark_button.clicked.connect(self.mark_responded)
         hours.ticked.connect(self.tick)
         hours.loaded.connect(self._show)  # the desks' zones: times on the customer's clock
+        worker.changed_elsewhere.connect(self._on_elsewhere)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -114,6 +115,12 @@ class CasesWidget(Retranslating, QGroupBox):
 
     def _on_outbox_sent(self, _report) -> None:
         if self._loaded or self._problem is not None:
+            self.reload()
+
+    def _on_elsewhere(self, news: ChangedElsewhere) -> None:
+        """A colleague opened a case or marked a first response (issue 15, "Live"): the
+        list and its countdowns follow, the selection stays."""
+        if self._loaded and news.touches("case"):
             self.reload()
 
     def _on_loaded(self, cases: list[Case]) -> None:

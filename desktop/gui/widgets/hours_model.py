@@ -46,6 +46,7 @@ class HoursModel(QObject):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.tick)
+        worker.changed_elsewhere.connect(self._on_elsewhere)
 
     @property
     def answerer(self) -> HoursAnswerer | None:
@@ -67,6 +68,11 @@ class HoursModel(QObject):
         """(Re)read the policies, e.g. after an administrator changed an override."""
         now, language = self.clock(), current_locale()  # read here: i18n is the GUI thread's
         self.worker.run(lambda store: hours.load_answerer(store, now, language), self._on_loaded, self._on_failed)
+
+    def _on_elsewhere(self, news) -> None:
+        # An administrator elsewhere changed a desk override (issue 15, "Live").
+        if self._answerer is not None and news.touches("override"):
+            self.load()
 
     def now(self) -> dt.datetime:
         return self.clock()
