@@ -187,6 +187,45 @@ class Store:
         with self.engine.connect() as connection:
             return MigrationContext.configure(connection).get_current_revision()
 
+    # --- who works on it (issue 15, "Roles") -------------------------------------------
+
+    @property
+    def login(self) -> str | None:
+        """The database login (PostgreSQL's current_user); None for a SQLite file."""
+        if self.is_sqlite:
+            return None
+        if getattr(self, "_login", None) is None:
+            self._find_role()
+        return self._login
+
+    @property
+    def role(self):
+        """The login's domain.roles.Role, asked of the server once (StoreUnreachable when it
+        cannot be asked); a SQLite file's agent is their own administrator."""
+        from domain.roles import Role
+
+        if self.is_sqlite:
+            return Role.ADMIN
+        if getattr(self, "_role", None) is None:
+            self._find_role()
+        return self._role
+
+    def _find_role(self) -> None:
+        from domain.roles import Role
+
+        # to_regrole: NULL for a group role `team init` has not made yet (no error). A login
+        # in neither group that may still change the desks' hours (the owner, a superuser)
+        # is an administrator: the database would let it.
+        query = text(
+            "SELECT current_user,"
+            " coalesce(pg_has_role(current_user, to_regrole('deskguide_admin'), 'MEMBER'), false)"
+            " OR coalesce(has_table_privilege(to_regclass('desk_override'), 'DELETE'), false),"
+            " coalesce(pg_has_role(current_user, to_regrole('deskguide_agent'), 'MEMBER'), false)")
+        with self.unit_of_work() as uow:
+            login, admin, agent = uow.execute(query).one()
+        self._login = login
+        self._role = Role.ADMIN if admin else Role.AGENT if agent else Role.NONE
+
     def close(self) -> None:
         self.engine.dispose()
 

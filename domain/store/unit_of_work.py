@@ -67,5 +67,10 @@ class UnitOfWork:
     def commit(self) -> None:
         self._session.commit()
 
+    def execute(self, statement):
+        """A Core statement on the team's session (the store's own small questions, such
+        as who the login is)."""
+        return self._session.execute(statement)
+
     def rollback(self) -> None:
         self._session.rollback()
