@@ -41,6 +41,9 @@ RECORD_ID = Integer().with_variant(BigInteger(), "postgresql")
 # repositories' UPDATE and DELETE statements, which the ORM does not check, check and
 # bump it themselves.
 _FIRST_VERSION = text("1")
+# Who made a shared record's last change and when (migration 0009): '' and NULL for rows
+# written before anyone recorded it.
+_NOBODY = text("''")
 
 
 class ReferenceDatasetRow(Base):
@@ -125,6 +128,8 @@ class CustomerRow(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=_NOW)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=_NOW)
     version: Mapped[int] = mapped_column(Integer, server_default=_FIRST_VERSION)
+    changed_by: Mapped[str] = mapped_column(String(100), default="", server_default=_NOBODY)
+    changed_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
 
     __mapper_args__ = {"version_id_col": version}
 
@@ -155,6 +160,8 @@ class SubscriptionRow(Base):
     deadline_computed_on: Mapped[dt.date] = mapped_column(Date)
     # Not bumped when the stored deadline above is recomputed: a cache, not anyone's change.
     version: Mapped[int] = mapped_column(Integer, server_default=_FIRST_VERSION)
+    changed_by: Mapped[str] = mapped_column(String(100), default="", server_default=_NOBODY)
+    changed_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
 
     __mapper_args__ = {"version_id_col": version}
 
@@ -173,6 +180,7 @@ class EscalationCaseRow(Base):
     """A case escalated to Microsoft: its target, due moment and first response."""
 
     __tablename__ = "escalation_case"
+    __table_args__ = (Index("uq_escalation_case_client_key", "client_key", unique=True),)
 
     id: Mapped[int] = mapped_column(RECORD_ID, primary_key=True, autoincrement=True)
     customer_id: Mapped[int | None] = mapped_column(RECORD_ID, ForeignKey("customer.id", ondelete="SET NULL"),
@@ -191,6 +199,11 @@ class EscalationCaseRow(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     responded_by: Mapped[str | None] = mapped_column(String(100))  # the agent; None before 0008
     version: Mapped[int] = mapped_column(Integer, server_default=_FIRST_VERSION)
+    changed_by: Mapped[str] = mapped_column(String(100), default="", server_default=_NOBODY)
+    changed_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    opened_by: Mapped[str] = mapped_column(String(100), default="", server_default=_NOBODY)
+    # The outbox item this case was sent from (migration 0009): a resend finds it.
+    client_key: Mapped[str | None] = mapped_column(String(36))
 
     __mapper_args__ = {"version_id_col": version}
 
@@ -203,6 +216,8 @@ class JournalEntryRow(Base):
     __table_args__ = (
         # A customer's journal, newest first, is one range of this index.
         Index("ix_journal_entry_customer_id_created", "customer_id", "created"),
+        # The outbox item this entry was sent from (migration 0009): a resend finds it.
+        Index("uq_journal_entry_client_key", "client_key", unique=True),
     )
 
     id: Mapped[int] = mapped_column(RECORD_ID, primary_key=True, autoincrement=True)
@@ -214,3 +229,21 @@ class JournalEntryRow(Base):
     verdict: Mapped[str] = mapped_column(String(60))
     note: Mapped[str] = mapped_column(Text)
     summary: Mapped[str] = mapped_column(Text)
+    client_key: Mapped[str | None] = mapped_column(String(36))
+
+
+class OutboxItemRow(Base):
+    """What an agent wrote while the team database could not be reached (issue 15), kept
+    in the agent's local SQLite file until it is sent; `id` is the order it was written in
+    (migration 0009, domain/outbox.py)."""
+
+    __tablename__ = "outbox_item"
+    __table_args__ = (Index("uq_outbox_item_client_key", "client_key", unique=True),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    client_key: Mapped[str] = mapped_column(String(36))
+    created: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    kind: Mapped[str] = mapped_column(String(30))
+    payload: Mapped[dict] = mapped_column(JSON)
+    attempts: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
+    last_error: Mapped[str] = mapped_column(Text, default="", server_default=_NOBODY)

@@ -37,7 +37,7 @@ OPENED = dt.datetime(2026, 11, 23, 9, 0)  # UTC, as the store writes moments
 
 def write_records(store: Store) -> set[str]:
     """A customer (41) with a subscription, a journal entry and an open and an answered
-    case, written as the revisions before 0008 wrote them, into whichever of their tables
+    case, written as the revisions before 0008 wrote them (and 0008 itself: its new columns have defaults), into whichever of their tables
     the store's schema has; returns the names of those tables."""
     with store.engine.begin() as connection:
         present = set(sa.inspect(connection).get_table_names())

@@ -1,7 +1,8 @@
 """Migrations with data, on both engines: the scope catalogue and the lifecycle list that
 revision 0006 kept in tables come back whole from the reference documents 0007 makes of
 them; from every released revision, the register, the cases and the journal arrive at
-0008 whole, each record at version 1, ids 64-bit on PostgreSQL too."""
+0008 whole, each record at version 1, ids 64-bit on PostgreSQL too; at 0009 with nobody
+recorded as their author, and a client key that lets a resent outbox item in only once."""
 from __future__ import annotations
 
 import dataclasses
@@ -12,6 +13,7 @@ import pytest
 import sqlalchemy as sa
 from alembic import command
 
+from domain.errors import ConflictError
 from domain.lifecycle_data import load_lifecycle
 from domain.scope import Verdict
 from domain.scope_data import load_scope
@@ -193,14 +195,71 @@ def test_0008_makes_every_id_64_bit_on_postgresql_and_keeps_sqlites_rowid(empty_
         assert connection.exec_driver_sql("SELECT id, version FROM customer").all() == [(41, 1)]
 
 
+def _with_records_down(store, revision: str, to: str) -> None:
+    """The records written at `revision`, then the schema downgraded to `to`."""
+    migrate_to(store, revision)
+    write_records(store)
+    with store.engine.begin() as connection:
+        command.downgrade(_alembic_config(connection), to)
+
+
 def test_downgrading_0008_drops_the_versions_and_keeps_the_rows(empty_store):
-    migrate_to(empty_store, "0008")
-    write_records(empty_store)
-    with empty_store.engine.begin() as connection:
-        command.downgrade(_alembic_config(connection), "0007")
+    _with_records_down(empty_store, "0008", "0007")
     with empty_store.engine.connect() as connection:
         columns = {column["name"] for column in sa.inspect(connection).get_columns("escalation_case")}
         assert not {"version", "responded_by"} & columns
         assert connection.exec_driver_sql("SELECT count(*) FROM subscription").scalar() == 1  # no cascade
+        assert connection.exec_driver_sql("SELECT name FROM customer").scalar() == "Åkesson Redovisning AB"
+    migrate_to(empty_store, "head")
+
+
+# --- 0009: who changed what, the outbox's keys and table ------------------------------------
+
+@pytest.mark.parametrize("revision", released_revisions())
+def test_upgrading_to_0009_keeps_the_records_with_nobody_recorded_as_their_author(empty_store, revision):
+    migrate_to(empty_store, revision)
+    tables = write_records(empty_store)
+    migrate_to(empty_store, "0009")
+    with empty_store.engine.connect() as connection:
+        if "customer" in tables:
+            assert connection.exec_driver_sql(
+                "SELECT name, changed_by, changed_at FROM customer").all() == [("Åkesson Redovisning AB", "", None)]
+            assert connection.exec_driver_sql(
+                "SELECT seats, changed_by, changed_at FROM subscription").all() == [(5, "", None)]
+        if "escalation_case" in tables:
+            assert connection.exec_driver_sql(
+                "SELECT id, opened_by, changed_by, changed_at, client_key FROM escalation_case ORDER BY id"
+            ).all() == [(3, "", "", None, None), (4, "", "", None, None)]
+        if "journal_entry" in tables:
+            assert connection.exec_driver_sql(
+                "SELECT note, client_key FROM journal_entry").all() == [("Called back", None)]
+        assert connection.exec_driver_sql("SELECT count(*) FROM outbox_item").scalar() == 0
+
+
+def test_0009s_client_key_lets_a_resent_entry_in_only_once(empty_store):
+    migrate_to(empty_store, "0008")
+    write_records(empty_store)
+    migrate_to(empty_store, "0009")
+    entry = ("INSERT INTO journal_entry (customer_id, created, agent, kind, topic, verdict, note, summary, "
+             "client_key) VALUES (41, '2026-12-07 10:00:00', 'Anna', 'note', '', '', 'Sent from the outbox', '', {})")
+    with empty_store.engine.begin() as connection:
+        connection.exec_driver_sql(entry.format("'6f1c0b1e-0000-4000-8000-000000000001'"))
+        connection.exec_driver_sql(entry.format("NULL"))  # written online: no key, and NULLs never collide
+        connection.exec_driver_sql(entry.format("NULL"))
+    with pytest.raises(ConflictError), empty_store.engine.begin() as connection:
+        connection.exec_driver_sql(entry.format("'6f1c0b1e-0000-4000-8000-000000000001'"))
+    with empty_store.engine.connect() as connection:
+        assert connection.exec_driver_sql("SELECT count(*) FROM journal_entry").scalar() == 4
+
+
+def test_downgrading_0009_drops_its_columns_and_table_and_keeps_the_rows(empty_store):
+    _with_records_down(empty_store, "0009", "0008")
+    with empty_store.engine.connect() as connection:
+        inspector = sa.inspect(connection)
+        assert "outbox_item" not in inspector.get_table_names()
+        for table in ("customer", "subscription", "escalation_case", "journal_entry"):
+            columns = {column["name"] for column in inspector.get_columns(table)}
+            assert not {"changed_by", "changed_at", "opened_by", "client_key"} & columns
+        assert connection.exec_driver_sql("SELECT count(*) FROM escalation_case").scalar() == 2
         assert connection.exec_driver_sql("SELECT name FROM customer").scalar() == "Åkesson Redovisning AB"
     migrate_to(empty_store, "head")
