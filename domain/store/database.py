@@ -102,6 +102,9 @@ class Store:
         self.path = path
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._writing_sessions = sessionmaker(engine.execution_options(**{WRITES: True}), expire_on_commit=False)
+        # The agent's display name (the GUI's settings, the CLI's OS user): with the login,
+        # it signs every saved customer, subscription and case (issue 15, `author`).
+        self.agent_name = ""
 
     @classmethod
     def for_file(cls, path: Path | str, *, busy_timeout: float | None = None) -> Store:
@@ -147,7 +150,7 @@ class Store:
         """`write`: the unit of work will write; it takes the write lock at its start
         (SQLite: BEGIN IMMEDIATE; PostgreSQL: an advisory lock), so it waits for another
         writer instead of failing."""
-        return UnitOfWork(self._writing_sessions if write else self._sessions)
+        return UnitOfWork(self._writing_sessions if write else self._sessions, author=self._author)
 
     @contextmanager
     def writing(self) -> Iterator[Connection]:
@@ -209,6 +212,12 @@ class Store:
         if getattr(self, "_role", None) is None:
             self._find_role()
         return self._role
+
+    def _author(self) -> str:
+        # Asked when a record is written, not when a unit of work starts: reads need no login.
+        from domain.roles import author_of
+
+        return author_of(self.agent_name, self.login)
 
     def _find_role(self) -> None:
         from domain.roles import Role

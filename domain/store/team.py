@@ -141,7 +141,8 @@ class TeamStore(Store):
     def unit_of_work(self, *, write: bool = False) -> UnitOfWork:
         if write:
             self._refuse_writes()
-        return UnitOfWork(self._writing_sessions if write else self._sessions, self.reference_store._sessions)
+        return UnitOfWork(self._writing_sessions if write else self._sessions, self.reference_store._sessions,
+                          author=self._author)
 
     def reconnect(self) -> bool:
         """Try the server again; True when it answers (and the schema was checked again)."""

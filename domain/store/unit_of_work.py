@@ -16,6 +16,9 @@ installed version's local copy, so reference answers never wait for the network.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from sqlalchemy import func
 from sqlalchemy.orm import Session, sessionmaker
 
 from domain.store.case_repository import CaseRepository
@@ -34,8 +37,10 @@ class UnitOfWork:
     desks: DeskRepository
     reference: ReferenceRepository
 
-    def __init__(self, sessions: sessionmaker[Session], reference_sessions: sessionmaker[Session] | None = None):
+    def __init__(self, sessions: sessionmaker[Session], reference_sessions: sessionmaker[Session] | None = None,
+                 author: Callable[[], str] | None = None):
         self._sessions = sessions
+        self._author = author or str
         self._reference_sessions = reference_sessions
         self._session: Session | None = None
         self._reference_session: Session | None = None
@@ -45,9 +50,9 @@ class UnitOfWork:
         reference = session
         if self._reference_sessions is not None:
             reference = self._reference_session = self._reference_sessions()
-        self.customers = CustomerRepository(session)
-        self.subscriptions = SubscriptionRepository(session)
-        self.cases = CaseRepository(session)
+        self.customers = CustomerRepository(session, self.stamp)
+        self.subscriptions = SubscriptionRepository(session, self.stamp)
+        self.cases = CaseRepository(session, self.stamp)
         self.journal = JournalRepository(session)
         # The desks from the reference data, the administrators' overrides from the team's.
         self.desks = DeskRepository(reference, overrides=session)
@@ -66,6 +71,11 @@ class UnitOfWork:
 
     def commit(self) -> None:
         self._session.commit()
+
+    def stamp(self) -> dict:
+        """What every saved customer, subscription and case is signed with (issue 15):
+        who (the store's author) and when (the database's clock, as updated_at)."""
+        return {"changed_by": self._author(), "changed_at": func.current_timestamp()}
 
     def execute(self, statement):
         """A Core statement on the team's session (the store's own small questions, such
