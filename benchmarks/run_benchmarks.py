@@ -136,7 +136,7 @@ def bench_register_postgres(customers: int = 100_000, subscriptions: int = 300_0
         url = server.url(server.create_database(prefix="bench"))
         init_team_database(url, now=now)
         with tempfile.TemporaryDirectory() as folder:
-            store = open_team_store(url, now=now, cache_path=Path(folder) / "team-reference.sqlite3")
+            store = open_team_store(url, now=now, cache_path=Path(folder) / "team-local.sqlite3")
             _bench_register_on(store, customers, subscriptions)
     finally:
         server.stop()

@@ -123,9 +123,9 @@ def postgres_template(postgres_server, reference_bundle):
 def team_reference_cache(isolated_data, template_database):
     """The installed reference data a team store reads (domain/store/team.py), where the
     app keeps it, as a copy of the migrated SQLite template (made once per run)."""
-    from domain.store.team import reference_cache_path
+    from domain.store.team import team_local_path
 
-    path = reference_cache_path()
+    path = team_local_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(template_database, path)
     return path

@@ -88,7 +88,11 @@ host all all ::1/128 scram-sha-256
 class PostgresServer:
     """A running throwaway cluster; `url(database)` for SQLAlchemy, `execute()` to make databases."""
 
-    def __init__(self, *, tcp: bool = False) -> None:
+    def __init__(self, *, tcp: bool = False, durable: bool = False) -> None:
+        """`durable`: a commit is acknowledged only once it is in the WAL
+        (synchronous_commit on, as on a real server), so a killed server keeps every commit
+        it acknowledged; the default trades that for speed. The operating system's cache
+        survives a killed server, so fsync may stay off either way."""
         self.bin = find_binaries()
         if self.bin is None:
             raise RuntimeError(INSTALL_HINT)
@@ -98,6 +102,7 @@ class PostgresServer:
         self._process: subprocess.Popen | None = None
         self._names = itertools.count(1)
         self.tcp = tcp
+        self.durable = durable
         self.port = 5432  # the socket's name (.s.PGSQL.<port>); a TCP server takes a free one
 
     def start(self) -> PostgresServer:
@@ -121,7 +126,8 @@ class PostgresServer:
 
     def _launch(self, listen: str) -> None:
         self._listen = listen
-        options = [f"-c{key}={value}" for key, value in SETTINGS.items()]
+        settings = {**SETTINGS, "synchronous_commit": "on"} if self.durable else SETTINGS
+        options = [f"-c{key}={value}" for key, value in settings.items()]
         with open(self.folder / "server.log", "ab") as log:  # the server keeps its own descriptor
             self._process = subprocess.Popen(
                 [self.bin / "postgres", "-D", self.data, "-k", self.folder, "-p", str(self.port),
@@ -198,6 +204,14 @@ class PostgresServer:
             except subprocess.TimeoutExpired:
                 self._process.kill()
                 self._process.wait()
+
+    def kill_server(self) -> None:
+        """Stop the server hard, as `pg_ctl stop -m immediate` does (SIGQUIT): every session
+        cut off mid-statement, no checkpoint; the next start recovers from the WAL. An
+        outage as a crash or a pulled cable makes it (issue 15's proof)."""
+        if self._process is not None and self._process.poll() is None:
+            self._process.send_signal(signal.SIGQUIT)
+            self._process.wait(timeout=30)
 
     def start_server(self) -> None:
         """Start the stopped server again, on the same cluster, socket and port."""

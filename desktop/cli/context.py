@@ -46,7 +46,7 @@ class CliContext:
         return resolve_target(getattr(args, "db", None), getattr(args, "database_url", None))
 
     @contextmanager
-    def store(self, args, *, create: bool = False) -> Iterator:
+    def store(self, args, *, create: bool = False, offline_ok: bool = False) -> Iterator:
         """The store the run's options name (`args`: --db, --database-url), opened (a file
         migrated) and with reference data, closed when the block ends.
 
@@ -54,11 +54,13 @@ class CliContext:
         writes (`create`): a mistyped --db on a read would answer from an empty database.
         The user's folder is made at the first start of any command. A team database that
         wants a password is asked for it only at a terminal; a script is told how to give
-        it (exit 2)."""
+        it (exit 2). `offline_ok`: a team server out of reach opens as an offline store
+        (the commands that queue into the outbox or report on it), not exit 3."""
         target = self.target(args)
         for warning in target.warnings:
             print(f"deskguide: {printable(_(warning), lines=False)}", file=sys.stderr)
-        store = target.open(self.now(), create=create, password_source=terminal_password_source())
+        store = target.open(self.now(), create=create, password_source=terminal_password_source(),
+                            offline_ok=offline_ok)
         try:
             yield store
         finally:

@@ -1,7 +1,14 @@
 """`deskguide journal`: a customer's case journal, and the retention purge (no Qt).
 
     deskguide journal --customer ID [--search TEXT] [--json]
+    deskguide journal add --customer ID --note TEXT [--agent NAME] [--json]
     deskguide journal purge --older-than-months N [--dry-run] [--json]
+
+`journal add` writes the agent's note; with a team database out of reach it waits in the
+outbox of this PC (status "queued", exit 0) and `deskguide team sync` or the app sends it
+(issue 15, docs/team-database.md). The agent is --agent NAME, else this computer's user
+name (the app's setting lives in the GUI's own settings, which the command line does not
+read).
 
 The purge is for IT's scheduled retention job: every value is checked before the store
 is opened, so a bad N writes nothing (exit 2). docs/journal.md has the contract.
@@ -62,6 +69,8 @@ def cmd_journal(args, context: CliContext) -> int:
 
     if args.action == "purge":
         return _purge(args, context)
+    if args.action == "add":
+        return _add(args, context)
     if args.customer is None:
         raise ReasonOnly("--customer", None, Message("journal: give --customer ID, or purge --older-than-months N"))
     from domain.errors import parse_record_id
@@ -73,6 +82,41 @@ def cmd_journal(args, context: CliContext) -> int:
         customer = register.get_customer(store, customer_id).customer
     payload = {"customer_id": customer_id, "entries": [journal.entry_as_dict(e) for e in entries]}
     emit(args, payload, _describe_journal(customer, entries, args.search or ""))
+    return EXIT_OK
+
+
+def agent_name(given: str | None) -> str:
+    """--agent NAME, else the name this computer's user logs in with."""
+    import getpass
+
+    if given is not None:
+        return given.strip()
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no user name at all: the entry's check says the agent is required
+        return ""
+
+
+def _add(args, context: CliContext) -> int:
+    from domain.errors import parse_record_id
+    from domain.journal import JournalEntry, JournalKind, check_entry
+    from domain.outbox import SendStatus
+    from domain.services import journal, outbox
+
+    customer_id = parse_record_id(args.customer, "customer")  # before the store opens
+    now = context.now()
+    entry = check_entry(JournalEntry(customer_id=customer_id, created=now, agent=agent_name(args.agent),
+                                     kind=JournalKind.NOTE, topic="", verdict="", note=args.note or ""))
+    with context.store(args, offline_ok=True) as store:
+        written = outbox.add_journal_entry(store, entry, now)
+    payload = {"status": written.status.value, "client_key": written.client_key, "customer_id": customer_id,
+               **journal.entry_as_dict(written.value)}
+    if written.status is SendStatus.SAVED:
+        text = _("Saved in the journal of customer {id}.").format(id=customer_id)
+    else:
+        text = _("The team database cannot be reached: the entry waits in this computer's outbox and is sent "
+                 "by `deskguide team sync` or the app when the server answers. Nothing is lost.")
+    emit(args, payload, text)
     return EXIT_OK
 
 
@@ -117,4 +161,10 @@ def add_commands(commands, common_options) -> None:
     purge.add_argument("--older-than-months", required=True, metavar="N",
                        help=_("whole calendar months, 1 to 120"))
     purge.add_argument("--dry-run", action="store_true", help=_("count what would be deleted, delete nothing"))
+    add = actions.add_parser("add", help=_("write a note in a customer's journal (waits in the outbox when the "
+                                           "team database cannot be reached)"))
+    common_options(add, suppress=True)
+    add.add_argument("--customer", required=True, metavar="ID", help=_("the customer whose journal it is"))
+    add.add_argument("--note", required=True, metavar="TEXT", help=_("the note"))
+    add.add_argument("--agent", metavar="NAME", help=_("who writes it (default: this computer's user name)"))
     journal.set_defaults(handler=cmd_journal)

@@ -2,6 +2,8 @@
 
     deskguide team init --database-url URL [--json]
     deskguide team import-local --from PATH --database-url URL [--dry-run] [--json]
+    deskguide team sync [--json]
+    deskguide team status [--json]
 
 `team init` is IT's (docs/team-database.md): run with a role that owns the database, it
 creates or upgrades the schema to this version's, loads this version's reference data
@@ -13,6 +15,14 @@ database: all or nothing, idempotent, collisions reported (domain/services/team_
 A collision is not an error: the import lands, the team's record is kept, and the exit
 status is 0; the report (and its JSON "collisions") says what differed.
 
+`team sync` sends what this PC's outbox holds (what was written while the team database
+could not be reached, issue 15); exit 3 when the server still cannot be reached (nothing
+is lost: the items wait). `team status` says which database, whether it answers, the
+schema revision of this Deskguide and of the database, how many items wait in the
+outbox, and the group role of this login. On a local database both say so and exit 0:
+there is no server and no outbox, and nothing is wrong (a logon script may run them on
+every PC).
+
 Exit status: 0 done; 2 bad input or refused (no such file, a database of another
 version, a role without the rights); 3 temporary (the server cannot be reached).
 """
@@ -22,7 +32,7 @@ import os
 from pathlib import Path
 
 from desktop.cli.context import CliContext
-from desktop.cli.output import EXIT_OK, emit
+from desktop.cli.output import EXIT_OK, EXIT_TEMPORARY, emit
 from desktop.common.i18n import _, ngettext
 from domain.errors import ReasonOnly
 from domain.messages import Message
@@ -44,6 +54,15 @@ def add_commands(commands, common_options) -> None:
                         help=_("the local database file to upload"))
     upload.add_argument("--dry-run", action="store_true", help=_("say what would be uploaded, write nothing"))
     upload.set_defaults(handler=cmd_import_local)
+
+    sync = actions.add_parser("sync", help=_("send what waits in this computer's outbox to the team database"))
+    common_options(sync, suppress=True)
+    sync.set_defaults(handler=cmd_sync)
+
+    status = actions.add_parser("status", help=_("which database, whether it answers, its schema, the outbox and "
+                                                 "the role of this login"))
+    common_options(status, suppress=True)
+    status.set_defaults(handler=cmd_status)
 
 
 def _team_target(args, context: CliContext):
@@ -119,4 +138,81 @@ def cmd_import_local(args, context: CliContext) -> int:
         local.close()
     payload = report_as_dict(report)
     emit(args, payload, _said(payload))
+    return EXIT_OK
+
+
+def _sync_said(report) -> str:
+    lines = [ngettext("{count} sent", "{count} sent", report.sent).format(count=report.sent) + ", "
+             + ngettext("{count} already there", "{count} already there", report.already_there).format(
+                 count=report.already_there) + ", "
+             + ngettext("{count} still waiting.", "{count} still waiting.", report.waiting).format(
+                 count=report.waiting)]
+    if report.unreachable:
+        lines.append(_("The team database went out of reach again; the rest wait for the next sync. "
+                       "Nothing is lost."))
+    for item in report.refused:
+        lines.append(_("Refused by the team database, kept in the outbox: {kind} written {moment}: {reason}").format(
+            kind=item.kind.value, moment=item.created.astimezone().strftime("%Y-%m-%d %H:%M"),
+            reason=item.last_error))
+    return "\n".join(lines)
+
+
+def cmd_sync(args, context: CliContext) -> int:
+    from domain.errors import StoreUnreachable
+    from domain.services import outbox
+
+    target = context.target(args)
+    with context.store(args, offline_ok=True) as store:
+        if not target.is_team:
+            emit(args, {"sent": 0, "already_there": 0, "waiting": 0, "local": True},
+                 _("{database}: a local database has no server and no outbox; nothing to send.").format(
+                     database=_(target.located(store).describe())))
+            return EXIT_OK
+        try:
+            report = outbox.sync(store)
+        except StoreUnreachable:
+            count = outbox.waiting_count(store)
+            text = ngettext("The team database {database} cannot be reached; {count} item waits in the outbox, "
+                            "nothing is lost. Try again later.",
+                            "The team database {database} cannot be reached; {count} items wait in the outbox, "
+                            "nothing is lost. Try again later.", count).format(database=store.name, count=count)
+            emit(args, {"sent": 0, "already_there": 0, "waiting": count, "reachable": False}, text)
+            return EXIT_TEMPORARY
+    payload = {"sent": report.sent, "already_there": report.already_there, "waiting": report.waiting,
+               "reachable": not report.unreachable,
+               "refused": [{"client_key": item.client_key, "kind": item.kind.value, "created": item.created.isoformat(),
+                            "reason": item.last_error} for item in report.refused]}
+    emit(args, payload, _sync_said(report))
+    return EXIT_TEMPORARY if report.unreachable else EXIT_OK
+
+
+def cmd_status(args, context: CliContext) -> int:
+    from domain.services import outbox
+    from domain.store.opening import head
+    from domain.store.team import login_role
+
+    target = context.target(args)
+    with context.store(args, offline_ok=True) as store:
+        database = _(target.located(store).describe())
+        if not target.is_team:
+            payload = {"database": database, "kind": "local", "reachable": True, "app_revision": head(),
+                       "database_revision": store.schema_revision(), "outbox": 0, "role": None}
+            lines = [database, _("A local database: no server, no outbox, no roles.")]
+        else:
+            reachable = not store.offline or store.reconnect()
+            revision = role = None
+            if reachable:
+                from domain.store.database import stored_revision
+
+                revision, role = stored_revision(store), login_role(store)
+            payload = {"database": database, "kind": "team", "reachable": reachable, "app_revision": head(),
+                       "database_revision": revision, "outbox": outbox.waiting_count(store), "role": role}
+            lines = [database,
+                     _("Reachable: yes.") if reachable else _("Reachable: no (the outbox keeps what is written)."),
+                     _("Schema: this Deskguide {app}, the database {database}.").format(
+                         app=head(), database=revision or _("unknown")),
+                     ngettext("Outbox: {count} item waits to be sent.", "Outbox: {count} items wait to be sent.",
+                              payload["outbox"]).format(count=payload["outbox"]),
+                     _("Role of this login: {role}.").format(role=role or _("unknown"))]
+    emit(args, payload, "\n".join(lines))
     return EXIT_OK

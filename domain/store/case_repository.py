@@ -24,14 +24,20 @@ class CaseRepository:
         self._session = session
         self._stamp = stamp  # see CustomerRepository
 
-    def add(self, case: Case) -> int:
+    def add(self, case: Case, client_key: str | None = None) -> int:
+        """`client_key`: the outbox item the case is sent from (domain/outbox.py)."""
         values = dict(customer_id=case.customer_id, customer_name=case.customer_name, country=case.country,
                       product=case.product, severity=case.severity, offering=case.offering, azure=case.azure,
                       clock=case.clock, target_minutes=case.target_minutes, opened=to_utc(case.opened),
-                      due=to_utc(case.due), responded=None, note=case.note, **self._stamp())
+                      due=to_utc(case.due), responded=None, note=case.note, client_key=client_key,
+                      **self._stamp())
         values["opened_by"] = values["changed_by"]  # issue 15: who opened it, kept whoever changes it later
         return self._session.execute(
             insert(EscalationCaseRow).values(values).returning(EscalationCaseRow.id)).scalar_one()
+
+    def id_for_key(self, client_key: str) -> int | None:
+        """The case sent from the outbox item `client_key`, if it has landed."""
+        return self._session.execute(select(_TABLE.c.id).where(_TABLE.c.client_key == client_key)).scalar()
 
     def _read(self, query) -> list[Case]:
         # Plain rows, not ORM objects: the case list is read on every refresh.

@@ -29,12 +29,17 @@ class JournalRepository:
     def __init__(self, session: Session):
         self._session = session
 
-    def add(self, entry: JournalEntry) -> int:
+    def add(self, entry: JournalEntry, client_key: str | None = None) -> int:
+        """`client_key`: the outbox item the entry is sent from (domain/outbox.py)."""
         values = dict(customer_id=entry.customer_id, created=to_utc(entry.created), agent=entry.agent,
                       kind=JournalKind(entry.kind).value, topic=entry.topic, verdict=entry.verdict,
-                      note=entry.note, summary=entry.summary)
+                      note=entry.note, summary=entry.summary, client_key=client_key)
         return self._session.execute(
             insert(JournalEntryRow).values(values).returning(JournalEntryRow.id)).scalar_one()
+
+    def id_for_key(self, client_key: str) -> int | None:
+        """The entry sent from the outbox item `client_key`, if it has landed."""
+        return self._session.execute(select(_TABLE.c.id).where(_TABLE.c.client_key == client_key)).scalar()
 
     def entries_of(self, customer_id: int) -> Iterator[JournalEntry]:
         """The customer's entries, newest first (ties: the later saved first), read as they

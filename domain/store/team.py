@@ -5,8 +5,10 @@ Two halves, one unit of work:
   the PostgreSQL server, shared by every agent's app.
 - The reference data (desks, scope catalogue, Microsoft targets, lifecycle) always comes
   from the installed version: it is loaded, as for a local database, into a small SQLite
-  file beside the agent's own (`team-reference.sqlite3`), so reference answers never need
-  the network and two versions of the app on one server never fight over it.
+  file beside the agent's own (`team-local.sqlite3`), so reference answers never need
+  the network and two versions of the app on one server never fight over it. The same
+  file keeps the outbox: what the agent wrote while the server could not be reached
+  (issue 15, domain/services/outbox.py), so it is not a cache to delete.
 
 The app never migrates a team database: IT does, with `deskguide team init`
 (`init_team_database`), under a role that owns the database. An app whose schema
@@ -35,7 +37,10 @@ from domain.reference_bundle import ReferenceBundle
 from domain.store.database import WRITES, Store, default_db_path, stored_revision
 from domain.store.unit_of_work import UnitOfWork
 
-REFERENCE_FILENAME = "team-reference.sqlite3"
+# The team store's local companion: the reference data and the outbox. Called
+# team-reference.sqlite3 before issue 15; an older one is left alone (its reference data
+# is loaded again into this one, and it never held an outbox).
+LOCAL_FILENAME = "team-local.sqlite3"
 AGENT_ROLE = "deskguide_agent"
 ADMIN_ROLE = "deskguide_admin"
 # What each group role may change (both read every table; issue 15, "Roles"). Agents keep
@@ -75,9 +80,9 @@ def database_name(url: URL | str) -> str:
     return f"{url.database} on {where}"
 
 
-def reference_cache_path() -> Path:
-    """The installed version's reference data for a team, beside the agent's own database."""
-    return default_db_path().with_name(REFERENCE_FILENAME)
+def team_local_path() -> Path:
+    """The team store's local file (reference data, outbox), beside the agent's own database."""
+    return default_db_path().with_name(LOCAL_FILENAME)
 
 
 def _connect_args(password: str | None) -> dict:
@@ -182,6 +187,11 @@ class TeamStore(Store):
                 "the team database {database} was upgraded for a newer Deskguide (schema {schema}); install the newer "
                 "Deskguide to save changes", database=self.name, schema=revision)
 
+    @property
+    def local_store(self) -> Store:
+        """The agent's local file: the installed reference data and the outbox."""
+        return self.reference_store
+
     def close(self) -> None:
         super().close()
         self.reference_store.close()
@@ -197,7 +207,7 @@ def open_team_store(url: URL | str, *, now: dt.datetime, reference: ReferenceBun
     answers reference questions and reconnect()s (module docstring)."""
     from domain.store.opening import open_store
 
-    local = open_store(cache_path or reference_cache_path(), now=now, reference=reference)
+    local = open_store(cache_path or team_local_path(), now=now, reference=reference)
     try:
         store = TeamStore(url, local, password=password)
     except BaseException:
@@ -214,6 +224,19 @@ def open_team_store(url: URL | str, *, now: dt.datetime, reference: ReferenceBun
         store.close()
         raise
     return store
+
+
+def login_role(store: TeamStore) -> str:
+    """The group role of this login: deskguide_admin, deskguide_agent, or "other" (a
+    login granted neither, the database's owner included when it is not a member)."""
+    with store.engine.connect() as connection:
+        held = set(connection.execute(text(
+            "SELECT rolname FROM pg_roles WHERE rolname IN (:admin, :agent) "
+            "AND pg_has_role(current_user, oid, 'MEMBER')"), {"admin": ADMIN_ROLE, "agent": AGENT_ROLE}).scalars())
+    for role in (ADMIN_ROLE, AGENT_ROLE):
+        if role in held:
+            return role
+    return "other"
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from domain.store.case_repository import CaseRepository
 from domain.store.customer_repository import CustomerRepository
 from domain.store.desk_repository import DeskRepository
 from domain.store.journal_repository import JournalRepository
+from domain.store.outbox_repository import OutboxRepository
 from domain.store.reference_repository import ReferenceRepository
 from domain.store.subscription_repository import SubscriptionRepository
 
@@ -36,6 +37,7 @@ class UnitOfWork:
     journal: JournalRepository
     desks: DeskRepository
     reference: ReferenceRepository
+    outbox: OutboxRepository  # the local file's (a team store: its local companion's, domain/outbox.py)
 
     def __init__(self, sessions: sessionmaker[Session], reference_sessions: sessionmaker[Session] | None = None,
                  author: Callable[[], str] | None = None):
@@ -57,6 +59,7 @@ class UnitOfWork:
         # The desks from the reference data, the administrators' overrides from the team's.
         self.desks = DeskRepository(reference, overrides=session)
         self.reference = ReferenceRepository(reference)
+        self.outbox = OutboxRepository(reference)
         return self
 
     def __exit__(self, *exc_info) -> None:

@@ -3,7 +3,9 @@ when, who, what kind of answer, its topic and verdict, and the agent's note.
 
 Topic, verdict and note are shown as they were saved (in the language the agent read
 then: the journal is a record, not a translation); the time and the kind are worded in
-the current language. The time is on this computer's clock, where the agent sits.
+the current language. The time is on this computer's clock, where the agent sits. An
+entry still in the outbox (the team database out of reach, issue 15) has no id yet and
+says "waiting to send" beside its time.
 """
 from __future__ import annotations
 
@@ -38,6 +40,8 @@ class JournalModel(RowTableModel):
     def text(self, row: int, column: int) -> str:
         entry = self._rows[row]
         if column == WHEN:
+            if entry.id is None:  # still in the outbox (issue 15)
+                return _("{when} (waiting to send)").format(when=when_text(entry.created))
             return when_text(entry.created)
         if column == AGENT:
             return entry.agent

@@ -108,6 +108,8 @@ class JournalPanelWidget(Retranslating, QGroupBox):
         from desktop.gui.platform.settings import settings_changed
 
         settings_changed.changed.connect(self._on_settings_changed)
+        # Entries "waiting to send" became the server's (issue 15): list them as such.
+        worker.outbox_sent.connect(self._on_outbox_sent)
         self.retranslate()
         self.set_customer(None)
         watch_role(worker, self.set_admin)
@@ -193,6 +195,10 @@ class JournalPanelWidget(Retranslating, QGroupBox):
         self.worker.run(lambda store: (generation, journal.entries(store, customer_id, search)), self._on_loaded,
                         self._on_load_failed)
 
+    def _on_outbox_sent(self, _report) -> None:
+        if self.customer is not None:
+            self.refresh()
+
     def _on_loaded(self, result: tuple[int, list[JournalEntry]]) -> None:
         generation, entries = result
         if generation != self._generation:
@@ -258,11 +264,15 @@ class JournalPanelWidget(Retranslating, QGroupBox):
             call_if_alive(self._on_add_failed, message)
             call_if_alive(on_failed, message)
 
-        self.worker.run(lambda store: journal.add_entry(store, entry), added, failed)
+        self.worker.run(lambda store: journal.add_entry(store, entry, entry.created), added, failed)
 
     def _on_added(self, entry: JournalEntry) -> None:
         if self.customer is not None and entry.customer_id == self.customer.id:
-            self._say(lambda: _("Saved to the journal."))
+            if entry.id is None:  # in the outbox (issue 15): sent by itself when the server answers
+                self._say(lambda: _("Waiting to send: the team database cannot be reached. The entry is kept on "
+                                    "this computer and sent by itself when the server answers."))
+            else:
+                self._say(lambda: _("Saved to the journal."))
             self.refresh()
         self.entryAdded.emit(entry)
 

@@ -88,6 +88,7 @@ class _Runner(QObject):
     opened = Signal(object)  # the DatabaseTarget opened
     password_wanted = Signal(object)  # a PasswordRequest, answered through `answers`
     reachable = Signal(bool, str)  # a team database answers again / went out of reach; its name
+    outbox_sent = Signal(object)  # a Changed: what the outbox sent (issue 15)
 
     def __init__(self) -> None:
         super().__init__()
@@ -110,11 +111,28 @@ class _Runner(QObject):
             self._offline = offline
             self.reachable.emit(not offline, getattr(self.store, "name", ""))
 
+    def _send_outbox(self) -> None:
+        # Issue 15: what was written while the team database could not be reached goes
+        # as soon as it answers (at the start too: written before a restart of the PC).
+        if self.store is None or not hasattr(self.store, "local_store") or self.store.offline:
+            return
+        from desktop.gui.operations.outbox import send_waiting
+
+        try:
+            sent = send_waiting(self.store)
+        except DeskguideError as error:  # out of reach again, or refused: it waits, nothing lost
+            log.warning("the outbox could not be sent: %s", error)
+            sent = None
+        self._report_reachability()
+        if sent is not None:
+            self.outbox_sent.emit(sent)
+
     @Slot()
     def reconnect(self) -> None:
         if self.store is not None and hasattr(self.store, "reconnect"):
             self.store.reconnect()
         self._report_reachability()
+        self._send_outbox()
 
     @Slot(object, object)
     def open(self, where: Where, now: dt.datetime) -> None:
@@ -136,6 +154,7 @@ class _Runner(QObject):
         else:
             self.opened.emit(target.located(self.store))
             self._report_reachability()
+            self._send_outbox()
 
     @Slot(object)
     def execute(self, job: _Job) -> None:
@@ -177,6 +196,9 @@ class StoreWorker(QObject):
     # while it is out of reach the worker tries again every RETRY_SECONDS by itself.
     reachability_changed = Signal(bool, str)
     RETRY_SECONDS = 5
+    # The outbox was sent (issue 15): the SyncReport (sent, already there, waiting); the
+    # changes follow on `changed`, so the lists that showed "waiting to send" refresh.
+    outbox_sent = Signal(object)
 
     _open_requested = Signal(object, object)
     _job_queued = Signal(object)
@@ -201,6 +223,7 @@ class StoreWorker(QObject):
         self._runner.opened.connect(self._on_opened)
         self._reconnect_requested.connect(self._runner.reconnect)
         self._runner.reachable.connect(self._on_reachability)
+        self._runner.outbox_sent.connect(self._on_outbox_sent)
         self.offline = False
         from PySide6.QtCore import QTimer
 
@@ -282,6 +305,13 @@ class StoreWorker(QObject):
         else:
             self._retry.start()
         self.reachability_changed.emit(reachable, name)
+
+    @Slot(object)
+    def _on_outbox_sent(self, sent: Changed) -> None:
+        if self._stopped:
+            return
+        self.outbox_sent.emit(sent.value)
+        self.changed.emit(sent.changes)
 
     @Slot(object, object)
     def _finish(self, job: _Job, result: Any) -> None:

@@ -182,3 +182,36 @@ def test_purge_takes_no_customer(cli, filled, topics):
                           "--older-than-months", "1")
     assert code == 2 and "--customer and --search are for listing a journal" in err
     assert topics(filled["Mäkinen Oy"]) == [""]  # a note has no topic
+
+
+# --- journal add (issue 15) ------------------------------------------------------------------
+
+def test_journal_add_saves_the_note_with_the_agent_named_or_this_users_name(cli, filled, topics, cli_database):
+    east = filled["Östergren Bygg AB"]
+    code, payload, _, _ = cli("journal", "add", "--customer", str(east), "--note", "Ringer upp i morgon",
+                              "--agent", "Erik Ström", "--json")
+    assert code == 0
+    assert payload["status"] == "saved" and payload["id"] is not None and payload["customer_id"] == east
+    assert (payload["agent"], payload["kind"], payload["note"]) == ("Erik Ström", "note", "Ringer upp i morgon")
+    assert len(payload["client_key"]) == 36
+    code, _, out, _ = cli("journal", "add", "--customer", str(east), "--note", "Utan namn")
+    assert code == 0 and f"customer {east}" in out
+    store = cli_database.open()
+    try:
+        newest = journal.journal(store, east)[:2]
+    finally:
+        store.close()
+    import getpass
+
+    assert {(e.note, e.agent) for e in newest} == {("Ringer upp i morgon", "Erik Ström"),
+                                                   ("Utan namn", getpass.getuser())}
+
+
+def test_journal_add_for_an_unknown_customer_or_without_a_note_exits_2_and_writes_nothing(cli, filled, topics):
+    code, _, _, err = cli("journal", "add", "--customer", "987654", "--note", "Vem?")
+    assert code == 2 and "customer" in err
+    code, _, _, err = cli("journal", "add", "--customer", "C-1", "--note", "Vem?")
+    assert code == 2 and "customer" in err  # a register number, not a name or a portal id
+    code, _, _, err = cli("journal", "add", "--customer", str(filled["Mäkinen Oy"]), "--note", "   ")
+    assert code == 2
+    assert topics(filled["Mäkinen Oy"]) == [""]
