@@ -209,7 +209,10 @@ def test_an_agent_keeps_the_register_cases_and_journal_but_deletes_no_customer_a
 
     agent = logins("karin")
     assert (agent.role, agent.login) == (Role.AGENT, "karin")
+    agent.agent_name = "Karin Lund"
     customer = register.save_customer(agent, Customer("Acme AB", "SE"))
+    # Who changed what: the name the agent gave and the login the database vouches for.
+    assert register.get_customer(agent, customer.id).customer.changed.by == "Karin Lund (karin)"
     customer = register.save_customer(agent, replace(customer, phone="+46 8 1"), customer.version)
     subscription = register.save_subscription(
         agent, Subscription("Microsoft 365 E3", Term.MONTHS_12, dt.date(2026, 1, 1), customer_id=customer.id),
