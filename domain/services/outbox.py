@@ -143,13 +143,19 @@ def waiting_count(store: Store) -> int:
         return uow.outbox.count()
 
 
+def _clear_to_send(store: Store) -> bool:
+    """Whether a new write may go to the server now: it answers, and nothing older waits
+    for it (the older ones are sent first: the order is the agent's). What a sync that
+    reached the server leaves behind was refused, and holds nothing back."""
+    if getattr(store, "offline", False):
+        return False
+    return not waiting_count(store) or not sync(store).unreachable
+
+
 def _write(store: Store, item: OutboxItem) -> tuple[SendStatus, int | None]:
-    local = local_store(store)
-    if local is None:
+    if local_store(store) is None:
         return SendStatus.SAVED, send(store, item)[1]
-    if not getattr(store, "offline", False) and waiting_count(store):
-        sync(store)  # the older ones first: the order is the agent's
-    if not getattr(store, "offline", False) and not waiting_count(store):
+    if _clear_to_send(store):
         try:
             return SendStatus.SAVED, send(store, item)[1]
         except StoreError as error:
@@ -184,7 +190,7 @@ def mark_responded(store: Store, case_id: int | None, at: dt.datetime, *, by: st
     from domain.services.escalation import mark_responded as mark_online
 
     local = local_store(store)
-    if case_id is not None and (local is None or not (getattr(store, "offline", False) or waiting_count(store))):
+    if case_id is not None and (local is None or _clear_to_send(store)):
         try:
             return Written(SendStatus.SAVED, mark_online(store, case_id, at, by=by), "")
         except StoreError as error:

@@ -404,7 +404,11 @@ class EscalationView(Retranslating, QWidget):
         self._saved_key = self._saving_key
         self._saving = False
         self.answer_widget.save_button.setEnabled(True)
-        self._show_saved(lambda: _("Saved as case {id}: it is listed below with its countdown.").format(id=case.id))
+        if case.id is None:  # in the outbox (issue 15)
+            self._show_saved(lambda: _("Waiting to send: the team database cannot be reached. The case is kept on "
+                                       "this computer, listed below, and sent by itself when the server answers."))
+        else:
+            self._show_saved(lambda: _("Saved as case {id}: it is listed below with its countdown.").format(id=case.id))
         self.cases.reload(select=case.id)
         self.caseSaved.emit(case)
 

@@ -49,27 +49,42 @@ def new_case(answer: Escalation, country: str, product: str, customer_name: str,
 
 
 def save_case(store, case: Case) -> Changed:
-    """The case as stored."""
-    from domain.services.escalation import save_case
+    """The case as stored; or, when the team database cannot be reached, as it waits in
+    the outbox (issue 15: its id None, "waiting to send"), written at its opening moment."""
+    from domain.services.outbox import save_case
 
-    return Changed(save_case(store, case), Changes.CASES)
+    return Changed(save_case(store, case, case.opened).value, Changes.CASES)
 
 
 def list_cases(store) -> list[Case]:
-    """The open cases, most urgent first, and the latest answered ones."""
+    """The cases still waiting in the outbox (id None), then the open cases, most urgent
+    first, and the latest answered ones. While the team database cannot be reached, the
+    waiting ones only, if there are any; else StoreUnreachable as for every read."""
+    from domain.errors import StoreUnreachable
+    from domain.outbox import OutboxKind, case_of
     from domain.services.escalation import list_cases
+    from domain.services.outbox import waiting
 
-    return list_cases(store)
+    queued = [case_of(item) for item in waiting(store, OutboxKind.CASE)]
+    try:
+        return queued + list_cases(store)
+    except StoreUnreachable:
+        if not queued:
+            raise
+        return queued
 
 
 def mark_responded(store, case_id: int, at: dt.datetime, by: str) -> Changed:
     """The case after its first response was recorded by the agent `by`; or, when a
     colleague marked it first, AlreadyResponded (who and when) as the value: the view
-    words it on the customer's clock. The cases changed either way."""
+    words it on the customer's clock; or None when the team database cannot be reached
+    and the mark waits in the outbox (issue 15). The cases changed either way."""
     from domain.concurrent_edits import AlreadyResponded
-    from domain.services.escalation import mark_responded
+    from domain.outbox import SendStatus
+    from domain.services.outbox import mark_responded
 
     try:
-        return Changed(mark_responded(store, case_id, at, by=by), Changes.CASES)
+        written = mark_responded(store, case_id, at, by=by, now=at)
     except AlreadyResponded as taken:
         return Changed(taken, Changes.CASES)
+    return Changed(written.value if written.status is SendStatus.SAVED else None, Changes.CASES)

@@ -87,6 +87,8 @@ class CaseTableModel(RowTableModel):
 
     def _text(self, case: Case, column: int) -> str:
         if column == STATUS:
+            if case.id is None:  # still in the outbox (issue 15)
+                return _("{status} (waiting to send)").format(status=escalation_text.case_status_text(case, self._now))
             return escalation_text.case_status_text(case, self._now)
         if column == DUE:
             return moment_text(case.due, self._now.astimezone(case.due.tzinfo))

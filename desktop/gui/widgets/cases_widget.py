@@ -60,6 +60,8 @@ class CasesWidget(Retranslating, QGroupBox):
         # did (after the counts), and why the list could not be read.
         self._status: Callable[[], str] | None = None
         self._problem: Callable[[], str] | None = None
+        # Cases "waiting to send" became the server's (issue 15): list them as such.
+        worker.outbox_sent.connect(self._on_outbox_sent)
 
         self.model = CaseTableModel(self)
         self.table = register_table(self, "")
@@ -111,6 +113,10 @@ class CasesWidget(Retranslating, QGroupBox):
         """Read the cases again (and select case `select` once they are here)."""
         self._select = select if select is not None else self.current_id()
         self.worker.run(escalation.list_cases, self._on_loaded, self._on_failed)
+
+    def _on_outbox_sent(self, _report) -> None:
+        if self._loaded or self._problem is not None:
+            self.reload()
 
     def _on_loaded(self, cases: list[Case]) -> None:
         self._cases, self._loaded, self._problem = cases, True, None
@@ -178,7 +184,9 @@ class CasesWidget(Retranslating, QGroupBox):
     def _update_button(self) -> None:
         index = self.table.currentIndex()
         case = self.model.case(index.row()) if index.isValid() and index.row() < self.model.rowCount() else None
-        self.mark_button.setEnabled(case is not None and case.responded is None and not self._marking)
+        # A case still waiting to be sent (id None) is marked once it is on the server.
+        self.mark_button.setEnabled(case is not None and case.id is not None and case.responded is None
+                                    and not self._marking)
 
     def mark_responded(self) -> None:
         """The first response came now: stop the selected case's clock."""
@@ -192,8 +200,14 @@ class CasesWidget(Retranslating, QGroupBox):
         self.worker.run(lambda store: escalation.mark_responded(store, case_id, at, by), self._on_marked,
                         self._on_mark_failed)
 
-    def _on_marked(self, result: Case | AlreadyResponded) -> None:
+    def _on_marked(self, result: Case | AlreadyResponded | None) -> None:
         self._marking = False
+        if result is None:  # in the outbox (issue 15): sent by itself when the server answers
+            self._status = lambda: _("Waiting to send: the team database cannot be reached. The first response "
+                                     "is kept on this computer and sent by itself when the server answers.")
+            self._update_button()
+            self._update_note()
+            return
         if isinstance(result, AlreadyResponded):
             # A colleague was first: who and when, on the customer's clock as the table shows it.
             self._status = lambda: self._taken_text(result)

@@ -190,5 +190,9 @@ def test_a_note_the_server_refuses_stays_with_its_reason_and_the_rest_are_sent(t
         [refused] = report.refused
         assert refused.payload["note"] == "Kunden finns inte" and "not a customer" in refused.last_error
         assert server_notes(store) == ["Den här landar"]
+        # It holds nothing back: the next note goes straight to the server.
+        assert outbox.add_journal_entry(store, note(customer_id, "Och den här"), NOW).status is SendStatus.SAVED
+        assert server_notes(store) == ["Den här landar", "Och den här"]
+        assert [item.payload["note"] for item in outbox.waiting(store)] == ["Kunden finns inte"]
     finally:
         store.close()
