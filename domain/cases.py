@@ -12,6 +12,7 @@ from domain.desks import COUNTRIES
 from domain.errors import InvalidInput, too_long
 from domain.escalation import Escalation
 from domain.messages import Message
+from domain.roles import LastChange
 
 UTC = dt.timezone.utc
 # The store's column sizes (tests/domain/store/test_field_lengths.py holds them equal).
@@ -37,6 +38,9 @@ class Case:
     responded_by: str | None = None  # the agent who marked the first response (None before migration 0008)
     # The stored version (None: not stored yet); not part of the case's value, as Customer.version.
     version: int | None = field(default=None, compare=False)
+    # Who opened it, and who saved it last and when (issue 15): the store's record.
+    opened_by: str = field(default="", compare=False)
+    changed: LastChange | None = field(default=None, compare=False)
 
     @property
     def met(self) -> bool | None:

@@ -23,6 +23,7 @@ from domain.errors import (
 )
 from domain.messages import Message
 from domain.notice import Term
+from domain.roles import LastChange
 
 
 class Offering(str, Enum):
@@ -107,6 +108,8 @@ class Customer:
     # customer's value (compare=False): it says which change a save builds on
     # (domain/concurrent_edits.py, docs/concurrent-editing.md).
     version: int | None = field(default=None, compare=False)
+    # Who saved it last and when (issue 15); the store's record, not the customer's value.
+    changed: LastChange | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -121,6 +124,7 @@ class Subscription:
     id: int | None = None
     external_id: str | None = None
     version: int | None = field(default=None, compare=False)  # as Customer.version
+    changed: LastChange | None = field(default=None, compare=False)  # as Customer.changed
 
 
 # --- organisation numbers: each country's own check digit ------------------------------

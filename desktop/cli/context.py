@@ -61,10 +61,25 @@ class CliContext:
             print(f"deskguide: {printable(_(warning), lines=False)}", file=sys.stderr)
         store = target.open(self.now(), create=create, password_source=terminal_password_source(),
                             offline_ok=offline_ok)
+        # Issue 15, "Who changed what": what a command saves is signed by its agent (--agent
+        # NAME where a command has it, else this computer's user) and the database login.
+        store.agent_name = agent_name(getattr(args, "agent", None))
         try:
             yield store
         finally:
             store.close()
+
+
+def agent_name(given: str | None) -> str:
+    """--agent NAME, else the name this computer's user logs in with."""
+    import getpass
+
+    if given is not None:
+        return given.strip()
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no user name at all: the entry's check says the agent is required
+        return ""
 
 
 def terminal_password_source(tries: int = 3):

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from desktop.cli.context import CliContext
+from desktop.cli.context import CliContext, agent_name
 from desktop.cli.output import EXIT_OK, emit
 from desktop.common.i18n import _, ngettext
 from desktop.wording.journal import kind_text
@@ -83,18 +83,6 @@ def cmd_journal(args, context: CliContext) -> int:
     payload = {"customer_id": customer_id, "entries": [journal.entry_as_dict(e) for e in entries]}
     emit(args, payload, _describe_journal(customer, entries, args.search or ""))
     return EXIT_OK
-
-
-def agent_name(given: str | None) -> str:
-    """--agent NAME, else the name this computer's user logs in with."""
-    import getpass
-
-    if given is not None:
-        return given.strip()
-    try:
-        return getpass.getuser()
-    except Exception:  # noqa: BLE001 - no user name at all: the entry's check says the agent is required
-        return ""
 
 
 def _add(args, context: CliContext) -> int:

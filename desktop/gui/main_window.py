@@ -92,12 +92,24 @@ _NAVIGATION_STYLE = """
 
 
 class MainWindow(Retranslating, QMainWindow):
+    def _sign_as_agent(self, key: str | None = None) -> None:
+        # Issue 15, "Who changed what": what this agent saves carries the name the journal
+        # records (Settings); the store adds the team database's login.
+        from desktop.gui.platform.settings import AGENT_NAME, Settings
+
+        if key in (None, AGENT_NAME):
+            self.worker.agent_name = Settings().agent_name
+
     def __init__(self, db_path: Where = None, clock: Clock = utc_now,
                  views: tuple[ViewSpec, ...] = VIEWS, parent=None):
         """`db_path`: a SQLite file, a DatabaseTarget, or how to find one (app.py)."""
         super().__init__(parent)
         self.clock = clock
         self.worker = StoreWorker(db_path, clock, self)
+        self._sign_as_agent()
+        from desktop.gui.platform.settings import settings_changed
+
+        settings_changed.changed.connect(self._sign_as_agent)
         self.hours = HoursModel(self.worker, clock, self)
         self.customer_index = CustomerIndex(self.worker, self)  # read when a finder first needs it
         self.about_dialog = None

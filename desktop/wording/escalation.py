@@ -190,3 +190,17 @@ def status_samples() -> list[str]:
     most = 24 * 60 - 1
     return [_status_text(_("Open"), countdown_text(most)), _status_text(_("Breached"), countdown_text(-most)),
             _status_text(_("Missed"), _late_text(-most))]
+
+
+def case_people_text(case: Case) -> str:
+    """Who opened the case and who marked Microsoft's first response (issue 15); empty for
+    a case from before Deskguide recorded it."""
+    opened, responded = case.opened_by, case.responded_by
+    if opened and responded:
+        return _("Opened by {opened}; first response marked by {responded}").format(opened=opened,
+                                                                                    responded=responded)
+    if opened:
+        return _("Opened by {opened}").format(opened=opened)
+    if responded:
+        return _("First response marked by {responded}").format(responded=responded)
+    return ""

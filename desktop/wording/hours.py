@@ -117,3 +117,19 @@ def summary_text(status: DeskStatus) -> str:
 
 def is_override(origin: str) -> bool:
     return origin.startswith(OVERRIDE_PREFIX)
+
+
+def last_change_text(change, now: dt.datetime) -> str:
+    """"Changed by Anna Berg (anna.berg) at 10:42" (today) or "... on Mon 23 Nov 10:42", on
+    the agent's own clock (issue 15, "Who changed what"); "" when nobody was recorded.
+    `change`: a domain.roles.LastChange."""
+    if change is None or not (change.by or change.at):
+        return ""
+    if change.at is None:
+        return _("Changed by {who}").format(who=change.by)
+    at, today = change.at.astimezone(), now.astimezone()
+    if not change.by:
+        return _("Changed {moment}").format(moment=moment_text(at, today))
+    if at.date() == today.date():
+        return _("Changed by {who} at {time}").format(who=change.by, time=format_clock(at))
+    return _("Changed by {who} on {moment}").format(who=change.by, moment=moment_text(at, today))

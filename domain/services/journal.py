@@ -15,6 +15,7 @@ from domain.customer_search import fold
 from domain.errors import MAX_RECORD_ID, InvalidInput, whole_number_from
 from domain.journal import JournalEntry, check_entry, retention_cutoff
 from domain.messages import Message
+from domain.roles import require_admin
 from domain.store import Store
 
 DEFAULT_LIMIT = 500  # a journal list, not an archive: older entries are found by searching
@@ -83,6 +84,7 @@ def count_older_than(store: Store, months: int, now: dt.datetime) -> int:
 def purge_older_than(store: Store, months: int, now: dt.datetime) -> int:
     """Delete every entry created more than `months` calendar months before `now` (one
     transaction); returns how many. An entry exactly `months` old stays."""
+    require_admin(store)  # issue 15: history everyone reads, so an administrator's
     cutoff = retention_cutoff(now, months)
     with store.unit_of_work(write=True) as uow:
         deleted = uow.journal.delete_created_before(cutoff)

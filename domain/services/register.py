@@ -31,6 +31,7 @@ from domain.customers import (
 from domain.errors import ConflictError, InvalidInput
 from domain.messages import Message
 from domain.notice import NOTICE_DAYS, NoticeAnswer, Term, next_notice_deadline, not_a_term
+from domain.roles import require_admin
 from domain.store import Store
 from domain.store.customer_repository import customer_values
 from domain.store.subscription_repository import subscription_values
@@ -197,7 +198,9 @@ def save_customer(store: Store, customer: Customer, expected_version: int | None
 def delete_customer(store: Store, customer_id: int, expected_version: int) -> None:
     """Remove a customer and, with it, all its subscriptions: the customer as the agent
     saw it, at `expected_version`. Changed by a colleague since, it is kept and
-    EditConflict says so (mine None): the agent decides again with theirs in front of them."""
+    EditConflict says so (mine None): the agent decides again with theirs in front of them.
+    An administrator's (issue 15): it takes the customer's journal with it."""
+    require_admin(store)
     with store.unit_of_work(write=True) as uow:
         if not uow.customers.delete(customer_id, expected_version):
             raise _customer_conflict(uow, customer_id, None)

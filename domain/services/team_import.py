@@ -50,7 +50,7 @@ class ImportReport:
 
 def _customer_fields(customer: Customer) -> dict:
     values = dataclasses.asdict(customer)
-    for key in ("id", "version"):  # the store's bookkeeping, not the customer's values
+    for key in ("id", "version", "changed"):  # the store's bookkeeping, not the customer's values
         values.pop(key, None)
     values["offering"] = getattr(customer.offering, "value", customer.offering)
     return values
@@ -58,7 +58,7 @@ def _customer_fields(customer: Customer) -> dict:
 
 def _subscription_fields(subscription: Subscription) -> dict:
     values = dataclasses.asdict(subscription)
-    for key in ("id", "customer_id", "version"):
+    for key in ("id", "customer_id", "version", "changed"):
         values.pop(key, None)
     values["term"] = getattr(subscription.term, "value", subscription.term)
     return values

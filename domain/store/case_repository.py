@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from domain.cases import Case
 from domain.store import live
-from domain.store.column_values import aware, to_utc
+from domain.store.column_values import aware, last_change, to_utc
 from domain.store.models import EscalationCaseRow
 
 _TABLE = EscalationCaseRow.__table__
@@ -17,19 +17,22 @@ _TABLE = EscalationCaseRow.__table__
 def _case(row) -> Case:
     return Case(row.id, row.customer_id, row.customer_name, row.country, row.product, row.severity, row.offering,
                 row.azure, row.clock, row.target_minutes, aware(row.opened), aware(row.due), aware(row.responded),
-                row.note, row.responded_by, row.version)
+                row.note, row.responded_by, row.version, row.opened_by, last_change(row))
 
 
 class CaseRepository:
-    def __init__(self, session: Session):
+    def __init__(self, session: Session, stamp=dict):
         self._session = session
+        self._stamp = stamp  # see CustomerRepository
 
     def add(self, case: Case, client_key: str | None = None) -> int:
         """`client_key`: the outbox item the case is sent from (domain/outbox.py)."""
         values = dict(customer_id=case.customer_id, customer_name=case.customer_name, country=case.country,
                       product=case.product, severity=case.severity, offering=case.offering, azure=case.azure,
                       clock=case.clock, target_minutes=case.target_minutes, opened=to_utc(case.opened),
-                      due=to_utc(case.due), responded=None, note=case.note, client_key=client_key)
+                      due=to_utc(case.due), responded=None, note=case.note, client_key=client_key,
+                      **self._stamp())
+        values["opened_by"] = values["changed_by"]  # issue 15: who opened it, kept whoever changes it later
         case_id = self._session.execute(
             insert(EscalationCaseRow).values(values).returning(EscalationCaseRow.id)).scalar_one()
         live.record(self._session, "case", case_id, case.customer_id)
@@ -75,7 +78,7 @@ class CaseRepository:
         SQLAlchemy's version counter checks only ORM flushes)."""
         result = self._session.execute(
             update(EscalationCaseRow).where(EscalationCaseRow.id == case_id, EscalationCaseRow.responded.is_(None))
-            .values(responded=to_utc(at), responded_by=by, version=EscalationCaseRow.version + 1))
+            .values(responded=to_utc(at), responded_by=by, **self._stamp(), version=EscalationCaseRow.version + 1))
         if result.rowcount == 1:
             live.record(self._session, "case", case_id, who=by)
         return result.rowcount == 1

@@ -23,6 +23,15 @@ def aware(moment: dt.datetime | None) -> dt.datetime | None:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
+def last_change(row):
+    """A row's changed_by/changed_at as a domain.roles.LastChange; None when nobody is
+    recorded (saved before migration 0009, or read without those columns)."""
+    from domain.roles import LastChange
+
+    by, at = getattr(row, "changed_by", None), getattr(row, "changed_at", None)
+    return LastChange(by, aware(at)) if by or at else None
+
+
 def chunks(items: Sequence, size: int = CHUNK) -> Iterator[Sequence]:
     for start in range(0, len(items), size):
         yield items[start:start + size]

@@ -16,12 +16,13 @@ from sqlalchemy.orm import Session
 
 from domain.customers import Customer, CustomerSummary, Offering
 from domain.store import live
-from domain.store.column_values import aware, chunks
+from domain.store.column_values import aware, chunks, last_change
 from domain.store.models import CustomerRow
 
 CUSTOMER_FIELDS = ("external_id", "name", "org_number", "country", "contact", "phone", "email", "offering",
                    "notes")
-_COLUMNS = [CustomerRow.id, *(getattr(CustomerRow, name) for name in CUSTOMER_FIELDS), CustomerRow.version]
+_COLUMNS = [CustomerRow.id, *(getattr(CustomerRow, name) for name in CUSTOMER_FIELDS), CustomerRow.version,
+            CustomerRow.changed_by, CustomerRow.changed_at]
 
 
 def customer_values(customer: Customer) -> dict:
@@ -37,7 +38,7 @@ def customer_from_row(row) -> Customer:
     return Customer(
         id=row.id, external_id=row.external_id, name=row.name, org_number=row.org_number, country=row.country,
         contact=row.contact, phone=row.phone, email=row.email, offering=Offering(row.offering), notes=row.notes,
-        version=row.version,
+        version=row.version, changed=last_change(row),
     )
 
 
@@ -50,8 +51,9 @@ def _where(customer_id: int, expected_version: int | None) -> list:
 
 
 class CustomerRepository:
-    def __init__(self, session: Session):
+    def __init__(self, session: Session, stamp=dict):
         self._session = session
+        self._stamp = stamp  # who and when, for every row written (UnitOfWork.stamp)
 
     def summaries(self) -> list[CustomerSummary]:
         """Every customer, by name: what the search index (domain.customer_search) is built from."""
@@ -83,13 +85,16 @@ class CustomerRepository:
 
     def add(self, customer: Customer) -> int:
         customer_id = self._session.execute(
-            insert(CustomerRow).values(customer_values(customer)).returning(CustomerRow.id)).scalar_one()
+            insert(CustomerRow).values({**customer_values(customer), **self._stamp()}).returning(CustomerRow.id)
+        ).scalar_one()
         live.record(self._session, "customer", customer_id, customer_id)
         return customer_id
 
     def add_all(self, customers: Sequence[Customer]) -> None:
         if customers:
-            self._session.execute(insert(CustomerRow), [customer_values(c) for c in customers])
+            # Core's executemany: one stamp (the database's clock) for the whole import.
+            self._session.connection().execute(insert(CustomerRow.__table__).values(**self._stamp()),
+                                               [customer_values(c) for c in customers])
             live.record(self._session, "customer")  # many: the whole register, for the listeners
 
     def changed_at(self, customer_id: int):
@@ -105,7 +110,7 @@ class CustomerRepository:
         check and the bump are in the statement itself (one statement: no other writer
         can come between them)."""
         result = self._session.execute(update(CustomerRow).where(*_where(customer_id, expected_version))
-                                       .values(**values, updated_at=func.current_timestamp(),
+                                       .values(**values, updated_at=func.current_timestamp(), **self._stamp(),
                                                version=CustomerRow.version + 1))
         if result.rowcount == 1:
             live.record(self._session, "customer", customer_id, customer_id)

@@ -105,6 +105,9 @@ class Store:
         self.origin = uuid.uuid4().hex
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._writing_sessions = sessionmaker(engine.execution_options(**{WRITES: True}), expire_on_commit=False)
+        # The agent's display name (the GUI's settings, the CLI's OS user): with the login,
+        # it signs every saved customer, subscription and case (issue 15, `author`).
+        self.agent_name = ""
 
     @classmethod
     def for_file(cls, path: Path | str, *, busy_timeout: float | None = None) -> Store:
@@ -151,8 +154,8 @@ class Store:
         (SQLite: BEGIN IMMEDIATE; PostgreSQL: an advisory lock), so it waits for another
         writer instead of failing."""
         if not write:
-            return UnitOfWork(self._sessions)
-        return UnitOfWork(self._writing_sessions, before_commit=self.announce_changes)
+            return UnitOfWork(self._sessions, author=self._author)
+        return UnitOfWork(self._writing_sessions, before_commit=self.announce_changes, author=self._author)
 
     def announce_changes(self, session) -> None:
         """Just before a write commits: on PostgreSQL, a notice for every record it wrote,
@@ -209,6 +212,51 @@ class Store:
 
         with self.engine.connect() as connection:
             return MigrationContext.configure(connection).get_current_revision()
+
+    # --- who works on it (issue 15, "Roles") -------------------------------------------
+
+    @property
+    def login(self) -> str | None:
+        """The database login (PostgreSQL's current_user); None for a SQLite file."""
+        if self.is_sqlite:
+            return None
+        if getattr(self, "_login", None) is None:
+            self._find_role()
+        return self._login
+
+    @property
+    def role(self):
+        """The login's domain.roles.Role, asked of the server once (StoreUnreachable when it
+        cannot be asked); a SQLite file's agent is their own administrator."""
+        from domain.roles import Role
+
+        if self.is_sqlite:
+            return Role.ADMIN
+        if getattr(self, "_role", None) is None:
+            self._find_role()
+        return self._role
+
+    def _author(self) -> str:
+        # Asked when a record is written, not when a unit of work starts: reads need no login.
+        from domain.roles import author_of
+
+        return author_of(self.agent_name, self.login)
+
+    def _find_role(self) -> None:
+        from domain.roles import Role
+
+        # to_regrole: NULL for a group role `team init` has not made yet (no error). A login
+        # in neither group that may still change the desks' hours (the owner, a superuser)
+        # is an administrator: the database would let it.
+        query = text(
+            "SELECT current_user,"
+            " coalesce(pg_has_role(current_user, to_regrole('deskguide_admin'), 'MEMBER'), false)"
+            " OR coalesce(has_table_privilege(to_regclass('desk_override'), 'DELETE'), false),"
+            " coalesce(pg_has_role(current_user, to_regrole('deskguide_agent'), 'MEMBER'), false)")
+        with self.unit_of_work() as uow:
+            login, admin, agent = uow.execute(query).one()
+        self._login = login
+        self._role = Role.ADMIN if admin else Role.AGENT if agent else Role.NONE
 
     def close(self) -> None:
         self.engine.dispose()

@@ -15,13 +15,13 @@ from sqlalchemy.orm import Session
 from domain.customers import Subscription
 from domain.notice import Term
 from domain.store import live
-from domain.store.column_values import chunks
+from domain.store.column_values import chunks, last_change
 from domain.store.models import CustomerRow, SubscriptionRow
 
 SUBSCRIPTION_FIELDS = ("external_id", "customer_id", "product", "term", "start_date", "seats", "end_user_support",
                        "from_reseller")
 _COLUMNS = [SubscriptionRow.id, *(getattr(SubscriptionRow, name) for name in SUBSCRIPTION_FIELDS),
-            SubscriptionRow.version]
+            SubscriptionRow.version, SubscriptionRow.changed_by, SubscriptionRow.changed_at]
 _TABLE = SubscriptionRow.__table__
 
 
@@ -40,6 +40,7 @@ def subscription_from_row(row) -> Subscription:
         id=row.id, external_id=row.external_id, customer_id=row.customer_id, product=row.product,
         term=Term(row.term), start_date=row.start_date, seats=row.seats,
         end_user_support=bool(row.end_user_support), from_reseller=bool(row.from_reseller), version=row.version,
+        changed=last_change(row),
     )
 
 
@@ -52,8 +53,9 @@ def _where(subscription_id: int, expected_version: int | None) -> list:
 
 
 class SubscriptionRepository:
-    def __init__(self, session: Session):
+    def __init__(self, session: Session, stamp=dict):
         self._session = session
+        self._stamp = stamp  # see CustomerRepository
 
     def of_customer(self, customer_id: int) -> list[Subscription]:
         rows = self._session.execute(select(*_COLUMNS).where(SubscriptionRow.customer_id == customer_id)
@@ -90,13 +92,13 @@ class SubscriptionRepository:
         values = {**subscription_values(subscription), "next_notice_deadline": deadline,
                   "deadline_computed_on": computed_on}
         subscription_id = self._session.execute(
-            insert(SubscriptionRow).values(values).returning(SubscriptionRow.id)).scalar_one()
+            insert(SubscriptionRow).values({**values, **self._stamp()}).returning(SubscriptionRow.id)).scalar_one()
         live.record(self._session, "subscription", subscription_id, subscription.customer_id)
         return subscription_id
 
     def add_all(self, rows: Sequence[tuple[Subscription, dt.date | None]], computed_on: dt.date) -> None:
         if rows:
-            self._session.execute(insert(SubscriptionRow), [
+            self._session.connection().execute(insert(_TABLE).values(**self._stamp()), [
                 {**subscription_values(s), "next_notice_deadline": deadline, "deadline_computed_on": computed_on}
                 for s, deadline in rows])
             live.record(self._session, "subscription")  # many
@@ -106,7 +108,7 @@ class SubscriptionRepository:
         `expected_version`, only if that is the stored one. False if no row was changed.
         Checked and bumped in the statement: see CustomerRepository.update."""
         result = self._session.execute(update(SubscriptionRow).where(*_where(subscription_id, expected_version))
-                                       .values(**values, version=SubscriptionRow.version + 1))
+                                       .values(**values, **self._stamp(), version=SubscriptionRow.version + 1))
         if result.rowcount == 1:
             live.record(self._session, "subscription", subscription_id, values.get("customer_id"))
         return result.rowcount == 1

@@ -44,10 +44,22 @@ from domain.store.unit_of_work import UnitOfWork
 LOCAL_FILENAME = "team-local.sqlite3"
 AGENT_ROLE = "deskguide_agent"
 ADMIN_ROLE = "deskguide_admin"
-# What each group role may change (both read every table). Agents keep the register,
-# the cases and the journal; the desk's hours are the administrators' (deskguide overrides).
-AGENT_WRITES = ("customer", "subscription", "escalation_case", "journal_entry")
-ADMIN_WRITES = ("desk_override",)
+# What each group role may change (both read every table; issue 15, "Roles"). Agents keep
+# the register, the cases and the journal, and correct a mistyped subscription (delete
+# it) as everyday work; deleting a customer (with its subscriptions and journal) and
+# purging the journal lose history for everyone, and the desk's hours are the desk's:
+# those are the administrators' (docs/team-database.md, "Roles").
+AGENT_GRANTS = {
+    "customer": ("INSERT", "UPDATE"),
+    "subscription": ("INSERT", "UPDATE", "DELETE"),
+    "escalation_case": ("INSERT", "UPDATE"),
+    "journal_entry": ("INSERT", "UPDATE"),
+}
+ADMIN_GRANTS = {
+    "customer": ("DELETE",),
+    "journal_entry": ("DELETE",),
+    "desk_override": ("INSERT", "UPDATE", "DELETE"),
+}
 
 UNREACHABLE = Message("the team database cannot be reached; try again in a moment")
 
@@ -136,9 +148,10 @@ class TeamStore(Store):
         if write:
             self._refuse_writes()
         if not write:
-            return UnitOfWork(self._sessions, self.reference_store._sessions)
+            return UnitOfWork(self._sessions, self.reference_store._sessions, author=self._author)
         # Colleagues' apps hear of the commit (issue 15, "Live"; domain/store/live.py).
-        return UnitOfWork(self._writing_sessions, self.reference_store._sessions, before_commit=self.announce_changes)
+        return UnitOfWork(self._writing_sessions, self.reference_store._sessions, before_commit=self.announce_changes,
+                          author=self._author)
 
     def listen(self) -> live.Listener:
         """A connection of its own that hears colleagues' commits (domain/store/live.py);
@@ -171,6 +184,7 @@ class TeamStore(Store):
         from domain.store.opening import head
 
         revision = stored_revision(self)
+        self._role = self._login = None  # asked again: IT may have changed the grants
         wanted = head()
         self.schema_problem, self._reads_refused = None, False
         if revision == wanted:
@@ -265,15 +279,20 @@ def _ensure_roles(connection, database: str) -> tuple[str, ...]:
             connection.exec_driver_sql(f'CREATE ROLE "{role}" NOLOGIN')
             created.append(role)
     quoted = '"' + database.replace('"', '""') + '"'
+    both = f'"{AGENT_ROLE}", "{ADMIN_ROLE}"'
     statements = [
-        f'GRANT CONNECT ON DATABASE {quoted} TO "{AGENT_ROLE}", "{ADMIN_ROLE}"',
-        f'GRANT USAGE ON SCHEMA public TO "{AGENT_ROLE}", "{ADMIN_ROLE}"',
+        f'GRANT CONNECT ON DATABASE {quoted} TO {both}',
+        f'GRANT USAGE ON SCHEMA public TO {both}',
+        # Run again on an older database (issue 14 gave agents DELETE everywhere they wrote):
+        # take every write away first, so what is left is exactly the rules below, in the
+        # same transaction as the rest of `team init`.
+        f'REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON ALL TABLES IN SCHEMA public FROM {both}',
         f'GRANT SELECT ON ALL TABLES IN SCHEMA public TO "{AGENT_ROLE}"',
-        f'GRANT INSERT, UPDATE, DELETE ON {", ".join(AGENT_WRITES)} TO "{AGENT_ROLE}"',
         f'GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO "{AGENT_ROLE}"',
         f'GRANT "{AGENT_ROLE}" TO "{ADMIN_ROLE}"',
-        f'GRANT INSERT, UPDATE, DELETE ON {", ".join(ADMIN_WRITES)} TO "{ADMIN_ROLE}"',
     ]
+    for role, grants in ((AGENT_ROLE, AGENT_GRANTS), (ADMIN_ROLE, ADMIN_GRANTS)):
+        statements += [f'GRANT {", ".join(rights)} ON {table} TO "{role}"' for table, rights in grants.items()]
     for statement in statements:
         connection.exec_driver_sql(statement)
     return tuple(created)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from sqlalchemy import func
 from sqlalchemy.orm import Session, sessionmaker
 
 from domain.store import live
@@ -40,10 +41,12 @@ class UnitOfWork:
     outbox: OutboxRepository  # the local file's (a team store: its local companion's, domain/outbox.py)
 
     def __init__(self, sessions: sessionmaker[Session], reference_sessions: sessionmaker[Session] | None = None,
-                 before_commit: Callable[[Session], None] | None = None):
+                 before_commit: Callable[[Session], None] | None = None,
+                 author: Callable[[], str] | None = None):
         self._sessions = sessions
         # A team's: announce what was written, in the same transaction (domain/store/live.py).
         self._before_commit = before_commit
+        self._author = author or str
         self._reference_sessions = reference_sessions
         self._session: Session | None = None
         self._reference_session: Session | None = None
@@ -53,9 +56,9 @@ class UnitOfWork:
         reference = session
         if self._reference_sessions is not None:
             reference = self._reference_session = self._reference_sessions()
-        self.customers = CustomerRepository(session)
-        self.subscriptions = SubscriptionRepository(session)
-        self.cases = CaseRepository(session)
+        self.customers = CustomerRepository(session, self.stamp)
+        self.subscriptions = SubscriptionRepository(session, self.stamp)
+        self.cases = CaseRepository(session, self.stamp)
         self.journal = JournalRepository(session)
         # The desks from the reference data, the administrators' overrides from the team's.
         self.desks = DeskRepository(reference, overrides=session)
@@ -77,6 +80,16 @@ class UnitOfWork:
         if self._before_commit is not None:
             self._before_commit(self._session)
         self._session.commit()
+
+    def stamp(self) -> dict:
+        """What every saved customer, subscription and case is signed with (issue 15):
+        who (the store's author) and when (the database's clock, as updated_at)."""
+        return {"changed_by": self._author(), "changed_at": func.current_timestamp()}
+
+    def execute(self, statement):
+        """A Core statement on the team's session (the store's own small questions, such
+        as who the login is)."""
+        return self._session.execute(statement)
 
     def rollback(self) -> None:
         live.forget(self._session)  # nothing undone is announced

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from desktop.common.i18n import _, country_name
 from desktop.gui.call.card_subscriptions_model import PRODUCT, CardSubscriptionsModel
-from desktop.gui.widgets.case_table_model import COUNTRY, CUSTOMER, DUE, SEVERITY, STATUS, CaseTableModel
+from desktop.gui.widgets.case_table_model import COUNTRY, CUSTOMER, DUE, PEOPLE, SEVERITY, STATUS, CaseTableModel
 from desktop.gui.widgets.case_table_model import PRODUCT as CASE_PRODUCT
 from desktop.gui.widgets.cases_widget import WIDEST_DUE
 from desktop.gui.widgets.column_widths import fit_columns
@@ -148,6 +148,7 @@ class CustomerCardWidget(Retranslating, QWidget):
     def _build(self) -> None:
         self.hint = wrapped_label(self)
         self.name_label = name_heading(self)
+        self.changed_label = wrapped_label(self)  # who saved the customer last (issue 15)
 
         # --- who: the facts, a row each ------------------------------------------------------------
         self.facts = QWidget(self)
@@ -180,7 +181,8 @@ class CustomerCardWidget(Retranslating, QWidget):
         self.cases = CaseTableModel(self)
         self.case_table = register_table(self, "")
         self.case_table.setModel(self.cases)
-        for column in (CUSTOMER, COUNTRY):  # the card is one customer's, in their country
+        # The card is one customer's, in their country; who opened a case is the case list's.
+        for column in (CUSTOMER, COUNTRY, PEOPLE):
             self.case_table.setColumnHidden(column, True)
         self.cases_empty = wrapped_label(self.cases_box)
 
@@ -211,6 +213,7 @@ class CustomerCardWidget(Retranslating, QWidget):
         column.setSpacing(10)
         column.addWidget(self.hint)
         column.addWidget(self.name_label)
+        column.addWidget(self.changed_label)
         who = QHBoxLayout()
         who.setSpacing(12)
         who.addWidget(self.facts, 3)
@@ -300,6 +303,7 @@ class CustomerCardWidget(Retranslating, QWidget):
             button.setEnabled(shown)
         self.hint.setVisible(not shown)
         if card is None:
+            self.changed_label.hide()
             self.subscriptions.show((), None)
             self.cases.show([], {}, self.clock())
         else:
@@ -332,6 +336,10 @@ class CustomerCardWidget(Retranslating, QWidget):
             return
         customer = card.customer
         self.name_label.setText(customer.name)
+        from desktop.wording.hours import last_change_text
+
+        self.changed_label.setText(last_change_text(customer.changed, self.clock()))
+        self.changed_label.setVisible(bool(self.changed_label.text()))
         from domain.customers import Offering
 
         values = {"org_number": customer.org_number, "country": country_name(customer.country),

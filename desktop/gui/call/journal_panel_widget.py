@@ -29,6 +29,7 @@ from desktop.gui.call.journal_entry_dialog import JournalEntryDialog
 from desktop.gui.call.journal_model import AGENT, KIND, NOTE, TOPIC, VERDICT, WHEN, JournalModel, kind_text, when_text
 from desktop.gui.operations import journal
 from desktop.gui.platform.store_worker import call_if_alive
+from desktop.gui.widgets.admin_only import show_admin_only, watch_role
 from desktop.gui.widgets.column_widths import fit_columns
 from desktop.gui.widgets.customer_finder_widget import register_table
 from desktop.gui.widgets.retranslating import Retranslating
@@ -75,6 +76,7 @@ class JournalPanelWidget(Retranslating, QGroupBox):
         self.search_label.setBuddy(self.search_edit)
         self.note_button = QPushButton(self)
         self.purge_button = QPushButton(self)
+        self._admin = True  # an agent's team login may not purge (issue 15, set by watch_role)
         self.model = JournalModel(self)
         self.table = register_table(self, "")
         self.table.setModel(self.model)
@@ -110,6 +112,7 @@ class JournalPanelWidget(Retranslating, QGroupBox):
         worker.outbox_sent.connect(self._on_outbox_sent)
         self.retranslate()
         self.set_customer(None)
+        watch_role(worker, self.set_admin)
 
     def controls(self) -> list:
         return [self.search_edit, self.table, self.note_button, self.purge_button]
@@ -132,7 +135,14 @@ class JournalPanelWidget(Retranslating, QGroupBox):
             KIND: [kind_text(kind) for kind in ("scope", "notice", "escalation", "note")],
             VERDICT: ["Out of scope"]}, stretch=(TOPIC, NOTE))
         self._show_purge_button()
+        show_admin_only(self.purge_button, self._admin)
         self._update_notes()
+
+    def set_admin(self, allowed: bool) -> None:
+        """Whether the login may purge the journal (issue 15: an administrator's action)."""
+        self._admin = allowed
+        self.purge_button.setEnabled(allowed)
+        show_admin_only(self.purge_button, allowed)
 
     def _on_settings_changed(self, key: str) -> None:
         from desktop.gui.platform.settings import JOURNAL_RETENTION_MONTHS
@@ -302,7 +312,7 @@ class JournalPanelWidget(Retranslating, QGroupBox):
     def _on_counted(self, result: tuple[int, dt.datetime, int]) -> None:
         months, now, count = result
         if not count:
-            self.purge_button.setEnabled(True)
+            self.purge_button.setEnabled(self._admin)
             self._say(lambda: ngettext("No journal entries are older than {n} month.",
                                        "No journal entries are older than {n} months.", months).format(n=months))
             return
@@ -318,7 +328,7 @@ class JournalPanelWidget(Retranslating, QGroupBox):
                 # The same "now" as the count: exactly the entries the question counted.
                 self.worker.run(lambda store: journal.purge_older_than(store, months, now), self._on_purged, self._on_purge_failed)
             else:
-                self.purge_button.setEnabled(True)
+                self.purge_button.setEnabled(self._admin)
                 self._say(lambda: _("Nothing was deleted."))
             box.deleteLater()
 
@@ -327,14 +337,14 @@ class JournalPanelWidget(Retranslating, QGroupBox):
         box.open()  # window-modal; the event loop goes on
 
     def _on_purged(self, deleted: int) -> None:
-        self.purge_button.setEnabled(True)
+        self.purge_button.setEnabled(self._admin)
         self._say(lambda: ngettext("Deleted {n} entry.", "Deleted {n} entries.", deleted).format(
             n=number_text(deleted)))
         self.refresh()
         self.purged.emit(deleted)
 
     def _on_purge_failed(self, message: str) -> None:
-        self.purge_button.setEnabled(True)
+        self.purge_button.setEnabled(self._admin)
         self._say(lambda: _("The old entries could not be deleted: {reason}").format(reason=message))
 
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop.common import i18n
 from desktop.common.i18n import _
+from desktop.gui.widgets.admin_only import show_admin_only
 from desktop.gui.widgets.changed_elsewhere_note import ChangedElsewhereNote
 from desktop.gui.widgets.field_error_label import FieldErrorLabel
 from desktop.gui.widgets.retranslating import Retranslating
@@ -74,6 +75,7 @@ class CustomerFormWidget(Retranslating, QGroupBox):
         }
         self.save_button = QPushButton(self)
         self.delete_button = QPushButton(self)
+        self._admin = True  # an agent's team login may not delete customers (set_admin)
         self.status_label = QLabel(self)
         self.status_label.setWordWrap(True)
         self.status_label.setSizePolicy(wrapping_policy())
@@ -154,6 +156,7 @@ class CustomerFormWidget(Retranslating, QGroupBox):
         self.save_button.setAccessibleName(_("Save the customer"))
         self.delete_button.setText(_("&Delete customer…"))
         self.delete_button.setAccessibleName(_("Delete the customer"))
+        self._show_delete_button()
         self.status_label.setAccessibleName(_("Customer save status"))
         self.status_label.setText(self._status())
         self._check()  # the problems and the Save tooltip, said again
@@ -202,10 +205,21 @@ class CustomerFormWidget(Retranslating, QGroupBox):
         # A stored customer with a bad field (e.g. imported) shows it at once; a new form waits for typing.
         self._touched = customer is not None
         self._show_title()
-        self.delete_button.setEnabled(customer is not None and customer.id is not None)
+        self._show_delete_button()
         self.show_status(lambda: "")
         self.elsewhere_note.clear()  # what is shown now is the latest
         self._check()
+
+    def set_admin(self, allowed: bool) -> None:
+        """Whether the login may delete customers (issue 15: an administrator's action)."""
+        self._admin = allowed
+        self._show_delete_button()
+
+    def _show_delete_button(self) -> None:
+        original = getattr(self, "_original", None)  # retranslate() runs before the first customer
+        stored = original is not None and original.id is not None
+        self.delete_button.setEnabled(self._admin and stored)
+        show_admin_only(self.delete_button, self._admin)
 
     def _show_title(self) -> None:
         self.setTitle(_("New customer") if self._original is None else _("Customer"))

@@ -30,6 +30,7 @@ from desktop.gui.customers.subscriptions_widget import SubscriptionsWidget
 from desktop.gui.operations import register
 from desktop.gui.platform.settings import default_country
 from desktop.gui.platform.store_worker import call_if_alive
+from desktop.gui.widgets.admin_only import watch_role
 from desktop.gui.widgets.customer_finder_widget import CustomerFinderWidget
 from desktop.gui.widgets.retranslating import Retranslating
 from desktop.gui.widgets.wrapped_label import name_heading, wrapped_label
@@ -142,6 +143,7 @@ class CustomersView(Retranslating, QWidget):
         self.deadlines.openRequested.connect(self.open_customer)
         self.form.saveRequested.connect(self._save_customer)
         self.form.deleteRequested.connect(self.ask_delete_customer)
+        watch_role(self.worker, self.form.set_admin)  # issue 15: deleting a customer is an administrator's
         self.subscriptions_box.picked.connect(self._show_notice)
         self.subscriptions_box.addRequested.connect(self.add_subscription)
         self.subscriptions_box.changeRequested.connect(self.change_subscription)

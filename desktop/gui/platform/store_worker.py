@@ -98,6 +98,7 @@ class _Runner(QObject):
         self._open_error: Message | None = None
         self._offline = False
         self.asks_passwords = False  # someone on the GUI thread answers password_wanted
+        self.agent_name = ""  # signs what this agent saves (StoreWorker.agent_name)
         self.answers: queue.SimpleQueue[PasswordAnswer | None] = queue.SimpleQueue()
 
     def _ask_password(self, request: PasswordRequest) -> PasswordAnswer | None:
@@ -180,6 +181,7 @@ class _Runner(QObject):
         if self.store is None:
             self.failed.emit(job, self._open_error or Message("The database is not open."))
             return
+        self.store.agent_name = self.agent_name  # a plain str, set from the GUI thread: atomic
         if self.live is not None:
             self.live.before_job()  # another process's commit is heard before ours hides it
         try:
@@ -300,6 +302,16 @@ class StoreWorker(QObject):
         self.start()
         self._pending += 1
         self._job_queued.emit(_Job(fn, on_done, on_error))
+
+    @property
+    def agent_name(self) -> str:
+        return self._runner.agent_name
+
+    @agent_name.setter
+    def agent_name(self, name: str) -> None:
+        """The agent's display name (Settings), which signs every customer, subscription
+        and case they save (issue 15, "Who changed what"); used from the next job on."""
+        self._runner.agent_name = name
 
     def answer_password(self, answer: PasswordAnswer | None) -> None:
         """The answer to `password_wanted`: a password to try (and maybe remember), or

@@ -24,7 +24,7 @@ from desktop.wording.hours import moment_text
 if TYPE_CHECKING:
     from desktop.gui.operations.escalation import Case
 
-STATUS, DUE, SEVERITY, CUSTOMER, PRODUCT, COUNTRY = range(6)
+STATUS, DUE, SEVERITY, CUSTOMER, PRODUCT, COUNTRY, PEOPLE = range(7)
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 BREACHED_BACKGROUND = "#b71c1c"  # white on it: 6.6:1, in the light and the dark palette
 BREACHED_TEXT = "#ffffff"
@@ -40,7 +40,8 @@ def on_customer_clock(case: Case, zones: dict) -> Case:
 
 
 def _headers() -> tuple[str, ...]:
-    return _("Status"), _("Due (customer's time)"), _("Sev."), _("Customer"), _("Product"), _("Country")
+    return (_("Status"), _("Due (customer's time)"), _("Sev."), _("Customer"), _("Product"), _("Country"),
+            _("Opened and answered by"))
 
 
 class CaseTableModel(RowTableModel):
@@ -97,6 +98,8 @@ class CaseTableModel(RowTableModel):
             return case.customer_name or _("(no customer)")
         if column == PRODUCT:
             return case.product
+        if column == PEOPLE:  # issue 15: who opened it, who marked the first response
+            return escalation_text.case_people_text(case)
         return case.country
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):

@@ -21,6 +21,7 @@ from desktop.gui.widgets.case_table_model import (
     COUNTRY,
     CUSTOMER,
     DUE,
+    PEOPLE,
     PRODUCT,
     SEVERITY,
     STATUS,
@@ -92,7 +93,8 @@ class CasesWidget(Retranslating, QGroupBox):
         self.model.retranslate()
         fit_columns(self.table, {
             STATUS: status_samples(), DUE: [moment_text(WIDEST_DUE, with_year=True)],
-            SEVERITY: ["A"], COUNTRY: ["SE"], PRODUCT: ["Exchange Server 2019"]}, stretch=(CUSTOMER,))
+            SEVERITY: ["A"], COUNTRY: ["SE"], PRODUCT: ["Exchange Server 2019"],
+            PEOPLE: [_("Opened by {opened}").format(opened="Anna Berg (anna.berg)")]}, stretch=(CUSTOMER,))
         self.mark_button.setText(_("&Mark first response"))
         self.mark_button.setAccessibleName(_("Mark first response: stop the clock now"))
         self.note.setAccessibleName(_("About the cases"))

@@ -4,14 +4,14 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import String
 
-from domain import cases, customers, desks, journal, outbox
+from domain import cases, customers, desks, journal, outbox, roles
 from domain.store import models
 
 # Checked against their few values instead of a length.
 ENUMERATED = {"country", "offering", "term", "kind", "severity", "clock"}
 # Stamped by the program, never typed (migration 0009): who changed or opened a record is
 # an agent's name, as the journal's author is; an outbox item's key is a uuid4's text.
-STAMPED = {"changed_by": journal.MAX_AGENT, "opened_by": journal.MAX_AGENT,
+STAMPED = {"changed_by": roles.AUTHOR_LENGTH, "opened_by": roles.AUTHOR_LENGTH,
            "client_key": len(outbox.new_client_key())}
 
 

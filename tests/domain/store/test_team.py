@@ -5,6 +5,7 @@ gone; a server that goes away and comes back is found again."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 from sqlalchemy.engine import make_url
@@ -170,3 +171,110 @@ def test_opening_with_the_server_down_is_unreachable_or_for_the_app_an_offline_s
             register.save_customer(store, Customer("Acme AB", "SE"))
     finally:
         store.close()
+
+
+# --- Roles (issue 15): what each group role may change, enforced by the database -------------
+
+@pytest.fixture
+def logins(postgres_server, team_url, now):
+    """Real logins in the group roles (trust over the socket): `open(name)` is that login's
+    store on the test's team database."""
+    names = {"karin": "deskguide_agent", "lars": "deskguide_admin"}
+    postgres_server.execute(*(f"CREATE ROLE {name} LOGIN IN ROLE {group}" for name, group in names.items()))
+    opened = []
+
+    def open_as(name):
+        opened.append(_open(team_url.set(username=name), now))
+        return opened[-1]
+
+    yield open_as
+    for store in opened:
+        store.close()
+    postgres_server.execute("DROP OWNED BY karin, lars", "DROP ROLE karin", "DROP ROLE lars")
+
+
+def _case(store, customer_id, now):
+    from domain.cases import new_case
+    from domain.services import escalation
+
+    answer = escalation.escalator(store).escalate("B", "unified", now, "SE")
+    return escalation.save_case(store, new_case(answer, "SE", "Exchange Online", "Acme AB", customer_id=customer_id))
+
+
+def test_an_agent_keeps_the_register_cases_and_journal_but_deletes_no_customer_and_purges_nothing(logins, now):
+    from domain.customers import Subscription
+    from domain.notice import Term
+    from domain.roles import Role
+    from domain.services import escalation
+
+    agent = logins("karin")
+    assert (agent.role, agent.login) == (Role.AGENT, "karin")
+    agent.agent_name = "Karin Lund"
+    customer = register.save_customer(agent, Customer("Acme AB", "SE"))
+    # Who changed what: the name the agent gave and the login the database vouches for.
+    assert register.get_customer(agent, customer.id).customer.changed.by == "Karin Lund (karin)"
+    customer = register.save_customer(agent, replace(customer, phone="+46 8 1"), customer.version)
+    subscription = register.save_subscription(
+        agent, Subscription("Microsoft 365 E3", Term.MONTHS_12, dt.date(2026, 1, 1), customer_id=customer.id),
+        now.date())
+    # A mistyped subscription is corrected by the agent on the line (docs/team-database.md, Roles).
+    register.delete_subscription(agent, subscription.id, subscription.version)
+    case = _case(agent, customer.id, now)
+    escalation.mark_responded(agent, case.id, now, by="Karin")
+    journal.add_entry(agent, JournalEntry(customer.id, now, "Karin", JournalKind.NOTE, "", "", note="Hi"))
+
+    with pytest.raises(NotAllowed, match="needs a Deskguide administrator"):
+        register.delete_customer(agent, customer.id, customer.version)
+    with pytest.raises(NotAllowed, match="needs a Deskguide administrator"):
+        journal.purge_older_than(agent, 1, now + dt.timedelta(days=400))
+    # The database's own refusal behind the app's: the same deletes straight to the tables.
+    with pytest.raises(NotAllowed, match="your database role may not do this"):
+        with agent.unit_of_work(write=True) as uow:
+            uow.customers.delete(customer.id)
+    with pytest.raises(NotAllowed, match="your database role may not do this"):
+        with agent.unit_of_work(write=True) as uow:
+            uow.journal.delete_created_before(now + dt.timedelta(days=1))
+    assert register.get_customer(agent, customer.id).customer.phone == "+46 8 1"
+    assert len(journal.journal(agent, customer.id)) == 1
+
+
+def test_an_administrator_deletes_customers_and_purges_the_journal(logins, now):
+    from domain.roles import Role
+
+    agent, admin = logins("karin"), logins("lars")
+    assert admin.role is Role.ADMIN
+    customer = register.save_customer(agent, Customer("Acme AB", "SE"))
+    journal.add_entry(agent, JournalEntry(customer.id, now, "Karin", JournalKind.NOTE, "", "", note="Hi"))
+    other = register.save_customer(agent, Customer("Beta Oy", "FI"))
+    journal.add_entry(agent, JournalEntry(other.id, now, "Karin", JournalKind.NOTE, "", "", note="Moi"))
+    assert journal.purge_older_than(admin, 1, now + dt.timedelta(days=62)) == 2
+    register.delete_customer(admin, customer.id, customer.version)  # its journal and subscriptions go with it
+    assert [c.name for c in register.customer_summaries(agent)] == ["Beta Oy"]
+
+
+def test_team_init_takes_back_what_agents_may_no_longer_do(postgres_server, team_url, now):
+    # A database set up by issue 14's `team init`: agents could delete everything they wrote.
+    owner = Store.for_url(team_url)
+    try:
+        sql(owner, "GRANT DELETE ON customer, journal_entry, escalation_case TO deskguide_agent")
+        init_team_database(team_url, now=now)
+        allowed = {(t, p) for t, p, granted in sql(owner, rights_query_for("deskguide_agent")) if granted}
+        assert allowed == {("customer", "INSERT"), ("customer", "UPDATE"), ("escalation_case", "INSERT"),
+                           ("escalation_case", "UPDATE"), ("journal_entry", "INSERT"), ("journal_entry", "UPDATE"),
+                           ("subscription", "INSERT"), ("subscription", "UPDATE"), ("subscription", "DELETE")}
+        admin = {(t, p) for t, p, granted in sql(owner, rights_query_for("deskguide_admin")) if granted}
+        assert {("customer", "DELETE"), ("journal_entry", "DELETE"), ("desk_override", "INSERT"),
+                ("desk_override", "DELETE")} <= admin
+    finally:
+        owner.close()
+
+
+def rights_query_for(role: str) -> str:
+    return (f"SELECT t, p, has_table_privilege('{role}', t, p) FROM unnest(array['customer', 'journal_entry',"
+            " 'escalation_case', 'subscription', 'desk_override']) t, unnest(array['INSERT', 'UPDATE', 'DELETE']) p")
+
+
+def test_a_local_file_is_its_agents_own_administrator(sqlite_store):
+    from domain.roles import Role
+
+    assert (sqlite_store.role, sqlite_store.login) == (Role.ADMIN, None)
