@@ -68,7 +68,7 @@ def escalator(store: Store) -> Escalator:
 # --- cases --------------------------------------------------------------------------------
 
 def save_case(store: Store, case: Case) -> Case:
-    with store.unit_of_work(write=True) as uow:
+    with store.unit_of_work(write=True, exclusive=False) as uow:  # an insert: no queue behind other writers
         saved = replace(case, id=uow.cases.add(case))
         uow.commit()
     return saved

@@ -29,7 +29,9 @@ def add_entry(store: Store, entry: JournalEntry) -> JournalEntry:
     """Save `entry` (checked first; a customer not in the register is InvalidInput) and
     return it as stored, with its id. Nothing is written on an error."""
     entry = check_entry(entry)
-    with store.unit_of_work(write=True) as uow:
+    # An insert: it need not wait for the team's other writers (a customer deleted at
+    # the same moment is refused by the foreign key, said as a ConflictError).
+    with store.unit_of_work(write=True, exclusive=False) as uow:
         if not uow.customers.exists(entry.customer_id):
             raise _unknown_customer(entry.customer_id)
         saved = replace(entry, id=uow.journal.add(entry))

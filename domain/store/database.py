@@ -75,13 +75,17 @@ def _on_begin(connection: Connection) -> None:
 # into lock_not_available (55P03), which driver_errors.py says as StoreBusy. (Chosen
 # over SERIALIZABLE, which would make every service retry serialisation failures.)
 WRITE_LOCK_KEY = 0x4445534B  # "DESK"
+SHARED_WRITE = "shared"  # the WRITES option's value for unit_of_work(write=True, exclusive=False)
 
 
 def _postgres_begin(busy_timeout: float):
     milliseconds = max(1, int(busy_timeout * 1000))
 
     def on_begin(connection: Connection) -> None:
-        if connection.get_execution_options().get(WRITES):
+        # SHARED_WRITE: a write the database keeps consistent by itself (a plain insert,
+        # a conditional UPDATE ... WHERE responded IS NULL, a version-checked UPDATE takes
+        # the row's own lock): it need not queue behind every other writer of the team.
+        if connection.get_execution_options().get(WRITES) not in (None, False, SHARED_WRITE):
             connection.exec_driver_sql(f"SET LOCAL lock_timeout = {milliseconds}")
             connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
 
@@ -105,6 +109,8 @@ class Store:
         self.origin = uuid.uuid4().hex
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._writing_sessions = sessionmaker(engine.execution_options(**{WRITES: True}), expire_on_commit=False)
+        self._sharing_sessions = sessionmaker(engine.execution_options(**{WRITES: SHARED_WRITE}),
+                                              expire_on_commit=False)
         # The agent's display name (the GUI's settings, the CLI's OS user): with the login,
         # it signs every saved customer, subscription and case (issue 15, `author`).
         self.agent_name = ""
@@ -149,13 +155,18 @@ class Store:
     def is_sqlite(self) -> bool:
         return self.engine.dialect.name == "sqlite"
 
-    def unit_of_work(self, *, write: bool = False) -> UnitOfWork:
+    def unit_of_work(self, *, write: bool = False, exclusive: bool = True) -> UnitOfWork:
         """`write`: the unit of work will write; it takes the write lock at its start
         (SQLite: BEGIN IMMEDIATE; PostgreSQL: an advisory lock), so it waits for another
-        writer instead of failing."""
+        writer instead of failing. `exclusive=False`: a write whose consistency the
+        database keeps by itself (inserting a journal entry or a case, a conditional or
+        version-checked UPDATE); on PostgreSQL it does not queue behind the team's other
+        writers (50 agents writing at once: issue 15's load budget). SQLite has one writer
+        either way."""
         if not write:
             return UnitOfWork(self._sessions, author=self._author)
-        return UnitOfWork(self._writing_sessions, before_commit=self.announce_changes, author=self._author)
+        sessions = self._writing_sessions if exclusive else self._sharing_sessions
+        return UnitOfWork(sessions, before_commit=self.announce_changes, author=self._author)
 
     def announce_changes(self, session) -> None:
         """Just before a write commits: on PostgreSQL, a notice for every record it wrote,

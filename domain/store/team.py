@@ -35,7 +35,7 @@ from domain.errors import ConflictError, StoreError, StoreUnreachable
 from domain.messages import Message
 from domain.reference_bundle import ReferenceBundle
 from domain.store import live
-from domain.store.database import WRITES, Store, default_db_path, stored_revision
+from domain.store.database import SHARED_WRITE, WRITES, Store, default_db_path, stored_revision
 from domain.store.unit_of_work import UnitOfWork
 
 # The team store's local companion: the reference data and the outbox. Called
@@ -124,6 +124,9 @@ class TeamStore(Store):
         self._writing_sessions = sessionmaker(self.engine.execution_options(**{WRITES: True}),
                                               class_=_GuardedSession, guard=self._before_team_statement,
                                               expire_on_commit=False)
+        self._sharing_sessions = sessionmaker(self.engine.execution_options(**{WRITES: SHARED_WRITE}),
+                                              class_=_GuardedSession, guard=self._before_team_statement,
+                                              expire_on_commit=False)
 
     # --- the guards ------------------------------------------------------------------------
 
@@ -144,13 +147,14 @@ class TeamStore(Store):
 
     # --- the store's interface -------------------------------------------------------------
 
-    def unit_of_work(self, *, write: bool = False) -> UnitOfWork:
+    def unit_of_work(self, *, write: bool = False, exclusive: bool = True) -> UnitOfWork:
         if write:
             self._refuse_writes()
         if not write:
             return UnitOfWork(self._sessions, self.reference_store._sessions, author=self._author)
         # Colleagues' apps hear of the commit (issue 15, "Live"; domain/store/live.py).
-        return UnitOfWork(self._writing_sessions, self.reference_store._sessions, before_commit=self.announce_changes,
+        sessions = self._writing_sessions if exclusive else self._sharing_sessions
+        return UnitOfWork(sessions, self.reference_store._sessions, before_commit=self.announce_changes,
                           author=self._author)
 
     def listen(self) -> live.Listener:
