@@ -18,6 +18,7 @@ from domain.errors import (
     control_character,
     in_one_line,
     joined,
+    parse_record_id,
     too_long,
     whole_number_from,
 )
@@ -270,3 +271,24 @@ class CustomerRecord:
 
     customer: Customer
     subscriptions: tuple[Subscription, ...] = field(default=())
+
+
+# --- naming a customer on the command line ---------------------------------------------------
+
+def parse_customer_ref(text: object, field_name: str = "customer") -> int | str:
+    """A customer as the CLI's --customer names it (issue 15, "CLI contract"): its
+    register id (`C-1001`, `external_id`) as a str, or the store's number as an int.
+
+    ASCII digits only are the number, as before register ids were accepted (scripts that
+    pass numbers keep working). Anything else is a register id, as typed (spaces around
+    it trimmed). A register id made only of digits is given with a `#` before it (`#1001`):
+    one leading `#` is always dropped, so `##x` names the register id `#x`. An empty one is
+    InvalidInput; one that matches no customer is for the store to say (it is not known here)."""
+    value = text.strip() if isinstance(text, str) else text
+    if not isinstance(value, str) or (value.isascii() and value.isdigit()):
+        return parse_record_id(text, field_name)
+    register_id = value[1:].strip() if value.startswith("#") else value
+    if not register_id:
+        raise InvalidInput(field_name, text, Message(
+            "is not a customer: give its register id (C-1001) or its number"))
+    return register_id

@@ -51,10 +51,13 @@ class JournalEntry:
     id: int | None = None
 
 
-def journal_problems(entry: JournalEntry) -> list[FieldError]:
-    """Every problem of the entry, each naming its field (as domain.customers does)."""
+def journal_problems(entry: JournalEntry, *, customer_pending: bool = False) -> list[FieldError]:
+    """Every problem of the entry, each naming its field (as domain.customers does).
+    `customer_pending`: the customer is named by its register id and looked up when the
+    outbox sends the entry (domain/services/outbox.py); its customer_id is None till then."""
     errors = []
-    if isinstance(entry.customer_id, bool) or not isinstance(entry.customer_id, int) or entry.customer_id < 1:
+    customer = entry.customer_id
+    if not customer_pending and (isinstance(customer, bool) or not isinstance(customer, int) or customer < 1):
         errors.append(FieldError("customer_id", valued(repr(entry.customer_id),
                                                        Message("is not a customer in the register"))))
     if not isinstance(entry.created, dt.datetime) or entry.created.utcoffset() is None:
@@ -85,10 +88,10 @@ def journal_problems(entry: JournalEntry) -> list[FieldError]:
     return errors
 
 
-def check_entry(entry: JournalEntry) -> JournalEntry:
+def check_entry(entry: JournalEntry, *, customer_pending: bool = False) -> JournalEntry:
     """`entry` tidied (spaces trimmed, kind a JournalKind, created in UTC), or
-    InvalidRecord naming every bad field."""
-    errors = journal_problems(entry)
+    InvalidRecord naming every bad field (`customer_pending`: as journal_problems)."""
+    errors = journal_problems(entry, customer_pending=customer_pending)
     if errors:
         raise InvalidRecord(errors)
     # The summary keeps its own line breaks and indentation: it is pasted as shown.

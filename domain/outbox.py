@@ -73,11 +73,22 @@ def _parse(value: str | None) -> dt.datetime | None:
     return dt.datetime.fromisoformat(value) if value is not None else None
 
 
-def journal_item(entry: JournalEntry, created: dt.datetime, client_key: str | None = None) -> OutboxItem:
+def journal_item(entry: JournalEntry, created: dt.datetime, client_key: str | None = None, *,
+                 register_id: str | None = None) -> OutboxItem:
+    """A journal entry; with `register_id` (the CLI's `--customer C-1001` while the team
+    database is out of reach) its customer_id is None and the sender looks it up."""
     payload = dict(customer_id=entry.customer_id, created=_moment(entry.created), agent=entry.agent,
                    kind=JournalKind(entry.kind).value, topic=entry.topic, verdict=entry.verdict, note=entry.note,
                    summary=entry.summary)
+    if register_id is not None:
+        payload["register_id"] = register_id
     return OutboxItem(client_key or new_client_key(), created, OutboxKind.JOURNAL_ENTRY, payload)
+
+
+def journal_register_id_of(item: OutboxItem) -> str | None:
+    """The register id a journal entry waits with (None: it knows its customer_id; an
+    item queued before register ids were accepted has no such key)."""
+    return item.payload.get("register_id")
 
 
 def journal_entry_of(item: OutboxItem) -> JournalEntry:

@@ -4,6 +4,10 @@
     deskguide journal add --customer ID --note TEXT [--agent NAME] [--json]
     deskguide journal purge --older-than-months N [--dry-run] [--json]
 
+ID is the customer's register id (`C-1001`, issue 15's "CLI contract"), or the store's
+number: ASCII digits only are the number; a register id of digits only is `#1001`
+(domain.customers.parse_customer_ref, docs/journal.md).
+
 `journal add` writes the agent's note; with a team database out of reach it waits in the
 outbox of this PC (status "queued", exit 0) and `deskguide team sync` or the app sends it
 (issue 15, docs/team-database.md). The agent is --agent NAME, else this computer's user
@@ -65,6 +69,11 @@ def _describe_journal(customer, entries, search: str) -> str:
     return "\n\n".join([title, *map(_describe_entry, entries)])
 
 
+def _register_id(register_id: str | None) -> dict:
+    """The JSON's "register_id", when it is known (the customer's external_id)."""
+    return {"register_id": register_id} if register_id else {}
+
+
 def cmd_journal(args, context: CliContext) -> int:
 
     if args.action == "purge":
@@ -73,34 +82,41 @@ def cmd_journal(args, context: CliContext) -> int:
         return _add(args, context)
     if args.customer is None:
         raise ReasonOnly("--customer", None, Message("journal: give --customer ID, or purge --older-than-months N"))
-    from domain.errors import parse_record_id
+    from domain.customers import parse_customer_ref
     from domain.services import journal, register
 
-    customer_id = parse_record_id(args.customer, "customer")  # before the store opens
+    named = parse_customer_ref(args.customer)  # before the store opens
     with context.store(args) as store:
+        customer_id = register.customer_id_of(store, named)
         entries = journal.journal(store, customer_id, args.search or "")
         customer = register.get_customer(store, customer_id).customer
-    payload = {"customer_id": customer_id, "entries": [journal.entry_as_dict(e) for e in entries]}
+    payload = {"customer_id": customer_id, **_register_id(customer.external_id),
+               "entries": [journal.entry_as_dict(e) for e in entries]}
     emit(args, payload, _describe_journal(customer, entries, args.search or ""))
     return EXIT_OK
 
 
 def _add(args, context: CliContext) -> int:
-    from domain.errors import parse_record_id
+    from domain.customers import parse_customer_ref
     from domain.journal import JournalEntry, JournalKind, check_entry
     from domain.outbox import SendStatus
     from domain.services import journal, outbox
 
-    customer_id = parse_record_id(args.customer, "customer")  # before the store opens
+    named = parse_customer_ref(args.customer)  # before the store opens
+    register_id = named if isinstance(named, str) else None
     now = context.now()
-    entry = check_entry(JournalEntry(customer_id=customer_id, created=now, agent=agent_name(args.agent),
-                                     kind=JournalKind.NOTE, topic="", verdict="", note=args.note or ""))
+    # Checked before the store opens too: an empty note writes nothing, queues nothing.
+    entry = check_entry(JournalEntry(customer_id=None if register_id else named, created=now,
+                                     agent=agent_name(args.agent), kind=JournalKind.NOTE, topic="", verdict="",
+                                     note=args.note or ""), customer_pending=register_id is not None)
     with context.store(args, offline_ok=True) as store:
-        written = outbox.add_journal_entry(store, entry, now)
+        # A register id is looked up on the server, or (offline) when the outbox sends it.
+        written = outbox.add_journal_entry(store, entry, now, register_id=register_id)
+    customer_id = written.value.customer_id  # None while it waits to be looked up
     payload = {"status": written.status.value, "client_key": written.client_key, "customer_id": customer_id,
-               **journal.entry_as_dict(written.value)}
+               **_register_id(register_id), **journal.entry_as_dict(written.value)}
     if written.status is SendStatus.SAVED:
-        text = _("Saved in the journal of customer {id}.").format(id=customer_id)
+        text = _("Saved in the journal of customer {id}.").format(id=register_id or customer_id)
     else:
         text = _("The team database cannot be reached: the entry waits in this computer's outbox and is sent "
                  "by `deskguide team sync` or the app when the server answers. Nothing is lost.")
@@ -140,7 +156,8 @@ def _purge(args, context: CliContext) -> int:
 def add_commands(commands, common_options) -> None:
     journal = commands.add_parser("journal", help=_("a customer's case journal, newest first; purge old entries"))
     common_options(journal, suppress=True)
-    journal.add_argument("--customer", metavar="ID", help=_("the customer whose journal to list"))
+    journal.add_argument("--customer", metavar="ID",
+                         help=_("the customer whose journal to list: its register id (C-1001) or its number"))
     journal.add_argument("--search", metavar="TEXT",
                          help=_("only entries with every word of TEXT (any case, with or without accents)"))
     actions = journal.add_subparsers(dest="action", metavar="ACTION", parser_class=type(journal))
@@ -152,7 +169,8 @@ def add_commands(commands, common_options) -> None:
     add = actions.add_parser("add", help=_("write a note in a customer's journal (waits in the outbox when the "
                                            "team database cannot be reached)"))
     common_options(add, suppress=True)
-    add.add_argument("--customer", required=True, metavar="ID", help=_("the customer whose journal it is"))
+    add.add_argument("--customer", required=True, metavar="ID",
+                     help=_("the customer whose journal it is: its register id (C-1001) or its number"))
     add.add_argument("--note", required=True, metavar="TEXT", help=_("the note"))
     add.add_argument("--agent", metavar="NAME", help=_("who writes it (default: this computer's user name)"))
     journal.set_defaults(handler=cmd_journal)

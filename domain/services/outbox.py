@@ -57,30 +57,40 @@ def _unknown_customer(customer_id) -> InvalidInput:
     return InvalidInput("customer", customer_id, Message("is not a customer in the register"))
 
 
-def _send_new(store: Store, item: OutboxItem, records: str, value, check=None) -> tuple[str, int]:
+def _send_new(store: Store, item: OutboxItem, records: str, value, prepare=None) -> tuple[str, int]:
     """A new journal entry or case (`records`: the unit of work's repository), written
-    with the item's key unless a row with it is there already."""
+    with the item's key unless a row with it is there already. `prepare(uow, value)`
+    checks it against the server's records and returns it as it is to be written."""
     with store.unit_of_work(write=True) as uow:
         repository = getattr(uow, records)
+        # The key first: an item that landed before is found whatever its customer became.
         landed = repository.id_for_key(item.client_key)
         if landed is not None:
             return ALREADY_THERE, landed
-        if check is not None:
-            check(uow)
+        if prepare is not None:
+            value = prepare(uow, value)
         new_id = repository.add(value, item.client_key)
         uow.commit()
     return SENT, new_id
 
 
 def _send_journal_entry(store: Store, item: OutboxItem) -> tuple[str, int]:
-    entry = outbox.journal_entry_of(item)
+    register_id = outbox.journal_register_id_of(item)
 
-    def customer_exists(uow) -> None:
+    def with_customer(uow, entry: JournalEntry) -> JournalEntry:
+        if register_id is not None:
+            # Queued by the customer's register id (the CLI, offline): looked up now, in the
+            # same transaction as the write. None there is a refusal, kept with its reason.
+            customer_id = uow.customers.id_with_external_id(register_id)
+            if customer_id is None:
+                raise _unknown_customer(register_id)
+            return replace(entry, customer_id=customer_id)
         # Deleted while the note waited (the journal goes with its customer).
         if not uow.customers.exists(entry.customer_id):
             raise _unknown_customer(entry.customer_id)
+        return entry
 
-    return _send_new(store, item, "journal", entry, customer_exists)
+    return _send_new(store, item, "journal", outbox.journal_entry_of(item), with_customer)
 
 
 def _send_case(store: Store, item: OutboxItem) -> tuple[str, int]:
@@ -166,11 +176,42 @@ def _write(store: Store, item: OutboxItem) -> tuple[SendStatus, int | None]:
     return SendStatus.QUEUED, None
 
 
-def add_journal_entry(store: Store, entry: JournalEntry, now: dt.datetime) -> Written:
+def _customer_of(store: Store, register_id: str) -> int | None:
+    """The number of the customer with `register_id`, asked of the server if it answers;
+    None when it cannot be asked now (the outbox's sender asks later). One that matches
+    no customer is InvalidInput, nothing written."""
+    from domain.services.register import customer_id_of
+
+    if local_store(store) is not None and getattr(store, "offline", False):
+        return None
+    try:
+        return customer_id_of(store, register_id)
+    except StoreError as error:
+        if local_store(store) is None or not _temporary(error):
+            raise
+        return None
+
+
+def add_journal_entry(store: Store, entry: JournalEntry, now: dt.datetime, *,
+                      register_id: str | None = None) -> Written:
     """Save `entry` (checked first) on the server, or queue it when the server cannot be
-    reached; `now` is when the agent wrote it (the item's moment in the outbox)."""
-    entry = check_entry(entry)
-    item = outbox.journal_item(entry, now)
+    reached; `now` is when the agent wrote it (the item's moment in the outbox).
+
+    With `register_id` (the CLI's `--customer C-1001`, issue 15's contract) the entry's
+    customer_id is ignored and looked up by it: now when the server answers (no match is
+    InvalidInput, nothing written), else when the outbox sends it (no match then is a
+    refused item). The Written's entry has customer_id None while it waits so."""
+    if register_id is None:
+        entry = check_entry(entry)
+        item = outbox.journal_item(entry, now)
+    else:
+        entry = check_entry(replace(entry, customer_id=None), customer_pending=True)
+        customer_id = _customer_of(store, register_id)
+        if customer_id is None:  # it waits with the register id, looked up when sent
+            item = outbox.journal_item(entry, now, register_id=register_id)
+        else:
+            entry = replace(entry, customer_id=customer_id)
+            item = outbox.journal_item(entry, now)
     status, new_id = _write(store, item)
     return Written(status, replace(entry, id=new_id), item.client_key)
 

@@ -123,6 +123,19 @@ def customer_summaries(store: Store) -> list[CustomerSummary]:
         return uow.customers.summaries()
 
 
+def customer_id_of(store: Store, customer: int | str) -> int:
+    """The store's number of `customer` as domain.customers.parse_customer_ref gives it:
+    a number as it is (whoever reads the customer says whether it exists), a register id
+    looked up (one that matches no customer is InvalidInput naming it)."""
+    if isinstance(customer, int):
+        return customer
+    with store.unit_of_work() as uow:
+        customer_id = uow.customers.id_with_external_id(customer)
+    if customer_id is None:
+        raise _unknown_customer(customer)
+    return customer_id
+
+
 def get_customer(store: Store, customer_id: int) -> CustomerRecord:
     with store.unit_of_work() as uow:
         customer = uow.customers.get(customer_id)

@@ -71,7 +71,8 @@ def test_json_lists_the_journal_newest_first(cli, filled):
     east = filled["Östergren Bygg AB"]
     code, payload, _, err = cli("journal", "--customer", str(east), "--json")
     assert code == 0, err
-    assert set(payload) == {"customer_id", "entries", "message"} and payload["customer_id"] == east
+    assert set(payload) == {"customer_id", "register_id", "entries", "message"} and payload["customer_id"] == east
+    assert payload["register_id"] == f"deskguide-customer-{east}"  # the register gives one to every customer
     entries = payload["entries"]
     assert all(set(e) == ENTRY_KEYS for e in entries)
     assert [(e["created"], e["kind"], e["topic"], e["verdict"]) for e in entries] == [
@@ -127,7 +128,8 @@ def test_an_unknown_customer_exits_2_naming_the_option(cli, filled):
 
 @pytest.mark.parametrize("argv, says", [
     ([], "give --customer ID, or purge --older-than-months N"),
-    (["--customer", "abc"], "--customer: 'abc' must be a whole number from 1 to 9223372036854775807"),
+    (["--customer", "0"], "--customer: '0' must be a whole number from 1 to 9223372036854775807"),
+    (["--customer", " # "], "--customer: ' # ' is not a customer: give its register id (C-1001) or its number"),
 ])
 def test_a_journal_without_a_customer_is_bad_input(capsys, isolated_data, argv, says):
     code, _, _, err = run(capsys, "journal", *argv)
@@ -211,7 +213,62 @@ def test_journal_add_for_an_unknown_customer_or_without_a_note_exits_2_and_write
     code, _, _, err = cli("journal", "add", "--customer", "987654", "--note", "Vem?")
     assert code == 2 and "customer" in err
     code, _, _, err = cli("journal", "add", "--customer", "C-1", "--note", "Vem?")
-    assert code == 2 and "customer" in err  # a register number, not a name or a portal id
+    assert code == 2 and "customer" in err  # a register id no customer has
     code, _, _, err = cli("journal", "add", "--customer", str(filled["Mäkinen Oy"]), "--note", "   ")
     assert code == 2
     assert topics(filled["Mäkinen Oy"]) == [""]
+
+
+# --- --customer by register id (issue 15, "CLI contract": `C-1001`, as everywhere in the CLI) ---
+
+@pytest.fixture
+def registered(store):
+    """Two customers with register ids as a portal CSV gives them; one whose id is digits."""
+    ids = {register_id: register.save_customer(store, Customer(name=name, country="SE", external_id=register_id)).id
+           for register_id, name in [("C-1001", "Östergren Bygg AB"), ("2002", "Lindqvist & Söner")]}
+    journal.add_entry(store, JournalEntry(ids["C-1001"], NOW, "Anna Berg", JournalKind.NOTE, "", "",
+                                          note="Glömt lösenordet"))
+    store.close()
+    return ids
+
+
+def test_journal_lists_and_adds_by_register_id(cli, registered, topics, cli_database):
+    east = registered["C-1001"]
+    code, payload, _, err = cli("journal", "--customer", "C-1001", "--json")
+    assert code == 0, err
+    assert (payload["customer_id"], payload["register_id"]) == (east, "C-1001")
+    assert [e["note"] for e in payload["entries"]] == ["Glömt lösenordet"]
+    code, payload, _, err = cli("journal", "add", "--customer", " C-1001 ", "--note", "Ringer upp", "--json")
+    assert code == 0, err
+    assert (payload["status"], payload["customer_id"], payload["register_id"]) == ("saved", east, "C-1001")
+    assert payload["message"] == "Saved in the journal of customer C-1001."
+    # A register id of digits only is given with '#'; the bare digits are the store's number.
+    code, payload, _, err = cli("journal", "add", "--customer", "#2002", "--note", "Faktura", "--json")
+    assert code == 0 and payload["customer_id"] == registered["2002"] and payload["register_id"] == "2002"
+    store = cli_database.open()
+    try:
+        assert [e.note for e in journal.journal(store, east)] == ["Ringer upp", "Glömt lösenordet"]
+        assert [e.note for e in journal.journal(store, registered["2002"])] == ["Faktura"]
+    finally:
+        store.close()
+
+
+def test_the_number_still_names_the_customer(cli, registered):
+    east = registered["C-1001"]
+    code, payload, _, _ = cli("journal", "--customer", str(east), "--json")
+    assert code == 0 and payload["customer_id"] == east and payload["register_id"] == "C-1001"
+    code, payload, _, _ = cli("journal", "add", "--customer", str(east), "--note", "Med nummer", "--json")
+    assert code == 0 and payload["customer_id"] == east and "register_id" not in payload
+
+
+@pytest.mark.parametrize("argv", [["journal"], ["journal", "add", "--note", "Vem?"]])
+def test_an_unknown_register_id_exits_2_in_one_line_and_writes_nothing(cli, registered, cli_database, argv):
+    code, payload, _, err = cli(*argv, "--customer", "C-9999", "--json")
+    assert code == 2
+    assert err == "deskguide: --customer: 'C-9999' is not a customer in the register\n"
+    assert payload["error"] == "--customer: 'C-9999' is not a customer in the register"
+    store = cli_database.open()
+    try:
+        assert [len(journal.journal(store, i)) for i in registered.values()] == [1, 0]
+    finally:
+        store.close()

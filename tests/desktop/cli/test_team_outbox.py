@@ -104,3 +104,35 @@ def test_sync_and_status_on_a_local_database_say_it_has_no_server_or_outbox(caps
     assert status["outbox"] == 0 and status["role"] is None
     code, saved, _, _ = run(capsys, "journal", "add", "--customer", "1", "--note", "x", "--json", context=NOW)
     assert code == 2  # an empty local database has no customer 1: refused, not queued
+
+
+def test_a_note_for_a_register_id_queued_offline_lands_in_that_customers_journal_once(capsys, team):
+    # Issue 15's contract names the customer by its register id; offline, its number cannot be
+    # looked up, so the note waits with the register id and the sync looks it up.
+    server, url, first = team
+    store = open_team_store(server.url("test_1"), now=NOW.now())
+    try:
+        other = register.save_customer(store, Customer("Berg & Dal AB", "SE", external_id="C-1001")).id
+    finally:
+        store.close()
+    server.stop_server()
+    code, queued, _, err = run(capsys, "journal", "add", "--customer", "C-1001", "--note", "Offline", "--agent",
+                               "Anna Lind", "--database-url", url, "--json", context=NOW)
+    assert code == 0, err
+    assert (queued["status"], queued["customer_id"], queued["register_id"]) == ("queued", None, "C-1001")
+    code, queued, _, _ = run(capsys, "journal", "add", "--customer", "C-9999", "--note", "Vem?", "--agent",
+                             "Anna Lind", "--database-url", url, "--json", context=NOW)
+    assert code == 0 and queued["status"] == "queued"  # no one can say offline that it matches nobody
+
+    server.start_server()
+    code, payload, _, _ = run(capsys, "team", "sync", "--database-url", url, "--json", context=NOW)
+    assert code == 0
+    assert {key: payload[key] for key in ("sent", "already_there", "waiting")} == {
+        "sent": 1, "already_there": 0, "waiting": 1}
+    [refused] = payload["refused"]
+    assert refused["client_key"] == queued["client_key"]
+    assert refused["reason"] == "customer: 'C-9999' is not a customer in the register"
+    code, payload, _, _ = run(capsys, "team", "sync", "--database-url", url, "--json", context=NOW)
+    assert (payload["sent"], payload["already_there"], payload["waiting"]) == (0, 0, 1)  # refused again, kept
+    assert _notes(server, other) == ["Offline"]  # exactly once, in C-1001's journal
+    assert _notes(server, first) == []

@@ -13,6 +13,7 @@ from domain.customers import (
     check_customer,
     customer_problems,
     org_number_problem,
+    parse_customer_ref,
     parse_offering,
     subscription_problems,
 )
@@ -88,3 +89,19 @@ def test_other_day_forms_are_refused_never_guessed(text):
     with pytest.raises(InvalidInput) as raised:
         parse_day(text, "start_date")
     assert raised.value.field == "start_date"
+
+
+# --- --customer on the command line (issue 15, "CLI contract") ------------------------------
+
+@pytest.mark.parametrize("typed, named", [
+    ("12", 12), (" 12 ", 12), ("C-1001", "C-1001"), (" C-1001 ", "C-1001"), ("#1001", "1001"),
+    ("##x", "#x"), ("١٢", "١٢"),  # digits of another script are no number: a register id
+])
+def test_a_customer_is_named_by_its_number_or_its_register_id(typed, named):
+    assert parse_customer_ref(typed) == named and type(parse_customer_ref(typed)) is type(named)
+
+
+@pytest.mark.parametrize("typed", ["", "  ", "#", "0", "99999999999999999999"])
+def test_an_empty_register_id_or_a_number_out_of_range_is_bad_input(typed):
+    with pytest.raises(InvalidInput, match="customer"):
+        parse_customer_ref(typed)

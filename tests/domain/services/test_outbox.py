@@ -13,6 +13,7 @@ from sqlalchemy import text
 from domain import outbox as rules
 from domain.cases import new_case
 from domain.customers import Customer
+from domain.errors import InvalidInput
 from domain.journal import JournalEntry, JournalKind
 from domain.outbox import OutboxKind, SendStatus
 from domain.services import escalation, journal, outbox, register
@@ -62,6 +63,17 @@ def test_a_note_written_while_the_database_answers_is_saved_at_once(store):
     assert [e.note for e in journal.journal(store, customer_id)] == ["Ringde tillbaka"]
     assert outbox.waiting_count(store) == 0
     assert outbox.sync(store) == rules.SyncReport()
+
+
+def test_a_note_for_a_register_id_is_saved_in_that_customers_journal_or_refused_whole(store):
+    # The CLI's --customer C-1001 (issue 15): the number is looked up while the server answers.
+    customer_id = register.save_customer(store, Customer("Mäkinen Oy", "FI", external_id="C-1001")).id
+    written = outbox.add_journal_entry(store, note(None, "Soittaa takaisin"), NOW, register_id="C-1001")
+    assert written.status is SendStatus.SAVED and written.value.customer_id == customer_id
+    with pytest.raises(InvalidInput, match="'C-9999' is not a customer in the register"):
+        outbox.add_journal_entry(store, note(None, "Vem?"), NOW, register_id="C-9999")
+    assert [e.note for e in journal.journal(store, customer_id)] == ["Soittaa takaisin"]
+    assert outbox.waiting_count(store) == 0
 
 
 # --- a real outage --------------------------------------------------------------------------
@@ -133,6 +145,20 @@ def test_a_resend_after_a_lost_acknowledgement_is_already_there_not_a_duplicate(
         outbox.queue(store, item)
         assert outbox.sync(store) == rules.SyncReport(sent=0, already_there=1, waiting=0)
         assert server_notes(store) == ["Skickat två gånger?"]
+    finally:
+        store.close()
+
+
+def test_a_note_queued_by_register_id_and_resent_after_a_lost_acknowledgement_lands_once(team, now):
+    _, url, _ = team
+    store = open_team_store(url, now=now)
+    try:
+        register.save_customer(store, Customer("Berg & Dal AB", "SE", external_id="C-1001"))
+        item = rules.journal_item(note(None, "Med register-id"), NOW, register_id="C-1001")
+        assert outbox.send(store, item)[0] == "sent"
+        outbox.queue(store, item)  # the key is looked up before the register id: not written twice
+        assert outbox.sync(store) == rules.SyncReport(sent=0, already_there=1, waiting=0)
+        assert server_notes(store) == ["Med register-id"]
     finally:
         store.close()
 
