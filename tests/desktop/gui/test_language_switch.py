@@ -142,3 +142,15 @@ def test_the_next_start_uses_the_saved_choice(main_window, monkeypatch):
     main_window.choose_language("nb")
 
     assert language.startup_language() == "nb"
+
+
+@pytest.mark.parametrize("lang", ["en", *catalogues.TRANSLATED_LANGUAGES])
+def test_the_window_fits_a_1024_pixel_wide_screen_in_every_language(main_window, qtbot, lang):
+    # A helpdesk PC's smallest screen is 1024x768: no view may make the window wider (in
+    # Finnish the navigation's labels are the longest, and the customers view the widest).
+    build_every_view(main_window, qtbot)
+    if lang != "en":
+        main_window.choose_language(lang)
+    for row, _spec in enumerate(VIEWS):
+        main_window.navigation.setCurrentRow(row)
+        assert main_window.minimumSizeHint().width() <= 1024, (lang, _spec.key)
