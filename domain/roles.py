@@ -21,6 +21,11 @@ class Role(enum.Enum):
     def is_admin(self) -> bool:
         return self is Role.ADMIN
 
+    @property
+    def group(self) -> str:
+        """As `deskguide team status` names it: the group role, or "other"."""
+        return {Role.ADMIN: "deskguide_admin", Role.AGENT: "deskguide_agent"}.get(self, "other")
+
 
 AUTHOR_LENGTH = 100  # the store's changed_by, opened_by and responded_by columns
 

@@ -126,7 +126,11 @@ def cmd_import_local(args, context: CliContext) -> int:
     from domain.store import open_store
 
     source = Path(os.path.expanduser(args.source))
-    if not source.is_file():
+    try:
+        is_file = source.is_file()
+    except OSError:  # a name too long for the file system, say: no such file either
+        is_file = False
+    if not is_file:
         raise ReasonOnly("from", str(source), Message(
             "import-local: there is no database file {path}", path=str(source)))
     _team_target(args, context)
@@ -189,7 +193,6 @@ def cmd_sync(args, context: CliContext) -> int:
 def cmd_status(args, context: CliContext) -> int:
     from domain.services import outbox
     from domain.store.opening import head
-    from domain.store.team import login_role
 
     target = context.target(args)
     with context.store(args, offline_ok=True) as store:
@@ -204,7 +207,7 @@ def cmd_status(args, context: CliContext) -> int:
             if reachable:
                 from domain.store.database import stored_revision
 
-                revision, role = stored_revision(store), login_role(store)
+                revision, role = stored_revision(store), store.role.group
             payload = {"database": database, "kind": "team", "reachable": reachable, "app_revision": head(),
                        "database_revision": revision, "outbox": outbox.waiting_count(store), "role": role}
             lines = [database,

@@ -108,11 +108,18 @@ class DatabaseTarget:
             return open_team(self.team, now, password_source, reference, offline_ok)
         from domain.store import open_store
 
-        if self.explicit and not create and self.path is not None and not self.path.exists():
+        if self.explicit and not create and self.path is not None and not _exists(self.path):
             raise ReasonOnly("db", str(self.path), Message(
                 "there is no database {path}; check --db, DESKGUIDE_DB or the machine's deskguide.ini "
                 "(a command that writes creates it)", path=str(self.path)))
         return open_store(self.path, now=now, reference=reference)
+
+
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists()
+    except OSError:  # a name too long for the file system, say: there is no such file
+        return False
 
 
 def _team(text: str, source: str, warnings: tuple[Message, ...] = ()) -> DatabaseTarget:

@@ -24,7 +24,7 @@ from pathlib import Path
 from sqlalchemy import Connection
 from sqlalchemy.orm import sessionmaker
 
-from domain.errors import ConflictError, StoreError
+from domain.errors import ConflictError, ReasonOnly, StoreError
 from domain.messages import Message
 from domain.reference_bundle import ReferenceBundle, ReferenceFile
 from domain.store.database import Store, default_db_path, head_revision, head_revision_from_files, stored_revision
@@ -144,7 +144,12 @@ def open_store(path: Path | str | None = None, *, now: dt.datetime, reference: R
     except OSError as error:
         raise StoreError(Message("cannot create the data folder {folder}: {why}", folder=str(db_path.parent),
                                  why=str(error.strerror))) from error
-    if db_path.is_dir():
+    try:
+        is_folder = db_path.is_dir()
+    except OSError as error:  # a name too long for the file system, say
+        raise ReasonOnly("db", str(db_path), Message("cannot use {path} as the database: {why}",
+                                                      path=str(db_path), why=str(error.strerror))) from error
+    if is_folder:
         raise StoreError(Message("{path} is a folder; point --db or DESKGUIDE_DB at a file", path=str(db_path)))
     return _opened(Store.for_file(db_path), str(db_path), reference, now=now)
 

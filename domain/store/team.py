@@ -250,19 +250,6 @@ def open_team_store(url: URL | str, *, now: dt.datetime, reference: ReferenceBun
     return store
 
 
-def login_role(store: TeamStore) -> str:
-    """The group role of this login: deskguide_admin, deskguide_agent, or "other" (a
-    login granted neither, the database's owner included when it is not a member)."""
-    with store.engine.connect() as connection:
-        held = set(connection.execute(text(
-            "SELECT rolname FROM pg_roles WHERE rolname IN (:admin, :agent) "
-            "AND pg_has_role(current_user, oid, 'MEMBER')"), {"admin": ADMIN_ROLE, "agent": AGENT_ROLE}).scalars())
-    for role in (ADMIN_ROLE, AGENT_ROLE):
-        if role in held:
-            return role
-    return "other"
-
-
 @dataclass(frozen=True)
 class TeamInit:
     """What `deskguide team init` did."""

@@ -59,3 +59,10 @@ def test_the_default_location_is_created_by_any_command(capsys, isolated_data):
     assert not isolated_data.exists()
     assert run(capsys, "deadlines")[0] == 0
     assert isolated_data.is_file()
+
+
+def test_a_database_name_too_long_for_the_file_system_is_one_line_exit_2(capsys, tmp_path):
+    too_long = str(tmp_path / ("x" * 300))
+    for argv in (["hours", "--db", too_long], ["import", EXAMPLE, "--db", too_long]):
+        code, _, out, err = run(capsys, *argv)
+        assert code == 2 and out == "" and len(err.splitlines()) == 1 and "Traceback" not in err, argv

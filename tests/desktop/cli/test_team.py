@@ -81,3 +81,9 @@ def test_a_server_that_cannot_be_reached_is_said_in_one_line_within_15_seconds(c
                             f"postgresql://deskguide@127.0.0.1:{port}/deskguide", context=NOW)
     assert time.monotonic() - started < 15
     assert code == 3 and out == "" and "cannot be reached" in err and len(err.splitlines()) == 1
+
+
+def test_import_local_from_a_name_too_long_for_the_file_system_is_refused(capsys, tmp_path, team_url):
+    code, _, out, err = run(capsys, "team", "import-local", "--from", str(tmp_path / ("x" * 300)),
+                            "--database-url", team_url, context=NOW)
+    assert code == 2 and out == "" and "there is no database file" in err and len(err.splitlines()) == 1

@@ -135,15 +135,19 @@ def test_a_burst_of_notes_cut_by_a_hard_server_stop_arrives_exactly_once(team, n
         store.close()
 
 
+def resend_after_a_lost_acknowledgement(store, item) -> None:
+    """The commit reached the server, the answer did not: the app kept the item queued,
+    and the next sync finds it there."""
+    assert outbox.send(store, item)[0] == "sent"
+    outbox.queue(store, item)
+    assert outbox.sync(store) == rules.SyncReport(sent=0, already_there=1, waiting=0)
+
+
 def test_a_resend_after_a_lost_acknowledgement_is_already_there_not_a_duplicate(team, now):
     server, url, customer_id = team
     store = open_team_store(url, now=now)
     try:
-        item = rules.journal_item(note(customer_id, "Skickat två gånger?"), NOW)
-        # The commit reached the server, the answer did not: the app kept the item queued.
-        assert outbox.send(store, item)[0] == "sent"
-        outbox.queue(store, item)
-        assert outbox.sync(store) == rules.SyncReport(sent=0, already_there=1, waiting=0)
+        resend_after_a_lost_acknowledgement(store, rules.journal_item(note(customer_id, "Skickat två gånger?"), NOW))
         assert server_notes(store) == ["Skickat två gånger?"]
     finally:
         store.close()
@@ -154,10 +158,9 @@ def test_a_note_queued_by_register_id_and_resent_after_a_lost_acknowledgement_la
     store = open_team_store(url, now=now)
     try:
         register.save_customer(store, Customer("Berg & Dal AB", "SE", external_id="C-1001"))
-        item = rules.journal_item(note(None, "Med register-id"), NOW, register_id="C-1001")
-        assert outbox.send(store, item)[0] == "sent"
-        outbox.queue(store, item)  # the key is looked up before the register id: not written twice
-        assert outbox.sync(store) == rules.SyncReport(sent=0, already_there=1, waiting=0)
+        # The key is looked up before the register id: not written twice.
+        resend_after_a_lost_acknowledgement(store, rules.journal_item(note(None, "Med register-id"), NOW,
+                                                                      register_id="C-1001"))
         assert server_notes(store) == ["Med register-id"]
     finally:
         store.close()
