@@ -5,6 +5,12 @@
 With languages (sv nb da fi), the light shots again in each, into docs/screenshots/<lang>/:
 for checking that long Finnish words and Danish compounds fit.
 
+    QT_QPA_PLATFORM=offscreen .venv/bin/python docs/make_screenshots.py --matrix
+
+Every view in every language at 1024x768 and 1366x768, light and dark, into
+docs/screenshots/matrix/, with a contact sheet per size and theme (the review set of
+issue 16: look at the sheets after every change to the GUI).
+
 Light and dark (Fusion with a dark palette, the way a Windows dark-mode user sees it),
 1280x800, each at a fixed what-if moment so the pictures only change when the GUI
 does. A throwaway database with one administrator override shows how overrides look.
@@ -21,15 +27,23 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
-from PySide6.QtGui import QIcon  # noqa: E402
-from PySide6.QtWidgets import QApplication, QStyleFactory  # noqa: E402
+from PySide6.QtCore import QEventLoop, Qt, QTimer  # noqa: E402
+from PySide6.QtGui import QColor, QFont, QIcon, QImage, QPainter  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from desktop.gui.platform.theme import dark_palette  # noqa: E402
+from desktop.gui.platform.theme import apply_theme  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
 _out = OUT  # docs/screenshots/<lang>/ while shooting another language
 SIZE = (1280, 800)
+_size = SIZE  # the matrix's screen size while shooting it
+# The review matrix (issue 16): every view, in every language, at the two small screens
+# agents have, in both themes; one contact sheet per screen size and theme.
+MATRIX = OUT / "matrix"
+MATRIX_LANGUAGES = ("en", "sv", "nb", "da", "fi")
+MATRIX_SIZES = ((1024, 768), (1366, 768))
+MATRIX_THEMES = ("light", "dark")
+THUMBNAIL_WIDTH = 400
 # "Now" for the status bar: Monday 23 November 2026, 14:40 UTC.
 NOW = dt.datetime(2026, 11, 23, 14, 40, tzinfo=dt.timezone.utc)
 SHOTS = {
@@ -176,7 +190,18 @@ def add_cases(store) -> None:
         answer = answerer.escalate(severity, offering, opened, country)
         case = save_case(store, new_case(answer, country, product, name, ids[name]))
         if responded is not None:
-            mark_responded(store, case.id, opened + dt.timedelta(minutes=responded))
+            mark_responded(store, case.id, opened + dt.timedelta(minutes=responded), by="Mette Holm")
+
+
+def capture(app: QApplication, window, target: Path) -> Path:
+    """Save what the window shows, then close it (the worker stops and the store closes
+    now: no quit questions in a script)."""
+    app.processEvents()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    window.grab().save(str(target))
+    window.shutdown()
+    window.close()
+    return target
 
 
 def wait_until(app: QApplication, condition, timeout_s: float = 20) -> None:
@@ -195,11 +220,10 @@ def open_window(app: QApplication, db: Path, theme: str):
     from desktop.gui.app import icon_path
     from desktop.gui.main_window import MainWindow
 
-    app.setStyle(QStyleFactory.create("Fusion"))
-    app.setPalette(dark_palette() if theme == "dark" else app.style().standardPalette())  # desktop/gui/platform/theme.py
+    apply_theme(app, theme)  # the app's own switch (desktop/gui/platform/theme.py), as Settings > Theme
     app.setWindowIcon(QIcon(str(icon_path())))
     window = MainWindow(db_path=db, clock=lambda: NOW)
-    window.resize(*SIZE)
+    window.resize(*_size)
     window.show()
     wait_until(app, lambda: window.hours.answerer is not None)
     return window
@@ -207,23 +231,15 @@ def open_window(app: QApplication, db: Path, theme: str):
 
 def shoot(app: QApplication, db: Path, name: str, theme: str, wall: dt.datetime, country: str) -> Path:
     window = open_window(app, db, theme)
-    window.view("hours").show_what_if(wall, country)
-    app.processEvents()
-    target = _out / name
-    window.grab().save(str(target))
-    window.shutdown()  # the worker stops and the store closes now: no quit questions in a script
-    window.close()
-    return target
+    window.show_view("hours").show_what_if(wall, country)
+    return capture(app, window, _out / name)
 
 
 def shoot_scope(app: QApplication, db: Path, name: str, theme: str, words: str, topic: str,
                 facts: dict) -> Path:
     """The agent's way: type the words, pick the topic from the matches, change the facts."""
     window = open_window(app, db, theme)
-    from desktop.gui.main_window import VIEWS
-
-    window.navigation.setCurrentRow([spec.key for spec in VIEWS].index("scope"))
-    view = window.view("scope")
+    view = window.show_view("scope")
     wait_until(app, lambda: view.is_loaded)
     view.search_edit.setText(words)
     view.pick_row(view.topics.row_of(topic))
@@ -233,34 +249,21 @@ def shoot_scope(app: QApplication, db: Path, name: str, theme: str, words: str, 
     for name_, box in (("backup", form.backup), ("antivirus", form.antivirus), ("firewall", form.firewall)):
         if name_ in facts:
             box.setChecked(facts[name_])
-    app.processEvents()
-    target = _out / name
-    window.grab().save(str(target))
-    window.shutdown()  # the worker stops and the store closes now: no quit questions in a script
-    window.close()
-    return target
+    return capture(app, window, _out / name)
 
 
 def shoot_customers(app: QApplication, db: Path, name: str, theme: str, words: str, customer: str, product: str,
                     language: str) -> Path:
     """The agent's way: type part of the name, open the customer, pick the subscription."""
     window = open_window(app, db, theme)
-    from desktop.gui.main_window import VIEWS
-
-    window.navigation.setCurrentRow([spec.key for spec in VIEWS].index("customers"))
-    view = window.view("customers")
+    view = window.show_view("customers")
     wait_until(app, lambda: view.is_loaded)
     view.search_edit.setText(words)
     view.open_row(view.customers.names().index(customer))
     wait_until(app, lambda: view.record is not None and view.record.customer.name == customer)
     view.select_subscription(next(s.id for s in view.record.subscriptions if s.product == product))
     view.notice.set_language(language)
-    app.processEvents()
-    target = _out / name
-    window.grab().save(str(target))
-    window.shutdown()  # the worker stops and the store closes now: no quit questions in a script
-    window.close()
-    return target
+    return capture(app, window, _out / name)
 
 
 def shoot_escalation(app: QApplication, db: Path, name: str, theme: str, words: str, customer: str, product: str,
@@ -268,10 +271,7 @@ def shoot_escalation(app: QApplication, db: Path, name: str, theme: str, words: 
                      opened: dt.datetime | None, azure: bool, explain: bool) -> Path:
     """The agent's way: find the customer, name the product, answer the questions."""
     window = open_window(app, db, theme)
-    from desktop.gui.main_window import VIEWS
-
-    window.navigation.setCurrentRow([spec.key for spec in VIEWS].index("escalation"))
-    view = window.view("escalation")
+    view = window.show_view("escalation")
     wait_until(app, lambda: view.is_loaded)
     picker = view.form.customer
     picker.search_edit.setFocus()
@@ -293,12 +293,7 @@ def shoot_escalation(app: QApplication, db: Path, name: str, theme: str, words: 
     wait_until(app, lambda: view.cases.model.rowCount() > 0)
     if not explain:  # the breached case picked: ready to mark its first response
         view.cases.select_case(view.cases.model.case(0).id)
-    app.processEvents()
-    target = _out / name
-    window.grab().save(str(target))
-    window.shutdown()  # the worker stops and the store closes now: no quit questions in a script
-    window.close()
-    return target
+    return capture(app, window, _out / name)
 
 
 def shoot_all(app: QApplication, db: Path, themes: set[str]) -> None:
@@ -328,11 +323,79 @@ def shoot_call(app: QApplication, db: Path, name: str, theme: str, words: str, c
     view.search_edit.setText(words)
     view.open_customer(next(s.id for s in view.finder.search.search(words) if s.name == customer))
     wait_until(app, lambda: view.current_card is not None and view.journal_panel.is_loaded)
-    app.processEvents()
-    target = _out / name
-    window.grab().save(str(target))
-    window.shutdown()  # the worker stops and the store closes now: no quit questions in a script
-    window.close()
+    return capture(app, window, _out / name)
+
+
+def shoot_view(app: QApplication, db: Path, view: str, theme: str) -> Path:
+    """One view in its first scene (the first light shot of each kind above), named
+    `<view>-<theme>.png` in the current output folder."""
+    name = f"{view}-{theme}.png"
+    if view == "call":
+        return shoot_call(app, db, name, theme, *CALL_SHOTS["call-light.png"][1:])
+    if view == "hours":
+        return shoot(app, db, name, theme, *SHOTS["hours-light.png"][1:])
+    if view == "scope":
+        return shoot_scope(app, db, name, theme, *SCOPE_SHOTS["scope-light.png"][1:])
+    if view == "customers":
+        return shoot_customers(app, db, name, theme, *CUSTOMER_SHOTS["customers-light.png"][1:])
+    return shoot_escalation(app, db, name, theme, *ESCALATION_SHOTS["escalation-light.png"][1:])
+
+
+MATRIX_VIEWS = ("call", "hours", "scope", "customers", "escalation")
+
+
+def shoot_matrix(app: QApplication, db: Path) -> None:
+    """docs/screenshots/matrix/<W>x<H>/<lang>/<view>-<theme>.png and a contact sheet per
+    size and theme (docs/screenshots/matrix/contact-<W>x<H>-<theme>.png): languages
+    down, views across, each cell the whole window scaled down."""
+    global _out, _size
+    from desktop.gui.platform.language import apply_language
+
+    shots: dict[tuple, Path] = {}
+    for language in MATRIX_LANGUAGES:
+        apply_language(language)
+        for size in MATRIX_SIZES:
+            _size = size
+            _out = MATRIX / f"{size[0]}x{size[1]}" / language
+            for theme in MATRIX_THEMES:
+                for view in MATRIX_VIEWS:
+                    shots[size, theme, language, view] = shoot_view(app, db, view, theme)
+                    print(shots[size, theme, language, view])
+    for size in MATRIX_SIZES:
+        for theme in MATRIX_THEMES:
+            sheet = contact_sheet({(language, view): shots[size, theme, language, view]
+                                   for language in MATRIX_LANGUAGES for view in MATRIX_VIEWS}, size, theme)
+            print(sheet)
+
+
+def contact_sheet(cells: dict[tuple[str, str], Path], size: tuple[int, int], theme: str) -> Path:
+    """One picture of a size and theme: a row per language, a column per view."""
+    scale = THUMBNAIL_WIDTH / size[0]
+    cell_w, cell_h = THUMBNAIL_WIDTH, round(size[1] * scale)
+    margin, label_w, header_h = 8, 40, 48
+    sheet = QImage(label_w + len(MATRIX_VIEWS) * (cell_w + margin) + margin,
+                   header_h + len(MATRIX_LANGUAGES) * (cell_h + margin) + margin, QImage.Format.Format_RGB32)
+    sheet.fill(QColor("#ffffff"))
+    painter = QPainter(sheet)
+    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+    font = QFont()
+    font.setPixelSize(14)
+    painter.setFont(font)
+    painter.drawText(margin, 0, sheet.width(), 24, Qt.AlignmentFlag.AlignVCenter,
+                     f"Deskguide {size[0]}x{size[1]}, {theme} theme")
+    for column, view in enumerate(MATRIX_VIEWS):
+        x = label_w + margin + column * (cell_w + margin)
+        painter.drawText(x, 24, cell_w, header_h - 24, Qt.AlignmentFlag.AlignCenter, view)
+        for row, language in enumerate(MATRIX_LANGUAGES):
+            y = header_h + row * (cell_h + margin)
+            if column == 0:
+                painter.drawText(0, y, label_w, cell_h, Qt.AlignmentFlag.AlignCenter, language)
+            image = QImage(str(cells[language, view])).scaled(
+                cell_w, cell_h, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+            painter.drawImage(x, y, image)
+    painter.end()
+    target = MATRIX / f"contact-{size[0]}x{size[1]}-{theme}.png"
+    sheet.save(str(target))
     return target
 
 
@@ -344,6 +407,9 @@ def main(languages: list[str]) -> int:
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "deskguide.sqlite3"
         prepare_database(db)
+        if languages == ["--matrix"]:
+            shoot_matrix(app, db)
+            return 0
         if not languages:
             OUT.mkdir(parents=True, exist_ok=True)
             shoot_all(app, db, {"light", "dark"})
