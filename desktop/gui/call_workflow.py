@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QLabel, QMenu, QToolBar, QToolButton
+from PySide6.QtWidgets import QApplication, QLabel, QMenu, QToolBar, QToolButton
 
 from desktop.common import i18n
 from desktop.common.i18n import _
@@ -60,7 +60,9 @@ class CallWorkflow(QObject):
         self.journal_dialog = None  # "Save to journal", while it is open
 
         call_view = self.call_view()
-        call_view.customerOpened.connect(lambda _card: self._show_customer())
+        # The views opened from a card, and for which customer (issue 16: state follows the customer).
+        self._opened_for: dict[str, int] = {}
+        call_view.customerOpened.connect(self._on_customer_opened)
         call_view.scopeRequested.connect(self.open_scope)
         call_view.noticeRequested.connect(self.open_notice)
         call_view.escalationRequested.connect(self.open_escalation)
@@ -149,19 +151,51 @@ class CallWorkflow(QObject):
             support=Support.END_USER if subscription.end_user_support else Support.SOFTWARE_ONLY,
             from_reseller=subscription.from_reseller)
         view = self.window.show_view("scope")
-        view.prefill_customer(facts, self.customer_language())
+        view.start_fresh(facts, self.customer_language())
+        self._opened_for["scope"] = request.card.customer.id
         view.search_edit.setFocus()
 
     def open_notice(self, request: CallRequest) -> None:
         view = self.window.show_view("customers")
         subscription = request.subscription
+        # Fresh by itself: a subscription asked for is answered for today (not the day asked before).
         view.open_customer(request.card.customer.id, subscription.id if subscription is not None else None)
         view.notice.set_language(self.customer_language())
 
     def open_escalation(self, request: CallRequest) -> None:
         customer = request.card.customer
         view = self.window.show_view("escalation")
+        self._fresh_escalation(view)
         view.set_question(customer.country, customer.offering.value, customer.id)
+        self._opened_for["escalation"] = customer.id
+
+    @staticmethod
+    def _fresh_escalation(view) -> None:
+        """The previous call's severity, Azure product and typed opening time are not this
+        customer's (issue 16): the questions start again, opened now."""
+        view.form.azure_check.setChecked(False)
+        view.form.follow_clock()
+        view.severity.restart()
+
+    def _on_customer_opened(self, card) -> None:
+        """Another customer on the call: a check still showing what was opened for the
+        previous one starts fresh, so Ctrl+J can never save it to this customer's journal
+        (issue 16). A check the agent made with no customer open stays theirs to save."""
+        self._show_customer()
+        focused = QApplication.focusWidget()  # the agent stays where they are (the severity asks for it)
+        for key, customer_id in list(self._opened_for.items()):
+            if customer_id == card.customer.id:
+                continue
+            del self._opened_for[key]
+            view = self.window.views.get(key)
+            if view is None:
+                continue
+            if key == "scope":
+                view.start_fresh()
+            elif key == "escalation":
+                self._fresh_escalation(view)
+        if focused is not None and QApplication.focusWidget() is not focused:
+            focused.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- the answer on screen: copy it, keep it ---------------------------------------------
 

@@ -123,6 +123,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.connection_banner = None  # a ConnectionBannerWidget, built when a team database is first lost
         self._database = None  # the database in use as a person names it (a Message), once opened
         self.call = None  # the CallWorkflow (shortcuts, toolbar), built after the first paint
+        self.transfer = None  # the RegisterTransfer (File > Import, Export, Refresh), likewise
         self.quitting = None  # the QuitWorkflow, built when quit is first asked
         self.navigation = QListWidget(self)
         self.navigation.setObjectName("navigation")
@@ -279,6 +280,9 @@ class MainWindow(Retranslating, QMainWindow):
             from desktop.gui.call_workflow import CallWorkflow
 
             self.call = CallWorkflow(self)
+        from desktop.gui.register_transfer import RegisterTransfer
+
+        self.transfer = RegisterTransfer(self)  # File > Import, Export, Refresh (F5): issue 16
         self.worker.start()
         self.hours.load()
         if self.navigation.currentRow() < 0 and self.navigation.count():

@@ -12,6 +12,7 @@ when it opens, so that the day's first list does not pay for it).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from domain.concurrent_edits import EditConflict, RecordKind
@@ -434,11 +435,14 @@ def _checked_import(customers: list[Customer], subscriptions: list[tuple[str, Su
 
 
 def upsert_records(store: Store, customers: list[Customer], subscriptions: list[tuple[str, Subscription]],
-                   today: dt.date, dry_run: bool = False) -> UpsertResult:
+                   today: dt.date, dry_run: bool = False,
+                   before_commit: Callable[[], None] | None = None) -> UpsertResult:
     """Add or update customers and subscriptions by their external ids, in one
     transaction: any bad record and nothing is written. A record equal to the stored one
     is left alone, so importing the same file twice changes no row the second time.
     `dry_run`: do all of it, report what it would do, and roll back (no commit).
+    `before_commit()`: called with everything written but not committed; whatever it
+    raises rolls the whole import back (the GUI's Cancel, issue 16).
 
     An import is someone's change: each record it changes gets a new version, so an agent
     who has it open is asked before overwriting it (docs/concurrent-editing.md). It reads
@@ -448,6 +452,8 @@ def upsert_records(store: Store, customers: list[Customer], subscriptions: list[
     try:
         with store.unit_of_work(write=True) as uow:
             result = _upsert(uow, customers, subscriptions, today)
+            if before_commit is not None:
+                before_commit()
             if not dry_run:
                 uow.commit()
     except ConflictError as error:  # a race with another writer: the whole import is undone

@@ -10,6 +10,7 @@ import datetime as dt
 import os
 import secrets
 import stat
+from collections.abc import Callable
 from pathlib import Path
 
 from domain.customer_csv import ParsedRegister, parse_register_csv, write_register_csv
@@ -68,8 +69,11 @@ def read_register_file(path: str | os.PathLike, today: dt.date | None = None) ->
     return parse_register_csv(data, today)
 
 
-def import_records(store, parsed: ParsedRegister, today: dt.date, dry_run: bool = False) -> UpsertResult:
-    return upsert_records(store, parsed.customers, parsed.subscriptions, today, dry_run=dry_run)
+def import_records(store, parsed: ParsedRegister, today: dt.date, dry_run: bool = False,
+                   before_commit: Callable[[], None] | None = None) -> UpsertResult:
+    """`before_commit`: see upsert_records (what it raises undoes the whole import)."""
+    return upsert_records(store, parsed.customers, parsed.subscriptions, today, dry_run=dry_run,
+                          before_commit=before_commit)
 
 
 def import_csv(store, path: str | os.PathLike, today: dt.date, dry_run: bool = False) -> UpsertResult:

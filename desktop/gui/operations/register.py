@@ -8,7 +8,8 @@ the store holds something newer than the window shows (docs/concurrent-editing.m
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, NamedTuple
 
 from desktop.gui.operations import Changed, Changes
 
@@ -17,10 +18,11 @@ if TYPE_CHECKING:
     from domain.concurrent_edits import EditConflict
     from domain.customer_search import CustomerSearch
     from domain.customers import Customer, CustomerSummary, Subscription
-    from domain.services.register import Deadline
+    from domain.services.register import Deadline, UpsertResult
 
-__all__ = ["CustomerSearch", "CustomerSummary", "Deadline", "EditConflict", "coming_deadlines", "customer_search",
-           "customer_summary", "default_deadline_days", "delete_customer", "delete_subscription", "get_customer",
+__all__ = ["CustomerSearch", "CustomerSummary", "Deadline", "EditConflict", "ImportOutcome", "ImportStage",
+           "UpsertResult", "coming_deadlines", "customer_search", "customer_summary", "default_deadline_days",
+           "delete_customer", "delete_subscription", "export_register", "get_customer", "import_register",
            "save_customer", "save_subscription"]
 
 
@@ -117,3 +119,84 @@ def default_deadline_days() -> int:
     from domain.services.register import DEFAULT_WITHIN_DAYS
 
     return DEFAULT_WITHIN_DAYS
+
+
+# --- the register as a CSV file (File > Import register..., Export register...; issue 16) -----
+
+
+class ImportStage:
+    """How far an import is, as the progress bar counts it (of DONE)."""
+
+    READING = 0  # reading and checking the whole file: nothing written yet
+    WRITING = 1  # adding and updating, in one transaction not yet committed
+    COMMITTING = 2  # past the point of no return: Cancel no longer undoes it
+    DONE = 3
+
+
+class _Cancelled(Exception):
+    """The agent cancelled before the commit: the transaction is rolled back."""
+
+
+class ImportOutcome(NamedTuple):
+    """What an import did: `result` (the counts) when it was written; else the file's
+    `problems` (RowProblems: line, column, value, reason), or the one reason it was
+    `refused` (a file that cannot be read), or `cancelled`. Nothing is written unless
+    `result` is set."""
+
+    result: UpsertResult | None = None
+    problems: tuple = ()
+    refused: object = None  # a Message
+    cancelled: bool = False
+    ignored_columns: tuple[str, ...] = ()
+
+
+def import_register(store, path: str, today: dt.date, progress: Callable[[int], None],
+                    cancelled: Callable[[], bool]):
+    """The CLI's `deskguide import` (the same service, the same all-or-nothing check) with a
+    progress report and a way out: `progress(stage)` from this thread, `cancelled()` asked
+    before anything is written and again just before the commit. Bad input comes back as
+    the outcome, not as an error: the dialog shows every problem, not the banner one line."""
+    from domain.customer_csv import CsvProblems
+    from domain.errors import InvalidInput
+    from domain.services.register_csv import import_records, read_register_file
+
+    progress(ImportStage.READING)
+    try:
+        parsed = read_register_file(path, today)
+    except CsvProblems as problems:
+        return ImportOutcome(problems=tuple(problems.problems))
+    except InvalidInput as error:
+        return ImportOutcome(refused=error.message)
+    if cancelled():
+        return ImportOutcome(cancelled=True)
+    progress(ImportStage.WRITING)
+
+    def before_commit() -> None:
+        if cancelled():
+            raise _Cancelled
+        progress(ImportStage.COMMITTING)
+
+    try:
+        result = import_records(store, parsed, today, before_commit=before_commit)
+    except _Cancelled:
+        return ImportOutcome(cancelled=True)
+    except InvalidInput as error:  # a record the register refuses (a clash with a stored id)
+        return ImportOutcome(refused=error.message)
+    progress(ImportStage.DONE)
+    changes = Changes.NONE
+    if result.customers_added or result.customers_updated:
+        changes |= Changes.CUSTOMERS
+    if result.subscriptions_added or result.subscriptions_updated:
+        changes |= Changes.SUBSCRIPTIONS
+    return Changed(ImportOutcome(result, ignored_columns=tuple(parsed.ignored_columns)), changes)
+
+
+def export_register(store, path: str, separator: str = ";") -> tuple[int | None, object]:
+    """The CLI's `deskguide export`: the same file. (rows written, None), or (None, why not)."""
+    from domain.errors import InvalidInput
+    from domain.services.register_csv import export_csv
+
+    try:
+        return export_csv(store, path, separator), None
+    except InvalidInput as error:
+        return None, error.message

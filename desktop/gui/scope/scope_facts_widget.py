@@ -193,6 +193,13 @@ class ScopeFactsWidget(Retranslating, QGroupBox):
         self._update_antivirus()
         self._changed()
 
+    def start_fresh(self, facts: CustomerFacts) -> None:
+        """A new call's facts: no topic, and no version typed for the previous customer
+        kept to come back when a topic asks again (issue 16)."""
+        self.set_topic(None)
+        self._versions.clear()
+        self.set_facts(facts)
+
     def set_topic(self, topic: Topic | None) -> None:
         """Enable the questions `topic` asks; keep each version rule's text apart, so an
         operating system typed for one topic is not read as an Office version for another."""

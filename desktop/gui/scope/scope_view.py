@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -52,6 +52,9 @@ if TYPE_CHECKING:
     from domain.scope_search import ScopeSearch
 
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+# ScopeSearch matches a half-typed word from its third letter on: before that, finding
+# nothing means "still typing", not "another problem", and the verdict stays.
+_STILL_TYPING = 3
 
 
 def title_language(locale: str) -> str:
@@ -212,6 +215,25 @@ class ScopeView(Retranslating, QWidget):
         self.facts_widget.set_facts(facts)
         self.set_customer_language(language)
 
+    def start_fresh(self, facts: CustomerFacts = CustomerFacts(), language: str = "en") -> None:
+        """A new check, as for a new call (issue 16, "State that follows the customer"):
+        no problem text, no topic, no verdict; this customer's facts and language. Opened
+        from a customer's card, nothing of the previous call may stay: typing would add to
+        the old problem, and Ctrl+J would save the old topic to the new customer's journal."""
+        self._filling = True
+        try:
+            self._pending = None  # a question asked before the catalogue came is the old call's too
+            self._topic = None
+            self._topic_error = None
+            self.search_edit.clear()  # every topic listed again, none picked
+            self.topic_list.setCurrentIndex(QModelIndex())
+            self.topic_list.scrollToTop()
+            self.facts_widget.start_fresh(facts)
+            self.set_customer_language(language)
+        finally:
+            self._filling = False
+        self._evaluate()
+
     def set_question(self, topic_id: str, facts: CustomerFacts = CustomerFacts()) -> None:
         """Show the check for `topic_id` with these facts (kept until the catalogue is loaded)."""
         if self.catalogue is None:
@@ -260,7 +282,15 @@ class ScopeView(Retranslating, QWidget):
         if self.catalogue is None or self.search is None:
             return
         self.topics.show_matches(self.catalogue, self.search, text)
-        if self._topic is not None:  # keep the picked topic marked when it is listed
+        searched = max(map(len, text.split()), default=0) >= _STILL_TYPING
+        if searched and not self.topics.rowCount() and (self._topic is not None or self._topic_error is not None):
+            # Issue 16: the agent is describing another problem, which matches nothing; the
+            # verdict on screen answers the old one, so it goes (and Ctrl+J has nothing to save).
+            self._topic = None
+            self._topic_error = None
+            self.facts_widget.set_topic(None)
+            self._evaluate()
+        elif self._topic is not None:  # keep the picked topic marked when it is listed
             self._select_row(self.topics.row_of(self._topic.id))
         self._show_list_note()
 
