@@ -62,7 +62,14 @@ def check_hours(ctx: Context) -> str:
     statuses = hours_answers(ctx.store, None, None, ctx.now)
     if {s.country for s in statuses} != {"SE", "NO", "DK", "FI"}:
         raise AssertionError(f"expected four desks, got {[s.country for s in statuses]}")
-    return ", ".join(f"{s.country} {'open' if s.open else 'closed'}" for s in statuses)
+    # Issue 16: phonenumbers' metadata and holiday_names.toml are inside the build.
+    from desktop.wording.phones import phone_text
+    from domain.closed_days import catalogue_name
+
+    phones = [phone_text(s.phone) for s in statuses]
+    if any(" " not in phone for phone in phones) or catalogue_name("SE", "Christmas Eve", "fi") != "Jouluaatto":
+        raise AssertionError(f"phone numbers or holiday names missing: {phones}")
+    return ", ".join(f"{s.country} {'open' if s.open else 'closed'} {phone}" for s, phone in zip(statuses, phones))
 
 
 def check_scope(ctx: Context) -> str:

@@ -5,10 +5,12 @@ Midsummer and each country's changes over the years, such as Denmark abolishing 
 Prayer Day from 2024); the desk's closed-day rules say which of its categories and
 which extra eves count (reference data, resources/reference/desks.toml).
 
-Names follow the reader's language, the dates never do: the library names its holidays
-in a few languages per country (`holidays_language` picks the nearest one), and the
-eves the reference data adds are Messages, said in the reader's language at display
-time through the catalogue.
+Names follow the reader's language, the dates never do (issue 16: "every holiday name in
+the UI language"): the library names a country's holidays in that country's language and
+in English (Finland's in Swedish too); a reader of another language gets the name from
+resources/reference/holiday_names.toml, keyed by country and the library's English name.
+The eves the reference data adds are Messages, said in the reader's language at display
+time through the gettext catalogue.
 """
 from __future__ import annotations
 
@@ -23,16 +25,11 @@ from domain.messages import Message, data_text
 
 # Names in the JSON contract are the library's English ones (e.g. "Christmas Eve").
 CONTRACT_LANGUAGE = "en_US"
-# The library's languages to name holidays in for a reader of each of the app's
-# languages, best first; English (CONTRACT_LANGUAGE) when none is offered. A Scandinavian
-# reads the neighbours' languages far more easily than English; a Finn does not.
-NAME_LANGUAGES = {
-    "en": (),
-    "sv": ("sv", "no", "da"),
-    "nb": ("no", "da", "sv"),
-    "da": ("da", "no", "sv"),
-    "fi": ("fi",),
-}
+# The library's language for a reader of each of the app's languages (issue 16: a Finn
+# reading Sweden's calendar gets Finnish, a Swede reading Norway's gets Swedish, never a
+# neighbour's language); where the country's calendar lacks it, holiday_names.toml.
+NAME_LANGUAGES = {"en": CONTRACT_LANGUAGE, "sv": "sv", "nb": "no", "da": "da", "fi": "fi"}
+NAMES_FILE = "holiday_names.toml"
 
 
 @dataclass(frozen=True)
@@ -43,17 +40,34 @@ class ClosedDay:
 
 
 @lru_cache(maxsize=None)
-def holidays_language(country: str, language: str) -> str:
-    """The library's language for `country`'s holiday names, read in the app language
-    `language` ("sv" -> "sv" in Sweden, "no" in Norway, "sv_FI" in Finland)."""
+def holidays_language(country: str, language: str) -> str | None:
+    """The library's language for `country`'s holiday names read in the app language
+    `language` ("sv" -> "sv" in Sweden, "sv_FI" in Finland, None in Norway: the
+    library has no Swedish names for Norway's holidays)."""
+    wanted = NAME_LANGUAGES.get(language)
+    if wanted is None:
+        return None
     offered = getattr(holidays, country).supported_languages
-    for wanted in NAME_LANGUAGES.get(language, ()):
-        if wanted in offered:
-            return wanted
-        regional = [code for code in offered if code.split("_")[0] == wanted]  # Finland's "sv_FI"
-        if regional:
-            return regional[0]
-    return CONTRACT_LANGUAGE
+    if wanted in offered:
+        return wanted
+    regional = [code for code in offered if code.split("_")[0] == wanted]  # Finland's "sv_FI"
+    return regional[0] if regional else None
+
+
+@lru_cache(maxsize=1)
+def name_catalogue() -> dict[str, dict[str, dict[str, str]]]:
+    """holiday_names.toml: country -> English name -> language -> name."""
+    from domain.reference_data import load_toml, reference_dir
+
+    return load_toml(reference_dir() / NAMES_FILE)
+
+
+def catalogue_name(country: str, english: str, language: str) -> str | None:
+    """`english` (the library's name, two holidays joined by "; ") in `language` from
+    holiday_names.toml, or None when a part is missing there."""
+    names = name_catalogue().get(country, {})
+    parts = [names.get(part, {}).get(language) for part in _split_names(english)]
+    return None if None in parts else "; ".join(parts)
 
 
 @lru_cache(maxsize=512)
@@ -77,10 +91,19 @@ class HolidayName(Message):
 
     def own_words(self, language: str) -> str | None:
         country, category, day = self.where
-        names_in = holidays_language(country, language)
-        if names_in == CONTRACT_LANGUAGE and language != "en":
-            return None  # the library has no such language: the catalogue may know the name
+        return holiday_name(country, category, day, str.__str__(self), language)
+
+
+def holiday_name(country: str, category: str, day: dt.date, english: str, language: str) -> str | None:
+    """The name of `country`'s holiday on `day` (the library calls it `english`) for a
+    reader of `language`: the library's own, else holiday_names.toml; None when neither
+    knows it (an unknown language), then the caller says it in English."""
+    if language == "en":
+        return english
+    names_in = holidays_language(country, language)
+    if names_in is not None:
         return _library_days(country, category, day.year, names_in).get(day)
+    return catalogue_name(country, english, language)
 
 
 def _split_names(name: str) -> list[str]:
@@ -95,7 +118,6 @@ class ClosedDayCalendar:
     def __init__(self, policy: DeskPolicy, language: str = "en"):
         self.policy = policy
         self.language = language
-        self._names_in = holidays_language(policy.desk.country, language)
         self._years: dict[int, dict[dt.date, ClosedDay]] = {}
 
     def closed_day(self, day: dt.date) -> ClosedDay | None:
@@ -117,14 +139,12 @@ class ClosedDayCalendar:
         country = self.policy.desk.country
         days: dict[dt.date, ClosedDay] = {}
         for category in rules.holidays_categories:
-            for day, name in _library_days(country, category, year, self._names_in).items():
+            for day, name in _library_days(country, category, year, CONTRACT_LANGUAGE).items():
                 days.setdefault(day, ClosedDay(day, self._name(name, country, category, day), _library_origin(category)))
         for named in rules.holidays_named:
-            english = _library_days(country, named.category, year, CONTRACT_LANGUAGE)
-            local = _library_days(country, named.category, year, self._names_in)
-            for day, name in english.items():
+            for day, name in _library_days(country, named.category, year, CONTRACT_LANGUAGE).items():
                 if named.name in _split_names(name):
-                    days.setdefault(day, ClosedDay(day, self._name(local.get(day, name), country, named.category, day),
+                    days.setdefault(day, ClosedDay(day, self._name(name, country, named.category, day),
                                                    _library_origin(named.category)))
         for fixed in rules.fixed:
             try:
@@ -140,11 +160,15 @@ class ClosedDayCalendar:
                 days[override.on_date] = ClosedDay(override.on_date, name, override.origin(self.policy.desk.zone))
         return days
 
-
-    def _name(self, name: str, country: str, category: str, day: dt.date) -> str:
-        # English names (the JSON contract, the services) can still be said in the
-        # reader's language later; a calendar built for a reader already speaks it.
-        return HolidayName(name, country, category, day) if self._names_in == CONTRACT_LANGUAGE else name
+    def _name(self, english: str, country: str, category: str, day: dt.date) -> str:
+        # A calendar built for a reader already speaks the reader's language; an English
+        # one (the JSON contract, the services) gives HolidayNames, which `_()` can still
+        # say in the reader's language later. So does a name nobody has in this language.
+        if self.language != "en":
+            local = holiday_name(country, category, day, english, self.language)
+            if local:
+                return local
+        return HolidayName(english, country, category, day)
 
 
 def _library_origin(category: str) -> Message:

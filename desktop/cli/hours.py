@@ -11,6 +11,7 @@ def _describe_status(status, state_width: int) -> str:
     asked about), its phone and e-mail, then its warnings. The columns are the GUI's
     desk-card texts (desktop/wording/hours.py), so both say the same."""
     from desktop.wording import hours as hours_text
+    from desktop.wording.phones import phone_text
 
     state = hours_text.state_text(status).ljust(state_width)
     at = f"({hours_text.moment_text(status.at, with_year=True)} {status.timezone})"
@@ -20,7 +21,8 @@ def _describe_status(status, state_width: int) -> str:
         columns = [status.country, state, hours_text.reason_text(status.closed_reason),
                    hours_text.opens_text(status), at]
     lines = ["  ".join(columns)]
-    lines.append("    " + _("Phone: {phone}").format(phone=status.phone) + "   "
+    # Grouped to read aloud (issue 16); the JSON keeps the number as stored.
+    lines.append("    " + _("Phone: {phone}").format(phone=phone_text(status.phone, status.country)) + "   "
                  + _("Fault reports, any time: {email}").format(email=status.email))
     lines += ["    " + _("Warning: {message}").format(message=_(warning.message)) for warning in status.warnings]
     return "\n".join(lines)

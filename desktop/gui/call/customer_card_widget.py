@@ -37,6 +37,7 @@ from desktop.gui.widgets.cases_widget import WIDEST_DUE
 from desktop.gui.widgets.column_widths import fit_columns
 from desktop.gui.widgets.customer_finder_widget import register_table
 from desktop.gui.widgets.desk_card import show_desk_state
+from desktop.gui.widgets.phone_label import PhoneLabel
 from desktop.gui.widgets.retranslating import Retranslating
 from desktop.gui.widgets.wrapped_label import name_heading, wrapped_label
 from desktop.wording import hours as hours_text
@@ -87,7 +88,7 @@ class DeskNowWidget(QGroupBox):
         when_font.setBold(True)
         self.when.setFont(when_font)
         self.reason = wrapped_label(self)
-        self.phone = wrapped_label(self, selectable=True)  # agents dial it or paste it
+        self.phone = PhoneLabel(self)  # agents dial it or paste it: copied as stored (issue 16)
 
         top = QHBoxLayout()
         top.addWidget(self.state, 0, Qt.AlignmentFlag.AlignTop)
@@ -111,7 +112,7 @@ class DeskNowWidget(QGroupBox):
         else:
             self._colour = show_desk_state(status, self.state, self.when, self.reason, self._colour)
             self.state.show()
-            self.phone.setText(_("Phone: {phone}").format(phone=status.phone))
+            self.phone.show_phone(status.phone, status.country, _("Phone: {phone}"))
         for label in (self.reason, self.phone):
             label.setVisible(bool(label.text()))
         self.setAccessibleDescription(self.text())
@@ -155,7 +156,8 @@ class CustomerCardWidget(Retranslating, QWidget):
         self.fact_titles: dict[str, QLabel] = {}
         self.fact_values: dict[str, QLabel] = {}
         for key in _FACTS:
-            title, value = QLabel(self.facts), wrapped_label(self.facts, selectable=True)
+            title = QLabel(self.facts)
+            value = PhoneLabel(self.facts) if key == "phone" else wrapped_label(self.facts, selectable=True)
             title.setBuddy(value)
             self.fact_titles[key], self.fact_values[key] = title, value
         self.desk = DeskNowWidget(self)
@@ -347,6 +349,8 @@ class CustomerCardWidget(Retranslating, QWidget):
                   "offering": offering_text(Offering(customer.offering))}
         for key, value in values.items():
             self.fact_values[key].setText(value or _("not recorded"))
+        if customer.phone.strip():  # grouped to read aloud, copied as stored (issue 16)
+            self.fact_values["phone"].show_phone(customer.phone, customer.country)
         self._show_desk()
         has_subscriptions, has_cases = bool(card.subscriptions), bool(card.open_cases)
         self.subscription_table.setVisible(has_subscriptions)

@@ -33,6 +33,17 @@ from desktop.wording.notice import offering_text
 from domain.customers import Customer, FieldError, Offering, customer_problems
 from domain.desks import COUNTRIES
 
+# Placeholders that follow the customer's country (issue 16): an org number and a phone
+# number each country's agents recognise, both passing the domain's checks (its own
+# examples in domain.customers.ORG_NUMBER_RULES; tests/desktop/gui/customers/
+# test_customer_form_placeholders.py holds them to that), the phone as the card shows it.
+EXAMPLES = {
+    "SE": ("556677-8899", "+46 8 123 456 78"),
+    "NO": ("923 609 016", "+47 22 12 34 56"),
+    "DK": ("25 31 37 63", "+45 33 12 34 56"),
+    "FI": ("0112038-9", "+358 9 1234567"),
+}
+
 
 class CustomerFormWidget(Retranslating, QGroupBox):
     saveRequested = Signal(object)  # the Customer as typed (tidied by the service)
@@ -117,6 +128,7 @@ class CustomerFormWidget(Retranslating, QGroupBox):
             edit.textEdited.connect(self._on_edited)
         self.notes_edit.textChanged.connect(self._on_edited)
         self.country_combo.currentIndexChanged.connect(self._on_edited)
+        self.country_combo.currentIndexChanged.connect(self._show_examples)
         self.offering_combo.currentIndexChanged.connect(self._on_edited)
         self.save_button.clicked.connect(self.save)
         self.delete_button.clicked.connect(self.deleteRequested)
@@ -134,12 +146,13 @@ class CustomerFormWidget(Retranslating, QGroupBox):
             label.setText(text)
         for edit, accessible, placeholder in (
                 (self.name_edit, _("Customer name"), _("e.g. Østergaard & Søn ApS")),
-                (self.org_number_edit, _("Organisation number"), _("e.g. 556677-8899")),
                 (self.contact_edit, _("Contact person"), ""),
-                (self.phone_edit, _("Phone"), _("e.g. +46 8 123 456 78")),
                 (self.email_edit, _("E-mail"), _("e.g. it@example.se"))):
             edit.setAccessibleName(accessible)
             edit.setPlaceholderText(placeholder)
+        self.org_number_edit.setAccessibleName(_("Organisation number"))
+        self.phone_edit.setAccessibleName(_("Phone"))
+        self._show_examples()
         # setItemText: the choice (and so the unsaved edits) stays as it is.
         for index in range(self.country_combo.count()):
             country = self.country_combo.itemData(index)
@@ -202,6 +215,7 @@ class CustomerFormWidget(Retranslating, QGroupBox):
         self.offering_combo.setCurrentIndex(max(0, self.offering_combo.findData(Offering(shown.offering).value)))
         self.notes_edit.setPlainText(shown.notes)
         del blockers
+        self._show_examples()  # the country changed with the signals blocked
         # A stored customer with a bad field (e.g. imported) shows it at once; a new form waits for typing.
         self._touched = customer is not None
         self._show_title()
@@ -263,6 +277,13 @@ class CustomerFormWidget(Retranslating, QGroupBox):
         return label.problem if label.isVisibleTo(self) else ""
 
     # --- reacting to the agent ----------------------------------------------------------
+
+    def _show_examples(self) -> None:
+        """The org-number and phone placeholders of the country chosen now."""
+        org_number, phone = EXAMPLES.get(self.country_combo.currentData(), EXAMPLES["SE"])
+        # Translators: a placeholder in an empty field; {example} is an org or phone number.
+        self.org_number_edit.setPlaceholderText(_("e.g. {example}").format(example=org_number))
+        self.phone_edit.setPlaceholderText(_("e.g. {example}").format(example=phone))
 
     def _on_edited(self, *_args) -> None:
         self._touched = True

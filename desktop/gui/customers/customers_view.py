@@ -537,9 +537,11 @@ class CustomersView(Retranslating, QWidget):
 def _facts_text(customer: Customer) -> str:
     """"Denmark · 25 31 37 63 · Søren Østergaard · +45 33 12 34 56 · soren@… · Unified Support"."""
     from desktop.wording.notice import offering_text
+    from desktop.wording.phones import phone_text
     from domain.customers import Offering
 
-    parts = [i18n.country_name(customer.country), customer.org_number, customer.contact, customer.phone, customer.email]
+    parts = [i18n.country_name(customer.country), customer.org_number, customer.contact,
+             phone_text(customer.phone, customer.country), customer.email]
     if customer.offering != Offering.NONE:
         parts.append(offering_text(Offering(customer.offering)))
     return " · ".join(part for part in parts if part)

@@ -12,6 +12,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from desktop.common.i18n import _
 from desktop.gui.widgets.row_table_model import RowTableModel
+from desktop.wording.phones import phone_text
 
 if TYPE_CHECKING:
     from desktop.gui.operations.register import CustomerSummary
@@ -44,14 +45,19 @@ class CustomerTableModel(RowTableModel):
     def names(self) -> list[str]:
         return [entry.name for entry in self._rows]
 
+    @staticmethod
+    def _cells(entry) -> tuple[str, str, str, str]:
+        # The phone grouped for reading aloud in the customer's country (issue 16).
+        return entry.name, entry.country, entry.org_number, phone_text(entry.phone, entry.country)
+
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         entry = self._row_at(index)
         if entry is None:
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return (entry.name, entry.country, entry.org_number, entry.phone)[index.column()]
+            return self._cells(entry)[index.column()]
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return (entry.name, entry.country, entry.org_number, entry.phone)[index.column()] or _("none")
+            return self._cells(entry)[index.column()] or _("none")
         if role == CUSTOMER_ID_ROLE:
             return entry.id
         return None

@@ -14,6 +14,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout
 
 from desktop.common.i18n import _
+from desktop.gui.widgets.phone_label import PhoneLabel
 from desktop.gui.widgets.retranslating import Retranslating
 from desktop.wording import hours as hours_text
 
@@ -90,7 +91,7 @@ class DeskCardWidget(Retranslating, QFrame):
         when_font.setBold(True)
         self.when.setFont(when_font)
         self.reason = _label(self)
-        self.phone = _label(self, selectable=True)
+        self.phone = PhoneLabel(self)  # grouped to read aloud, copied as stored (issue 16)
         self.email = _label(self, selectable=True)
         self.warnings = _label(self)
         self.origin = _label(self)
@@ -141,7 +142,7 @@ class DeskCardWidget(Retranslating, QFrame):
         self.moment.setFont(italic)
 
         self._colour = show_desk_state(status, self.state, self.when, self.reason, self._colour)
-        self.phone.setText(_("Phone: {phone}").format(phone=status.phone))
+        self.phone.show_phone(status.phone, status.country, _("Phone: {phone}"))
         self.email.setText(_("Fault reports, any time: {email}").format(email=status.email))
         self.warnings.setText("\n".join(_("⚠ Warning: {message}").format(message=_(w.message))
                                         for w in status.warnings))

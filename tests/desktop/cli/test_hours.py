@@ -87,7 +87,7 @@ def test_human_output_names_state_reason_and_phone(capsys):
     assert code == 0
     assert "CLOSED" in out and "Christmas Eve" in out
     assert moment_text(dt.datetime(2026, 12, 28, 8, 0)) in out  # opens Monday 08:00, as the desk card says
-    assert "+46770176100" in out
+    assert "+46 77 017 61 00" in out
 
 
 @pytest.mark.parametrize(

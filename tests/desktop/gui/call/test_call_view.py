@@ -187,7 +187,7 @@ def test_the_card_shows_who_the_desk_now_the_subscriptions_soonest_first_and_the
     assert card.desk.title() == "Sweden desk now"
     assert card.desk.state.text() == "OPEN" and card.desk.colour == OPEN_COLOUR
     assert card.desk.when.text() == f"until {format_clock(dt.time(17, 0))}"
-    assert card.desk.phone.text() == "Phone: +46770176100"
+    assert card.desk.phone.text() == "Phone: +46 77 017 61 00"
 
     model = card.subscriptions
     assert rows(model, PRODUCT) == ["Microsoft 365 E3", "Teams Essentials", "Visio Plan 2", "Project Plan 3",
@@ -205,6 +205,24 @@ def test_the_card_shows_who_the_desk_now_the_subscriptions_soonest_first_and_the
     # Picked to begin with: the one to talk about.
     assert view.current_subscription().product == "Microsoft 365 E3"
     assert card.subscription_table.isVisible() and not card.subscriptions_empty.isVisible()
+
+
+def test_phones_read_grouped_in_the_customers_country_and_copy_as_stored(qtbot, store, open_call):
+    """Issue 16: grouped for reading aloud, dialable as stored (the list, the card, the desk)."""
+    nordmann, _subscriptions = add_customer(store, "Nordmann Bygg AS", "NO", org_number="923 609 016",
+                                            phone="22123456")
+    view = open_call()
+    view.focus_search()
+    type_text(view.search_edit, "nordmann")
+    assert view.finder.model.names() == ["Nordmann Bygg AS"]
+    assert view.finder.model.data(view.finder.model.index(0, 3)) == "22 12 34 56"
+
+    open_card(qtbot, view, nordmann.id)
+    phone = view.card_widget.fact_values["phone"]
+    assert phone.text() == "22 12 34 56"
+    phone.copy_number()
+    assert QApplication.clipboard().text() == "22123456"
+    assert view.card_widget.desk.phone.text() == "Phone: +47 815 03 636"
 
 
 def test_the_desk_on_the_card_closes_soon_closes_and_says_when_it_opens(qtbot, store, clock, open_call):

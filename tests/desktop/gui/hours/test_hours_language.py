@@ -85,7 +85,7 @@ def test_swedish_cards_calendar_names_and_note_keep_the_what_if(finnish_christma
     assert "Julafton" in se and "Julafton" in fi  # the library's Swedish names (sv_FI for Finland)
     assert "Christmas Eve" not in fi
     assert "Sverige" in se  # CLDR's name for the desk's country
-    assert translated("sv", "Phone: {phone}").format(phone="+46770176100") in se
+    assert translated("sv", "Phone: {phone}").format(phone="+46 77 017 61 00") in se
     with in_language("sv"):
         opens = _("opens {moment}").format(moment=hours_text.moment_text(dt.datetime(
             2026, 12, 28, 8, 0, tzinfo=view.model.answerer.policies["FI"].desk.zone)))

@@ -35,7 +35,7 @@ def test_the_hours_view_shows_four_live_cards(main_window, hours_view):
     assert "Sweden" in se and "OPEN" in se and "until 17:00" in se
     assert "Local time Mon 23 Nov 13:00" in se
     assert "Europe/Stockholm" in se
-    assert "Phone: +46770176100" in se and "servicedesk@dustin.eu" in se
+    assert "Phone: +46 77 017 61 00" in se and "servicedesk@dustin.eu" in se
     assert "Local time Mon 23 Nov 14:00" in card_text(hours_view, "FI")  # Finland is an hour ahead
 
 
