@@ -176,7 +176,7 @@ def add_cases(store) -> None:
         answer = answerer.escalate(severity, offering, opened, country)
         case = save_case(store, new_case(answer, country, product, name, ids[name]))
         if responded is not None:
-            mark_responded(store, case.id, opened + dt.timedelta(minutes=responded))
+            mark_responded(store, case.id, opened + dt.timedelta(minutes=responded), by="Anna Berg")
 
 
 def wait_until(app: QApplication, condition, timeout_s: float = 20) -> None:
@@ -207,7 +207,7 @@ def open_window(app: QApplication, db: Path, theme: str):
 
 def shoot(app: QApplication, db: Path, name: str, theme: str, wall: dt.datetime, country: str) -> Path:
     window = open_window(app, db, theme)
-    window.view("hours").show_what_if(wall, country)
+    window.show_view("hours").show_what_if(wall, country)  # the call view opens first (issue 16)
     app.processEvents()
     target = _out / name
     window.grab().save(str(target))
