@@ -91,6 +91,9 @@ class CustomerSummary:
     phone: str
     email: str
     offering: str
+    # The register id (issue 16: the CLI names customers by it); last, so a summary made
+    # without it (a form's new customer) still reads.
+    external_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -273,22 +276,34 @@ class CustomerRecord:
     subscriptions: tuple[Subscription, ...] = field(default=())
 
 
-# --- naming a customer on the command line ---------------------------------------------------
+# --- naming a customer or a subscription on the command line ---------------------------------
 
 def parse_customer_ref(text: object, field_name: str = "customer") -> int | str:
     """A customer as the CLI's --customer names it (issue 15, "CLI contract"): its
     register id (`C-1001`, `external_id`) as a str, or the store's number as an int.
 
     ASCII digits only are the number, as before register ids were accepted (scripts that
-    pass numbers keep working). Anything else is a register id, as typed (spaces around
-    it trimmed). A register id made only of digits is given with a `#` before it (`#1001`):
-    one leading `#` is always dropped, so `##x` names the register id `#x`. An empty one is
-    InvalidInput; one that matches no customer is for the store to say (it is not known here)."""
+    pass numbers keep working; issue 16: only when no other customer has those digits as
+    its register id, domain.services.register.customer_id_of). Anything else is a register
+    id, as typed (spaces around it trimmed). A register id made only of digits is given
+    with a `#` before it (`#1001`): one leading `#` is always dropped, so `##x` names the
+    register id `#x`. An empty one is InvalidInput; one that matches no customer is for
+    the store to say (it is not known here)."""
+    return _parse_ref(text, field_name, Message("is not a customer: give its register id (C-1001) or its number"))
+
+
+def parse_subscription_ref(text: object, field_name: str = "subscription") -> int | str:
+    """A subscription as the CLI's --subscription names it (issue 16): its register id
+    (`S-5001`) as a str, or the store's number as an int; the rule of parse_customer_ref."""
+    return _parse_ref(text, field_name,
+                      Message("is not a subscription: give its register id (S-5001) or its number"))
+
+
+def _parse_ref(text: object, field_name: str, empty: Message) -> int | str:
     value = text.strip() if isinstance(text, str) else text
     if not isinstance(value, str) or (value.isascii() and value.isdigit()):
         return parse_record_id(text, field_name)
     register_id = value[1:].strip() if value.startswith("#") else value
     if not register_id:
-        raise InvalidInput(field_name, text, Message(
-            "is not a customer: give its register id (C-1001) or its number"))
+        raise InvalidInput(field_name, text, empty)
     return register_id

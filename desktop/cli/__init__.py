@@ -21,6 +21,7 @@ from collections.abc import Sequence
 
 from desktop.cli import (
     backup,
+    customers,
     deadlines,
     escalation,
     hours,
@@ -50,8 +51,8 @@ from desktop.common.i18n import _
 from domain.errors import DeskguideError, InvalidInput
 
 # In the order `deskguide --help` lists them.
-COMMAND_FAMILIES = (hours, scope, notice, overrides, register_csv, deadlines, lifecycle, escalation, journal,
-                   backup, team)
+COMMAND_FAMILIES = (hours, scope, notice, overrides, register_csv, customers, deadlines, lifecycle, escalation,
+                   journal, backup, team)
 
 
 def common_options(parser: argparse.ArgumentParser, suppress: bool) -> None:

@@ -1,13 +1,16 @@
 """`deskguide deadlines [--within DAYS]`: subscriptions whose notice deadline is near.
 
 Imports no Qt. The number of days is checked before the store is opened, so a bad
-value writes nothing; the JSON contract is {"deadlines": [{"customer", "subscription",
-"notice_deadline", "days_left", ...}, ...]}.
+value writes nothing; the JSON contract is {"deadlines": [{"customer", "customer_id",
+"customer_register_id", "subscription", "subscription_register_id", "notice_deadline",
+"days_left", ...}, ...]}. The table names customers and subscriptions by their register
+ids (issue 16), which --customer and --subscription take.
 """
 from __future__ import annotations
 
 from desktop.cli.context import CliContext
-from desktop.cli.output import EXIT_OK, emit
+from desktop.cli.customer_ids import shown_id
+from desktop.cli.output import EXIT_OK, emit, table
 from desktop.common.i18n import _, ngettext
 from domain.errors import InvalidInput
 from domain.messages import Message
@@ -40,22 +43,17 @@ def _describe(today, within: int, deadlines) -> str:
 
     if not deadlines:
         return _("No notice deadlines from {today} within {days} days.").format(today=day_text(today), days=within)
-    header = (_("Notice by"), _("Days"), _("Customer"), _("Product"), _("Subscription"), _("Period ends"))
+    header = (_("Notice by"), _("Days"), _("Customer"), _("Customer ID"), _("Product"), _("Subscription"),
+              _("Period ends"))
     rows = [(day_text(d.notice_deadline), _("today") if d.days_left == 0 else str(d.days_left), d.customer_name,
-             d.product, f"#{d.subscription_id}", day_text(d.period_end)) for d in deadlines]
-    widths = [min(WIDEST_CELL, max(len(row[i]) for row in [header, *rows])) for i in range(len(header))]
-
-    def line(cells) -> str:
-        fitted = [cell if len(cell) <= width else cell[:width - 1] + "…" for cell, width in zip(cells, widths)]
-        return "  ".join(cell.rjust(width) if i == 1 else cell.ljust(width)
-                         for i, (cell, width) in enumerate(zip(fitted, widths))).rstrip()
-
+             shown_id(d.customer_register_id, d.customer_id), d.product,
+             shown_id(d.subscription_register_id, d.subscription_id), day_text(d.period_end)) for d in deadlines]
     count = len(deadlines)
     title = ngettext("{count} notice deadline from {today} within {days} days (notice in writing to {email}, "
                      "terms §10):",
                      "{count} notice deadlines from {today} within {days} days (notice in writing to {email}, "
                      "terms §10):", count).format(count=count, today=day_text(today), days=within, email=CANCEL_EMAIL)
-    return "\n".join([title, line(header), *map(line, rows)])
+    return "\n".join([title, *table(header, rows, WIDEST_CELL, right=frozenset({1}))])
 
 
 def cmd_deadlines(args, context: CliContext) -> int:

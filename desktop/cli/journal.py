@@ -4,9 +4,9 @@
     deskguide journal add --customer ID --note TEXT [--agent NAME] [--json]
     deskguide journal purge --older-than-months N [--dry-run] [--json]
 
-ID is the customer's register id (`C-1001`, issue 15's "CLI contract"), or the store's
-number: ASCII digits only are the number; a register id of digits only is `#1001`
-(domain.customers.parse_customer_ref, docs/journal.md).
+ID is the customer's register id (`C-1001`, issue 15's "CLI contract"); a register id of
+digits only is `#1001`; the store's number (ASCII digits only) where it is unambiguous
+(desktop/cli/customer_ids.py, docs/journal.md). Answers name the customer by register id.
 
 `journal add` writes the agent's note; with a team database out of reach it waits in the
 outbox of this PC (status "queued", exit 0) and `deskguide team sync` or the app sends it
@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from desktop.cli import customer_ids
 from desktop.cli.context import CliContext, agent_name
 from desktop.cli.output import EXIT_OK, emit
 from desktop.common.i18n import _, ngettext
@@ -65,7 +66,7 @@ def _describe_journal(customer, entries, search: str) -> str:
     count = len(entries)
     title = ngettext("{count} journal entry of {customer} (customer {id}), newest first:",
                      "{count} journal entries of {customer} (customer {id}), newest first:", count).format(
-        count=count, customer=customer.name, id=customer.id)
+        count=count, customer=customer.name, id=customer_ids.shown_id(customer.external_id, customer.id))
     return "\n\n".join([title, *map(_describe_entry, entries)])
 
 
@@ -82,12 +83,11 @@ def cmd_journal(args, context: CliContext) -> int:
         return _add(args, context)
     if args.customer is None:
         raise ReasonOnly("--customer", None, Message("journal: give --customer ID, or purge --older-than-months N"))
-    from domain.customers import parse_customer_ref
     from domain.services import journal, register
 
-    named = parse_customer_ref(args.customer)  # before the store opens
+    named = customer_ids.customer_ref(args.customer)  # before the store opens
     with context.store(args) as store:
-        customer_id = register.customer_id_of(store, named)
+        customer_id = customer_ids.customer_number(store, named)
         entries = journal.journal(store, customer_id, args.search or "")
         customer = register.get_customer(store, customer_id).customer
     payload = {"customer_id": customer_id, **_register_id(customer.external_id),
@@ -97,12 +97,11 @@ def cmd_journal(args, context: CliContext) -> int:
 
 
 def _add(args, context: CliContext) -> int:
-    from domain.customers import parse_customer_ref
     from domain.journal import JournalEntry, JournalKind, check_entry
     from domain.outbox import SendStatus
-    from domain.services import journal, outbox
+    from domain.services import journal, outbox, register
 
-    named = parse_customer_ref(args.customer)  # before the store opens
+    named = customer_ids.customer_ref(args.customer)  # before the store opens
     register_id = named if isinstance(named, str) else None
     now = context.now()
     # Checked before the store opens too: an empty note writes nothing, queues nothing.
@@ -110,13 +109,19 @@ def _add(args, context: CliContext) -> int:
                                      agent=agent_name(args.agent), kind=JournalKind.NOTE, topic="", verdict="",
                                      note=args.note or ""), customer_pending=register_id is not None)
     with context.store(args, offline_ok=True) as store:
+        online = not getattr(store, "offline", False)
+        if online and register_id is None:
+            customer_ids.customer_number(store, named)  # a number that is another's register id: exit 2
         # A register id is looked up on the server, or (offline) when the outbox sends it.
         written = outbox.add_journal_entry(store, entry, now, register_id=register_id)
-    customer_id = written.value.customer_id  # None while it waits to be looked up
+        customer_id = written.value.customer_id  # None while it waits to be looked up
+        if register_id is None and written.status is SendStatus.SAVED:
+            # Issue 16: the answer names the customer by register id, also when given a number.
+            register_id = register.get_customer(store, customer_id).customer.external_id
     payload = {"status": written.status.value, "client_key": written.client_key, "customer_id": customer_id,
                **_register_id(register_id), **journal.entry_as_dict(written.value)}
     if written.status is SendStatus.SAVED:
-        text = _("Saved in the journal of customer {id}.").format(id=register_id or customer_id)
+        text = _("Saved in the journal of customer {id}.").format(id=customer_ids.shown_id(register_id, customer_id))
     else:
         text = _("The team database cannot be reached: the entry waits in this computer's outbox and is sent "
                  "by `deskguide team sync` or the app when the server answers. Nothing is lost.")
@@ -156,8 +161,7 @@ def _purge(args, context: CliContext) -> int:
 def add_commands(commands, common_options) -> None:
     journal = commands.add_parser("journal", help=_("a customer's case journal, newest first; purge old entries"))
     common_options(journal, suppress=True)
-    journal.add_argument("--customer", metavar="ID",
-                         help=_("the customer whose journal to list: its register id (C-1001) or its number"))
+    journal.add_argument("--customer", metavar="ID", help=customer_ids.customer_help())
     journal.add_argument("--search", metavar="TEXT",
                          help=_("only entries with every word of TEXT (any case, with or without accents)"))
     actions = journal.add_subparsers(dest="action", metavar="ACTION", parser_class=type(journal))
@@ -169,8 +173,7 @@ def add_commands(commands, common_options) -> None:
     add = actions.add_parser("add", help=_("write a note in a customer's journal (waits in the outbox when the "
                                            "team database cannot be reached)"))
     common_options(add, suppress=True)
-    add.add_argument("--customer", required=True, metavar="ID",
-                     help=_("the customer whose journal it is: its register id (C-1001) or its number"))
+    add.add_argument("--customer", required=True, metavar="ID", help=customer_ids.customer_help())
     add.add_argument("--note", required=True, metavar="TEXT", help=_("the note"))
     add.add_argument("--agent", metavar="NAME", help=_("who writes it (default: this computer's user name)"))
     journal.set_defaults(handler=cmd_journal)

@@ -36,12 +36,12 @@ def cmd_notice(args, context: CliContext) -> int:
     today = context.today()
     on = parse_day(args.on, "on") if args.on else today
     if args.subscription is not None:
-        from domain.errors import parse_record_id
+        from desktop.cli import customer_ids
         from domain.services.register import notice_for_subscription
 
-        subscription = parse_record_id(args.subscription, "subscription")  # before the store opens
+        named = customer_ids.subscription_ref(args.subscription)  # before the store opens (issue 16: S-5001)
         with context.store(args) as store:
-            answer = notice_for_subscription(store, subscription, on)
+            answer = notice_for_subscription(store, customer_ids.subscription_number(store, named), on)
     else:
         if args.start is None or args.term is None:
             raise UsageError(Message("notice: give --start and --term, or --subscription ID"))
@@ -63,8 +63,9 @@ def add_commands(commands, common_options) -> None:
     notice.add_argument("--start", metavar="DATE",
                         help=_("the subscription's start date (2026-11-22 or 22.11.2026)"))
     notice.add_argument("--term", metavar="payg|12|24|36", help=_("pay-as-you-go or the first term in months"))
-    notice.add_argument("--subscription", metavar="ID",
-                        help=_("a subscription in the register instead"))
+    from desktop.cli.customer_ids import subscription_help
+
+    notice.add_argument("--subscription", metavar="ID", help=subscription_help())
     notice.add_argument("--on", metavar="DATE", help=_("the day notice would arrive (default: today)"))
     notice.add_argument("--country", metavar="SE|NO|DK|FI", default="SE",
                         help=_("the customer's country, for its desk's closed days (default: SE)"))

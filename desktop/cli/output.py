@@ -49,6 +49,21 @@ def as_json(value, **options) -> str:
     return json.dumps(value, ensure_ascii=False, **options).translate(_JSON_ESCAPED)
 
 
+def table(header: tuple[str, ...], rows: list[tuple[str, ...]], widest: int = 40,
+          right: frozenset[int] = frozenset()) -> list[str]:
+    """Lines of a plain-text table: columns as wide as their widest cell, at most `widest`
+    (a longer cell is cut, with "…"), two spaces apart; the columns in `right` aligned
+    right (numbers)."""
+    widths = [min(widest, max(len(row[i]) for row in [header, *rows])) for i in range(len(header))]
+
+    def line(cells) -> str:
+        fitted = [cell if len(cell) <= width else cell[:width - 1] + "…" for cell, width in zip(cells, widths)]
+        return "  ".join(cell.rjust(width) if i in right else cell.ljust(width)
+                         for i, (cell, width) in enumerate(zip(fitted, widths))).rstrip()
+
+    return [line(header), *map(line, rows)]
+
+
 def emit(args, payload: dict, text: str) -> None:
     """`text` (in --lang) for a person; with --json the payload as ever, plus that text."""
     if args.json:

@@ -7,6 +7,7 @@ that do not exist yet.
 """
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from typing import NamedTuple
 
@@ -212,7 +213,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.language_menu.setTitle(_("&Language"))
         # The languages are named in themselves (whoever needs the menu can read them);
         # only "follow the system" is said in the current language.
-        self.language_actions[language.FOLLOW_SYSTEM].setText(_("Same as &Windows"))
+        # Issue 16: "Windows" only on Windows.
+        self.language_actions[language.FOLLOW_SYSTEM].setText(
+            _("Same as &Windows") if sys.platform == "win32" else _("Same as the &system"))
         self.language_actions[language.saved_choice()].setChecked(True)  # also after the Settings dialog
         self.help_menu.setTitle(_("&Help"))
         self.about_action.setText(_("&About Deskguide"))

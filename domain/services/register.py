@@ -49,6 +49,9 @@ class Deadline:
     notice_deadline: dt.date  # the last day written notice may arrive (terms §10)
     days_left: int  # from `today` to the deadline; 0 = the deadline is today
     period_end: dt.date  # the last day of service if notice arrives in time
+    # The register ids (issue 16: what the CLI shows; None only for a record that has none).
+    customer_register_id: str | None = None
+    subscription_register_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -126,15 +129,34 @@ def customer_summaries(store: Store) -> list[CustomerSummary]:
 
 def customer_id_of(store: Store, customer: int | str) -> int:
     """The store's number of `customer` as domain.customers.parse_customer_ref gives it:
-    a number as it is (whoever reads the customer says whether it exists), a register id
-    looked up (one that matches no customer is InvalidInput naming it)."""
-    if isinstance(customer, int):
-        return customer
+    a register id looked up (one that matches no customer is InvalidInput naming it); a
+    number as it is (whoever reads the customer says whether it exists), unless those
+    digits are another customer's register id: then it is ambiguous, InvalidInput (issue
+    16: the number is accepted only where it cannot be mistaken for a register id)."""
+    return _record_id_of(store, "customers", customer, _unknown_customer(customer), Message(
+        "could be a number or a register id: give #{digits} for the customer whose register id is {digits}, "
+        "or the register id of the customer you mean", digits=customer), "customer")
+
+
+def subscription_id_of(store: Store, subscription: int | str, field_name: str = "subscription") -> int:
+    """customer_id_of for a subscription, as domain.customers.parse_subscription_ref gives it."""
+    return _record_id_of(store, "subscriptions", subscription, _unknown_subscription(field_name, subscription),
+                         Message("could be a number or a register id: give #{digits} for the subscription whose "
+                                 "register id is {digits}, or the register id of the subscription you mean",
+                                 digits=subscription), field_name)
+
+
+def _record_id_of(store: Store, records: str, named: int | str, unknown: InvalidInput, ambiguous: Message,
+                  field_name: str) -> int:
     with store.unit_of_work() as uow:
-        customer_id = uow.customers.id_with_external_id(customer)
-    if customer_id is None:
-        raise _unknown_customer(customer)
-    return customer_id
+        found = getattr(uow, records).id_with_external_id(str(named))
+    if isinstance(named, int):
+        if found is not None and found != named:
+            raise InvalidInput(field_name, str(named), ambiguous)
+        return named
+    if found is None:
+        raise unknown
+    return found
 
 
 def get_customer(store: Store, customer_id: int) -> CustomerRecord:
@@ -322,7 +344,7 @@ def notice_for_subscription(store: Store, subscription_id: int, on: dt.date, *,
     subscription, country = found
     if on < subscription.start_date:
         raise InvalidInput(on_field, on.isoformat(), Message("is before subscription {subscription} starts ({day})",
-                                                             subscription=subscription_id,
+                                                             subscription=subscription.external_id or subscription_id,
                                                              day=subscription.start_date))
     return notice_for(store, subscription.start_date, subscription.term, on, country)
 
@@ -376,16 +398,20 @@ def coming_deadlines(store: Store, today: dt.date, within_days: int = DEFAULT_WI
         rows = uow.subscriptions.deadline_rows(today, last, limit)
     notice = dt.timedelta(days=NOTICE_DAYS)  # Period.notice_deadline = end - NOTICE_DAYS
     return [Deadline(customer_id, name, subscription_id, product, deadline, (deadline - today).days,
-                     deadline + notice)
-            for deadline, customer_id, name, subscription_id, product in rows]
+                     deadline + notice, customer_register_id, subscription_register_id)
+            for deadline, customer_id, name, subscription_id, product, customer_register_id, subscription_register_id
+            in rows]
 
 
 def deadline_as_dict(deadline: Deadline) -> dict:
-    """One item of the JSON contract of `deskguide deadlines`."""
+    """One item of the JSON contract of `deskguide deadlines`: the store's numbers under
+    the keys they always had (scripts keep working), the register ids beside them (issue 16)."""
     return {
         "customer": deadline.customer_name,
         "customer_id": deadline.customer_id,
+        "customer_register_id": deadline.customer_register_id,
         "subscription": deadline.subscription_id,
+        "subscription_register_id": deadline.subscription_register_id,
         "product": deadline.product,
         "notice_deadline": deadline.notice_deadline.isoformat(),
         "days_left": deadline.days_left,

@@ -59,7 +59,7 @@ class CustomerRepository:
         """Every customer, by name: what the search index (domain.customer_search) is built from."""
         rows = self._session.connection().execute(
             select(CustomerRow.id, CustomerRow.name, CustomerRow.org_number, CustomerRow.country, CustomerRow.phone,
-                   CustomerRow.email, CustomerRow.offering).order_by(CustomerRow.name, CustomerRow.id))
+                   CustomerRow.email, CustomerRow.offering, CustomerRow.external_id).order_by(CustomerRow.name, CustomerRow.id))
         return [CustomerSummary(*row) for row in rows]
 
     def get(self, customer_id: int) -> Customer | None:

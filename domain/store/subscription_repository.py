@@ -161,11 +161,12 @@ class SubscriptionRepository:
         ).scalar_one()
 
     def deadline_rows(self, first: dt.date, last: dt.date, limit: int | None) -> list:
-        """(deadline, customer_id, customer name, subscription id, product) with a stored
-        deadline from `first` to `last`, soonest first, then by customer name."""
+        """(deadline, customer_id, customer name, subscription id, product, customer's
+        register id, subscription's register id) with a stored deadline from `first` to
+        `last`, soonest first, then by customer name."""
         query = (
             select(SubscriptionRow.next_notice_deadline, SubscriptionRow.customer_id, CustomerRow.name,
-                   SubscriptionRow.id, SubscriptionRow.product)
+                   SubscriptionRow.id, SubscriptionRow.product, CustomerRow.external_id, SubscriptionRow.external_id)
             .join(CustomerRow, CustomerRow.id == SubscriptionRow.customer_id)
             .where(SubscriptionRow.next_notice_deadline >= first, SubscriptionRow.next_notice_deadline <= last)
             .order_by(SubscriptionRow.next_notice_deadline, CustomerRow.name, SubscriptionRow.id)

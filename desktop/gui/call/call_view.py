@@ -60,6 +60,7 @@ class CallView(Retranslating, QWidget):
 
         self.finder = CustomerFinderWidget(context.customer_index, self)
         self.finder.new_button.hide()  # new customers are added in Customers & notice, not on a call
+        self.finder.empty_text = _empty_register_text  # ... so its empty note does not name that button
         # Room for the name: the search finds by phone too, and the card shows the number.
         self.finder.table.setColumnHidden(PHONE, True)
         self.finder.setMinimumWidth(240)
@@ -218,3 +219,10 @@ class CallView(Retranslating, QWidget):
             if widget.isVisible() and widget.isEnabled():
                 widget.setFocus(Qt.FocusReason.OtherFocusReason)
                 return
+
+
+def _empty_register_text() -> str:
+    """The call view's note when the register is empty (issue 16: it showed literal
+    backticks and named the New customer button, which this view does not have)."""
+    return _("No customers yet: add them in {view}, or import a register file with the deskguide import "
+             "command.").format(view=_("Customers & notice"))

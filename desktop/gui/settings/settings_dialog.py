@@ -6,6 +6,8 @@ the theme without a restart). Cancel leaves every setting as it was.
 """
 from __future__ import annotations
 
+import sys
+
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -134,7 +136,7 @@ class SettingsDialog(Retranslating, QDialog):
         self.country_combo.retranslate()
         self.language_label.setText(_("&Language:"))
         self.language_combo.setAccessibleName(_("Language"))
-        self.language_combo.setItemText(0, _("Same as Windows"))
+        self.language_combo.setItemText(0, system_language_text())
         self.theme_label.setText(_("&Theme:"))
         self.theme_combo.setAccessibleName(_("Theme"))
         theme_names = {SYSTEM: _("Follow the system"), LIGHT: _("Light"), DARK: _("Dark")}
@@ -175,3 +177,9 @@ class SettingsDialog(Retranslating, QDialog):
         if shown != i18n.current_locale():
             language.apply_language(shown)
         apply_theme(QApplication.instance(), settings.theme)
+
+
+def system_language_text(platform: str = sys.platform) -> str:
+    """The language choice that follows the operating system's, named as the agent knows
+    it: Windows there, "the system" elsewhere (issue 16: Linux said "Same as Windows")."""
+    return _("Same as Windows") if platform == "win32" else _("Same as the system")

@@ -153,13 +153,17 @@ class CustomerFinderWidget(Retranslating, QWidget):
         rows = search.search(text, limit=MAX_ROWS)
         self.model.show(rows)
         shown, total = len(rows), len(search)
-        self._show_note(lambda: self._note_text(text, shown, total))
+        self._show_note(lambda: self.empty_text() if total == 0 else self._note_text(text, shown, total))
         self.mark(self._marked)  # keep the shown customer marked when it is listed
+
+    def empty_text(self) -> str:
+        """The note of an empty register; a view without the New customer button (the
+        call view) says its own (issue 16: it named a button that view does not have)."""
+        return _("No customers yet: add one with New customer, or import a register file with the deskguide "
+                 "import command.")
 
     @staticmethod
     def _note_text(text: str, shown: int, total: int) -> str:
-        if total == 0:
-            return _("No customers yet: add one with New customer, or import a CSV with `deskguide import`.")
         if not text.strip():
             if total > shown:
                 return _("The first {shown} of {total} customers by name: type to find one.").format(

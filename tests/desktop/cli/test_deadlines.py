@@ -59,10 +59,13 @@ def test_json_lists_the_coming_deadlines_soonest_first(cli, filled):
         ("Mäkinen Oy", "2026-12-13", 20),
     ]
     first = items[0]
-    assert set(first) == {"customer", "customer_id", "subscription", "product", "notice_deadline", "days_left",
-                          "period_end"}
+    assert set(first) == {"customer", "customer_id", "customer_register_id", "subscription",
+                          "subscription_register_id", "product", "notice_deadline", "days_left", "period_end"}
     assert first["customer_id"] == filled["Östergren Bygg AB"]
     assert isinstance(first["subscription"], int)
+    # Issue 16: the register ids beside the numbers (the app gives every record one).
+    assert first["customer_register_id"] == f"deskguide-customer-{first['customer_id']}"
+    assert first["subscription_register_id"] == f"deskguide-subscription-{first['subscription']}"
     assert first["product"] == "Microsoft 365 E3 (2025)" and first["period_end"] == "2026-12-23"
 
 
@@ -78,10 +81,11 @@ def test_within_narrows_the_window(cli, filled):
 
 def test_the_subscription_id_answers_notice(cli, filled):
     _, payload, _, _ = cli("deadlines", "--json")
-    sub = payload["deadlines"][1]["subscription"]
-    code, notice, _, _ = cli("notice", "--subscription", str(sub), "--json")
-    assert code == 0
-    assert notice["notice_deadline"] == "2026-11-29" and notice["in_time"] is True
+    item = payload["deadlines"][1]
+    for named in (item["subscription_register_id"], str(item["subscription"])):  # the register id; the number
+        code, notice, _, err = cli("notice", "--subscription", named, "--json")
+        assert code == 0, err
+        assert notice["notice_deadline"] == "2026-11-29" and notice["in_time"] is True
 
 
 def test_human_output_is_a_table(cli, filled):
@@ -92,6 +96,10 @@ def test_human_output_is_a_table(cli, filled):
     assert lines[1].split()[:3] == ["Notice", "by", "Days"]
     assert lines[2].startswith(day_text(dt.date(2026, 11, 23))) and "today" in lines[2]
     assert "Östergren Bygg AB" in lines[2]
+    # Issue 16: register ids, which --customer and --subscription take, never "#13".
+    assert lines[1].split()[4:6] == ["Customer", "ID"]
+    assert f"deskguide-customer-{filled['Östergren Bygg AB']}" in lines[2].split()
+    assert "#" not in out and any(cell.startswith("deskguide-subscription-") for cell in lines[2].split())
     assert lines[4].startswith(day_text(dt.date(2026, 12, 13))) and "20" in lines[4].split()
     assert "Mäkinen Oy" in lines[4]
 

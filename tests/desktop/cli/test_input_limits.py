@@ -71,7 +71,9 @@ def test_the_range_ends_are_answered(capsys, filled_db):
     # Not ASCII digits, so never customer 3 or 10: a register id (issue 15), and nobody's.
     (["journal", "--customer", "٣"], "--customer: '٣' is not a customer in the register"),
     (["journal", "--customer", "1_0"], "--customer: '1_0' is not a customer in the register"),
-    (["notice", "--subscription", "+1"], ID_RANGE),
+    # The same for a subscription since issue 16 (S-5001): "+1" is a register id nobody has.
+    (["notice", "--subscription", "+1"], "--subscription: '+1' is not a subscription in the register"),
+    (["notice", "--subscription", "١"], "--subscription: '١' is not a subscription in the register"),
 ])
 def test_loose_input_is_refused(capsys, filled_db, argv, says):
     assert says in refused(capsys, filled_db, *argv)

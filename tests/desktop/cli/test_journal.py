@@ -197,7 +197,7 @@ def test_journal_add_saves_the_note_with_the_agent_named_or_this_users_name(cli,
     assert (payload["agent"], payload["kind"], payload["note"]) == ("Erik Ström", "note", "Ringer upp i morgon")
     assert len(payload["client_key"]) == 36
     code, _, out, _ = cli("journal", "add", "--customer", str(east), "--note", "Utan namn")
-    assert code == 0 and f"customer {east}" in out
+    assert code == 0 and f"customer deskguide-customer-{east}." in out  # its register id (issue 16)
     store = cli_database.open()
     try:
         newest = journal.journal(store, east)[:2]
@@ -242,7 +242,8 @@ def test_journal_lists_and_adds_by_register_id(cli, registered, topics, cli_data
     assert code == 0, err
     assert (payload["status"], payload["customer_id"], payload["register_id"]) == ("saved", east, "C-1001")
     assert payload["message"] == "Saved in the journal of customer C-1001."
-    # A register id of digits only is given with '#'; the bare digits are the store's number.
+    # A register id of digits only is given with '#'; the bare digits are the store's number
+    # (test_digits_that_are_another_customers_register_id_are_ambiguous).
     code, payload, _, err = cli("journal", "add", "--customer", "#2002", "--note", "Faktura", "--json")
     assert code == 0 and payload["customer_id"] == registered["2002"] and payload["register_id"] == "2002"
     store = cli_database.open()
@@ -253,12 +254,32 @@ def test_journal_lists_and_adds_by_register_id(cli, registered, topics, cli_data
         store.close()
 
 
-def test_the_number_still_names_the_customer(cli, registered):
+def test_the_number_still_names_the_customer_and_the_answer_says_its_register_id(cli, registered):
     east = registered["C-1001"]
     code, payload, _, _ = cli("journal", "--customer", str(east), "--json")
     assert code == 0 and payload["customer_id"] == east and payload["register_id"] == "C-1001"
+    assert payload["message"].startswith("1 journal entry of Östergren Bygg AB (customer C-1001)")
     code, payload, _, _ = cli("journal", "add", "--customer", str(east), "--note", "Med nummer", "--json")
-    assert code == 0 and payload["customer_id"] == east and "register_id" not in payload
+    assert code == 0 and payload["customer_id"] == east and payload["register_id"] == "C-1001"
+    assert payload["message"] == "Saved in the journal of customer C-1001."
+
+
+@pytest.mark.parametrize("argv", [["journal"], ["journal", "add", "--note", "Vem?"]])
+def test_digits_that_are_another_customers_register_id_are_ambiguous(cli, registered, cli_database, argv):
+    # Issue 16: "2002" is Lindqvist's register id, and would be the number of another (or of
+    # nobody): exit 2 saying how to write each, nothing written; "#2002" is Lindqvist.
+    code, payload, _, err = cli(*argv, "--customer", "2002", "--json")
+    assert code == 2
+    assert err == ("deskguide: --customer: '2002' could be a number or a register id: give #2002 for the customer "
+                   "whose register id is 2002, or the register id of the customer you mean\n")
+    assert payload["error"] == err.strip().removeprefix("deskguide: ")
+    store = cli_database.open()
+    try:
+        assert [len(journal.journal(store, i)) for i in registered.values()] == [1, 0]
+    finally:
+        store.close()
+    code, _, _, err = cli(*argv, "--customer", "#2002")
+    assert code == 0, err
 
 
 @pytest.mark.parametrize("argv", [["journal"], ["journal", "add", "--note", "Vem?"]])

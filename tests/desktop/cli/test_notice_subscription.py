@@ -84,7 +84,47 @@ def test_a_day_before_the_start_exits_2(cli, subscriptions):
     assert "--on: '2026-06-16'" in err and "2026-06-17" in err
 
 
-def test_a_subscription_id_that_is_not_a_number(capsys, isolated_data):
-    code, _, _, err = run(capsys, "notice", "--subscription", "abc")
-    assert code == 2 and "abc" in err
+def test_an_empty_register_id_is_refused_before_the_store_opens(capsys, isolated_data):
+    # Issue 16: "abc" is a register id now (S-5001); "#" alone names none at all.
+    code, _, _, err = run(capsys, "notice", "--subscription", "#")
+    assert code == 2 and "'#' is not a subscription: give its register id (S-5001) or its number" in err
     assert not isolated_data.exists()
+
+
+# --- --subscription by register id (issue 16: S-5001, as the register and `deadlines` show it) ---
+
+@pytest.fixture
+def registered(store):
+    """A subscription with a portal register id, and one whose register id is digits only."""
+    customer = register.save_customer(store, Customer(name="Fjordkraft Regnskap AS", country="NO",
+                                                      external_id="C-1002"))
+    found = {}
+    for register_id in ("S-5001", "7007"):
+        found[register_id] = register.save_subscription(store, Subscription(
+            product="Microsoft 365 Business Standard", term=Term.MONTHS_12, start_date=dt.date(2026, 6, 17),
+            customer_id=customer.id, external_id=register_id), TODAY).id
+    store.close()
+    return found
+
+
+def test_a_register_id_names_the_subscription(cli, registered):
+    by_register_id = cli("notice", "--subscription", " S-5001 ", "--json")
+    by_number = cli("notice", "--subscription", str(registered["S-5001"]), "--json")
+    assert by_register_id[0] == by_number[0] == 0, by_register_id[3]
+    assert by_register_id[1] == by_number[1]
+    assert by_register_id[1]["notice_deadline"] == "2027-05-17"
+    code, _, _, err = cli("notice", "--subscription", "#7007", "--json")
+    assert code == 0, err
+
+
+def test_digits_that_are_another_subscriptions_register_id_are_ambiguous(cli, registered):
+    code, payload, _, err = cli("notice", "--subscription", "7007", "--json")
+    assert code == 2
+    assert err == ("deskguide: --subscription: '7007' could be a number or a register id: give #7007 for the "
+                   "subscription whose register id is 7007, or the register id of the subscription you mean\n")
+    assert payload["error"] == err.strip().removeprefix("deskguide: ")
+
+
+def test_a_day_before_the_start_names_the_subscription_by_its_register_id(cli, registered):
+    code, _, _, err = cli("notice", "--subscription", "S-5001", "--on", "2026-06-16")
+    assert code == 2 and "is before subscription S-5001 starts" in err

@@ -8,6 +8,7 @@ re-read on the switch.
 from __future__ import annotations
 
 import re
+import sys
 from functools import cache
 
 import pytest
@@ -114,6 +115,12 @@ def test_the_menu_choice_is_kept_and_the_current_view_stays(main_window, qtbot):
     with i18n.in_language("fi"):
         assert main_window.navigation.item(1).text() == i18n._("Opening hours") != "Opening hours"
     assert main_window.language_actions["fi"].isChecked()
+
+
+def test_the_menu_names_windows_only_on_windows(main_window):
+    # Issue 16: Linux said "Same as Windows".
+    assert main_window.language_actions[language.FOLLOW_SYSTEM].text() == (
+        "Same as &Windows" if sys.platform == "win32" else "Same as the &system")
 
 
 def test_following_windows_again(main_window, monkeypatch):

@@ -113,7 +113,7 @@ def test_summaries_are_every_customer_by_name(store):
     summaries = register.customer_summaries(store)
     assert [s.name for s in summaries] == ["Alfa Bygg AB", "Mäkinen Oy", "Zeta Konsult AB"]
     alfa = summaries[0]
-    assert alfa == CustomerSummary(alfa.id, "Alfa Bygg AB", "", "SE", "", "", "none")
+    assert alfa == CustomerSummary(alfa.id, "Alfa Bygg AB", "", "SE", "", "", "none", f"deskguide-customer-{alfa.id}")
 
 
 # --- subscriptions -----------------------------------------------------------------------

@@ -124,6 +124,20 @@ def is_bold(model, row: int, column: int) -> bool:
 
 # --- finding the customer -----------------------------------------------------------------------------
 
+def test_an_empty_register_says_where_customers_come_from_without_a_button_the_view_lacks(qtbot, open_call):
+    # Issue 16: it showed `deskguide import` with its backticks and named New customer,
+    # a button the call view does not have.
+    view = open_call()
+    note = view.finder.note.text()
+    assert note == ("No customers yet: add them in Customers & notice, or import a register file with the "
+                    "deskguide import command.")
+    assert not view.finder.new_button.isVisible()
+    apply_language("sv")
+    swedish = view.finder.note.text()
+    assert swedish != note and "`" not in swedish and "deskguide import" in swedish
+
+
+
 def test_typing_part_of_a_name_lists_the_customer_and_enter_opens_the_card(qtbot, store, open_call):
     add_customer(store, LONG_DANISH, "DK", org_number="25 31 37 63")
     ostergren, _subscriptions = add_ostergren(store)

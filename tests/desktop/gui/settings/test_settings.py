@@ -3,6 +3,7 @@ settings dialog applies everything at once on OK and nothing on Cancel; the firs
 dialog asks for a name and a country."""
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -163,7 +164,9 @@ def test_the_dialog_shows_the_current_settings(qtbot):
     qtbot.addWidget(dialog)
     assert dialog.name_edit.text() == "Mette Sørensen"
     assert dialog.country_combo.currentText() == "Denmark"
-    assert dialog.language_combo.currentText() == "Same as Windows"
+    # Issue 16: named as the agent knows the system, not "Windows" on Linux.
+    assert dialog.language_combo.currentText() == ("Same as Windows" if sys.platform == "win32"
+                                                   else "Same as the system")
     assert dialog.theme_combo.currentText() == "Dark"
     assert dialog.days_spin.text() == "1 day"  # the suffix follows the count
     dialog.days_spin.setValue(30)
@@ -355,3 +358,10 @@ def test_the_app_asks_who_the_agent_is_on_the_first_start_only(qtbot, qapp, hour
 
     settle_in(qapp, hours_window)  # the next start: nothing asked
     assert asked == ["FirstRunDialog"] and QApplication.activeModalWidget() is None
+
+
+def test_the_language_that_follows_the_system_names_windows_only_on_windows():
+    from desktop.gui.settings.settings_dialog import system_language_text
+
+    assert system_language_text("win32") == "Same as Windows"
+    assert system_language_text("linux") == system_language_text("darwin") == "Same as the system"
