@@ -28,11 +28,12 @@ from domain.messages import Message
 
 
 class RecordKind(str, enum.Enum):
-    """What an agent edits in a form. (A case is only ever marked answered: that race is
-    AlreadyResponded's, below.)"""
+    """What an agent edits in a form. (A case's first-response mark is a race of its own:
+    AlreadyResponded, below; its edits, ending and undo are versioned as the others, issue 16.)"""
 
     CUSTOMER = "customer"
     SUBSCRIPTION = "subscription"
+    CASE = "case"
 
 
 # What an agent edits of each kind, in the order a form shows them: the fields compared
@@ -41,6 +42,7 @@ class RecordKind(str, enum.Enum):
 EDITED_FIELDS = {
     RecordKind.CUSTOMER: ("name", "org_number", "country", "contact", "phone", "email", "offering", "notes"),
     RecordKind.SUBSCRIPTION: ("product", "term", "start_date", "seats", "end_user_support", "from_reseller"),
+    RecordKind.CASE: ("product", "note", "status", "reason", "responded"),
 }
 
 
@@ -139,6 +141,9 @@ def _conflict_message(kind: RecordKind, record_id: int, version: int, deleting: 
             return Message("customer {id} was changed by someone else after you opened it (it is now at version "
                            "{version}); it was not deleted", id=record_id, version=version)
         return Message("customer {id} was changed by someone else after you opened it (it is now at version "
+                       "{version}); nothing was saved", id=record_id, version=version)
+    if kind is RecordKind.CASE:
+        return Message("case {id} was changed by someone else after you opened it (it is now at version "
                        "{version}); nothing was saved", id=record_id, version=version)
     if deleting:
         return Message("subscription {id} was changed by someone else after you opened it (it is now at version "

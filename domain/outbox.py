@@ -98,26 +98,47 @@ def journal_entry_of(item: OutboxItem) -> JournalEntry:
                         note=payload["note"], summary=payload["summary"])
 
 
-_CASE_MOMENTS = ("opened", "due", "responded")
+_CASE_MOMENTS = ("opened", "due", "responded", "ended_at")
 
 
-def case_item(case: Case, created: dt.datetime, client_key: str | None = None) -> OutboxItem:
-    payload = {f.name: getattr(case, f.name) for f in fields(Case) if f.name not in ("id", "version")}
+def _journal_payload(entry: JournalEntry | None) -> dict | None:
+    return None if entry is None else journal_item(entry, entry.created).payload
+
+
+def journal_of(item: OutboxItem) -> JournalEntry | None:
+    """The journal entry a case or a first-response mark is written with (issue 16), or
+    None (none given, or an item queued before there were any)."""
+    payload = item.payload.get("journal")
+    if payload is None:
+        return None
+    return journal_entry_of(OutboxItem(item.client_key, item.created, OutboxKind.JOURNAL_ENTRY, payload))
+
+
+_CASE_FIELDS = {f.name for f in fields(Case)} - {"id", "version"}
+
+
+def case_item(case: Case, created: dt.datetime, client_key: str | None = None,
+              journal: JournalEntry | None = None) -> OutboxItem:
+    payload = {name: getattr(case, name) for name in _CASE_FIELDS}
     payload.update({name: _moment(payload[name]) for name in _CASE_MOMENTS})
+    payload["journal"] = _journal_payload(journal)
     return OutboxItem(client_key or new_client_key(), created, OutboxKind.CASE, payload)
 
 
 def case_of(item: OutboxItem) -> Case:
-    payload = dict(item.payload)
-    payload.update({name: _parse(payload[name]) for name in _CASE_MOMENTS})
+    # Only the case's own fields: an item queued by an older version lacks the newer ones
+    # (their defaults apply), and the journal entry travels beside them.
+    payload = {name: value for name, value in item.payload.items() if name in _CASE_FIELDS}
+    payload.update({name: _parse(payload.get(name)) for name in _CASE_MOMENTS})
     return Case(id=None, **payload)
 
 
 def first_response_item(case_id: int | None, at: dt.datetime, by: str, created: dt.datetime, *,
-                        case_key: str | None = None, client_key: str | None = None) -> OutboxItem:
+                        case_key: str | None = None, client_key: str | None = None,
+                        journal: JournalEntry | None = None) -> OutboxItem:
     """A first-response mark; `case_key` instead of `case_id` for a case that is itself
     still waiting in the outbox (it is sent first: the outbox keeps the order)."""
-    payload = dict(case_id=case_id, case_key=case_key, at=_moment(at), by=by)
+    payload = dict(case_id=case_id, case_key=case_key, at=_moment(at), by=by, journal=_journal_payload(journal))
     return OutboxItem(client_key or new_client_key(), created, OutboxKind.FIRST_RESPONSE, payload)
 
 

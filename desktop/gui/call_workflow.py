@@ -207,6 +207,13 @@ class CallWorkflow(QObject):
     def copy_summary(self) -> None:
         record = self.current_record()
         if record is None or not record.summary:
+            # Issue 16: the call view has no answer of its own; its customer card is the text.
+            ticket_text = getattr(self.window.current_view(), "ticket_text", None)
+            text = ticket_text() if ticket_text is not None else ""
+            if text:
+                QGuiApplication.clipboard().setText(text)
+                self._note(_("Customer card copied: paste it into the ticket."))
+                return
             self._note(_("Nothing to copy: this view shows no answer yet."))
             return
         QGuiApplication.clipboard().setText(record.summary)

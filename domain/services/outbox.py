@@ -94,7 +94,18 @@ def _send_journal_entry(store: Store, item: OutboxItem) -> tuple[str, int]:
 
 
 def _send_case(store: Store, item: OutboxItem) -> tuple[str, int]:
-    return _send_new(store, item, "cases", outbox.case_of(item))
+    from domain.services.escalation import add_case
+
+    # The case and its journal entry land together (issue 16), or neither does; a resend
+    # finds the case by its key and writes neither again.
+    journal = outbox.journal_of(item)
+    with store.unit_of_work(write=True) as uow:
+        landed = uow.cases.id_for_key(item.client_key)
+        if landed is not None:
+            return ALREADY_THERE, landed
+        new_id = add_case(uow, outbox.case_of(item), item.client_key, journal)
+        uow.commit()
+    return SENT, new_id
 
 
 def _send_first_response(store: Store, item: OutboxItem) -> tuple[str, int]:
@@ -107,7 +118,7 @@ def _send_first_response(store: Store, item: OutboxItem) -> tuple[str, int]:
         if case_id is None:
             raise InvalidInput("case", case_key, Message("is not a case"))
     try:
-        mark_responded(store, case_id, at, by=by)
+        mark_responded(store, case_id, at, by=by, journal=outbox.journal_of(item))
     except AlreadyResponded:
         # Marked already: by this mark, sent before its acknowledgement was lost, or by a
         # colleague first (whose moment stands, as it does online).
@@ -216,15 +227,18 @@ def add_journal_entry(store: Store, entry: JournalEntry, now: dt.datetime, *,
     return Written(status, replace(entry, id=new_id), item.client_key)
 
 
-def save_case(store: Store, case: Case, now: dt.datetime) -> Written:
-    """Save a new case on the server, or queue it (as add_journal_entry)."""
-    item = outbox.case_item(case, now)
+def save_case(store: Store, case: Case, now: dt.datetime, journal: JournalEntry | None = None) -> Written:
+    """Save a new case on the server, or queue it (as add_journal_entry); `journal`: its
+    entry in the customer's journal, written with it (issue 16)."""
+    if journal is not None:
+        journal = check_entry(replace(journal, customer_id=case.customer_id), customer_pending=True)
+    item = outbox.case_item(case, now, journal=journal)
     status, new_id = _write(store, item)
     return Written(status, replace(case, id=new_id), item.client_key)
 
 
 def mark_responded(store: Store, case_id: int | None, at: dt.datetime, *, by: str, now: dt.datetime,
-                   case_key: str | None = None) -> Written:
+                   case_key: str | None = None, journal: JournalEntry | None = None) -> Written:
     """Record a first response on the server, or queue the mark; a case still waiting in
     the outbox is named by its `case_key`. Online, a colleague's earlier mark is
     AlreadyResponded, as domain.services.escalation.mark_responded says."""
@@ -233,11 +247,13 @@ def mark_responded(store: Store, case_id: int | None, at: dt.datetime, *, by: st
     local = local_store(store)
     if case_id is not None and (local is None or _clear_to_send(store)):
         try:
-            return Written(SendStatus.SAVED, mark_online(store, case_id, at, by=by), "")
+            return Written(SendStatus.SAVED, mark_online(store, case_id, at, by=by, now=now, journal=journal), "")
         except StoreError as error:
             if local is None or not _temporary(error):
                 raise
-    item = outbox.first_response_item(case_id, at, by, now, case_key=case_key)
+    if at > now:  # as online: a moment to come is no response
+        raise InvalidInput("responded", at.isoformat(), Message("is in the future"))
+    item = outbox.first_response_item(case_id, at, by, now, case_key=case_key, journal=journal)
     status, _ = _write(store, item)
     return Written(status, item.payload, item.client_key)
 

@@ -204,6 +204,11 @@ class EscalationCaseRow(Base):
     opened_by: Mapped[str] = mapped_column(String(100), default="", server_default=_NOBODY)
     # The outbox item this case was sent from (migration 0009): a resend finds it.
     client_key: Mapped[str | None] = mapped_column(String(36))
+    # Closed or cancelled, why, by whom and when (migration 0010, domain.cases.CaseStatus).
+    status: Mapped[str] = mapped_column(String(10), default="open", server_default=text("'open'"))
+    end_reason: Mapped[str] = mapped_column(String(500), default="", server_default=_NOBODY)
+    ended_by: Mapped[str] = mapped_column(String(100), default="", server_default=_NOBODY)
+    ended_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
 
     __mapper_args__ = {"version_id_col": version}
 

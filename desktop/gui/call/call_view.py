@@ -130,6 +130,10 @@ class CallView(Retranslating, QWidget):
     def current_card(self) -> CustomerCard | None:
         return self.card_widget.card
 
+    def ticket_text(self) -> str:
+        """The open customer's card as text for the ticket (Ctrl+Shift+C, issue 16); "" without one."""
+        return self.card_widget.ticket_text()
+
     def current_subscription(self) -> Subscription | None:
         """The subscription selected in the card, else the one with the soonest deadline."""
         return self.card_widget.current_subscription()

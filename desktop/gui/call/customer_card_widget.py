@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.common.i18n import _, country_name
-from desktop.gui.call.card_subscriptions_model import PRODUCT, CardSubscriptionsModel
+from desktop.gui.call.card_subscriptions_model import DAYS_LEFT, DEADLINE, PRODUCT, CardSubscriptionsModel
 from desktop.gui.widgets.case_table_model import COUNTRY, CUSTOMER, DUE, PEOPLE, SEVERITY, STATUS, CaseTableModel
 from desktop.gui.widgets.case_table_model import PRODUCT as CASE_PRODUCT
 from desktop.gui.widgets.cases_widget import WIDEST_DUE
@@ -455,6 +455,35 @@ class CustomerCardWidget(Retranslating, QWidget):
     def _on_section_resized(self, column: int, _old: int, _new: int) -> None:
         if column != PRODUCT:  # a column fitted its contents: the product takes the rest
             self._fit_product()
+
+    # --- the card as text for the ticket (Ctrl+Shift+C, issue 16) -------------------------------
+
+    def ticket_text(self) -> str:
+        """The card as plain text, as it reads now: the customer, their desk now, the notice
+        deadlines and the open cases with their due times; "" without a customer."""
+        card = self.card
+        if card is None:
+            return ""
+        customer = card.customer
+        lines = [customer.name]
+        for label, value in ((_("Register id"), customer.external_id or ""),
+                             (_("Country"), country_name(customer.country)),
+                             (_("Org number"), customer.org_number), (_("Phone"), customer.phone)):
+            lines.append(_("{label}: {value}").format(label=label, value=value or _("not recorded")))
+        none = "  " + _("none")
+        lines += ["", self.desk.title(), *(f"  {line}" for line in self.desk.text().splitlines())]
+        lines += ["", _("Notice deadlines:")]
+        subscriptions = self.subscriptions
+        lines += [f"  {subscriptions.text(row, PRODUCT)}: {subscriptions.text(row, DEADLINE)}"
+                  f" ({subscriptions.text(row, DAYS_LEFT)})" for row in range(subscriptions.rowCount())] \
+            or [none]
+        lines += ["", _("Open cases:")]
+        cases = self.cases
+        lines += [_("  Case {id}, {product}, severity {severity}: due {due} (the customer's time), {status}").format(
+            id=cases.case(row).id, product=cases.case(row).product, severity=cases.case(row).severity,
+            due=cases.index(row, DUE).data(), status=cases.status_text(row)) for row in range(cases.rowCount())] \
+            or [none]
+        return "\n".join(lines) + "\n"
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize:

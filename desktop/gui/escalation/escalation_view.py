@@ -24,11 +24,13 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from desktop.common.i18n import _, country_name, ngettext
+from desktop.gui.escalation.duplicate_case_dialog import OPEN_EXISTING, SAVE_ANYWAY, DuplicateCaseDialog
 from desktop.gui.escalation.escalation_answer_widget import EscalationAnswerWidget
 from desktop.gui.escalation.escalation_form_widget import OFFERINGS, EscalationFormWidget
 from desktop.gui.escalation.severity_widget import SeverityWidget
 from desktop.gui.operations import escalation, register
 from desktop.gui.platform.settings import default_country
+from desktop.gui.widgets.case_dialogs import opened_entry
 from desktop.gui.widgets.cases_widget import CasesWidget
 from desktop.gui.widgets.retranslating import Retranslating
 from desktop.wording import escalation as escalation_text
@@ -70,6 +72,7 @@ class EscalationView(Retranslating, QWidget):
         self._saving_key: tuple | None = None  # ... and the one on its way
         self._load_problem: str | None = None  # why the rules could not be loaded
         self._saved_text: Callable[[], str] | None = None  # the last save's outcome, worded when shown
+        self.duplicate_dialog: DuplicateCaseDialog | None = None  # issue 16: asked before a repeat is saved
         self._sized = False  # the splitter's sizes: set once, when first shown
 
         self._build(context.customer_index)
@@ -383,7 +386,40 @@ class EscalationView(Retranslating, QWidget):
         self.answer_widget.save_button.setEnabled(False)
         self._show_saved(lambda: _("Saving…"))
         self._saving_key = self._case_key()
-        self.worker.run(lambda store: escalation.save_case(store, case), self._on_saved, self._on_save_failed)
+        # Issue 16: an open case like it first (a second click, a colleague on the same outage).
+        self.worker.run(lambda store: escalation.duplicates_of(store, case),
+                        lambda found: self._on_checked(case, found), self._on_save_failed)
+
+    def _on_checked(self, case: Case, duplicates: list[Case]) -> None:
+        if not duplicates:
+            self._write_case(case)
+            return
+        dialog = DuplicateCaseDialog(duplicates[0], self._zone(case.country), self.clock(), self)
+        self.duplicate_dialog = dialog
+
+        def finished(_result: int) -> None:
+            self.duplicate_dialog = None
+            choice = dialog.choice()
+            dialog.deleteLater()
+            if choice == SAVE_ANYWAY:
+                self._write_case(case)
+                return
+            self._saving = False
+            self.answer_widget.save_button.setEnabled(True)
+            if choice == OPEN_EXISTING:
+                existing = duplicates[0].id
+                self._saved_key = self._saving_key  # the question is on record: as case `existing`
+                self._show_saved(lambda: _("Not saved again: case {id} is selected below.").format(id=existing))
+                self.cases.reload(select=existing)
+            else:
+                self._show_saved(lambda: _("Not saved."))
+
+        dialog.finished.connect(finished)
+        dialog.open()  # window-modal; the event loop goes on
+
+    def _write_case(self, case: Case) -> None:
+        entry = opened_entry(case, self._zone(case.country), self.clock())  # the customer's journal (issue 16)
+        self.worker.run(lambda store: escalation.save_case(store, case, entry), self._on_saved, self._on_save_failed)
 
     def _case_key(self) -> tuple | None:
         """The question as a case would record it (the answer itself moves with the clock)."""

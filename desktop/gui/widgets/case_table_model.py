@@ -71,14 +71,16 @@ class CaseTableModel(RowTableModel):
         return next((row for row, case in enumerate(self._rows) if case.id == case_id), -1)
 
     def status_text(self, row: int) -> str:
-        return escalation_text.case_status_text(self._rows[row], self._now)
+        case = self._rows[row]
+        return self._text(case, STATUS) if not case.is_open else escalation_text.case_status_text(case, self._now)
 
     def breached(self, row: int) -> bool:
         case = self._rows[row]
-        return case.responded is None and case.breached(self._now)
+        return case.waiting and case.breached(self._now)
 
     def open_count(self) -> int:
-        return sum(1 for case in self._rows if case.responded is None)
+        """The cases whose clock runs (closed and cancelled ones have none: issue 16)."""
+        return sum(1 for case in self._rows if case.waiting)
 
     def breached_count(self) -> int:
         return sum(1 for row in range(len(self._rows)) if self.breached(row))
@@ -87,6 +89,10 @@ class CaseTableModel(RowTableModel):
 
     def _text(self, case: Case, column: int) -> str:
         if column == STATUS:
+            if not case.is_open:  # issue 16: ended, and why
+                if case.status == "closed":
+                    return _("Closed: {reason}").format(reason=case.reason)
+                return _("Cancelled: {reason}").format(reason=case.reason)
             if case.id is None:  # still in the outbox (issue 15)
                 return _("{status} (waiting to send)").format(status=escalation_text.case_status_text(case, self._now))
             return escalation_text.case_status_text(case, self._now)
@@ -115,6 +121,6 @@ class CaseTableModel(RowTableModel):
                 return QBrush(QColor(BREACHED_BACKGROUND))
             if role == Qt.ItemDataRole.ForegroundRole:
                 return QBrush(QColor(BREACHED_TEXT))
-        if role == Qt.ItemDataRole.FontRole and column == STATUS and case.responded is None:
+        if role == Qt.ItemDataRole.FontRole and column == STATUS and case.waiting:
             return self._bold
         return None

@@ -1,5 +1,7 @@
 """The escalated cases, most urgent first, with a live countdown; "Mark first response"
-stops a case's clock and records whether the target was met.
+stops a case's clock at the moment the agent enters and records whether the target was
+met (undone within a minute: issue 16); a case is edited, closed or cancelled with a
+reason, and "Show closed" lists the ended ones too.
 
 Every read and write goes through the worker; the countdown is redrawn on the
 HoursModel's minute tick (one timer for the whole app, no polling). On a language
@@ -11,12 +13,19 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QTimer, Signal
+from PySide6.QtWidgets import QCheckBox, QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout
 
 from desktop.common.i18n import _, ngettext
 from desktop.gui.operations import ChangedElsewhere, escalation
 from desktop.gui.platform.settings import Settings
+from desktop.gui.widgets.case_dialogs import (
+    CaseEditDialog,
+    CaseEndDialog,
+    FirstResponseDialog,
+    responded_entry,
+    undone_entry,
+)
 from desktop.gui.widgets.case_table_model import (
     COUNTRY,
     CUSTOMER,
@@ -43,6 +52,7 @@ if TYPE_CHECKING:
 
 # The widest due moment a row shows: a long weekday and month, and the year.
 WIDEST_DUE = dt.datetime(2026, 9, 30, 23, 59)
+UNDO_SECONDS = 60  # issue 16: a first-response mark can be undone within a minute
 
 
 class CasesWidget(Retranslating, QGroupBox):
@@ -56,6 +66,8 @@ class CasesWidget(Retranslating, QGroupBox):
         self._select: int | None = None  # the case to select once the list is read again
         self._marking = False
         self._loaded = False
+        self._undoable: Case | None = None  # the case as the last mark left it, while Undo is offered
+        self.dialog = None  # the edit, end or first-response dialog while it is open
         # Worded when shown, so a language switch says them again: what the last action
         # did (after the counts), and why the list could not be read.
         self._status: Callable[[], str] | None = None
@@ -68,10 +80,22 @@ class CasesWidget(Retranslating, QGroupBox):
         self.table.setModel(self.model)
         self.mark_button = QPushButton(self)
         self.mark_button.setEnabled(False)
+        self.edit_button = QPushButton(self)
+        self.end_button = QPushButton(self)
+        self.show_ended_check = QCheckBox(self)
+        self.undo_button = QPushButton(self)
+        self.undo_button.hide()
+        self.undo_timer = QTimer(self)
+        self.undo_timer.setSingleShot(True)
+        self.undo_timer.setInterval(UNDO_SECONDS * 1000)
         self.note = wrapped_label(self)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.note, 1)
+        buttons.addWidget(self.undo_button)
+        buttons.addWidget(self.show_ended_check)
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.end_button)
         buttons.addWidget(self.mark_button)
         layout = QVBoxLayout(self)
         layout.setSpacing(6)
@@ -80,6 +104,11 @@ class CasesWidget(Retranslating, QGroupBox):
 
         self.table.selectionModel().currentRowChanged.connect(self._on_row)
         self.mark_button.clicked.connect(self.mark_responded)
+        self.edit_button.clicked.connect(self.edit_case)
+        self.end_button.clicked.connect(self.end_case)
+        self.undo_button.clicked.connect(self.undo_response)
+        self.undo_timer.timeout.connect(self._end_undo)
+        self.show_ended_check.toggled.connect(lambda _on: self.reload())
         hours.ticked.connect(self.tick)
         hours.loaded.connect(self._show)  # the desks' zones: times on the customer's clock
         worker.changed_elsewhere.connect(self._on_elsewhere)
@@ -95,13 +124,22 @@ class CasesWidget(Retranslating, QGroupBox):
             STATUS: status_samples(), DUE: [moment_text(WIDEST_DUE, with_year=True)],
             SEVERITY: ["A"], COUNTRY: ["SE"], PRODUCT: ["Exchange Server 2019"],
             PEOPLE: [_("Opened by {opened}").format(opened="Anna Berg (anna.berg)")]}, stretch=(CUSTOMER,))
-        self.mark_button.setText(_("&Mark first response"))
-        self.mark_button.setAccessibleName(_("Mark first response: stop the clock now"))
+        self.mark_button.setText(_("&Mark first response…"))
+        self.mark_button.setAccessibleName(_("Mark first response: enter when it came and stop the clock"))
+        self.edit_button.setText(_("&Edit…"))
+        self.edit_button.setAccessibleName(_("Edit the case's product and note"))
+        self.end_button.setText(_("C&lose or cancel…"))
+        self.end_button.setAccessibleName(_("Close or cancel the case, with a reason"))
+        self.show_ended_check.setText(_("Show c&losed"))
+        self.show_ended_check.setAccessibleName(_("Show closed and cancelled cases too"))
+        self.undo_button.setText(_("&Undo"))
+        self.undo_button.setAccessibleName(_("Undo the first response just marked"))
         self.note.setAccessibleName(_("About the cases"))
         self._update_note()
 
     def controls(self) -> list:
-        return [self.table, self.mark_button]
+        return [self.table, self.undo_button, self.show_ended_check, self.edit_button, self.end_button,
+                self.mark_button]
 
     @property
     def is_loaded(self) -> bool:
@@ -113,7 +151,8 @@ class CasesWidget(Retranslating, QGroupBox):
     def reload(self, select: int | None = None) -> None:
         """Read the cases again (and select case `select` once they are here)."""
         self._select = select if select is not None else self.current_id()
-        self.worker.run(escalation.list_cases, self._on_loaded, self._on_failed)
+        include_ended = self.show_ended_check.isChecked()
+        self.worker.run(lambda store: escalation.list_cases(store, include_ended), self._on_loaded, self._on_failed)
 
     def _on_outbox_sent(self, _report) -> None:
         if self._loaded or self._problem is not None:
@@ -165,7 +204,8 @@ class CasesWidget(Retranslating, QGroupBox):
         status = self._status() if self._status is not None else ""
         total = self.model.rowCount()
         if not total:
-            self.note.setText(_("No cases yet: answer an escalation above and save it as a case."))
+            # The last one just closed or cancelled (issue 16): say that, not "no cases yet".
+            self.note.setText(status or _("No cases yet: answer an escalation above and save it as a case."))
             return
         open_count, breached = self.model.open_count(), self.model.breached_count()
         text = ngettext("{n} open case", "{n} open cases", open_count).format(n=open_count)
@@ -188,24 +228,49 @@ class CasesWidget(Retranslating, QGroupBox):
     def _on_row(self, _current: QModelIndex, _previous: QModelIndex) -> None:
         self._update_button()
 
-    def _update_button(self) -> None:
+    def current_case(self) -> Case | None:
         index = self.table.currentIndex()
-        case = self.model.case(index.row()) if index.isValid() and index.row() < self.model.rowCount() else None
-        # A case still waiting to be sent (id None) is marked once it is on the server.
-        self.mark_button.setEnabled(case is not None and case.id is not None and case.responded is None
-                                    and not self._marking)
+        return self.model.case(index.row()) if index.isValid() and index.row() < self.model.rowCount() else None
+
+    def _update_button(self) -> None:
+        case = self.current_case()
+        # A case still waiting to be sent (id None) is marked, edited or ended once it is on the server.
+        stored_open = case is not None and case.id is not None and case.is_open and not self._marking
+        self.mark_button.setEnabled(stored_open and case.responded is None)
+        self.edit_button.setEnabled(stored_open)
+        self.end_button.setEnabled(stored_open)
+
+    def _zone_of(self, case: Case):
+        return self._zones().get(case.country)
+
+    def _ask(self, dialog, accepted: Callable[[object], None]) -> None:
+        """Open `dialog` window-modal (the event loop goes on); `accepted(dialog)` if OK."""
+        self.dialog = dialog
+
+        def finished(_result: int) -> None:
+            self.dialog = None
+            dialog.deleteLater()
+
+        dialog.accepted.connect(lambda: accepted(dialog))  # before finished
+        dialog.finished.connect(finished)
+        dialog.open()
 
     def mark_responded(self) -> None:
-        """The first response came now: stop the selected case's clock."""
-        case_id = self.current_id()
-        if case_id is None or self._marking:
+        """Ask when the first response came (now by default), then stop the selected case's clock."""
+        case = self.current_case()
+        if case is None or case.id is None or self._marking or not case.waiting:
             return
+        self._ask(FirstResponseDialog(case, self.clock(), self._zone_of(case), self),
+                  lambda dialog: self._mark(case, dialog.moment()))
+
+    def _mark(self, case: Case, at: dt.datetime) -> None:
         self._marking = True
         self._update_button()
-        at = self.clock()
+        now = self.clock()
         by = Settings().agent_name  # the name the journal records, as who marked it
-        self.worker.run(lambda store: escalation.mark_responded(store, case_id, at, by), self._on_marked,
-                        self._on_mark_failed)
+        entry = responded_entry(case, at, self._zone_of(case), now)
+        self.worker.run(lambda store: escalation.mark_responded(store, case.id, at, by, now, entry),
+                        self._on_marked, self._on_mark_failed)
 
     def _on_marked(self, result: Case | AlreadyResponded | None) -> None:
         self._marking = False
@@ -221,8 +286,80 @@ class CasesWidget(Retranslating, QGroupBox):
             self.reload(select=result.case_id)
             return
         self._status = lambda: self._recorded_text(result)
+        self._offer_undo(result)
         self.responded.emit(result)
         self.reload(select=result.id)
+
+    # --- undo, within a minute (issue 16) ---------------------------------------------------------------
+
+    def _offer_undo(self, case: Case) -> None:
+        self._undoable = case
+        self.undo_button.show()
+        self.undo_button.setEnabled(True)
+        self.undo_timer.start()
+
+    def _end_undo(self) -> None:
+        self._undoable = None
+        self.undo_timer.stop()
+        self.undo_button.hide()
+
+    def undo_response(self) -> None:
+        """Clear the mark just made, if nobody changed the case since (the store decides)."""
+        case = self._undoable
+        if case is None:
+            return
+        self._end_undo()
+        entry = undone_entry(case, self.clock())
+        self.worker.run(lambda store: escalation.undo_response(store, case, entry), self._on_undone,
+                        lambda message: self._failed(lambda: _("Not undone: {reason}").format(reason=message)))
+
+    def _on_undone(self, case: Case) -> None:
+        self._status = lambda: _("Case {id}: first response mark undone, its clock runs again.").format(id=case.id)
+        self.reload(select=case.id)
+
+    # --- edit, close, cancel (issue 16) -----------------------------------------------------------------
+
+    def edit_case(self) -> None:
+        case = self.current_case()
+        if case is None or case.id is None or not case.is_open:
+            return
+
+        def save(dialog: CaseEditDialog) -> None:
+            product, note = dialog.values()
+            self.worker.run(lambda store: escalation.edit_case(store, case, product, note), self._on_changed,
+                            lambda message: self._failed(lambda: _("Not saved: {reason}").format(reason=message)))
+
+        self._ask(CaseEditDialog(case, self), save)
+
+    def end_case(self) -> None:
+        case = self.current_case()
+        if case is None or case.id is None or not case.is_open:
+            return
+
+        def end(dialog: CaseEndDialog) -> None:
+            status, reason, by, now = dialog.status(), dialog.reason(), Settings().agent_name, self.clock()
+            self.worker.run(lambda store: escalation.end_case(store, case, status, reason, by, now),
+                            self._on_changed,
+                            lambda message: self._failed(lambda: _("Not saved: {reason}").format(reason=message)))
+
+        self._ask(CaseEndDialog(case, self), end)
+
+    def _on_changed(self, case: Case) -> None:
+        if case.is_open:
+            self._status = lambda: _("Case {id} saved.").format(id=case.id)
+        elif case.status == "closed":
+            self._status = lambda: _("Case {id} closed: {reason}").format(id=case.id, reason=case.reason)
+        else:
+            self._status = lambda: _("Case {id} cancelled: {reason}").format(id=case.id, reason=case.reason)
+        if self._undoable is not None and self._undoable.id == case.id:
+            self._end_undo()  # changed since the mark: the store would refuse the undo anyway
+        self.reload(select=case.id)
+
+    def _failed(self, status: Callable[[], str]) -> None:
+        """A refused change (a colleague's version, a case ended meanwhile): say why, and
+        show the case as it is stored now."""
+        self._status = status
+        self.reload()
 
     def _taken_text(self, taken: AlreadyResponded) -> str:
         row = self.model.row_of(taken.case_id)

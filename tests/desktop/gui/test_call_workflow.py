@@ -136,3 +136,41 @@ def test_the_palette_by_keyboard_alone_opens_a_customer_a_view_and_a_topic(qtbot
     palette_run("glömt lösenord")
     assert window.current_view() is scope
     assert scope.current_topic is not None and scope.current_topic.id == "password-reset"
+
+
+def test_ctrl_shift_c_on_the_customer_card_copies_the_card_for_the_ticket(qtbot, store, call_window):
+    """Issue 16: the call view has no answer of its own; Copy gives the card as text."""
+    from domain.cases import new_case
+    from domain.services.escalation import end_case, escalator, save_case
+
+    window, customer, _subscription = call_window
+    opened = dt.datetime(2026, 11, 23, 12, 0, tzinfo=dt.timezone.utc)
+    answer = escalator(store).escalate("B", "unified", opened, "SE")
+    case = save_case(store, new_case(answer, "SE", "Exchange Online", NAME, customer.id))
+    closed = save_case(store, new_case(answer, "SE", "Teams", NAME, customer.id))
+    end_case(store, closed, "closed", "Solved", by="Anna Berg", now=opened)  # not open: not on the card
+    call = window.view("call")
+    window.show_view("call")
+    with qtbot.waitSignal(call.customerOpened, timeout=10_000):
+        call.open_customer(customer.id)
+    qtbot.waitUntil(lambda: call.current_card is not None and call.current_card.customer.id == customer.id)
+    QApplication.clipboard().clear()
+    window.call.copy_action.trigger()
+    copied = QApplication.clipboard().text()
+    assert window.statusBar().currentMessage() == "Customer card copied: paste it into the ticket."
+    lines = copied.splitlines()
+    assert lines[0] == NAME
+    assert f"Register id: {customer.external_id}" in lines
+    assert "Country: Sweden" in lines and "Org number: 556036-0793" in lines and "Phone: +46 90 12 34 56" in lines
+    assert "Sweden desk now" in lines and any(line.strip().startswith("Phone: ") for line in lines[6:])
+    assert any(line.startswith("  Microsoft 365 Business Standard: ") for line in lines)
+    assert (f"  Case {case.id}, Exchange Online, severity B: due Mon 23 Nov 15:00 (the customer's time), "
+            "Open: due in 2 h") in lines
+    assert "Teams" not in copied
+
+
+def test_copy_with_no_customer_on_the_card_still_says_nothing_to_copy(call_window):
+    window, _customer, _subscription = call_window
+    window.show_view("call")
+    window.call.copy_action.trigger()
+    assert window.statusBar().currentMessage() == "Nothing to copy: this view shows no answer yet."

@@ -206,6 +206,32 @@ def test_a_case_and_its_first_response_written_offline_land_in_that_order(team, 
         store.close()
 
 
+def test_a_case_and_its_mark_written_offline_bring_their_journal_entries_exactly_once(team, now):
+    """Issue 16: each lands with its journal entry; a resend after a lost acknowledgement
+    writes neither twice."""
+    server, url, customer_id = team
+    store = open_team_store(url, now=now, offline_ok=True)
+    try:
+        answer = escalation.escalator(store).escalate("B", "unified", NOW, "SE")
+        entry = JournalEntry(0, NOW, "Anna Lind", JournalKind.ESCALATION, "Exchange Online", "Case opened")
+        server.stop_server()
+        case = outbox.save_case(store, new_case(answer, "SE", "Exchange Online", "Åkesson Redovisning AB",
+                                                customer_id), NOW, entry)
+        responded = NOW + dt.timedelta(minutes=40)
+        outbox.mark_responded(store, None, responded, by="Anna Lind", now=responded, case_key=case.client_key,
+                              journal=JournalEntry(0, responded, "Anna Lind", JournalKind.ESCALATION,
+                                                      "Exchange Online", "First response"))
+        server.start_server()
+        assert outbox.sync(store) == rules.SyncReport(sent=2, already_there=0, waiting=0)
+        assert [e.verdict for e in journal.journal(store, customer_id)] == ["First response", "Case opened"]
+
+        again = new_case(answer, "SE", "Teams", "Åkesson Redovisning AB", customer_id)
+        resend_after_a_lost_acknowledgement(store, rules.case_item(again, NOW, journal=entry))
+        assert len(journal.journal(store, customer_id)) == 3 and len(escalation.list_cases(store)) == 2
+    finally:
+        store.close()
+
+
 def test_a_note_the_server_refuses_stays_with_its_reason_and_the_rest_are_sent(team, now):
     server, url, customer_id = team
     store = open_team_store(url, now=now, offline_ok=True)

@@ -8,7 +8,7 @@ from domain import cases, customers, desks, journal, outbox, roles
 from domain.store import models
 
 # Checked against their few values instead of a length.
-ENUMERATED = {"country", "offering", "term", "kind", "severity", "clock"}
+ENUMERATED = {"country", "offering", "term", "kind", "severity", "clock", "status"}
 # Stamped by the program, never typed (migration 0009): who changed or opened a record is
 # an agent's name, as the journal's author is; an outbox item's key is a uuid4's text.
 STAMPED = {"changed_by": roles.AUTHOR_LENGTH, "opened_by": roles.AUTHOR_LENGTH,

@@ -263,3 +263,32 @@ def test_downgrading_0009_drops_its_columns_and_table_and_keeps_the_rows(empty_s
         assert connection.exec_driver_sql("SELECT count(*) FROM escalation_case").scalar() == 2
         assert connection.exec_driver_sql("SELECT name FROM customer").scalar() == "Åkesson Redovisning AB"
     migrate_to(empty_store, "head")
+
+
+# --- 0010: a case is open, closed or cancelled (issue 16) -------------------------------------------
+
+@pytest.mark.parametrize("revision", released_revisions())
+def test_upgrading_to_0010_keeps_every_case_open_on_the_worklist(empty_store, revision):
+    migrate_to(empty_store, revision)
+    tables = write_records(empty_store)
+    migrate_to(empty_store, "0010")
+    with empty_store.engine.connect() as connection:
+        if "escalation_case" in tables:
+            assert connection.exec_driver_sql(
+                "SELECT id, status, end_reason, ended_by, ended_at FROM escalation_case ORDER BY id"
+            ).all() == [(3, "open", "", "", None), (4, "open", "", "", None)]
+    if "escalation_case" in tables:
+        assert [case.id for case in escalation.list_cases(empty_store)] == [3, 4]
+
+
+def test_downgrading_0010_drops_the_ending_and_keeps_the_cases(empty_store):
+    migrate_to(empty_store, "0010")
+    write_records(empty_store)
+    with empty_store.engine.begin() as connection:
+        connection.exec_driver_sql("UPDATE escalation_case SET status = 'closed', end_reason = 'Solved' WHERE id = 4")
+        command.downgrade(_alembic_config(connection), "0009")
+    with empty_store.engine.connect() as connection:
+        columns = {column["name"] for column in sa.inspect(connection).get_columns("escalation_case")}
+        assert not {"status", "end_reason", "ended_by", "ended_at"} & columns
+        assert connection.exec_driver_sql("SELECT count(*) FROM escalation_case").scalar() == 2
+    migrate_to(empty_store, "head")

@@ -220,7 +220,10 @@ def test_an_agent_keeps_the_register_cases_and_journal_but_deletes_no_customer_a
     # A mistyped subscription is corrected by the agent on the line (docs/team-database.md, Roles).
     register.delete_subscription(agent, subscription.id, subscription.version)
     case = _case(agent, customer.id, now)
-    escalation.mark_responded(agent, case.id, now, by="Karin")
+    marked = escalation.mark_responded(agent, case.id, now, by="Karin")
+    # Issue 16 (migration 0010's columns): the agent undoes the mark, edits and closes the case.
+    edited = escalation.edit_case(agent, escalation.undo_response(agent, marked), "Teams", "")
+    assert escalation.end_case(agent, edited, "closed", "Solved", by="Karin", now=now).status == "closed"
     journal.add_entry(agent, JournalEntry(customer.id, now, "Karin", JournalKind.NOTE, "", "", note="Hi"))
 
     with pytest.raises(NotAllowed, match="needs a Deskguide administrator"):

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QWidget
 from desktop.common import i18n
 from desktop.common.i18n import _, ngettext
 from desktop.gui.escalation.escalation_view import EscalationView
-from desktop.gui.main_window import VIEWS
 from desktop.gui.platform.language import apply_language
 from domain.customers import Customer, Offering
 from tests.desktop.gui.keyboard_input import press, retype, tab_positions, type_text
@@ -28,20 +27,6 @@ LONG_FINNISH = "Pohjois-Pohjanmaan Sairaanhoitopiirin Kuntayhtymä"
 def click(qtbot, widget) -> None:
     assert widget.isVisible() and widget.isEnabled(), widget.text()
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
-
-
-@pytest.fixture
-def open_escalation(qtbot, main_window):
-    """Switch the window to the escalation view; wait for the rules and the cases."""
-
-    def _open() -> EscalationView:
-        main_window.navigation.setCurrentRow([spec.key for spec in VIEWS].index("escalation"))
-        view = main_window.view("escalation")
-        assert main_window.current_view() is view
-        qtbot.waitUntil(lambda: view.is_loaded and view.cases.is_loaded, timeout=15_000)
-        return view
-
-    return _open
 
 
 def answer_questions(qtbot, view: EscalationView, *answers: bool) -> None:
@@ -327,6 +312,13 @@ def save_case(qtbot, view: EscalationView):
     return saved.args[0]
 
 
+def mark_first_response(qtbot, cases) -> None:
+    """Mark first response: the dialog asks when (now, as left), and the agent confirms."""
+    click(qtbot, cases.mark_button)
+    qtbot.waitUntil(lambda: cases.dialog is not None and cases.dialog.isVisible())
+    click(qtbot, cases.dialog.ok_button)
+
+
 def test_a_case_needs_a_product_said_next_to_the_field(qtbot, open_escalation):
     view = open_escalation()
     view.severity.choose("A")
@@ -373,7 +365,7 @@ def test_a_saved_case_counts_down_is_breached_past_due_and_its_first_response_is
     assert cases.mark_button.isEnabled()
     with qtbot.waitSignal(cases.responded, timeout=10_000) as responded, \
             qtbot.waitSignal(cases.loaded, timeout=10_000):
-        click(qtbot, cases.mark_button)
+        mark_first_response(qtbot, cases)
     marked = responded.args[0]
     assert marked.responded == clock.moment and marked.met is False
     row = cases.model.row_of(case.id)
@@ -398,7 +390,7 @@ def test_a_first_response_in_time_is_recorded_as_met_and_cases_list_by_urgency(
     clock.moment = dt.datetime(2026, 11, 23, 12, 30, tzinfo=dt.timezone.utc)
     cases.select_case(sooner.id)
     with qtbot.waitSignal(cases.loaded, timeout=10_000):
-        click(qtbot, cases.mark_button)
+        mark_first_response(qtbot, cases)
     # Answered cases go after the open ones; the recorded outcome is shown.
     assert [cases.model.case(row).id for row in range(2)] == [later.id, sooner.id]
     row = cases.model.row_of(sooner.id)
@@ -416,7 +408,7 @@ def test_the_first_response_records_the_agents_name(qtbot, store, clock, open_es
     view.severity.choose("A")
     case = save_case(qtbot, view)
     with qtbot.waitSignal(view.cases.loaded, timeout=10_000):
-        click(qtbot, view.cases.mark_button)
+        mark_first_response(qtbot, view.cases)
     [stored] = list_cases(store)
     assert (stored.id, stored.responded, stored.responded_by, stored.version) == (case.id, clock(), "Anna Lind", 2)
 
@@ -439,7 +431,7 @@ def test_a_colleague_who_marked_the_first_response_first_is_named_with_the_momen
     cases = view.cases
     assert cases.mark_button.isEnabled()  # the list was read before the colleague's mark
     with qtbot.assertNotEmitted(cases.responded), qtbot.waitSignal(cases.loaded, timeout=10_000):
-        click(qtbot, cases.mark_button)
+        mark_first_response(qtbot, cases)
     assert (f"Case {case.id}: not recorded, Mikko Virtanen marked the first response at Mon 23 Nov 13:20, "
             "before you.") in cases.note.text()
     assert not cases.mark_button.isEnabled()  # the list shows it answered now
