@@ -9,6 +9,7 @@ No Qt here.
 """
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from desktop.common.i18n import _, current_locale, ngettext
@@ -70,6 +71,16 @@ def ref_text(ref: str) -> str:
         appendix = any(c.section is not None and c.section.appendix for c in cited)
         texts.append(_with_sections(_document_text(cited[0]), sections, appendix))
     return "; ".join(texts)
+
+
+# "terms §6 (003:88-91)": a clause with our file's lines, as older reference-data fields
+# (desks.toml's `clause`, kept in the store as one text) still write it.
+_INLINE = re.compile(r"(?:terms )?§\d+(?:\.\d+)? \((\d{3}:\d+(?:-\d+)?)\)")
+
+
+def inline_citations(text: str) -> str:
+    """`text` with each "§6 (003:88-91)" cited by document, edition and section instead."""
+    return _INLINE.sub(lambda match: ref_text(match.group(1)), text)
 
 
 def _list(items: list[str]) -> str:

@@ -88,3 +88,13 @@ def test_a_subscription_id_that_is_not_a_number(capsys, isolated_data):
     code, _, _, err = run(capsys, "notice", "--subscription", "abc")
     assert code == 2 and "abc" in err
     assert not isolated_data.exists()
+
+
+def test_the_customer_message_is_addressed_to_the_subscriptions_customer(cli, subscriptions):
+    # Issue 16: --customer-message with --subscription names the customer and the product,
+    # and the Norwegian desk's phone signs it.
+    code, _, out, err = cli("notice", "--subscription", str(subscriptions["NO"]), "--on", "2026-11-23",
+                            "--customer-message", "--lang", "nb")
+    assert code == 0, err
+    assert out.startswith("Hei,") and "Fjordkraft Regnskap AS" in out and "Microsoft 365 Business Standard" in out
+    assert out.strip().splitlines()[-1].endswith("+4781503636")
