@@ -48,6 +48,7 @@ class SeverityLevel:
     clock: str  # CLOCK_24X7 or CLOCK_BUSINESS
     obligations: tuple[str, ...]
     question: str
+    obligation_refs: tuple[str, ...] = ()  # the ref of each obligation, in order ("" for none)
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,8 @@ class Offering:
     azure_exclusions_ref: str
     downgrade: str
     azure_only: bool = False
+    submit_via_ref: str = ""
+    downgrade_ref: str = ""
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,7 @@ class Target:
     ref: str
     azure: bool | None = None  # None: every product
     extra: str = ""
+    extra_ref: str = ""
 
 
 @dataclass(frozen=True)
@@ -82,6 +86,7 @@ class EscalationRules:
     business_hours_ref: str
     chain: tuple[str, ...]
     edition: str
+    chain_refs: tuple[str, ...] = ()  # the ref of each chain step, in order ("" for none)
 
 
 @dataclass(frozen=True)

@@ -52,6 +52,10 @@ class Outcome:
     ref: str  # "003:73" (file:line in the seeds)
     text: str  # from the reference data, or a Message of a version rule (quoting the terms)
     next_step: str = ""
+    # What the customer reads instead of `text` (issue 16): a version rule's finding in
+    # words the customer's language can say whole, without the terms' Swedish quote or
+    # the agent's "ask which version". None: `text` is for the customer too.
+    for_customer: Message | None = None
 
 
 @dataclass(frozen=True)
@@ -89,6 +93,7 @@ class VersionRule:
     examples: tuple[str, ...]
     rejected_next_step: str
     unknown_next_step: str
+    covers: str = ""  # the quote's products in plain English, translated for the customer
 
 
 @dataclass(frozen=True)
@@ -129,40 +134,50 @@ class ScopeAnswer:
 def _version_outcome(rule: VersionRule, version: ProductVersion | None, catalogue: Catalogue) -> Outcome:
     # The quote is the terms' own (Swedish) wording: a value, never translated.
     quote, label = rule.quote, version.label if version else ""
+    covers = data_text(rule.covers or rule.quote)
+    unknown = Message("The terms cover {covers}. Please tell us which version you have.", covers=covers)
+    covered_for_customer = Message("{version} is covered: the terms cover {covers}.", version=label, covers=covers)
+    not_covered = Message("{version} is not covered: the terms cover {covers}.", version=label, covers=covers)
+
+    def found(verdict: Verdict, text: Message, next_step: str = "") -> Outcome:
+        for_customer = {Verdict.IN_SCOPE: covered_for_customer, Verdict.CONDITIONAL: unknown}.get(verdict,
+                                                                                                 not_covered)
+        return Outcome(verdict, rule.clause, rule.ref, text, next_step, for_customer)
+
     if version is None:
-        return Outcome(Verdict.CONDITIONAL, rule.clause, rule.ref,
-                       Message("Covered only for: {quote}. Ask which version the customer has.", quote=quote),
-                       rule.unknown_next_step)
+        return found(Verdict.CONDITIONAL,
+                     Message("Covered only for: {quote}. Ask which version the customer has.", quote=quote),
+                     rule.unknown_next_step)
     covered = Message("{version} is covered: {quote}.", version=label, quote=quote)
     for accept in rule.accepts:
         if accept.product != version.product:
             continue
         if accept.minimum is None and not accept.latest_only:  # "och senare versioner": any version
-            return Outcome(Verdict.IN_SCOPE, rule.clause, rule.ref, covered)
+            return found(Verdict.IN_SCOPE, covered)
         if version.number is None:
-            return Outcome(Verdict.CONDITIONAL, rule.clause, rule.ref,
-                           Message("{version}: the version is not known; covered only for: {quote}.",
-                                   version=label, quote=quote),
-                           rule.unknown_next_step)
+            return found(Verdict.CONDITIONAL,
+                         Message("{version}: the version is not known; covered only for: {quote}.",
+                                 version=label, quote=quote),
+                         rule.unknown_next_step)
         if accept.latest_only:
             latest = catalogue.latest[accept.product]
             if version.number[:len(latest)] >= latest:
-                return Outcome(Verdict.IN_SCOPE, rule.clause, rule.ref,
-                               Message("{version} is the latest version (checked {checked}): {quote}.",
-                                       version=label, checked=catalogue.latest_checked, quote=quote))
-            return Outcome(Verdict.OUT_OF_SCOPE, rule.clause, rule.ref,
-                           Message("{version} is not the latest version (version {latest}, checked {checked}); "
-                                   "only the latest is covered: {quote}.", version=label,
-                                   latest=".".join(map(str, latest)), checked=catalogue.latest_checked, quote=quote),
-                           rule.rejected_next_step)
+                return found(Verdict.IN_SCOPE,
+                             Message("{version} is the latest version (checked {checked}): {quote}.",
+                                     version=label, checked=catalogue.latest_checked, quote=quote))
+            return found(Verdict.OUT_OF_SCOPE,
+                         Message("{version} is not the latest version (version {latest}, checked {checked}); "
+                                 "only the latest is covered: {quote}.", version=label,
+                                 latest=".".join(map(str, latest)), checked=catalogue.latest_checked, quote=quote),
+                         rule.rejected_next_step)
         if version.number >= accept.minimum:  # type: ignore[operator]
-            return Outcome(Verdict.IN_SCOPE, rule.clause, rule.ref, covered)
-        return Outcome(Verdict.OUT_OF_SCOPE, rule.clause, rule.ref,
-                       Message("{version} is older than the terms cover: {quote}.", version=label, quote=quote),
-                       rule.rejected_next_step)
-    return Outcome(Verdict.OUT_OF_SCOPE, rule.clause, rule.ref,
-                   Message("{version} is not among the products covered: {quote}.", version=label, quote=quote),
-                   rule.rejected_next_step)
+            return found(Verdict.IN_SCOPE, covered)
+        return found(Verdict.OUT_OF_SCOPE,
+                     Message("{version} is older than the terms cover: {quote}.", version=label, quote=quote),
+                     rule.rejected_next_step)
+    return found(Verdict.OUT_OF_SCOPE,
+                 Message("{version} is not among the products covered: {quote}.", version=label, quote=quote),
+                 rule.rejected_next_step)
 
 
 def _topic_outcome(topic: Topic, facts: CustomerFacts) -> Outcome:

@@ -70,6 +70,7 @@ def _version_rule(rule_id: str, entry: dict, where: str) -> VersionRule:
             id=rule_id, clause=entry["clause"], ref=entry["ref"], quote=entry["quote"], what=entry["what"],
             accepts=accepts, examples=tuple(entry["examples"]),
             rejected_next_step=entry["rejected_next_step"], unknown_next_step=entry["unknown_next_step"],
+            covers=entry.get("covers", ""),
         )
     except KeyError as error:
         raise ReferenceDataError(f"{here}: missing the key {error}") from error

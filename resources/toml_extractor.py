@@ -16,9 +16,9 @@ from pathlib import PurePath
 TRANSLATABLE_KEYS: dict[str, frozenset[str]] = {
     "desks.toml": frozenset({"closed_days_note", "name"}),  # name: desks and the eves they add
     "escalation.toml": frozenset({"title", "situation", "question", "obligations", "submit_via", "languages",
-                                  "downgrade", "steps", "extra"}),
+                                  "downgrade", "steps", "extra", "text"}),
     "lifecycle.toml": frozenset({"title", "text", "notes"}),
-    "scope.toml": frozenset({"text", "next_step", "rejected_next_step", "unknown_next_step", "what"}),
+    "scope.toml": frozenset({"text", "next_step", "rejected_next_step", "unknown_next_step", "what", "covers"}),
 }
 
 

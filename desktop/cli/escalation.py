@@ -1,6 +1,7 @@
 """`deskguide escalate`: severity, first-response target, due time, duties (no Qt)."""
 from __future__ import annotations
 
+from desktop.cli import customer_message
 from desktop.cli.context import CliContext
 from desktop.cli.output import EXIT_OK, emit
 from desktop.common.i18n import _, ngettext
@@ -11,11 +12,13 @@ def _describe(answer, hours, country: str, notes: list[str], explain: bool) -> s
     explanation (desktop/wording/escalation.py), ready to paste to the customer."""
     from desktop.common.i18n import format_clock
     from desktop.wording import escalation as escalation_text
+    from desktop.wording.citations import ref_text
     from desktop.wording.hours import moment_text
 
     minutes, route = answer.target.minutes, answer.route
+    # Cited by document and section (issue 16), not by the line in our source files.
     values = {"severity": answer.severity.id, "offering": _(answer.offering.title), "n": minutes,
-              "ref": answer.target.ref}
+              "ref": ref_text(answer.target.ref)}
     if answer.clock == escalation_text.CLOCK_24X7:
         target = ngettext("Severity {severity}, {offering}: first response within {n} minute, counted around the "
                           "clock (24x7) ({ref}).",
@@ -37,7 +40,7 @@ def _describe(answer, hours, country: str, notes: list[str], explain: bool) -> s
     lines += [f"  - {_(duty)}" for duty in answer.severity.obligations]
     lines.append(_("Submit: {how}").format(how=_(route.submit_via)))
     lines.append(_("Languages: {languages} ({ref}).").format(
-        languages=", ".join(_(language) for language in route.languages), ref=route.languages_ref))
+        languages=", ".join(_(language) for language in route.languages), ref=ref_text(route.languages_ref)))
     lines.append(_("If not: {downgrade}").format(downgrade=_(route.downgrade)))
     if explain:
         lines += ["", *escalation_text.explanation_lines(answer, country)]
@@ -80,6 +83,13 @@ def cmd_escalate(args, context: CliContext) -> int:
         payload["product"] = {"name": product.product.name, "phase": product.phase.value,
                               "warning": product.warning or None}
         payload["notes"][:0] = warnings
+    if args.customer_message:
+        from desktop.cli.customer_message import print_customer_message, signature
+        from desktop.common import i18n
+        from desktop.wording.letters.escalation import escalation_message
+
+        return print_customer_message(args, escalation_message(
+            answer, escalating.rules.business_hours, i18n.current_locale(), signature(args, country)))
     text = _describe(answer, escalating.rules.business_hours, country, [*warnings, *answer.notes], args.explain)
     emit(args, payload, text)
     return EXIT_OK
@@ -102,4 +112,5 @@ def add_commands(commands, common_options) -> None:
                           help=_("add the timeline of counted minutes, day by day"))
     escalate.add_argument("--product", metavar="TEXT",
                           help=_('the product, e.g. "Exchange Server 2016": warns when its support has ended'))
+    customer_message.add_option(escalate)
     escalate.set_defaults(handler=cmd_escalate)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from desktop.cli import customer_message
 from desktop.cli.context import CliContext
 from desktop.cli.output import EXIT_OK, UsageError, emit
 from desktop.common.i18n import _
@@ -41,7 +42,10 @@ def cmd_notice(args, context: CliContext) -> int:
 
         named = customer_ids.subscription_ref(args.subscription)  # before the store opens (issue 16: S-5001)
         with context.store(args) as store:
-            answer = notice_for_subscription(store, customer_ids.subscription_number(store, named), on)
+            subscription = customer_ids.subscription_number(store, named)
+            answer = notice_for_subscription(store, subscription, on)
+            if args.customer_message:
+                return _print_message(args, answer, *_customer_and_product(store, subscription))
     else:
         if args.start is None or args.term is None:
             raise UsageError(Message("notice: give --start and --term, or --subscription ID"))
@@ -53,8 +57,32 @@ def cmd_notice(args, context: CliContext) -> int:
 
         with context.store(args) as store:
             answer = notice_for(store, start, term, on, country)
+        if args.customer_message:
+            return _print_message(args, answer, "", "Office 365", country)
     emit(args, notice_as_dict(answer), _describe_notice(answer, today))
     return EXIT_OK
+
+
+def _customer_and_product(store, subscription_id: int) -> tuple[str, str, str]:
+    """The customer's name, the subscription's product and the customer's country (the
+    subscription is known to exist: its notice was just answered)."""
+    from domain.services.register import export_records
+
+    for record in export_records(store):
+        for subscription in record.subscriptions:
+            if subscription.id == subscription_id:
+                return record.customer.name, subscription.product, record.customer.country
+    return "", "", ""
+
+
+def _print_message(args, answer, customer: str, product: str, country: str) -> int:
+    """--customer-message: the notice panel's message for the customer, in --lang."""
+    from desktop.cli.customer_message import print_customer_message, signature
+    from desktop.common import i18n
+    from desktop.wording.letters.notice import customer_message
+
+    return print_customer_message(args, customer_message(answer, i18n.current_locale(), customer, product,
+                                                         signature=signature(args, country)))
 
 
 def add_commands(commands, common_options) -> None:
@@ -69,4 +97,5 @@ def add_commands(commands, common_options) -> None:
     notice.add_argument("--on", metavar="DATE", help=_("the day notice would arrive (default: today)"))
     notice.add_argument("--country", metavar="SE|NO|DK|FI", default="SE",
                         help=_("the customer's country, for its desk's closed days (default: SE)"))
+    customer_message.add_option(notice)
     notice.set_defaults(handler=cmd_notice)

@@ -1,6 +1,7 @@
 """`deskguide scope`: is a problem covered by the customer's Office 365 support."""
 from __future__ import annotations
 
+from desktop.cli import customer_message
 from desktop.cli.context import CliContext
 from desktop.cli.output import EXIT_OK, emit
 from desktop.common import i18n
@@ -19,11 +20,12 @@ def _facts_from_args(args):
 
 
 def _describe_answer(answer) -> str:
-    from desktop.wording.scope import verdict_text
+    from desktop.wording.scope import clause_text, verdict_text
 
     title = answer.topic.title(i18n.current_locale())  # the topics carry their own five languages
     lines = [f"{answer.topic.id}: {verdict_text(answer.verdict).upper()}  ({title})"]
-    lines += [f"  {reason.clause:<7} {_(reason.text)}" for reason in answer.reasons]
+    # Each reason, then the document, edition and section it rests on (issue 16).
+    lines += [f"  - {_(reason.text)}\n    {clause_text(reason)}" for reason in answer.reasons]
     lines.append(_("Next step: {step}").format(step=_(answer.next_step)))
     return "\n".join(lines)
 
@@ -53,6 +55,12 @@ def cmd_scope(args, context: CliContext) -> int:
         from domain.scope import evaluate
 
         answer = evaluate(scope.load_catalogue(store), args.topic, facts)
+    if args.customer_message:
+        from desktop.cli.customer_message import print_customer_message, signature
+        from desktop.wording.letters.scope import scope_message
+
+        return print_customer_message(args, scope_message(answer, answer.topic, i18n.current_locale(),
+                                                          signature(args, args.country)))
     emit(args, scope.answer_as_dict(answer), _describe_answer(answer))
     return EXIT_OK
 
@@ -79,4 +87,14 @@ def add_commands(commands, common_options) -> None:
                        help=_("third-party app approved by the reseller"))
     scope.add_argument("--manager-approved", action="store_true",
                        help=_("an authorised manager has approved the permission change"))
+    customer_message.add_option(scope)
+    scope.add_argument("--country", metavar="SE|NO|DK|FI", type=_country,
+                       help=_("the customer's country: the message for the customer gives its desk's phone "
+                              "(default: the desk for --lang)"))
     scope.set_defaults(handler=cmd_scope)
+
+
+def _country(text: str) -> str:
+    from domain.desks import parse_country
+
+    return parse_country(text)

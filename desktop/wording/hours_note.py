@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from desktop.common.i18n import _, format_clock, format_day_names
 from desktop.wording import hours as hours_text
+from desktop.wording.citations import inline_citations
 
 if TYPE_CHECKING:
     from domain.desks import DayHours, DeskPolicy, Override
@@ -70,7 +71,7 @@ def about_hours_html(policies: dict[str, DeskPolicy]) -> str:
         desk = policy.desk
         out.append("<li>" + escape(_("{country}: {hours}, {clause}").format(
             country=hours_text.country_name(desk.country), hours=weekly_hours_text(desk.weekly_hours),
-            clause=desk.clause)) + "</li>")
+            clause=inline_citations(desk.clause))) + "</li>")
     out.append("</ul>")
 
     zones = ", ".join(f"{hours_text.country_name(p.desk.country)} {p.desk.timezone}" for p in ordered)

@@ -16,5 +16,9 @@ def verdict_text(verdict: Verdict) -> str:
 
 
 def clause_text(outcome: Outcome) -> str:
-    """"§5 (003:62)": the clause of the terms and where it is in the seeds."""
-    return _("{clause} ({ref})").format(clause=outcome.clause, ref=outcome.ref)
+    """Dustin “Villkor Office 365 Support” 2017:3 §5: the document, edition and section the
+    reason rests on (issue 16), not the line in our source files; the clause as the
+    reference data names it when the ref cites no known document."""
+    from desktop.wording.citations import ref_text
+
+    return ref_text(outcome.ref) or outcome.clause

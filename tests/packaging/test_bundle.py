@@ -116,6 +116,8 @@ def test_reference_data_migrations_and_icons_are_inside(bundle_dir):
     inside = _internal(bundle_dir)
     for toml in (ROOT / "resources" / "reference").glob("*.toml"):
         assert (inside / "resources" / "reference" / toml.name).read_bytes() == toml.read_bytes()
+    for source in (ROOT / "resources" / "sources").iterdir():  # the source viewer's documents (issue 16)
+        assert (inside / "resources" / "sources" / source.name).read_bytes() == source.read_bytes()
     migrations = ROOT / "domain" / "store" / "migrations"
     for name in ("env.py", "script.py.mako"):
         assert (inside / "domain" / "store" / "migrations" / name).is_file(), name

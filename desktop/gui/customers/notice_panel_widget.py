@@ -381,8 +381,14 @@ class NoticePanelWidget(Retranslating, QGroupBox):
         if self._answer is None or self._subscription is None or self._customer is None:
             self._set_message("")
             return
+        from desktop.gui.platform.settings import Settings
+        from desktop.wording.letters.signature import Signature, desk_phone
+
+        # Signed by the agent with the customer's desk's phone (issue 16).
+        signature = Signature(Settings().agent_name, desk_phone(self._customer.country, self.language()))
         self._set_message(customer_message(
-            self._answer, self.language(), self._customer.name, self._subscription.product, self._ends_at))
+            self._answer, self.language(), self._customer.name, self._subscription.product, self._ends_at,
+            signature))
 
     def _set_message(self, text: str) -> None:
         """Show `text`; the same text again (the agent switched the UI language) keeps its

@@ -3,7 +3,9 @@ clock and how the clock runs; warnings (support ended) and notes (fallbacks,
 exclusions); "Explain this due time" day by day, with Copy; a summary for the customer
 in the customer's language, with Copy; what the customer must commit to, how to
 submit, the languages, the downgrade warning, the escalation chain, and the product's
-lifecycle.
+lifecycle. The targets, the duties and the languages cite Microsoft's description by
+title and appendix (desktop/wording/citations.py); "Source:" links open the cited clause,
+highlighted, in the source viewer (issue 16).
 
 Plain values in (an Escalation, a LifecycleAnswer); every text is worded by
 desktop.wording.escalation, desktop.wording.lifecycle and desktop.wording.letters.escalation, and
@@ -16,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSignalBlocker, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -29,8 +31,10 @@ from desktop.gui.widgets.retranslating import Retranslating
 from desktop.gui.widgets.wrapped_label import wrapped_label
 from desktop.wording import escalation as escalation_text
 from desktop.wording import lifecycle as lifecycle_text
+from desktop.wording.citations import ref_text
 from desktop.wording.escalation import bullet_list
 from desktop.wording.letters.escalation import escalation_message
+from desktop.wording.letters.signature import Signature, desk_phone
 
 if TYPE_CHECKING:
     from domain.escalation import Escalation, EscalationRules
@@ -104,6 +108,13 @@ class EscalationAnswerWidget(Retranslating, QWidget):
 
         self.obligations_heading = self._heading()
         self.obligations_label = wrapped_label(self, selectable=True)
+        # "Source: Microsoft “…”, Appendix A": each link opens its clause in the source viewer.
+        self.source_label = wrapped_label(self, rich=True)
+        self.source_label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                                  | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.source_label.linkActivated.connect(self._open_source)
+        self.source_viewer = None  # the source viewer last opened here (tests, focus)
+        self._source_refs: list[str] = []
         self.submit_heading = self._heading()
         self.submit_label = wrapped_label(self, selectable=True)
         self.languages_label = wrapped_label(self, selectable=True)
@@ -115,8 +126,8 @@ class EscalationAnswerWidget(Retranslating, QWidget):
         # Shown with an answer, hidden with a hint.
         self.details = [self.target_label, self.due_label, self.zone_label, self.clock_label, self.notes_label,
                         self.explain_button, self.save_button, self.summary_button, self.obligations_heading,
-                        self.obligations_label, self.submit_heading, self.submit_label, self.languages_label,
-                        self.downgrade_label, self.chain_heading, self.chain_label]
+                        self.obligations_label, self.source_label, self.submit_heading, self.submit_label,
+                        self.languages_label, self.downgrade_label, self.chain_heading, self.chain_label]
 
     def _lay_out(self) -> None:
         frame = QVBoxLayout(self.explanation_frame)
@@ -154,8 +165,8 @@ class EscalationAnswerWidget(Retranslating, QWidget):
         layout.addWidget(self.explanation_frame)
         layout.addLayout(summary_row)
         layout.addWidget(self.summary_frame)
-        for widget in (self.obligations_heading, self.obligations_label, self.submit_heading, self.submit_label,
-                       self.languages_label, self.downgrade_label, self.chain_heading, self.chain_label,
+        for widget in (self.obligations_heading, self.obligations_label, self.source_label, self.submit_heading,
+                       self.submit_label, self.languages_label, self.downgrade_label, self.chain_heading, self.chain_label,
                        self.lifecycle_heading, self.lifecycle_label):
             layout.addWidget(widget)
         layout.addStretch(1)
@@ -210,6 +221,7 @@ class EscalationAnswerWidget(Retranslating, QWidget):
         self.summary_copy_status.setAccessibleName(_("Copy status"))
         self.obligations_heading.setText(_("The customer must"))
         self.obligations_label.setAccessibleName(_("The customer must"))
+        self.source_label.setAccessibleName(_("Sources: open the cited clause"))
         self.submit_heading.setText(_("How to submit"))
         self.submit_label.setAccessibleName(_("How to submit"))
         self.languages_label.setAccessibleName(_("Languages"))
@@ -222,7 +234,7 @@ class EscalationAnswerWidget(Retranslating, QWidget):
     def controls(self) -> list:
         """In reading order, for the view's tab order."""
         return [self.explain_button, self.save_button, self.timeline_label, self.copy_button, self.summary_button,
-                self.summary_language, self.summary_label, self.summary_copy_button]
+                self.summary_language, self.summary_label, self.summary_copy_button, self.source_label]
 
     # --- what is shown ---------------------------------------------------------------------------
 
@@ -271,7 +283,8 @@ class EscalationAnswerWidget(Retranslating, QWidget):
         offering = answer.offering
         self.submit_label.setText(_(offering.submit_via))
         self.languages_label.setText(_("Languages: {languages} ({ref}).").format(
-            languages=", ".join(_said(offering.languages)), ref=offering.languages_ref))
+            languages=", ".join(_said(offering.languages)), ref=ref_text(offering.languages_ref)))
+        self._show_sources(answer)
         self.downgrade_label.setText(_("⚠ {warning}").format(warning=_(offering.downgrade)))
         self.chain_label.setText("\n".join(_("{n}. {step}").format(n=n, step=step)
                                            for n, step in enumerate(_said(rules.chain), 1)))
@@ -286,9 +299,31 @@ class EscalationAnswerWidget(Retranslating, QWidget):
     def _show_summary(self) -> None:
         if self._answer is None or self._rules is None:
             return
-        self._summary = escalation_message(self._answer, self._rules.business_hours, self.summary_language.language())
+        language = self.summary_language.language()
+        self._summary = escalation_message(self._answer, self._rules.business_hours, language,
+                                           self._signature(language))
         self.summary_label.setText(self._summary)
         self.summary_copy_status.clear()
+
+    def _signature(self, language: str) -> Signature:
+        """The agent's name (Settings) and the phone of the customer's country's desk."""
+        from desktop.gui.platform.settings import Settings
+
+        return Signature(Settings().agent_name, desk_phone(self._country, language))
+
+    def _show_sources(self, answer: Escalation) -> None:
+        """The severity's definition and the target's row, as links to the source viewer."""
+        from html import escape
+
+        self._source_refs = [ref for ref in dict.fromkeys((answer.severity.ref, answer.target.ref)) if ref]
+        links = [f"<a href='source:{n}'>{escape(ref_text(ref))}</a>" for n, ref in enumerate(self._source_refs)]
+        self.source_label.setText(escape(_("Source:")) + " " + "; ".join(links) if links else "")
+        self.source_label.setToolTip(_("Click a citation to read the clause in the original text."))
+
+    def _open_source(self, link: str) -> None:
+        from desktop.gui.widgets.source_viewer import open_source_link
+
+        self.source_viewer = open_source_link(link, self._source_refs, self.window()) or self.source_viewer
 
     def tick(self, now: dt.datetime) -> None:
         """The countdown to the due moment, from `now`."""

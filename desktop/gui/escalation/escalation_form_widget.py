@@ -35,6 +35,7 @@ from desktop.gui.widgets.buddy_label import buddy_label
 from desktop.gui.widgets.field_error_label import FieldErrorLabel
 from desktop.gui.widgets.retranslating import Retranslating
 from desktop.gui.widgets.wrapped_label import wrapped_label
+from desktop.wording.citations import ref_text
 
 if TYPE_CHECKING:
     from desktop.gui.widgets.customer_index import CustomerIndex
@@ -341,11 +342,12 @@ class EscalationFormWidget(Retranslating, QWidget):
         if self.excluded() and offering is not None:
             self.azure_note.setText(_("⚠ {product} is on the exclusion list of {offering} ({ref}): the target for "
                                       "all other products applies.").format(
-                product=self.azure_product(), offering=offering_name(offering.id), ref=offering.azure_exclusions_ref))
+                product=self.azure_product(), offering=offering_name(offering.id),
+                ref=ref_text(offering.azure_exclusions_ref)))
             self.azure_note.show()
         elif self.azure() and offering is not None and offering.azure_exclusions:
             self.azure_note.setText(_("The Azure target does not cover the products in this list ({ref}).").format(
-                ref=offering.azure_exclusions_ref))
+                ref=ref_text(offering.azure_exclusions_ref)))
             self.azure_note.show()
         else:
             self.azure_note.clear()

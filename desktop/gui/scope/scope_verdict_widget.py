@@ -6,9 +6,14 @@ the agent needs what to do first, and the why when the customer asks.
 The verdict is never shown by colour alone, and never left standing when it no longer
 answers the question: a version that cannot be read replaces it with "fix the version".
 
+Each reason names the document, edition and section it rests on (desktop/wording/
+citations.py); the citation is a link that opens the clause's original text, highlighted,
+in the source viewer (issue 16).
+
 Under the answer, the message for the customer (desktop/wording/letters/scope.py) in the
 language picked for the customer, which need not be the agent's: a switch of the app's
-language leaves it as it is.
+language leaves it as it is. It is signed with the agent's name (Settings) and the phone
+of the desk serving that language's country (the agent's own desk for English).
 """
 from __future__ import annotations
 
@@ -23,6 +28,7 @@ from desktop.gui.widgets.customer_language_combo import language_picker, languag
 from desktop.gui.widgets.fonts import bold_font
 from desktop.gui.widgets.retranslating import Retranslating
 from desktop.wording.letters.scope import scope_message
+from desktop.wording.letters.signature import Signature, desk_phone
 from desktop.wording.scope import clause_text, verdict_text
 from domain.scope import Verdict
 
@@ -68,6 +74,8 @@ class ScopeVerdictWidget(Retranslating, QFrame):
         self._colour = ""
         self._reasons_plain = ""
         self._answer: ScopeAnswer | None = None  # the verdict the message for the customer tells
+        self._refs: list[str] = []  # each shown reason's ref, by its link's number
+        self.source_viewer = None  # the source viewer last opened from a reason (tests, focus)
         self._copied = False
 
         self._build()
@@ -88,6 +96,10 @@ class ScopeVerdictWidget(Retranslating, QFrame):
         self.reasons_heading = _label(self)
         self.reasons_heading.setFont(bold_font(self.font(), 1.0))
         self.reasons_label = _label(self, rich=True, selectable=True)
+        # The citations are links to the source viewer, by mouse and by keyboard (Tab, Enter).
+        self.reasons_label.setTextInteractionFlags(self.reasons_label.textInteractionFlags()
+                                                   | Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                                   | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
         self.next_heading = _label(self)
         self.next_heading.setFont(bold_font(self.font(), 1.0))
         self.next_label = _label(self, selectable=True)
@@ -137,6 +149,7 @@ class ScopeVerdictWidget(Retranslating, QFrame):
 
     def _connect(self) -> None:
         self.customer_language.languageChanged.connect(self._show_message)
+        self.reasons_label.linkActivated.connect(self._open_source)
         self.copy_button.clicked.connect(self.copy_message)
 
     def controls(self) -> list[QWidget]:
@@ -197,12 +210,15 @@ class ScopeVerdictWidget(Retranslating, QFrame):
                 f"background: {colour}; color: white; border-radius: 4px; padding: 6px 12px;")
         self._colour = colour or self._colour
         if reasons:
+            self._refs = [r.ref for r in reasons]
             self._reasons_plain = "\n".join(
                 f"{clause_text(r)} · {verdict_text(r.verdict)}: {_(r.text)}" for r in reasons)
             self.reasons_label.setText("".join(
-                f"<p style='margin-bottom:6px'><b>{escape(clause_text(r))}</b> · {escape(verdict_text(r.verdict))}"
-                f"<br>{escape(_(r.text))}</p>" for r in reasons))
+                f"<p style='margin-bottom:6px'><b><a href='source:{n}'>{escape(clause_text(r))}</a></b> · "
+                f"{escape(verdict_text(r.verdict))}<br>{escape(_(r.text))}</p>" for n, r in enumerate(reasons)))
+            self.reasons_label.setToolTip(_("Click a citation to read the clause in the original text."))
         else:
+            self._refs = []
             self._reasons_plain = problem
             self.reasons_label.setText(f"<p>{escape(problem)}</p>" if problem else "")
         self.next_label.setText(next_step)
@@ -222,11 +238,26 @@ class ScopeVerdictWidget(Retranslating, QFrame):
     def _show_message(self, *_args) -> None:
         """The current verdict told to the customer, in the customer's language."""
         answer = self._answer
+        language = self.customer_language.language()
         self.message_label.setText(
-            scope_message(answer, answer.topic, self.customer_language.language()) if answer else "")
+            scope_message(answer, answer.topic, language, self.signature(language)) if answer else "")
         self.message_box.setVisible(answer is not None)
         self._copied = False
         self._show_copy_status()
+
+    @staticmethod
+    def signature(language: str) -> Signature:
+        from desktop.gui.platform.settings import Settings
+
+        settings = Settings()
+        country = settings.default_country if language == "en" else None  # English: the agent's own desk
+        return Signature(settings.agent_name, desk_phone(country, language))
+
+    def _open_source(self, link: str) -> None:
+        """A reason's citation clicked (or activated from the keyboard): its clause, highlighted."""
+        from desktop.gui.widgets.source_viewer import open_source_link
+
+        self.source_viewer = open_source_link(link, self._refs, self.window()) or self.source_viewer
 
     def message(self) -> str:
         """The message for the customer as shown ("" while no verdict stands)."""

@@ -14,12 +14,14 @@ import datetime as dt
 
 from desktop.common import i18n
 from desktop.common.i18n import _, format_clock, format_date
+from desktop.wording.letters.signature import Signature, signature_lines
 from domain.notice import CANCEL_EMAIL, NOTICE_DAYS, RENEWAL_MONTHS, NoticeAnswer, Term
 
 
 def customer_message(answer: NoticeAnswer, language: str, customer_name: str, product: str,
-                     self_service_ends_at: dt.datetime | None = None) -> str:
-    """The whole message, greeting to sign-off, as plain text in `language` (en, sv, nb, da, fi).
+                     self_service_ends_at: dt.datetime | None = None, signature: Signature | None = None) -> str:
+    """The whole message, greeting to signature, as plain text in `language` (en, sv, nb, da, fi);
+    signed by the agent with the desk's phone (issue 16) when `signature` is given.
 
     `self_service_ends_at` (pay-as-you-go only): when a cancellation made in Appmarket on
     the day of the answer takes effect, the desk's closing time that working day.
@@ -36,9 +38,7 @@ def customer_message(answer: NoticeAnswer, language: str, customer_name: str, pr
         greeting = _("Hello,")
         # Translators: the end of a message to a customer, before the sign-off.
         questions = _("Please let us know if you have any questions.")
-        # Translators: the sign-off of a message to a customer (the agent signs under it).
-        sign_off = _("Kind regards")
-        return "\n\n".join([greeting, *body, questions, sign_off])
+        return "\n\n".join([greeting, *body, questions, "\n".join(signature_lines(signature))])
 
 
 def _date(day: dt.date) -> str:

@@ -128,3 +128,13 @@ def test_digits_that_are_another_subscriptions_register_id_are_ambiguous(cli, re
 def test_a_day_before_the_start_names_the_subscription_by_its_register_id(cli, registered):
     code, _, _, err = cli("notice", "--subscription", "S-5001", "--on", "2026-06-16")
     assert code == 2 and "is before subscription S-5001 starts" in err
+
+
+def test_the_customer_message_is_addressed_to_the_subscriptions_customer(cli, subscriptions):
+    # Issue 16: --customer-message with --subscription names the customer and the product,
+    # and the Norwegian desk's phone signs it.
+    code, _, out, err = cli("notice", "--subscription", str(subscriptions["NO"]), "--on", "2026-11-23",
+                            "--customer-message", "--lang", "nb")
+    assert code == 0, err
+    assert out.startswith("Hei,") and "Fjordkraft Regnskap AS" in out and "Microsoft 365 Business Standard" in out
+    assert out.strip().splitlines()[-1].endswith("+4781503636")

@@ -13,7 +13,8 @@ from domain.errors import ReferenceDataError
 from domain.escalation_data import load_escalation, parse_escalation
 from domain.reference_data import load_toml, reference_dir
 
-DESCRIPTION = Path("/work/shared/seeds/microsoft-unified-support-description.sv.txt")
+# The copy the app ships for its source viewer (issue 16), so a clone checks it too.
+DESCRIPTION = Path(__file__).resolve().parents[3] / "resources" / "sources" / "microsoft-unified-support-description.sv.txt"
 DESCRIPTION_LINES = 3216  # fact sheet §0: file 000 has 3216 lines
 REF = re.compile(r"\b(\d{3}):(\d+)(?:-(\d+))?")
 
@@ -106,7 +107,7 @@ def test_the_cited_lines_say_what_the_file_claims():
     for target in rules.targets:
         assert SWEDISH_MINUTES[target.minutes] in description_text(*lines_of(target.ref)), target
     extra = next(t for t in rules.targets if t.extra)
-    assert "Resurs för kritisk situation utses inom 30 minuter" in description_text(*lines_of(extra.extra))
+    assert "Resurs för kritisk situation utses inom 30 minuter" in description_text(*lines_of(extra.extra_ref))
 
     # The exclusion lists, product by product, as written or in the Swedish words (AEM says
     # "Azure clouds for government", 000:1473-1477).
@@ -128,6 +129,29 @@ def test_the_cited_lines_say_what_the_file_claims():
     for severity in rules.severities.values():
         swedish = re.search(r'\("([^"]+)"\)', severity.situation).group(1)
         assert swedish in description_text(*lines_of(severity.ref)), severity.id
+
+
+def test_no_sentence_carries_a_ref_inside_it():
+    # Issue 16: a ref has a field of its own; a sentence someone reads never cites our files' lines.
+    _, rules = load_escalation()
+    sentences = [*rules.chain, *(t.extra for t in rules.targets)]
+    for severity in rules.severities.values():
+        sentences += [severity.situation, severity.question, *severity.obligations]
+        assert len(severity.obligation_refs) == len(severity.obligations) and all(severity.obligation_refs)
+    for offering in rules.offerings.values():
+        sentences += [offering.submit_via, offering.downgrade]
+        assert offering.submit_via_ref and offering.downgrade_ref
+    for sentence in sentences:
+        assert not REF.search(sentence), sentence
+
+
+def test_an_obligation_is_a_text_or_a_text_with_its_ref(raw):
+    raw["severities"]["C"]["obligations"] = ["Respond within 24 hours.", {"text": "Be there.", "ref": "000:2692"}]
+    _, rules = parse_escalation(raw)
+    assert rules.severities["C"].obligations == ("Respond within 24 hours.", "Be there.")
+    assert rules.severities["C"].obligation_refs == ("", "000:2692")
+    raw["severities"]["C"]["obligations"] = [{"ref": "000:2692"}]
+    assert "obligations" in refused(raw)
 
 
 # --- malformed replacement files ---------------------------------------------------------------

@@ -19,6 +19,14 @@ from domain.customers import Customer, Subscription
 from domain.notice import Term
 from tests.desktop.gui.keyboard_input import press, retype, type_text
 
+
+def signed(country: str, language: str):
+    """The message's signature: the agent's name and the customer's desk's phone (issue 16)."""
+    from desktop.gui.platform.settings import Settings
+    from desktop.wording.letters.signature import Signature, desk_phone
+
+    return Signature(Settings().agent_name, desk_phone(country, language))
+
 pytestmark = pytest.mark.gui
 
 LONG_DANISH = "Østergaard & Søn Rådgivende Ingeniørfirma ApS"
@@ -307,7 +315,8 @@ def test_the_swedish_message_has_the_deadline_and_the_address_and_is_copied(qtbo
     notice = view.notice
     assert notice.language() == "sv"  # a Swedish customer gets Swedish
     message = notice.message()
-    assert message == customer_message(notice.answer, "sv", "Åkesson & Söner AB", "Microsoft 365 Business Standard")
+    assert message == customer_message(notice.answer, "sv", "Åkesson & Söner AB", "Microsoft 365 Business Standard",
+                                       signature=signed("SE", "sv"))
     assert "29 januari 2027" in message  # the deadline, written the Swedish way
     assert "cspavtal@dustin.se" in message
     assert "Åkesson & Söner AB" in message
@@ -337,7 +346,8 @@ def test_the_message_language_follows_the_customers_country(qtbot, store, open_c
         open_customer(qtbot, view, customer.id)
         assert view.notice.language() == language
         assert view.notice.language_combo.currentText() == i18n.LANGUAGE_NAMES[language]
-        assert view.notice.message() == customer_message(view.notice.answer, language, name, "Microsoft 365 E3")
+        assert view.notice.message() == customer_message(view.notice.answer, language, name, "Microsoft 365 E3",
+                                                         signature=signed(country, language))
         with i18n.in_language(language):  # the deadline, 1 December 2026, the customer's way
             assert i18n.format_date(dt.date(2026, 12, 1), "long") in view.notice.message()
 
@@ -692,7 +702,7 @@ def test_a_danish_customers_message_is_danish_while_the_agent_reads_finnish(qtbo
     notice = view.notice
     assert notice.language() == "da"
     message = notice.message()
-    assert message == customer_message(notice.answer, "da", LONG_DANISH, "Microsoft 365 E3")
+    assert message == customer_message(notice.answer, "da", LONG_DANISH, "Microsoft 365 E3", signature=signed("DK", "da"))
     assert "1. december 2026" in message  # the deadline, written the Danish way
     assert notice.title() == in_lang("fi", "Cancellation notice")  # while the agent reads Finnish
 

@@ -17,6 +17,7 @@ from desktop.common.i18n import _
 from desktop.gui.main_window import VIEWS
 from desktop.gui.platform.language import apply_language
 from desktop.gui.scope.scope_view import ScopeView, title_language
+from desktop.wording.citations import ref_text
 from desktop.wording.letters.scope import scope_message
 from domain.errors import InvalidInput
 from domain.scope import CustomerFacts, Device, ScopeAnswer, Support, Verdict, evaluate
@@ -106,7 +107,7 @@ def test_forgotten_password_in_swedish_is_in_scope_until_the_licences_are_not_ou
     assert isinstance(answer, ScopeAnswer) and answer.topic.id == "password-reset"
     assert scope_view.current_answer is answer
     assert verdict(scope_view) == "In scope"
-    assert "§4 (003:54)" in scope_view.verdict_widget.reasons()
+    assert "Dustin “Villkor Office 365 Support” 2017:3 §4 · " in scope_view.verdict_widget.reasons()
     in_scope_step = scope_view.verdict_widget.next_step()
     assert "reset the password" in in_scope_step
 
@@ -115,7 +116,7 @@ def test_forgotten_password_in_swedish_is_in_scope_until_the_licences_are_not_ou
     assert verdict(scope_view) == "Out of scope"
     reasons = scope_view.verdict_widget.reasons().splitlines()
     assert "licences bought from the reseller" in reasons[0]  # strictest first
-    assert reasons[0].startswith("§4 (003:35)")
+    assert reasons[0].startswith("Dustin “Villkor Office 365 Support” 2017:3 §4")
     assert scope_view.verdict_widget.next_step() != in_scope_step
     assert "not bought from us" in scope_view.verdict_widget.next_step()
     assert scope_view.current_answer.verdict is Verdict.OUT_OF_SCOPE
@@ -154,7 +155,7 @@ def test_an_old_windows_is_out_of_scope_naming_windows_7(qtbot, scope_view):
 
     assert verdict(scope_view) == "Out of scope"
     assert "Windows 7" in scope_view.verdict_widget.reasons()
-    assert "§5 (003:62)" in scope_view.verdict_widget.reasons()
+    assert "Dustin “Villkor Office 365 Support” 2017:3 §5" in scope_view.verdict_widget.reasons()
     assert facts.version_note.text() == "Read as Windows XP"
     assert scope_view.current_answer.version.label == "Windows XP"
 
@@ -447,7 +448,8 @@ def test_a_language_switch_keeps_the_question_and_says_the_verdict_again(qtbot, 
         assert scope_view.verdict_widget.next_step() == said_in(lang, english_step) != english_step
         first_reason = scope_view.verdict_widget.reasons().splitlines()[0]
         assert said_in(lang, backup_reason) != backup_reason
-        clause = said_in(lang, "{clause} ({ref})").format(clause="§8", ref="003:122")  # the refs as they are
+        with i18n.in_language(lang):  # the document, edition and section, in the agent's language
+            clause = ref_text("003:122")
         assert first_reason == f"{clause} · {said_in(lang, 'Conditional')}: {said_in(lang, backup_reason)}"
         assert scope_view.verdict_widget.next_heading.text() == said_in(lang, "Next step") != "Next step"
         assert scope_view.current_answer.verdict is Verdict.CONDITIONAL
@@ -519,13 +521,13 @@ def test_the_message_for_the_customer_is_in_the_customers_language_not_the_agent
     answer = scope_view.current_answer
     assert widget.message_box.isVisible()
     assert widget.customer_language.language() == "en"  # the view does not know the customer's country
-    assert widget.message() == scope_message(answer, answer.topic, "en")
+    assert widget.message() == scope_message(answer, answer.topic, "en", widget.signature("en"))
     assert "This is covered by your Office 365 support." in widget.message()
 
     widget.customer_language.set_language("fi")
 
     finnish = widget.message()
-    assert finnish == scope_message(answer, answer.topic, "fi")
+    assert finnish == scope_message(answer, answer.topic, "fi", widget.signature("fi"))
     assert answer.topic.title("fi") in finnish
     covered = "This is covered by your Office 365 support."
     assert said_in("fi", covered) in finnish.splitlines() and covered not in finnish.splitlines()
@@ -540,7 +542,7 @@ def test_the_call_workflow_sets_the_customers_language_and_a_switch_of_the_app_k
     scope_view.set_question("server-problem", CustomerFacts())
     widget = scope_view.verdict_widget
     answer = scope_view.current_answer
-    danish = scope_message(answer, answer.topic, "da")
+    danish = scope_message(answer, answer.topic, "da", widget.signature("da"))
     assert widget.customer_language.currentText() == "Dansk"
     assert widget.message() == danish and answer.topic.title("da") in danish
 

@@ -36,8 +36,11 @@ def test_the_summary_says_the_severity_the_target_the_due_time_the_clock_and_the
         "The first response is due by Monday, 28 December 2026 at 10:15 (Sweden Time, GMT+01:00).",
         "",
         "For this severity, Microsoft needs you to commit to the following:",
-        "• Allocate appropriate resources to support Microsoft's actions (000:2651-2653).",
-        "• Access to and response from the change-control authority within 4 business hours (000:2655-2659).",
+        "• Allocate appropriate resources to support Microsoft's actions.",
+        "• Access to and response from the change-control authority within 4 business hours.",
+        "",
+        "The severities and these commitments are described in Microsoft's Unified Enterprise Support Services "
+        "description, Appendix A.",
     ]
 
 
