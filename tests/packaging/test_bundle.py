@@ -19,7 +19,13 @@ GUI_CHECKS = ["qt-application", "qt-translations", "main-window"]
 
 def _env(tmp_path: Path, **extra: str) -> dict:
     env = {key: value for key, value in os.environ.items() if not key.startswith("DESKGUIDE_")}
-    env.update(QT_QPA_PLATFORM="offscreen", DESKGUIDE_MACHINE_CONFIG=str(tmp_path / "none.ini"), **extra)
+    # The bundle's user folders are the test's own: a run never reads nor changes the real
+    # user's database or team companion file (a shared one left by another checkout at
+    # another schema made this test fail for reasons of its own).
+    home = tmp_path / "user"
+    env.update(QT_QPA_PLATFORM="offscreen", DESKGUIDE_MACHINE_CONFIG=str(tmp_path / "none.ini"),
+               XDG_DATA_HOME=str(home / "data"), XDG_CONFIG_HOME=str(home / "config"),
+               XDG_CACHE_HOME=str(home / "cache"), LOCALAPPDATA=str(home / "data"), **extra)
     return env
 
 
