@@ -113,6 +113,8 @@ class CustomerFinderWidget(Retranslating, QWidget):
             PHONE: ["+358 40 123 4567", "+46 8 123 456 78"]}, stretch=(NAME,))
         self.note.setAccessibleName(_("About the customers found"))
         self.note.setText(self._note())
+        if self.search is not None and not self.search_edit.text().strip():
+            self._on_search("")  # the list by name follows the new language's alphabet
 
     def _show_note(self, note: Callable[[], str]) -> None:
         self._note = note
@@ -151,7 +153,7 @@ class CustomerFinderWidget(Retranslating, QWidget):
         if search is None:
             return
         rows = search.search(text, limit=MAX_ROWS)
-        self.model.show(rows)
+        self.model.show(rows, by_name=not text.strip())  # the best matches first; else by the alphabet
         shown, total = len(rows), len(search)
         self._show_note(lambda: self._note_text(text, shown, total))
         self.mark(self._marked)  # keep the shown customer marked when it is listed
