@@ -10,6 +10,9 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QCollator, QLocale, QModelIndex, QPersistentModelIndex, Qt
 
+from desktop.common.i18n import current_locale
+from desktop.common.language_choice import QT_LOCALES
+
 
 class RowTableModel(QAbstractTableModel):
     def __init__(self, headers: Callable[[], Sequence[str]], parent=None):
@@ -69,8 +72,11 @@ class RowTableModel(QAbstractTableModel):
 
 
 def ui_collator() -> QCollator:
-    """The UI language's collation (QLocale's default follows apply_language)."""
-    collator = QCollator(QLocale())
+    """The UI language's collation: the language the texts are in (desktop.common.i18n),
+    not whatever QLocale's default is (the system's, "C" in a bare session, before
+    apply_language sets it)."""
+    language = current_locale()
+    collator = QCollator(QLocale(QT_LOCALES.get(language, language)))
     collator.setNumericMode(True)  # "Kontor 9" before "Kontor 10"
     collator.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     return collator
