@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, QRect
-from PySide6.QtWidgets import QHeaderView, QPushButton, QTableView, QWidget
+from PySide6.QtWidgets import QHeaderView, QPushButton, QScrollArea, QTableView, QWidget
 
 from desktop.gui.main_window import VIEWS
 from desktop.gui.widgets.customer_finder_widget import NAME_MIN_CHARS
@@ -63,6 +63,9 @@ def window_with_a_customer(qtbot, store, open_window):
     customers = window.show_view("customers")
     qtbot.waitUntil(lambda: customers.is_loaded, timeout=15_000)
     customers.open_customer(ostergren.id, subscriptions[3].id)
+    scope = window.show_view("scope")
+    qtbot.waitUntil(lambda: scope.is_loaded, timeout=15_000)
+    scope.pick_row(1)  # a verdict and its message, with the Copy message button
     for spec in VIEWS:
         window.show_view(spec.key)
     qtbot.waitUntil(lambda: not window.worker.pending, timeout=15_000)
@@ -83,6 +86,9 @@ def test_every_view_fits_small_screens_in_every_language(qtbot, window_with_a_cu
             where = f"{lang} {width}x{height} {spec.key}"
             problems += [f"{where}: button {cut}" for cut in cut_buttons(view)]
             problems += [f"{where}: column {cut}" for cut in cut_titles(view)]
+            for scroll in view.findChildren(QScrollArea):
+                if scroll.parent() is view and scroll.horizontalScrollBar().maximum() > 0:
+                    problems.append(f"{where}: the view scrolls sideways by {scroll.horizontalScrollBar().maximum()} px")
             if spec.key == "customers":
                 form = view.form
                 notes = rect_in(form.notes_edit, window)
