@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 STATUS_MS = 5000  # how long a "copied" or "saved" note stays in the status bar
 PALETTE_CUSTOMERS = 8  # customers listed in the palette for what is typed
 PALETTE_TOPICS = 8
-NAME_CHARS = 32  # a customer name in the toolbar, in average characters: the actions stay visible at 1024
+NAME_CHARS = 56  # a customer name in the toolbar, in average characters: the actions stay visible at 1024
 
 
 class CallWorkflow(QObject):

@@ -104,9 +104,12 @@ def test_every_view_fits_small_screens_in_every_language(qtbot, window_with_a_cu
     assert not problems, "\n".join(problems)
 
 
-def test_a_long_customer_name_leaves_the_toolbar_actions_in_view(qtbot, store, open_window):
+@pytest.mark.parametrize("lang", ["en", *catalogues.TRANSLATED_LANGUAGES])
+def test_a_long_customer_name_leaves_the_toolbar_actions_in_view(qtbot, store, open_window, lang):
     customer, _subscriptions = add_customer(store, LONG_FINNISH, "FI", org_number="0112038-9")
     window = open_window()
+    if lang != "en":
+        window.choose_language(lang)
     window.resize(1024, 768)
     call = window.show_view("call")
     qtbot.waitUntil(lambda: call.finder.is_loaded, timeout=15_000)
@@ -115,8 +118,7 @@ def test_a_long_customer_name_leaves_the_toolbar_actions_in_view(qtbot, store, o
     label = window.call.customer_label
     qtbot.waitUntil(lambda: "Pohjois" in label.text())
     assert label.text().endswith("…") and LONG_FINNISH not in label.text()
-    assert label.toolTip() == f"On the call: {LONG_FINNISH}"
-    assert label.accessibleName() == f"On the call: {LONG_FINNISH}"
+    assert LONG_FINNISH in label.toolTip() and LONG_FINNISH in label.accessibleName()
     for action in toolbar.actions():
         widget = toolbar.widgetForAction(action)
         if action.isVisible() and widget is not None and not action.isSeparator():
