@@ -7,7 +7,7 @@ from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QSizePolicy, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout
 
 from desktop.common.i18n import _, format_skeleton
 from desktop.common.version import app_version
@@ -30,11 +30,19 @@ class AboutDialog(Retranslating, QDialog):
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self._facts: tuple[list, Path | None] | None = None
+        # Issue 16: on a 768-pixel-high screen the Database section fell off the bottom. The
+        # details scroll inside a dialog no taller than the screen's free area.
+        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(self.details)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
-        layout.addWidget(self.details, 1)
+        layout.addWidget(self.scroll, 1)
         layout.addWidget(buttons)
         self.retranslate()
 
@@ -77,6 +85,15 @@ class AboutDialog(Retranslating, QDialog):
         for warning in target.warnings if target is not None else ():
             parts.append("<p>" + escape(_(warning)) + "</p>")
         self.details.setText("".join(parts))
+        self._fit_screen()
+
+    def _fit_screen(self) -> None:
+        """As tall as the text wants, within the screen's free area (the rest scrolls)."""
+        screen = (self.parentWidget() or self).screen()
+        room = screen.availableGeometry().height() - 80 if screen is not None else 600  # title bar, margin
+        wanted = (self.header.sizeHint().height() + self.details.heightForWidth(self.scroll.viewport().width())
+                  + 120)
+        self.resize(self.width(), max(240, min(room, wanted)))
 
     def _show_error(self, message: str) -> None:
         self.details.setText(escape(message))

@@ -56,7 +56,7 @@ def create_application(qt_args: Sequence[str] = ()):
 
 
 def create_main_window(db_path: str | None = None, database_url: str | None = None):
-    """The main window, sized for a desk screen; the store opens once it has painted.
+    """The main window, placed on the screen it opens on; the store opens once it has painted.
 
     Which database is decided on the store's worker thread (desktop/common/database_target.py:
     the options, the environment, the machine's deskguide.ini, the user's folder), where
@@ -67,9 +67,12 @@ def create_main_window(db_path: str | None = None, database_url: str | None = No
 
     from desktop.common.database_target import resolve_target
     from desktop.gui.main_window import MainWindow
+    from desktop.gui.platform.window_placement import place_window, remember_placement
 
     window = MainWindow(db_path=partial(resolve_target, db_path, database_url))
-    window.resize(1280, 800)
+    # Within the screen, where the agent left it on this screen (issue 16), never a fixed size.
+    place_window(window)
+    QApplication.instance().aboutToQuit.connect(lambda: remember_placement(window))
     # Quit (from the menu, the session ending or --quit-after) closes the store cleanly.
     QApplication.instance().aboutToQuit.connect(window.shutdown)
     return window

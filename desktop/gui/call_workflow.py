@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 STATUS_MS = 5000  # how long a "copied" or "saved" note stays in the status bar
 PALETTE_CUSTOMERS = 8  # customers listed in the palette for what is typed
 PALETTE_TOPICS = 8
+NAME_CHARS = 56  # a customer name in the toolbar, in average characters: the actions stay visible at 1024
 
 
 class CallWorkflow(QObject):
@@ -133,9 +134,19 @@ class CallWorkflow(QObject):
 
     def _show_customer(self) -> None:
         customer = self.customer()
-        self.customer_label.setText(_("On the call: {name}").format(name=customer.name) if customer is not None
-                                    else _("No customer open"))
-        self.customer_label.setAccessibleName(self.customer_label.text())
+        full = (_("On the call: {name}").format(name=customer.name) if customer is not None
+                else _("No customer open"))
+        shown = full
+        if customer is not None:
+            # Issue 16: a long name pushed the toolbar's actions into its overflow menu; it
+            # is cut to NAME_CHARS average characters, the whole name in the tool tip.
+            metrics = self.customer_label.fontMetrics()
+            name = metrics.elidedText(customer.name, Qt.TextElideMode.ElideRight,
+                                      metrics.averageCharWidth() * NAME_CHARS)
+            shown = _("On the call: {name}").format(name=name)
+        self.customer_label.setText(shown)
+        self.customer_label.setToolTip(full if shown != full else "")
+        self.customer_label.setAccessibleName(full)
 
     def find_customer(self) -> None:
         self.window.show_view("call")

@@ -186,6 +186,16 @@ class CustomerFormWidget(Retranslating, QGroupBox):
             grid.addWidget(self.errors[error], row + 1, 1)
         return label
 
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        # Issue 16: a label that wraps ("Microsoft-\nerbjudande:") needs more height than
+        # the form's size hint says (a grid's minimum ignores height-for-width), so on a
+        # 1366x768 screen the notes box slid over Save and Delete. The form claims the
+        # height its width needs; the customer list above gives way.
+        needed = self.layout().totalHeightForWidth(self.width())
+        if needed > 0 and needed != self.minimumHeight():
+            self.setMinimumHeight(needed)
+
     def controls(self) -> list[QWidget]:
         """Every input, then the buttons, in reading (and tab) order."""
         return [self.name_edit, self.org_number_edit, self.country_combo, self.contact_edit, self.phone_edit,

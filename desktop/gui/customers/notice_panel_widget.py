@@ -14,11 +14,10 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QBoxLayout,
-    QDateEdit,
     QFrame,
     QGridLayout,
     QGroupBox,
@@ -37,6 +36,7 @@ from desktop.gui.platform.theme import warning_palette
 from desktop.gui.widgets.badge import badge_row, badge_style
 from desktop.gui.widgets.customer_language_combo import language_picker, language_row
 from desktop.gui.widgets.fonts import bold_font
+from desktop.gui.widgets.moment_edit import MomentEdit
 from desktop.gui.widgets.retranslating import Retranslating
 from desktop.gui.widgets.wrapped_label import wrapped_label
 from desktop.wording import notice as notice_text
@@ -84,9 +84,7 @@ class NoticePanelWidget(Retranslating, QGroupBox):
     def _build(self) -> None:
         self.subject_label = wrapped_label(self, selectable=True)
         self.subject_label.setFont(bold_font(self.font()))
-        self.on_edit = QDateEdit(self)
-        self.on_edit.setCalendarPopup(True)
-        self.on_edit.setDisplayFormat("yyyy-MM-dd")  # ISO: read the same way in every Nordic country
+        self.on_edit = MomentEdit(self, with_time=False)  # a whole typed day (issue 16), shown in ISO
         self.on_label = QLabel(self)
         self.on_label.setBuddy(self.on_edit)
         self.today_button = QPushButton(self)
@@ -121,9 +119,9 @@ class NoticePanelWidget(Retranslating, QGroupBox):
     def _lay_out(self) -> None:
         # Left: the answer, then how to cancel. Right: the message. The picker on top asks the question.
         ask = QHBoxLayout()
-        ask.addWidget(self.on_label)
+        ask.addWidget(self.on_label, 0, Qt.AlignmentFlag.AlignTop)
         ask.addWidget(self.on_edit)
-        ask.addWidget(self.today_button)
+        ask.addWidget(self.today_button, 0, Qt.AlignmentFlag.AlignTop)
         ask.addStretch(1)
         self.answer_frame = QFrame(self)
         facts = QGridLayout()
@@ -171,7 +169,7 @@ class NoticePanelWidget(Retranslating, QGroupBox):
             self.setTabOrder(before, after)
 
     def _connect(self) -> None:
-        self.on_edit.dateChanged.connect(self._recompute)
+        self.on_edit.momentChanged.connect(self._recompute)
         self.today_button.clicked.connect(self.ask_today)
         self.language_combo.languageChanged.connect(self._update_message)
         self.copy_button.clicked.connect(self.copy_message)
@@ -263,7 +261,7 @@ class NoticePanelWidget(Retranslating, QGroupBox):
         self.language_combo.set_language(language)
 
     def notice_day(self) -> dt.date:
-        return self.on_edit.date().toPython()
+        return self.on_edit.day()
 
     def clear(self, hint: Callable[[], str]) -> None:
         """No subscription to answer for: say what to do instead (`hint()`: said again
@@ -294,7 +292,7 @@ class NoticePanelWidget(Retranslating, QGroupBox):
             widget.show()
         day = self.notice_day() if keep_day else today
         with QSignalBlocker(self.on_edit):
-            self.on_edit.setDate(QDate(day.year, day.month, day.day))
+            self.on_edit.set_moment(day)
         self._recompute()
 
     def _show_subject(self) -> None:
@@ -306,7 +304,7 @@ class NoticePanelWidget(Retranslating, QGroupBox):
 
     def ask(self, day: dt.date) -> None:
         """What if the notice arrives on `day`? (as picking it does)"""
-        self.on_edit.setDate(QDate(day.year, day.month, day.day))
+        self.on_edit.set_moment(day)
 
     def ask_today(self) -> None:
         self.ask(self._today)

@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QSignalBlocker, Qt
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialogButtonBox,
     QLabel,
     QLineEdit,
@@ -27,6 +26,7 @@ from desktop.gui.widgets.buddy_label import buddy_label
 from desktop.gui.widgets.changed_elsewhere_note import ChangedElsewhereNote
 from desktop.gui.widgets.field_error_label import FieldErrorLabel
 from desktop.gui.widgets.form_dialog import form_layout, lay_out_form_dialog
+from desktop.gui.widgets.moment_edit import MomentEdit
 from desktop.gui.widgets.retranslating import Retranslating
 from desktop.gui.widgets.saving_dialog import SavingDialog
 from desktop.gui.widgets.wrapped_label import wrapping_policy
@@ -66,10 +66,8 @@ class SubscriptionDialog(Retranslating, SavingDialog):
         self.term_combo = QComboBox(self)
         for term in Term:
             self.term_combo.addItem("", term.value)  # named in retranslate()
-        self.start_edit = QDateEdit(self)
-        self.start_edit.setCalendarPopup(True)
-        self.start_edit.setDisplayFormat("yyyy-MM-dd")  # ISO: read the same way in every Nordic country
-        self.start_edit.setMinimumDate(QDate(1990, 1, 1))
+        self.start_edit = MomentEdit(self, with_time=False)  # a whole typed day (issue 16), shown in ISO
+        self.start_edit.set_minimum(dt.date(1990, 1, 1))
         self.seats_spin = QSpinBox(self)
         self.seats_spin.setRange(0, MAX_SEATS)  # 0 is refused by the check, with a reason, not by the spin box
         self.end_user_support = QCheckBox(self)
@@ -118,7 +116,7 @@ class SubscriptionDialog(Retranslating, SavingDialog):
         shown = subscription or Subscription(product="", term=Term.MONTHS_12, start_date=self.today)
         self.product_edit.setText(shown.product)
         self.term_combo.setCurrentIndex(self.term_combo.findData(Term(shown.term).value))
-        self.start_edit.setDate(QDate(shown.start_date.year, shown.start_date.month, shown.start_date.day))
+        self.start_edit.set_moment(shown.start_date)
         self.seats_spin.setValue(shown.seats)
         self.end_user_support.setChecked(shown.end_user_support)
         self.from_reseller.setChecked(shown.from_reseller)
@@ -140,7 +138,8 @@ class SubscriptionDialog(Retranslating, SavingDialog):
     def _connect(self) -> None:
         self.product_edit.textEdited.connect(self._on_edited)
         self.term_combo.currentIndexChanged.connect(self._on_edited)
-        self.start_edit.dateChanged.connect(self._on_edited)
+        self.start_edit.momentChanged.connect(self._on_edited)
+        self.start_edit.problemChanged.connect(self._on_edited)
         self.seats_spin.valueChanged.connect(self._on_edited)
         self.end_user_support.toggled.connect(self._on_edited)
         self.from_reseller.toggled.connect(self._on_edited)
@@ -180,7 +179,7 @@ class SubscriptionDialog(Retranslating, SavingDialog):
         original = self.original
         return Subscription(
             product=self.product_edit.text().strip(), term=Term(self.term_combo.currentData()),
-            start_date=self.start_edit.date().toPython(), seats=self.seats_spin.value(),
+            start_date=self.start_edit.day(), seats=self.seats_spin.value(),
             end_user_support=self.end_user_support.isChecked(), from_reseller=self.from_reseller.isChecked(),
             customer_id=self.customer_id, id=original.id if original else None,
             external_id=original.external_id if original else None,
@@ -246,9 +245,10 @@ class SubscriptionDialog(Retranslating, SavingDialog):
         """Ask to save (the dialog closes once saved); refused, with every problem shown, if wrong."""
         self._touched = True
         self._check()
-        if self.problems():
+        if self.problems() or self.start_edit.problem():
             return  # refused: every problem is shown under its field
         self.request_save(self.subscription())
 
     def _update_buttons(self) -> None:
-        self.ok_button.setEnabled(self._touched and not self.problems() and not self.saving)
+        self.ok_button.setEnabled(self._touched and not self.problems() and not self.start_edit.problem()
+                                   and not self.saving)

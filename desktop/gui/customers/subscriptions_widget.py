@@ -11,7 +11,7 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QHeaderView, QPushButton, QVBoxLayout
 
 from desktop.common.i18n import _
-from desktop.gui.customers.subscriptions_model import PRODUCT, SubscriptionsModel
+from desktop.gui.customers.subscriptions_model import DEADLINE, PRODUCT, SubscriptionsModel
 from desktop.gui.widgets.customer_finder_widget import register_table
 from desktop.gui.widgets.retranslating import Retranslating
 from desktop.gui.widgets.wrapped_label import wrapped_label
@@ -42,6 +42,10 @@ class SubscriptionsWidget(Retranslating, QGroupBox):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(PRODUCT, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(48)
+        # Issue 16: on a 1024-pixel screen the deadline, the column this table is read for,
+        # was scrolled off to the right; it is shown next to the product (the model's
+        # columns keep their numbers).
+        header.moveSection(header.visualIndex(DEADLINE), 1)
         self.add_button = QPushButton(self)
         self.change_button = QPushButton(self)
         self.delete_button = QPushButton(self)

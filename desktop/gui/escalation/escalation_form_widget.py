@@ -12,12 +12,11 @@ import datetime as dt
 import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QDateTime, QSignalBlocker, Qt, QTime, QTimeZone, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateTimeEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -33,6 +32,7 @@ from desktop.gui.platform.settings import default_country
 from desktop.gui.platform.theme import warning_palette
 from desktop.gui.widgets.buddy_label import buddy_label
 from desktop.gui.widgets.field_error_label import FieldErrorLabel
+from desktop.gui.widgets.moment_edit import MomentEdit
 from desktop.gui.widgets.retranslating import Retranslating
 from desktop.gui.widgets.wrapped_label import wrapped_label
 from desktop.wording.citations import ref_text
@@ -108,11 +108,9 @@ class EscalationFormWidget(Retranslating, QWidget):
         self.azure_label = buddy_label(self.azure_combo, self.product_box)
 
         # --- when it was opened --------------------------------------------------------------------
-        self.opened_edit = QDateTimeEdit(self.product_box)
-        self.opened_edit.setCalendarPopup(True)
-        self.opened_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
-        # A plain wall time: the customer's zone is applied by the domain, never this computer's.
-        self.opened_edit.setTimeZone(QTimeZone(QTimeZone.Initialization.UTC))
+        # A plain wall time, typed whole (issue 16): the customer's zone is applied by the
+        # domain, never this computer's.
+        self.opened_edit = MomentEdit(self.product_box)
         self.now_button = QPushButton(self.product_box)
         self.opened_zone = wrapped_label(self.product_box)
         self.opened_error = FieldErrorLabel(self.opened_edit, self.product_box)
@@ -145,7 +143,7 @@ class EscalationFormWidget(Retranslating, QWidget):
 
         opened_row = QHBoxLayout()
         opened_row.addWidget(self.opened_edit, 1)
-        opened_row.addWidget(self.now_button)
+        opened_row.addWidget(self.now_button, 0, Qt.AlignmentFlag.AlignTop)
         opened_column = QVBoxLayout()
         opened_column.setSpacing(2)
         opened_column.addLayout(opened_row)
@@ -168,7 +166,7 @@ class EscalationFormWidget(Retranslating, QWidget):
         self.product_edit.textChanged.connect(self._on_product)
         self.azure_check.toggled.connect(self._on_azure)
         self.azure_combo.currentTextChanged.connect(self._on_azure_product)
-        self.opened_edit.dateTimeChanged.connect(self._on_opened_edited)
+        self.opened_edit.momentChanged.connect(self._on_opened_edited)
         self.now_button.clicked.connect(self.follow_clock)
 
     def retranslate(self) -> None:
@@ -230,8 +228,7 @@ class EscalationFormWidget(Retranslating, QWidget):
 
     def opened_wall(self) -> dt.datetime:
         """The opening as a wall time in the customer's country (naive, whole minutes)."""
-        value = self.opened_edit.dateTime()
-        return dt.datetime.combine(value.date().toPython(), value.time().toPython()).replace(second=0, microsecond=0)
+        return self.opened_edit.moment()
 
     @property
     def follows_clock(self) -> bool:
@@ -260,9 +257,7 @@ class EscalationFormWidget(Retranslating, QWidget):
     def set_opened(self, wall: dt.datetime, follow: bool = False) -> None:
         """Show `wall` (naive, the customer's clock); an agent's own time stops following the clock."""
         with QSignalBlocker(self.opened_edit):
-            self.opened_edit.setDateTime(QDateTime(QDate(wall.year, wall.month, wall.day),
-                                                   QTime(wall.hour, wall.minute),
-                                                   QTimeZone(QTimeZone.Initialization.UTC)))
+            self.opened_edit.set_moment(wall)
         self._follows_clock = follow
         self.changed.emit()
 

@@ -19,7 +19,6 @@ from PySide6.QtCore import QAbstractTableModel, QDate, QEvent, QModelIndex, QPer
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCalendarWidget,
     QHBoxLayout,
     QHeaderView,
     QSizePolicy,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.common.i18n import _, format_clock, format_date
+from desktop.gui.widgets.moment_edit import MondayCalendarWidget
 from desktop.gui.widgets.retranslating import Retranslating
 from desktop.gui.widgets.wrapped_label import wrapped_label
 from desktop.wording import hours as hours_text
@@ -107,21 +107,6 @@ class ClosedDaysModel(QAbstractTableModel):
             # translations of a longer header clip at 1024 px wide.
             return (_("Date"), _("Reason"))[section]
         return None
-
-
-class MondayCalendarWidget(QCalendarWidget):
-    """A month calendar whose weeks start on Monday, as Nordic weeks do, in every
-    language (English's would start on Sunday); month and day names follow the locale."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
-
-    def changeEvent(self, event) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LocaleChange:
-            # Qt has just restarted the week on the new locale's first day.
-            self.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
 
 
 class ClosedDaysCalendarWidget(MondayCalendarWidget):

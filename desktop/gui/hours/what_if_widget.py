@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QDateTime, QSignalBlocker, QTime, QTimeZone, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateTimeEdit,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -21,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.common.i18n import _
-from desktop.gui.hours.closed_days_calendar import MondayCalendarWidget
 from desktop.gui.platform.settings import default_country
+from desktop.gui.widgets.moment_edit import MomentEdit
 from desktop.gui.widgets.retranslating import Retranslating
 from desktop.wording import hours as hours_text
 
@@ -40,14 +39,10 @@ class WhatIfWidget(Retranslating, QFrame):
         self.setObjectName("whatIf")
         self._active = False
 
-        self.datetime_edit = QDateTimeEdit(self)
-        self.datetime_edit.setCalendarPopup(True)
-        self.datetime_edit.setCalendarWidget(MondayCalendarWidget(self.datetime_edit))
-        # ISO order reads the same in every Nordic language and cannot be misread.
-        self.datetime_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
-        # The edit holds a wall time in the chosen country, not in this PC's zone: in UTC
-        # no wall time is skipped or doubled, so a DST gap reaches the domain, which warns.
-        self.datetime_edit.setTimeZone(QTimeZone(QTimeZone.Initialization.UTC))
+        # A whole typed date and time (issue 16), shown in ISO; the edit holds a naive wall
+        # time in the chosen country, not in this PC's zone, so a DST gap reaches the
+        # domain, which warns.
+        self.datetime_edit = MomentEdit(self)
         self.country_combo = QComboBox(self)
         for country in countries:
             self.country_combo.addItem(country, country)  # labelled in retranslate()
@@ -68,11 +63,12 @@ class WhatIfWidget(Retranslating, QFrame):
         self.warning_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
         row = QHBoxLayout()
-        row.addWidget(self.what_if_label)
-        row.addWidget(self.datetime_edit)
-        row.addWidget(self.zone_label)
-        row.addWidget(self.country_combo)
-        row.addWidget(self.now_button)
+        # The field's "understood" line hangs below it; the rest of the row lines up with its box.
+        row.addWidget(self.what_if_label, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.datetime_edit, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.zone_label, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.country_combo, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.now_button, 0, Qt.AlignmentFlag.AlignTop)
         row.addStretch(1)
         layout = QGridLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
@@ -80,7 +76,7 @@ class WhatIfWidget(Retranslating, QFrame):
         layout.addWidget(self.mode_label, 1, 0)
         layout.addWidget(self.warning_label, 2, 0)
 
-        self.datetime_edit.dateTimeChanged.connect(self._on_edited)
+        self.datetime_edit.momentChanged.connect(self._on_edited)
         self.country_combo.currentIndexChanged.connect(self._on_country)
         self.now_button.clicked.connect(self.liveRequested)
         self.setTabOrder(self.datetime_edit, self.country_combo)
@@ -110,8 +106,7 @@ class WhatIfWidget(Retranslating, QFrame):
         return self.country_combo.currentData()
 
     def wall_time(self) -> dt.datetime:
-        edit = self.datetime_edit
-        return dt.datetime.combine(edit.date().toPython(), edit.time().toPython()).replace(second=0, microsecond=0)
+        return self.datetime_edit.moment()
 
     def set_country(self, country: str) -> None:
         self.country_combo.setCurrentIndex(self.country_combo.findData(country))
@@ -143,10 +138,8 @@ class WhatIfWidget(Retranslating, QFrame):
         self.setStyleSheet(_ACTIVE_STYLE)
 
     def _set_edit(self, wall: dt.datetime) -> None:
-        value = QDateTime(QDate(wall.year, wall.month, wall.day), QTime(wall.hour, wall.minute),
-                          QTimeZone(QTimeZone.Initialization.UTC))
         with QSignalBlocker(self.datetime_edit):
-            self.datetime_edit.setDateTime(value)
+            self.datetime_edit.set_moment(wall)
 
     def _on_edited(self, *_args) -> None:
         self._active = True

@@ -83,7 +83,21 @@ class _ThemeKeeper(QObject):
             # A palette with no role set: the application drops its own and takes the
             # platform's again (and Qt keeps it in step with the OS from then on).
             app.setPalette(QPalette())
+        _restyle(app)
         self.shown = look
+
+
+def _restyle(app: QApplication) -> None:
+    """Issue 16: a widget with a style sheet (the sidebar, the desk cards, the what-if bar,
+    the scope verdict, the error banner) keeps the palette it was polished with, and hands
+    it to its children: after a switch to dark they stayed light, and the what-if labels
+    black on dark grey. Setting each sheet again polishes it with the new palette, so
+    the theme applies everywhere at once; their sheets name palette roles, not colours."""
+    for widget in app.allWidgets():
+        sheet = widget.styleSheet()
+        if sheet:
+            widget.setStyleSheet("")
+            widget.setStyleSheet(sheet)
 
 
 def apply_theme(app: QApplication, theme: str) -> None:

@@ -136,11 +136,13 @@ class ScopeView(Retranslating, QWidget):
         verdict_scroll.setFrameShape(QFrame.Shape.NoFrame)
         verdict_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         verdict_scroll.setWidget(self.verdict_widget)
-        verdict_scroll.setMinimumWidth(280)
+        verdict_scroll.setMinimumWidth(250)
         columns.addWidget(verdict_scroll, 5)
         # The facts column is as wide as its longest line needs (no minimum set here, so
         # no check box is cut); the list and the verdict wrap their text instead.
-        self.topic_list.setMinimumWidth(240)
+        # Issue 16: with Finnish facts the three columns needed 900 pixels and the verdict
+        # scrolled sideways on a 1024-pixel screen; the list and the verdict wrap narrower.
+        self.topic_list.setMinimumWidth(190)
         scroll_whole_view(self, content)
 
         # Reading order: the question, the topics, the facts, then the answer (and the

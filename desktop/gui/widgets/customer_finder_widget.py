@@ -64,6 +64,7 @@ class CustomerFinderWidget(Retranslating, QWidget):
         self._marking = False  # marking a row from code: not a pick
         self._marked: int | None = None  # the customer shown next to the list
         self._note: Callable[[], str] = lambda: _("Loading the customers…")  # said again after a switch
+        self._phone_width = 0  # the phone column's width while it is hidden for the name's sake
 
         self.search_edit = QLineEdit(self)
         self.search_edit.setClearButtonEnabled(True)
@@ -90,6 +91,7 @@ class CustomerFinderWidget(Retranslating, QWidget):
         self.search_edit.textChanged.connect(self._on_search)
         self.search_edit.installEventFilter(self)
         self.table.installEventFilter(self)
+        self.table.viewport().installEventFilter(self)
         self.table.selectionModel().currentRowChanged.connect(self._on_row)
         self.new_button.clicked.connect(self.newRequested)
         index.loaded.connect(self._on_loaded)
@@ -111,8 +113,23 @@ class CustomerFinderWidget(Retranslating, QWidget):
         fit_columns(self.table, {
             COUNTRY: ["SE", "NO", "DK", "FI"], ORG_NUMBER: ["556677-8899", "923 609 016"],
             PHONE: ["+358 40 123 4567", "+46 8 123 456 78"]}, stretch=(NAME,))
+        self._fit_name_column()
         self.note.setAccessibleName(_("About the customers found"))
         self.note.setText(self._note())
+        if self.search is not None and not self.search_edit.text().strip():
+            self._on_search("")  # the list by name follows the new language's alphabet
+
+    def _fit_name_column(self) -> None:
+        """Issue 16: on a 1024-pixel screen the fixed columns left the name a few pixels
+        ("Ä..."). The name is what the agent looks for: when it would get less than
+        NAME_MIN_CHARS, the phone column goes (the card shows the phone), and comes back
+        when there is room again."""
+        header = self.table.horizontalHeader()
+        room = self.table.viewport().width() - header.sectionSize(COUNTRY) - header.sectionSize(ORG_NUMBER)
+        phone = header.sectionSize(PHONE) if not header.isSectionHidden(PHONE) else self._phone_width
+        self._phone_width = phone
+        wanted = self.table.fontMetrics().averageCharWidth() * NAME_MIN_CHARS
+        self.table.setColumnHidden(PHONE, room - phone < wanted)
 
     def _show_note(self, note: Callable[[], str]) -> None:
         self._note = note
@@ -151,7 +168,7 @@ class CustomerFinderWidget(Retranslating, QWidget):
         if search is None:
             return
         rows = search.search(text, limit=MAX_ROWS)
-        self.model.show(rows)
+        self.model.show(rows, by_name=not text.strip())  # the best matches first; else by the alphabet
         shown, total = len(rows), len(search)
         self._show_note(lambda: self.empty_text() if total == 0 else self._note_text(text, shown, total))
         self.mark(self._marked)  # keep the shown customer marked when it is listed
@@ -171,7 +188,7 @@ class CustomerFinderWidget(Retranslating, QWidget):
             return ngettext("{n} customer.", "{n} customers.", total).format(n=number_text(total))
         if not shown:
             return _("No customer matches “{text}”. Try part of the name, the org number, the phone or the "
-                     "e-mail.").format(text=text.strip())
+                     "e-mail.").format(text=echoed(text))
         if shown >= MAX_ROWS:
             return _("The best {n} matches: type more to narrow them.").format(n=number_text(shown))
         return ngettext("{n} match.", "{n} matches.", shown).format(n=number_text(shown))
@@ -205,6 +222,8 @@ class CustomerFinderWidget(Retranslating, QWidget):
             self.customerPicked.emit(self.model.summary(current.row()).id)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_name_column()  # the viewport's own size: the table's comes before it
         if event.type() != QEvent.Type.KeyPress:
             return super().eventFilter(watched, event)
         key = event.key()
@@ -224,3 +243,14 @@ class CustomerFinderWidget(Retranslating, QWidget):
                 self.detailsRequested.emit()
                 return True
         return super().eventFilter(watched, event)
+
+
+NAME_MIN_CHARS = 20  # the name column's least width, in average characters, before the phone gives way
+ECHO_CHARS = 60  # what the agent typed, said back in a note: enough to recognise it
+
+
+def echoed(text: str) -> str:
+    """Issue 16: a 10,000-character paste filled the note with itself, wrapped over many
+    lines. One line of it, cut with an ellipsis, is enough to recognise what was typed."""
+    line = " ".join(text.split())
+    return line if len(line) <= ECHO_CHARS else line[:ECHO_CHARS - 1].rstrip() + "…"

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from desktop.common.i18n import _
-from desktop.gui.widgets.row_table_model import RowTableModel
+from desktop.gui.widgets.row_table_model import RowTableModel, ui_collator
 from desktop.wording.phones import phone_text
 
 if TYPE_CHECKING:
@@ -31,9 +31,14 @@ class CustomerTableModel(RowTableModel):
     def __init__(self, parent=None):
         super().__init__(_headers, parent)
 
-    def show(self, rows: list[CustomerSummary]) -> None:
+    def show(self, rows: list[CustomerSummary], by_name: bool = False) -> None:
+        """`rows` in the order given (the best matches first), or `by_name`: in the UI
+        language's alphabetical order (issue 16: Å, Ä, Ö after Z in Swedish, not as A and O)."""
         self.beginResetModel()
         self._rows = list(rows[:MAX_ROWS])
+        if by_name:
+            collator = ui_collator()
+            self._rows.sort(key=lambda entry: (collator.sortKey(entry.name), entry.id))
         self.endResetModel()
 
     def summary(self, row: int) -> CustomerSummary:

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCollator, QLocale, QModelIndex, QPersistentModelIndex, Qt
+
+from desktop.common.i18n import current_locale
+from desktop.common.language_choice import QT_LOCALES
 
 
 class RowTableModel(QAbstractTableModel):
@@ -42,3 +45,47 @@ class RowTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self._headers[section]
         return None
+
+    # --- sorting: by the UI language's alphabet (issue 16) ---------------------------------
+
+    def sort_value(self, row: int, column: int) -> object:
+        """What a cell sorts by: the text it shows, unless a model says otherwise."""
+        return self.data(self.index(row, column), Qt.ItemDataRole.DisplayRole)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Rows by `column`, texts compared as the UI language's alphabet has it: Å, Ä, Ö
+        after Z in Swedish, Æ, Ø, Å in Danish and Norwegian; digits by their value."""
+        if not self._rows or not 0 <= column < len(self._headers):
+            return
+        collator = ui_collator()
+        keys = [(self.sort_value(position, column), position) for position in range(len(self._rows))]
+        ranked = sorted(keys, key=lambda entry: _sort_key(collator, entry[0]),
+                        reverse=order == Qt.SortOrder.DescendingOrder)
+        self.layoutAboutToBeChanged.emit()
+        moved = {old: new for new, (_value, old) in enumerate(ranked)}
+        self._rows = [self._rows[old] for _value, old in ranked]
+        persistent = self.persistentIndexList()
+        self.changePersistentIndexList(persistent, [
+            self.index(moved[index.row()], index.column()) if 0 <= index.row() < len(moved) else QModelIndex()
+            for index in persistent])
+        self.layoutChanged.emit()
+
+
+def ui_collator() -> QCollator:
+    """The UI language's collation: the language the texts are in (desktop.common.i18n),
+    not whatever QLocale's default is (the system's, "C" in a bare session, before
+    apply_language sets it)."""
+    language = current_locale()
+    collator = QCollator(QLocale(QT_LOCALES.get(language, language)))
+    collator.setNumericMode(True)  # "Kontor 9" before "Kontor 10"
+    collator.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    return collator
+
+
+def _sort_key(collator: QCollator, value: object) -> tuple:
+    # Empty cells last, texts by the collation; numbers, dates and the like by themselves.
+    if value is None or value == "":
+        return (2, b"")
+    if isinstance(value, str):
+        return (1, collator.sortKey(value))
+    return (0, value)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton
 
 from desktop.common import i18n
@@ -234,7 +234,7 @@ def fill_subscription(qtbot, dialog, product: str, term: Term, start: dt.date, s
     dialog.product_edit.clear()
     qtbot.keyClicks(dialog.product_edit, product)
     dialog.term_combo.setCurrentIndex(dialog.term_combo.findData(term.value))
-    dialog.start_edit.setDate(QDate(start.year, start.month, start.day))
+    dialog.start_edit.set_moment(start)
     dialog.seats_spin.setValue(seats)
 
 
@@ -401,7 +401,7 @@ def test_the_subscription_form_checks_each_field(qtbot, store, open_customers):
     qtbot.keyClicks(dialog.product_edit, "x")
     dialog.product_edit.clear()
     dialog.seats_spin.setValue(0)
-    dialog.start_edit.setDate(QDate(1995, 1, 1))
+    dialog.start_edit.set_moment(dt.date(1995, 1, 1))
     assert dialog.error_text("product") == "Product is required"
     assert "must be a whole number from 1 to" in dialog.error_text("seats")
     assert "outside the supported range" in dialog.error_text("start_date")
@@ -559,7 +559,7 @@ def test_tab_order_follows_the_reading_order(qtbot, store, open_customers):
                 view.form.org_number_edit, view.form.country_combo, view.form.contact_edit, view.form.phone_edit,
                 view.form.email_edit, view.form.offering_combo, view.form.notes_edit,
                 view.form.delete_button, view.subscription_table, view.add_button,
-                view.change_button, view.delete_subscription_button, view.notice.on_edit,
+                view.change_button, view.delete_subscription_button, view.notice.on_edit.line_edit,
                 view.notice.today_button, view.notice.language_combo, view.notice.copy_button]
     assert [w for w in chain if w in expected] == expected
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimeZone
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QWidget
 
 from desktop.common import i18n
@@ -36,9 +36,7 @@ def answer_questions(qtbot, view: EscalationView, *answers: bool) -> None:
 
 def open_on(view: EscalationView, moment: dt.datetime) -> None:
     """Type the opening on the customer's clock, as the agent does in the field."""
-    wall = QDateTime(QDate(moment.year, moment.month, moment.day), QTime(moment.hour, moment.minute),
-                     QTimeZone(QTimeZone.Initialization.UTC))
-    view.form.opened_edit.setDateTime(wall)
+    view.form.opened_edit.set_moment(moment)
 
 
 def pick(combo, data: str) -> None:
@@ -466,7 +464,7 @@ def test_controls_have_accessible_names_and_tab_in_reading_order(qtbot, open_esc
             assert getattr(widget, "text", lambda: "")(), widget
 
     order = [view.form.customer.search_edit, view.form.country_combo, view.form.offering_combo,
-             view.form.product_edit, view.form.azure_check, view.form.opened_edit, view.form.now_button,
+             view.form.product_edit, view.form.azure_check, view.form.opened_edit.line_edit, view.form.now_button,
              view.severity.restart_button, view.answer_widget.explain_button, view.answer_widget.save_button,
              view.answer_widget.summary_button, view.cases.table]
     positions = tab_positions(order)

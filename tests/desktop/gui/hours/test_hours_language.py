@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime, QTimeZone
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QTableView, QToolButton
 
 from desktop.common.i18n import _, in_language
@@ -28,8 +28,7 @@ def pick(view: HoursView, country: str, wall: dt.datetime) -> None:
     """Choose the country in the combo, then type the moment into the picker."""
     bar = view.what_if
     bar.country_combo.setCurrentIndex(bar.country_combo.findData(country))
-    bar.datetime_edit.setDateTime(QDateTime(QDate(wall.year, wall.month, wall.day), QTime(wall.hour, wall.minute),
-                                            QTimeZone(QTimeZone.Initialization.UTC)))
+    bar.datetime_edit.set_moment(wall)
 
 
 def translated(language: str, english: str) -> str:
@@ -176,7 +175,7 @@ def test_back_to_english_restores_english_names_and_monday_weeks(finnish_christm
     assert month_button(view, "FI") == "December"
     # English locales start the week on Sunday; the desks' calendars keep Monday.
     assert weekday_header(view, "FI")[0] == "Mon"
-    assert view.what_if.datetime_edit.calendarWidget().firstDayOfWeek() == Qt.DayOfWeek.Monday
+    assert view.what_if.datetime_edit.calendar.firstDayOfWeek() == Qt.DayOfWeek.Monday
     assert listed_names(view, "SE") == ["Christmas Eve", "Christmas Day", "Second Day of Christmas",
                                         "New Year's Eve"]
     assert view.note.toPlainText().startswith("About these hours")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimeZone
+from PySide6.QtCore import QDate, Qt
 
 from desktop.gui.hours.hours_view import HoursView
 from desktop.gui.widgets.desk_card import DeskCardWidget
@@ -18,8 +18,7 @@ def pick(view: HoursView, country: str, wall: dt.datetime) -> None:
     """Choose the country in the combo, then type the moment into the picker."""
     bar = view.what_if
     bar.country_combo.setCurrentIndex(bar.country_combo.findData(country))
-    bar.datetime_edit.setDateTime(QDateTime(QDate(wall.year, wall.month, wall.day), QTime(wall.hour, wall.minute),
-                                            QTimeZone(QTimeZone.Initialization.UTC)))
+    bar.datetime_edit.set_moment(wall)
 
 
 def card_text(view: HoursView, country: str) -> str:
@@ -220,11 +219,11 @@ def test_tab_moves_through_the_what_if_bar_in_reading_order(qtbot, main_window, 
     main_window.activateWindow()
     bar.datetime_edit.setFocus()
     qtbot.waitUntil(lambda: bar.datetime_edit.hasFocus())
-    # Tab first walks the picker's own sections (year, month, ...), then moves on.
+    # The picker is one line edit (issue 16): Tab moves straight on.
     order = []
     for _step in range(12):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
-        if QApplication.focusWidget() is not bar.datetime_edit and QApplication.focusWidget() not in order:
+        if QApplication.focusWidget() is not bar.datetime_edit.line_edit and QApplication.focusWidget() not in order:
             order.append(QApplication.focusWidget())
     assert order[:2] == [bar.country_combo, bar.now_button]
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QColor, QPalette
 
 from desktop.gui.platform.theme import DARK, LIGHT, SYSTEM, apply_theme, dark_palette, is_dark
 from desktop.gui.widgets.field_error_label import ERROR_ON_DARK, ERROR_ON_LIGHT, FieldErrorLabel
@@ -115,3 +115,28 @@ def test_a_chosen_dark_theme_is_there_before_the_window_shows(qapp):
         assert is_dark(qapp.palette())
     finally:
         apply_theme(qapp, SYSTEM)
+
+
+def test_dark_reaches_the_sidebar_the_desk_cards_and_the_what_if_bar_at_once(qtbot, qapp, window):
+    """Issue 16: widgets with a style sheet kept the light palette they were polished with."""
+    apply_theme(qapp, LIGHT)
+    hours = window.view("hours")
+    card = hours.cards["SE"]
+    bar = hours.what_if
+    dark = dark_palette()
+    colour = lambda widget, role: widget.palette().color(QPalette.ColorGroup.Active, role).name()  # noqa: E731
+    apply_theme(qapp, DARK)
+    qtbot.waitUntil(lambda: window_lightness(window) < 128)
+    base, text = dark.color(QPalette.ColorRole.Base).name(), dark.color(QPalette.ColorRole.WindowText).name()
+    assert colour(window.navigation.viewport(), QPalette.ColorRole.Base) == base
+    assert colour(card, QPalette.ColorRole.Base) == base
+    for label in (card.title, card.when, card.phone, bar.what_if_label, bar.zone_label, bar.mode_label):
+        assert colour(label, QPalette.ColorRole.WindowText) == text, label
+    # What the agent sees: the card painted dark, its text light (not black on dark grey).
+    card_image = card.grab().toImage()
+    assert card_image.pixelColor(card.width() // 2, card.height() - 4).lightness() < 80
+    assert colour(bar, QPalette.ColorRole.Window) == dark.color(QPalette.ColorRole.Window).name()
+    apply_theme(qapp, LIGHT)
+    qtbot.waitUntil(lambda: window_lightness(window) >= 128)
+    assert QColor(colour(card, QPalette.ColorRole.Base)).lightness() >= 128
+    assert QColor(colour(bar.what_if_label, QPalette.ColorRole.WindowText)).lightness() < 128
