@@ -11,12 +11,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QDateTime, QTime
 from PySide6.QtWidgets import (
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QRadioButton,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop.common.i18n import _
 from desktop.gui.platform.settings import Settings
+from desktop.gui.widgets.moment_edit import MomentEdit
 from desktop.gui.widgets.wrapped_label import wrapped_label
 from desktop.wording.hours import moment_text
 from domain.cases import CASE_FIELD_LENGTHS, MAX_CASE_NOTE, CaseStatus
@@ -34,8 +34,9 @@ if TYPE_CHECKING:
     from desktop.gui.operations.escalation import Case
 
 
-def _wall(moment: dt.datetime) -> QDateTime:
-    return QDateTime(QDate(moment.year, moment.month, moment.day), QTime(moment.hour, moment.minute))
+def _wall(moment: dt.datetime) -> dt.datetime:
+    """The wall-clock minute of an aware moment, as the date-and-time field shows it."""
+    return moment.replace(second=0, microsecond=0, tzinfo=None)
 
 
 def _dialog_buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
@@ -131,12 +132,15 @@ class FirstResponseDialog(QDialog):
                              "Microsoft first respond?").format(
             customer=case.customer_name or _("(no customer)"), product=case.product,
             opened=moment_text(opened, wall_now), due=moment_text(case.due.astimezone(self.zone), wall_now)))
-        self.moment_edit = QDateTimeEdit(self)
-        self.moment_edit.setCalendarPopup(True)
-        self.moment_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
-        # Minutes are what the agent reads off the mail; the bounds are checked again by the store.
-        self.moment_edit.setDateTimeRange(_wall(opened), _wall(wall_now))
-        self.moment_edit.setDateTime(_wall(wall_now))
+        # The app's date-and-time field (issue 16): the whole moment typed in ISO or the
+        # Nordic form, a calendar, and what it understood said underneath.
+        self.moment_edit = MomentEdit(self)
+        self.moment_edit.set_moment(_wall(wall_now))
+        self.moment_edit.set_minimum(opened.date())
+        self.range_label = QLabel(self)
+        self.range_label.setWordWrap(True)
+        self.moment_edit.momentChanged.connect(self._check_range)
+        self.moment_edit.problemChanged.connect(self._check_range)
         form = QFormLayout()
         form.addRow(_("&First response at:"), self.moment_edit)
         self.buttons = _dialog_buttons(self, _("Record first response"))
@@ -144,15 +148,29 @@ class FirstResponseDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.about)
         layout.addLayout(form)
+        layout.addWidget(self.range_label)
         layout.addWidget(self.buttons)
         self._now, self._opened = now, case.opened
+        self._earliest, self._latest = _wall(opened), _wall(wall_now)
         self.moment_edit.setFocus()
+
+    def _check_range(self, *_args) -> None:
+        """Minutes are what the agent reads off the mail; never before the case was opened
+        nor in the future (the store checks both again)."""
+        wall = self.moment_edit.moment()
+        problem = ""
+        if wall < self._earliest:
+            problem = _("The case was opened at {moment}: the response cannot come before it.").format(
+                moment=self._earliest.strftime("%Y-%m-%d %H:%M"))
+        elif wall > self._latest:
+            problem = _("{moment} is in the future: enter when the response came.").format(
+                moment=wall.strftime("%Y-%m-%d %H:%M"))
+        self.range_label.setText(problem)
+        self.ok_button.setEnabled(not problem and not self.moment_edit.problem())
 
     def moment(self) -> dt.datetime:
         """The entered wall time as an instant (now itself when left at now: the seconds count)."""
-        value = self.moment_edit.dateTime()
-        date, time = value.date(), value.time()
-        wall = dt.datetime(date.year(), date.month(), date.day(), time.hour(), time.minute(), tzinfo=self.zone)
+        wall = self.moment_edit.moment().replace(tzinfo=self.zone)
         if wall.astimezone(dt.timezone.utc) >= self._now.replace(second=0, microsecond=0).astimezone(dt.timezone.utc):
             return self._now
         return max(wall, self._opened)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QDate, QDateTime, QTime
+from PySide6.QtCore import Qt
 
 from desktop.gui.platform.settings import Settings
 from domain.customers import Customer
@@ -91,13 +91,23 @@ def test_the_first_response_is_the_moment_the_agent_enters_and_can_be_undone(qtb
     cases = view.cases
     click(qtbot, cases.mark_button)
     qtbot.waitUntil(lambda: cases.dialog is not None and cases.dialog.isVisible())
-    edit = cases.dialog.moment_edit
-    assert edit.dateTime() == QDateTime(QDate(2026, 11, 23), QTime(14, 0))  # now, by default
-    assert edit.minimumDateTime() == QDateTime(QDate(2026, 11, 23), QTime(13, 0))  # not before it was opened
-    assert edit.maximumDateTime() == QDateTime(QDate(2026, 11, 23), QTime(14, 0))  # nor in the future
-    edit.setDateTime(QDateTime(QDate(2026, 11, 23), QTime(13, 30)))
+    dialog = cases.dialog
+    edit = dialog.moment_edit
+    assert edit.moment() == dt.datetime(2026, 11, 23, 14, 0)  # now, on the customer's clock, by default
+
+    def typed(text: str) -> None:  # Ctrl+A and the whole moment, as the agent types it (issue 16)
+        qtbot.keyClick(edit.line_edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClicks(edit.line_edit, text)
+        qtbot.keyClick(edit.line_edit, Qt.Key.Key_Return)
+
+    typed("23.11.2026 12.59")  # before the case was opened (13:00): refused, said why
+    assert not dialog.ok_button.isEnabled() and "cannot come before" in dialog.range_label.text()
+    typed("2026-11-23 14:01")  # in the future
+    assert not dialog.ok_button.isEnabled() and "in the future" in dialog.range_label.text()
+    assert dialog.isVisible()  # Enter on a refused moment records nothing
+    # A moment in range: Enter takes it and records it, as the dialog's OK does.
     with qtbot.waitSignal(cases.responded, timeout=10_000) as responded, qtbot.waitSignal(cases.loaded):
-        click(qtbot, cases.dialog.ok_button)
+        typed("23.11.2026 kl. 13.30")
     assert responded.args[0].responded == dt.datetime(2026, 11, 23, 12, 30, tzinfo=UTC)
     [stored] = list_cases(store)
     assert stored.responded == dt.datetime(2026, 11, 23, 12, 30, tzinfo=UTC) and stored.met
@@ -187,16 +197,17 @@ def test_a_case_opened_twice_is_cancelled_and_an_edit_a_colleague_beat_is_refuse
     qtbot.waitUntil(lambda: cases.dialog is not None and cases.dialog.isVisible())
     click(qtbot, cases.dialog.cancel_radio)
     type_text(cases.dialog.reason_edit, "Opened twice")
-    with qtbot.waitSignal(cases.loaded, timeout=10_000):
-        click(qtbot, cases.dialog.ok_button)
-    assert "Not saved: case" in cases.note.text() and "changed by someone else" in cases.note.text()
-    assert cases.model.index(cases.model.row_of(case.id), 4).data() == "Teams"  # theirs, shown now
+    # Waited for by what the agent sees, not by the next `loaded`: the colleague's commit
+    # also makes the list reload by itself (data_version), and that reload may come first.
+    click(qtbot, cases.dialog.ok_button)
+    qtbot.waitUntil(lambda: "Not saved: case" in cases.note.text(), timeout=10_000)
+    assert "changed by someone else" in cases.note.text()
+    qtbot.waitUntil(lambda: cases.model.index(cases.model.row_of(case.id), 4).data() == "Teams")  # theirs, shown
 
     click(qtbot, cases.end_button)  # again, on what is stored now
     qtbot.waitUntil(lambda: cases.dialog is not None and cases.dialog.isVisible())
     click(qtbot, cases.dialog.cancel_radio)
     type_text(cases.dialog.reason_edit, "Opened twice")
-    with qtbot.waitSignal(cases.loaded, timeout=10_000):
-        click(qtbot, cases.dialog.ok_button)
-    assert f"Case {case.id} cancelled: Opened twice" in cases.note.text()
+    click(qtbot, cases.dialog.ok_button)
+    qtbot.waitUntil(lambda: f"Case {case.id} cancelled: Opened twice" in cases.note.text(), timeout=10_000)
     assert list_cases(store) == []
