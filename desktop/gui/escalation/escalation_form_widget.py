@@ -120,11 +120,10 @@ class EscalationFormWidget(Retranslating, QWidget):
         customer_form = QFormLayout(self.customer_box)
         customer_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         customer_form.addRow(self.customer.label, self.customer)
-        where = QHBoxLayout()
-        where.addWidget(self.country_combo, 2)
-        where.addWidget(self.offering_label)
-        where.addWidget(self.offering_combo, 3)
-        customer_form.addRow(self.country_label, where)
+        # Country and offering on rows of their own: side by side they made the question
+        # column wider than a 1024-pixel screen leaves it in Danish and Swedish (issue 16).
+        customer_form.addRow(self.country_label, self.country_combo)
+        customer_form.addRow(self.offering_label, self.offering_combo)
 
         product_form = QFormLayout(self.product_box)
         product_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)

@@ -122,6 +122,8 @@ class EscalationView(Retranslating, QWidget):
         self.form.productChanged.connect(self._on_product_changed)
         self.form.customer.customerPicked.connect(self._on_customer_picked)
         self.severity.severityChanged.connect(lambda _severity: self._on_changed())
+        # "B (suggested)" widens the severity row: measure the columns again once it is laid out.
+        self.severity.severityChanged.connect(lambda _severity: QTimer.singleShot(0, self, self._fit_widths))
         self.answer_widget.saveRequested.connect(self.save_case)
         self.hours.loaded.connect(self._on_hours_loaded)
         self.hours.ticked.connect(self._on_tick)
@@ -130,7 +132,9 @@ class EscalationView(Retranslating, QWidget):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Sideways only as a last resort: content that outgrows the measured width (a longer
+        # word after the fit) scrolls instead of being cut off unseen.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         scroll.setWidget(widget)
         return scroll
 

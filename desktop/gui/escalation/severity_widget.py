@@ -62,10 +62,11 @@ class SeverityWidget(Retranslating, QGroupBox):
         buttons.addWidget(self.no_button)
         buttons.addStretch(1)
         buttons.addWidget(self.restart_button)
-        # The four severities side by side: the meaning of the one used is spelled out under them.
+        # The four severities side by side under their label (beside it, Swedish and Finnish
+        # made the column wider than a 1024-pixel screen leaves it: issue 16); the meaning
+        # of the one used is spelled out under them.
         radios = QHBoxLayout()
         radios.setSpacing(12)
-        radios.addWidget(self.pick_label)
         for radio in self.radios.values():
             radios.addWidget(radio)
         radios.addStretch(1)
@@ -75,6 +76,7 @@ class SeverityWidget(Retranslating, QGroupBox):
         layout.addWidget(self.question_label)
         layout.addLayout(buttons)
         layout.addSpacing(4)
+        layout.addWidget(self.pick_label)
         layout.addLayout(radios)
         layout.addWidget(self.override_label)
         layout.addWidget(self.situation_label)
