@@ -25,7 +25,8 @@ def _env(tmp_path: Path, **extra: str) -> dict:
     home = tmp_path / "user"
     env.update(QT_QPA_PLATFORM="offscreen", DESKGUIDE_MACHINE_CONFIG=str(tmp_path / "none.ini"),
                XDG_DATA_HOME=str(home / "data"), XDG_CONFIG_HOME=str(home / "config"),
-               XDG_CACHE_HOME=str(home / "cache"), LOCALAPPDATA=str(home / "data"), **extra)
+               XDG_CACHE_HOME=str(home / "cache"), LOCALAPPDATA=str(home / "data"))
+    env.update(extra)  # a test's own folders win
     return env
 
 
