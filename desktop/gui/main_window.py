@@ -33,6 +33,7 @@ from desktop.gui.platform import language
 from desktop.gui.platform.store_worker import Clock, StoreWorker, Where, utc_now
 from desktop.gui.view_context import ViewContext
 from desktop.gui.widgets.customer_index import CustomerIndex
+from desktop.gui.widgets.elided_label import ElidedLabel
 from desktop.gui.widgets.hours_model import HoursModel
 from desktop.gui.widgets.retranslating import Retranslating
 from desktop.wording import hours as hours_text
@@ -153,7 +154,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.desks_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.statusBar().addWidget(self.desks_label, 1)
         # Which database the answers come from (issue 14): a team's, or this computer's file.
-        self.database_label = QLabel(self)
+        # Shortened in the middle when the window is narrow: the desks come first.
+        self.database_label = ElidedLabel(self)
         self.statusBar().addPermanentWidget(self.database_label)
         self._desks_failed = False
         self._build_menus()
@@ -203,9 +205,9 @@ class MainWindow(Retranslating, QMainWindow):
         if self.worker.target is not None:
             self._show_database(self.worker.target)
         if self._desks_failed:
-            self.desks_label.setText(_("The desks could not be loaded."))
+            self._show_desks(_("The desks could not be loaded."))
         elif self.hours.answerer is None:
-            self.desks_label.setText(_("Loading the desks…"))
+            self._show_desks(_("Loading the desks…"))
         else:
             self._update_status()
         self.file_menu.setTitle(_("&File"))
@@ -229,7 +231,7 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _on_desks_failed(self, _message: str) -> None:
         self._desks_failed = True
-        self.desks_label.setText(_("The desks could not be loaded."))
+        self._show_desks(_("The desks could not be loaded."))
 
     def view(self, key: str) -> QWidget:
         """The view for `key`, built the first time it is needed.
@@ -335,9 +337,26 @@ class MainWindow(Retranslating, QMainWindow):
         self.about_dialog.refresh()
         self.about_dialog.open()
 
+    def _show_desks(self, text: str) -> None:
+        self.desks_label.setText(text)
+        self._fit_status_bar()
+
+    def _fit_status_bar(self) -> None:
+        """The four desks' answers whole, the database in what is left (shortened in the
+        middle, whole in its tooltip): on a 1024-pixel screen the path pushed the desks
+        off the bar (issue 16)."""
+        needed = self.desks_label.fontMetrics().horizontalAdvance(self.desks_label.text()) + 32
+        left = self.statusBar().width() - needed
+        self.database_label.setMaximumWidth(max(self.database_label.minimumSizeHint().width(), left))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_status_bar()
+
     def _show_database(self, target) -> None:
         self._database = target.describe()
-        self.database_label.setText(_(self._database))
+        self.database_label.set_full_text(_(self._database))
+        self._fit_status_bar()
 
     def _ask_password(self, request) -> None:
         """The team database wants a password: ask in a dialog of the window's (the
@@ -358,7 +377,7 @@ class MainWindow(Retranslating, QMainWindow):
         """The desks now, whatever moment the hours view is showing."""
         statuses = self.hours.statuses(self.hours.now())
         text = " · ".join(hours_text.summary_text(status) for status in statuses)
-        self.desks_label.setText(_("Now: {desks}").format(desks=text))
+        self._show_desks(_("Now: {desks}").format(desks=text))
 
     def shutdown(self) -> None:
         """Stop the tick and let the worker finish its jobs and close the store, now

@@ -37,9 +37,9 @@ def test_the_status_bar_names_the_database(main_window, isolated_data):
     # A team database says "Team database <name> on <host>:<port>": tests/desktop/gui/test_team_database.py.
     from desktop.gui.platform.language import apply_language
 
-    assert main_window.database_label.text() == f"Local database {isolated_data}"
+    assert main_window.database_label.full_text() == f"Local database {isolated_data}"
     apply_language("sv")
-    assert main_window.database_label.text() == f"Lokal databas {isolated_data}"
+    assert main_window.database_label.full_text() == f"Lokal databas {isolated_data}"
 
 
 def test_the_status_bar_follows_the_clock_and_ignores_what_if(main_window, clock):

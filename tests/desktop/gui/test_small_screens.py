@@ -110,6 +110,22 @@ def test_every_view_fits_small_screens_in_every_language(qtbot, window_with_a_cu
                 if table.horizontalHeader().sectionSize(NAME) < least:
                     problems.append(f"{where}: the name column is {table.horizontalHeader().sectionSize(NAME)} px")
         assert window.minimumSizeHint().width() <= width, (lang, width)
+        # The status bar: the four desks' answers whole; the database gives way (its whole
+        # name in the tooltip).
+        desks = window.desks_label
+
+        def desks_fit() -> bool:
+            return desks.fontMetrics().horizontalAdvance(desks.text()) <= desks.width()
+
+        try:  # the status bar lays out after the resize has been delivered
+            qtbot.waitUntil(desks_fit, timeout=2_000)
+        except qtbot.TimeoutError:
+            pass
+        if not desks_fit():
+            problems.append(f"{lang} {width}x{height}: the status bar cuts the desks' answers "
+                            f"({desks.fontMetrics().horizontalAdvance(desks.text())} px in {desks.width()}; "
+                            f"database {window.database_label.width()}, bar {window.statusBar().width()})")
+        assert window.database_label.toolTip() == window.database_label.full_text() != ""
     assert not problems, "\n".join(problems)
 
 

@@ -31,7 +31,7 @@ def test_the_window_opens_on_a_team_database_and_says_which(qtbot, open_window, 
     credential_store.remember(parse_team_url(url, "test").credential_key(), AGENT_PASSWORD)
     window = open_window(db_path=team(url))  # waits until the desks are loaded: from the server
     port = url.split(":")[-1].split("/")[0]
-    assert window.database_label.text() == f"Team database {name} on 127.0.0.1:{port}"
+    assert window.database_label.full_text() == f"Team database {name} on 127.0.0.1:{port}"
     assert window.password_dialog is None  # the credential store had it
     window.about_action.trigger()
     qtbot.waitUntil(lambda: "desks" in window.about_dialog.details.text(), timeout=10_000)
@@ -42,7 +42,7 @@ def test_a_database_on_this_computer_s_socket_is_said_so(open_window, postgres_s
     name = postgres_server.create_database(template=postgres_template)
     try:
         window = open_window(db_path=team(postgres_server.socket_url(name)))
-        assert window.database_label.text() == (
+        assert window.database_label.full_text() == (
             f"Team database {name} on this computer (socket {postgres_server.folder})")
         window.shutdown()
     finally:
@@ -70,7 +70,7 @@ def test_the_password_is_asked_again_when_refused_and_remembered_when_asked(qtbo
     again.ok_button.click()
 
     qtbot.waitUntil(lambda: window.hours.answerer is not None, timeout=15_000)
-    assert window.database_label.text().startswith(f"Team database {name} on 127.0.0.1:")
+    assert window.database_label.full_text().startswith(f"Team database {name} on 127.0.0.1:")
     key = parse_team_url(url, "test").credential_key()
     assert memory_keyring.passwords == {("Deskguide team database", key): AGENT_PASSWORD}
     assert window.error_banner is None  # nothing went wrong
@@ -98,7 +98,7 @@ def test_deskguide_gui_database_url_with_a_password_is_refused_in_the_window(qtb
     qtbot.waitUntil(lambda: window.error_banner is not None and window.error_banner.isVisible(), timeout=15_000)
     said = window.error_banner.label.text()
     assert "--database-url: a URL with a password is refused" in said and "hunter2" not in said
-    assert window.database_label.text() == ""  # no database: not the local file either
+    assert window.database_label.full_text() == ""  # no database: not the local file either
 
 
 def test_deskguide_gui_database_url_opens_the_team_database(qtbot, password_database, memory_keyring):
@@ -111,4 +111,4 @@ def test_deskguide_gui_database_url_opens_the_team_database(qtbot, password_data
     qtbot.addWidget(window)
     window.show()
     qtbot.waitUntil(lambda: window.hours.answerer is not None, timeout=15_000)
-    assert window.database_label.text().startswith(f"Team database {name} on 127.0.0.1:")
+    assert window.database_label.full_text().startswith(f"Team database {name} on 127.0.0.1:")
