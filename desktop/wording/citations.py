@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 TERMS = "003"  # the reseller's "Villkor Office 365 Support"
 UNIFIED = "000"  # Microsoft's Unified Enterprise Support Services description
 LIFECYCLE = "004"  # Microsoft's support lifecycle policy
+SLA = "005"  # Microsoft's Service Level Agreement for Microsoft Online Services (issue 19)
 
 
 def _section(cited: Citation) -> str:
@@ -127,4 +128,7 @@ def _customer_document(document: str, cited: list[Citation]) -> str:
         return _("Microsoft's Unified Enterprise Support Services description")
     if document == LIFECYCLE:
         return _("Microsoft's support lifecycle policy")
+    if document == SLA:
+        # Translators: Microsoft's SLA named to a customer (issue 19, claims after an outage).
+        return _("Microsoft's service level agreement for its online services")
     return "; ".join(dict.fromkeys(citation_text(c) for c in cited))
