@@ -10,6 +10,7 @@ not the agent's), Copy message, and Save to journal (the call workflow's Ctrl+J)
 from __future__ import annotations
 
 from html import escape
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -35,6 +36,15 @@ def _selectable(label: QLabel) -> QLabel:
                                   | Qt.TextInteractionFlag.TextSelectableByKeyboard)
     label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
     return label
+
+
+def _paragraph(number: int, text: str, citation: str, ref: str) -> str:
+    """A sentence and its citation, a link to the source viewer when it has a ref; a line
+    without a citation (the next step) in bold."""
+    if not citation:
+        return f"<p style='margin-bottom:6px'><b>{escape(text)}</b></p>"
+    cited = f"<a href='source:{number}'>{escape(citation)}</a>" if ref else f"({escape(citation)})"
+    return f"<p style='margin-bottom:6px'>{escape(text)} {cited}</p>"
 
 
 class ClaimsAnswerWidget(Retranslating, QFrame):
@@ -153,11 +163,8 @@ class ClaimsAnswerWidget(Retranslating, QFrame):
         self.uptime_label.setText(uptime)
         self._refs = [ref for _text, _citation, ref in lines]
         self._plain = "\n".join(f"{text} ({citation})" if citation else text for text, citation, _ref in lines)
-        self.lines_label.setText("".join(
-            f"<p style='margin-bottom:6px'>{escape(text)}"
-            + (f" <a href='source:{n}'>{escape(citation)}</a>" if citation and ref else
-               f" ({escape(citation)})" if citation else "") + "</p>"
-            for n, (text, citation, ref) in enumerate(lines)))
+        self.lines_label.setText("".join(_paragraph(n, text, citation, ref)
+                                         for n, (text, citation, ref) in enumerate(lines)))
         self.hint_label.setText("")
         self._show_visible()
 

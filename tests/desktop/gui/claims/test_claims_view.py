@@ -212,3 +212,12 @@ def test_the_save_to_journal_button_and_the_palette(qtbot, window, store):
     dialog = next(d for d in window.findChildren(JournalEntryDialog) if d.isVisible())
     assert dialog.record.kind == "claim" and dialog.record.topic.startswith("Claim: Exchange Online")
     dialog.reject()
+
+
+def test_the_sla_is_cited_by_name_without_a_link_to_a_text_not_shipped(window):
+    window, _finnish, _swedish = window
+    view = claims_view(window)
+    outage(view, dt.datetime(2026, 11, 10, 8, 0), dt.datetime(2026, 11, 10, 12, 0))
+    html = view.answer_widget.lines_label.text()
+    assert "(Microsoft “Service Level Agreement for Microsoft Online Services”)" in html
+    assert html.count("<a href") == len(view.current_answer.reasons) - 1  # every clause of the terms
