@@ -151,6 +151,14 @@ def parse_month(text: str) -> tuple[int, int]:
     return int(match.group(1)), int(match.group(2))
 
 
+def parse_minutes(text: str) -> int:
+    """The outage's minutes as typed ("95"): a whole number (the range is checked by assess_claim)."""
+    try:
+        return int(str(text).strip())
+    except ValueError:
+        raise InvalidInput("outage_minutes", text, Message("is not a whole number of minutes")) from None
+
+
 def outage_minutes(start: dt.datetime, end: dt.datetime) -> int:
     """The outage's minutes inside the month of `start` (in start's time zone): an outage
     running past the month's end counts up to midnight, the rest belongs to the next
@@ -170,8 +178,10 @@ def uptime_of(month_total: int, outage: int) -> Fraction:
 
 
 def rounded(uptime: Fraction) -> float:
-    """Two decimals, half up, for display only: 99.895 shows as 99.9 though it is below it."""
-    return math.floor(uptime * 100 + Fraction(1, 2)) / 100
+    """Two decimals for display only, rounded DOWN: every band limit has at most two
+    decimals, so the shown figure is on the same side of each limit as the exact uptime
+    (rounded half up, 99.898 would show as 99.9 beside a credit for being below 99.9)."""
+    return math.floor(uptime * 100) / 100
 
 
 def credit_for(level: ServiceLevel, uptime: Fraction) -> Fraction:
