@@ -221,3 +221,15 @@ def test_the_sla_is_cited_by_name_without_a_link_to_a_text_not_shipped(window):
     html = view.answer_widget.lines_label.text()
     assert "(Microsoft “Service Level Agreement for Microsoft Online Services”)" in html
     assert html.count("<a href") == len(view.current_answer.reasons) - 1  # every clause of the terms
+
+
+def test_a_language_switch_rewords_the_answer_and_keeps_the_customers_message(qtbot, window):
+    window, _finnish, _swedish = window
+    view = claims_view(window)
+    outage(view, dt.datetime(2026, 11, 10, 8, 0), dt.datetime(2026, 11, 10, 12, 0))
+    message = view.answer_widget.message()
+    window.choose_language("sv")
+    qtbot.waitUntil(lambda: view.answer_widget.uptime().startswith("Drifttid"))
+    assert "99,44" in view.answer_widget.uptime() and "SLA 99,9" in view.answer_widget.uptime()
+    assert view.form.service() == "exchange-online" and view.current_answer.outage_minutes == 240
+    assert view.answer_widget.message() == message  # the customer's language is not the agent's
