@@ -201,13 +201,13 @@ def assess_claim(rules: ClaimRules, service: str, month: str, outage_minutes: in
         raise InvalidInput("service", service, Message("is not a service: use {services}",
                                                        services=", ".join(SERVICES)))
     year, number = parse_month(month)
-    total = month_minutes(year, number)
+    total, name = month_minutes(year, number), "%04d-%02d" % (year, number)
     if isinstance(outage_minutes, bool) or not isinstance(outage_minutes, int):
         raise InvalidInput("outage_minutes", outage_minutes, Message("is not a whole number of minutes"))
     if not 0 <= outage_minutes <= total:
         raise InvalidInput("outage_minutes", outage_minutes,
                            Message("is not between 0 and {total}, the minutes in {month}", total=total,
-                                   month=f"{year:04d}-{number:02d}"))
+                                   month=name))
     level = rules.levels[service]
     uptime = uptime_of(total, outage_minutes)
     credit = credit_for(level, uptime)
@@ -221,7 +221,7 @@ def assess_claim(rules: ClaimRules, service: str, month: str, outage_minutes: in
         keys.append("details")
     next_step = NEXT_WRONG_PORTAL if wrong_portal else NEXT_COLLECT if credit else NEXT_NO_CREDIT
     return ClaimAnswer(
-        service=service, month=f"{year:04d}-{number:02d}", outage_minutes=outage_minutes, month_minutes=total,
+        service=service, month=name, outage_minutes=outage_minutes, month_minutes=total,
         uptime=uptime, uptime_percent=rounded(uptime), sla_percent=level.sla_percent,
         credit_percent=credit, claim_to="reseller", paid_after_microsoft=True, cap=CAP, excluded=EXCLUDED,
         data_loss=data_loss, wrong_portal=wrong_portal, next_step=next_step,

@@ -61,6 +61,8 @@ def add_commands(commands, common_options) -> None:
     claim.add_argument("--wrong-portal", action="store_true",
                        help=_("the customer filed the claim through Microsoft's or another portal"))
     customer_message.add_option(claim)
+    claim.add_argument("--agent", metavar="NAME",
+                       help=_("who signs the message for the customer (default: this computer's user name)"))
     claim.add_argument("--country", metavar="SE|NO|DK|FI", type=_country,
                        help=_("the customer's country: the message for the customer gives its desk's phone "
                               "(default: the desk for --lang)"))

@@ -74,6 +74,13 @@ def ref_text(ref: str) -> str:
     return "; ".join(texts)
 
 
+def not_shipped_text(cited: Citation) -> str:
+    """What the source viewer says for a document cited by title only (Microsoft's SLA,
+    issue 19): its text does not come with the app."""
+    return _("The text of {document} is not shipped with Deskguide; check the current edition at its "
+             "publisher.").format(document=_document_text(cited))
+
+
 # "terms §6 (003:88-91)": a clause with our file's lines, as older reference-data fields
 # (desks.toml's `clause`, kept in the store as one text) still write it.
 _INLINE = re.compile(r"(?:terms )?§\d+(?:\.\d+)? \((\d{3}:\d+(?:-\d+)?)\)")

@@ -39,15 +39,6 @@ MINIMUM_COLUMN = 320  # px: the question's and the answer's columns are never na
 FALLBACK_ZONES = {"SE": "Europe/Stockholm", "NO": "Europe/Oslo", "DK": "Europe/Copenhagen", "FI": "Europe/Helsinki"}
 
 
-def _shipped(ref: str) -> str:
-    """`ref` if the source viewer can show its text, else "": Microsoft's SLA is cited by
-    name and edition but not shipped (docs/claims.md), and a link to nothing helps no one."""
-    from domain.citations import citation
-
-    cited = citation(ref)
-    return ref if cited is not None and cited.document.file else ""
-
-
 def _field_name(field: str) -> str:
     """The field a domain error names, as the start of a sentence (\"The end is not after...\")."""
     return {"service": _("The service"), "start": _("The start"), "end": _("The end"),
@@ -220,7 +211,7 @@ class ClaimsView(Retranslating, QWidget):
                                                           sla=percent(answer.sla_percent))
         # The next step first: on the phone the agent needs what to do, and the why when asked.
         lines = [(_("Next step: {step}").format(step=next_step_text(answer)), "", "")]
-        lines += [(reason_text(answer, reason), ref_text(reason.ref) or reason.clause, _shipped(reason.ref))
+        lines += [(reason_text(answer, reason), ref_text(reason.ref) or reason.clause, reason.ref)
                   for reason in answer.reasons]
         self.answer_widget.show_answer(title, credit, uptime, lines, answer.credit_due)
 

@@ -77,3 +77,12 @@ def test_a_ref_that_names_no_document_is_refused(ref):
 
 def test_no_ref_cites_nothing():
     assert citations("") == () and citation("") is None
+
+
+def test_microsofts_sla_is_cited_by_title_though_its_text_is_not_shipped():
+    # Issue 19: the SLA is not in the seeds; claims.toml cites it, the viewer has no text to show.
+    cited = citation("005:1")
+    assert cited.document.title == "Service Level Agreement for Microsoft Online Services"
+    assert not cited.document.shipped and cited.section is None
+    assert source_lines("005") == () and cited_text(cited) == ""
+    assert all(document.shipped for id_, document in documents().items() if id_ != "005")

@@ -214,13 +214,18 @@ def test_the_save_to_journal_button_and_the_palette(qtbot, window, store):
     dialog.reject()
 
 
-def test_the_sla_is_cited_by_name_without_a_link_to_a_text_not_shipped(window):
+def test_the_sla_is_cited_by_name_and_its_viewer_says_it_is_not_shipped(window):
     window, _finnish, _swedish = window
     view = claims_view(window)
     outage(view, dt.datetime(2026, 11, 10, 8, 0), dt.datetime(2026, 11, 10, 12, 0))
-    html = view.answer_widget.lines_label.text()
-    assert "(Microsoft “Service Level Agreement for Microsoft Online Services”)" in html
-    assert html.count("<a href") == len(view.current_answer.reasons) - 1  # every clause of the terms
+    shown = view.answer_widget
+    assert shown.lines_label.text().count("<a href") == len(view.current_answer.reasons)  # every one cited
+    sla = next(n for n, reason in enumerate(view.current_answer.reasons) if reason.text_key == "uptime")
+    shown.lines_label.linkActivated.emit(f"source:{sla + 1}")  # the next step, uncited, comes first
+    viewer = shown.source_viewer
+    assert "Service Level Agreement for Microsoft Online Services" in viewer.windowTitle()
+    assert "is not shipped with Deskguide" in viewer.note.text() and not viewer.text.isVisible()
+    viewer.close()
 
 
 def test_a_language_switch_rewords_the_answer_and_keeps_the_customers_message(qtbot, window):
