@@ -256,3 +256,10 @@ def test_a_replacement_file_with_the_bands_in_the_wrong_order_or_a_service_missi
     bad["service"]["teams"]["sla"] = "99,9"
     with pytest.raises(ReferenceDataError, match="percentage"):
         parse_claim_rules(bad)
+
+
+def test_an_outage_across_the_autumn_clock_change_counts_the_real_hour_twice_lived():
+    # 25 October 2026: 03:00 summer time becomes 02:00 winter time; 02:30 (summer) to 02:30
+    # (winter, fold=1) is one real hour though the wall clock shows the same time.
+    start = dt.datetime(2026, 10, 25, 2, 30, tzinfo=STOCKHOLM)
+    assert outage_minutes(start, start.replace(fold=1)) == 60
