@@ -165,12 +165,15 @@ def outage_minutes(start: dt.datetime, end: dt.datetime) -> int:
     month's uptime. A started minute counts whole (rounded up). Aware datetimes."""
     if start.tzinfo is None or end.tzinfo is None:
         raise InvalidInput("start", start, Message("needs a time zone"))
-    if end <= start:
+    # Compared and subtracted in UTC: two moments of one zone compare by the wall clock,
+    # which an autumn clock change makes ambiguous.
+    utc = dt.timezone.utc
+    if end.astimezone(utc) <= start.astimezone(utc):
         raise InvalidInput("end", end, Message("is not after the start of the outage"))
     year, month = start.year + start.month // 12, start.month % 12 + 1
-    month_end = dt.datetime(year, month, 1, tzinfo=start.tzinfo)
-    seconds = (min(end, month_end).astimezone(dt.timezone.utc) - start.astimezone(dt.timezone.utc)).total_seconds()
-    return math.ceil(seconds / 60)
+    month_end = dt.datetime(year, month, 1, tzinfo=start.tzinfo).astimezone(utc)
+    elapsed = min(end.astimezone(utc), month_end) - start.astimezone(utc)
+    return -(-elapsed // dt.timedelta(minutes=1))  # a started minute counts whole
 
 
 def uptime_of(month_total: int, outage: int) -> Fraction:

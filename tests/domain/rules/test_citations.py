@@ -27,7 +27,7 @@ def every_ref() -> list[str]:
         elif isinstance(value, str) and (key == "ref" or key.endswith("_ref")):
             found.append(value)
 
-    for name in ("scope.toml", "escalation.toml", "lifecycle.toml"):
+    for name in ("scope.toml", "escalation.toml", "lifecycle.toml", "claims.toml"):
         walk(load_toml(reference_dir() / name))
     return found
 
@@ -37,6 +37,9 @@ def test_every_ref_of_the_reference_data_cites_a_shipped_document_within_its_lin
     assert len(refs) > 80
     for ref in refs:
         for cited in citations(ref):
+            if not cited.document.shipped:  # Microsoft's SLA (issue 19): cited by title only
+                assert cited.document.id == "005" and cited.section is None, ref
+                continue
             lines = source_lines(cited.document.id)
             assert 1 <= cited.first <= cited.last <= len(lines), ref
             assert cited_text(cited), ref  # the lines say something

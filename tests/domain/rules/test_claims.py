@@ -221,3 +221,45 @@ def test_outage_minutes_never_exceed_the_start_month(start, seconds):
     minutes = outage_minutes(start, start + dt.timedelta(seconds=seconds))
     assert 1 <= minutes <= month_minutes(start.year, start.month)
     assert minutes <= -(-seconds // 60)
+
+
+@pytest.mark.parametrize("key, words", [
+    ("service-credits", "Service Credits"), ("service-credits", "innan Microsoft ersatt Dustin"),
+    ("claim-to-reseller", "inte till Microsoft"), ("wrong-portal", "inom 30 dagar"),
+    ("exclusive-remedy", "exklusiv påföljd"), ("six-months-cap", "sex (6) månadsperioden"),
+    ("data-loss", "förlust av data"), ("data-loss", "aktuell backup"), ("details", "all information"),
+])
+def test_each_clause_cites_the_lines_of_the_terms_that_say_it(key, words):
+    from domain.citations import citations, cited_text
+
+    clause = RULES.clauses[key]
+    assert any(words in cited_text(cited) for cited in citations(clause.ref)), (key, clause.ref)
+
+
+def test_a_replacement_file_with_the_bands_in_the_wrong_order_or_a_service_missing_is_refused():
+    import copy
+
+    from domain.claims import parse_claim_rules
+    from domain.errors import ReferenceDataError
+    from domain.reference_data import load_toml, reference_dir
+
+    data = load_toml(reference_dir() / "claims.toml")
+    backwards = copy.deepcopy(data)
+    backwards["service"]["teams"]["bands"].reverse()
+    with pytest.raises(ReferenceDataError, match="service.teams: bands"):
+        parse_claim_rules(backwards)
+    missing = copy.deepcopy(data)
+    del missing["service"]["onedrive"]
+    with pytest.raises(ReferenceDataError, match="onedrive"):
+        parse_claim_rules(missing)
+    bad = copy.deepcopy(data)
+    bad["service"]["teams"]["sla"] = "99,9"
+    with pytest.raises(ReferenceDataError, match="percentage"):
+        parse_claim_rules(bad)
+
+
+def test_an_outage_across_the_autumn_clock_change_counts_the_real_hour_twice_lived():
+    # 25 October 2026: 03:00 summer time becomes 02:00 winter time; 02:30 (summer) to 02:30
+    # (winter, fold=1) is one real hour though the wall clock shows the same time.
+    start = dt.datetime(2026, 10, 25, 2, 30, tzinfo=STOCKHOLM)
+    assert outage_minutes(start, start.replace(fold=1)) == 60
