@@ -91,6 +91,17 @@ ESCALATION_SHOTS = {
                             "Windows Server 2012 R2", (True,), None, None, None, True, False),
 }
 
+# Claims (issue 19): (theme, customer typed, customer opened, service, outage start and end on
+# the customer's clock, data lost).
+CLAIM_SHOTS = {
+    # The issue's example: Exchange Online down a morning in a 30-day month, a 25 % credit.
+    "claims-light.png": ("light", "lindqvist", "Lindqvist Bygg & Fastighetsförvaltning i Norrland AB",
+                         "exchange-online", dt.datetime(2026, 11, 10, 8, 0), dt.datetime(2026, 11, 10, 12, 0), False),
+    # A Finnish customer: Teams down 40 minutes and data lost (no credit; data loss excluded).
+    "claims-dark.png": ("dark", "pohjois", "Pohjois-Pohjanmaan Sairaanhoitopiirin Kuntayhtymä", "teams",
+                        dt.datetime(2026, 11, 18, 9, 20), dt.datetime(2026, 11, 18, 10, 0), True),
+}
+
 
 def prepare_database(path: Path) -> None:
     from domain.desks import OverrideKind
@@ -306,6 +317,22 @@ def shoot_escalation(app: QApplication, db: Path, name: str, theme: str, words: 
     return capture(app, window, _out / name)
 
 
+def shoot_claims(app: QApplication, db: Path, name: str, theme: str, words: str, customer: str, service: str,
+                 start: dt.datetime, end: dt.datetime, data_loss: bool) -> Path:
+    """The agent's way: open the customer's card, Claim…, pick the service, enter the outage."""
+    window = open_window(app, db, theme)
+    wait_until(app, lambda: window.call is not None and window.view("call").finder.is_loaded)
+    call = window.view("call")
+    call.open_customer(next(s.id for s in call.finder.search.search(words) if s.name == customer))
+    wait_until(app, lambda: call.current_card is not None and call.current_card.customer.name == customer)
+    call.card_widget.claim_button.click()
+    view = window.view("claims")
+    view.form.set_service(service)
+    view.form.set_times(start, end)
+    view.form.data_loss_check.setChecked(data_loss)
+    return capture(app, window, _out / name)
+
+
 def shoot_all(app: QApplication, db: Path, themes: set[str]) -> None:
     for name, (theme, words, customer) in CALL_SHOTS.items():
         if theme in themes:
@@ -322,6 +349,9 @@ def shoot_all(app: QApplication, db: Path, themes: set[str]) -> None:
     for name, shot in ESCALATION_SHOTS.items():
         if shot[0] in themes:
             print(shoot_escalation(app, db, name, *shot))
+    for name, shot in CLAIM_SHOTS.items():
+        if shot[0] in themes:
+            print(shoot_claims(app, db, name, *shot))
 
 
 def shoot_call(app: QApplication, db: Path, name: str, theme: str, words: str, customer: str) -> Path:
@@ -348,10 +378,12 @@ def shoot_view(app: QApplication, db: Path, view: str, theme: str) -> Path:
         return shoot_scope(app, db, name, theme, *SCOPE_SHOTS["scope-light.png"][1:])
     if view == "customers":
         return shoot_customers(app, db, name, theme, *CUSTOMER_SHOTS["customers-light.png"][1:])
+    if view == "claims":
+        return shoot_claims(app, db, name, theme, *CLAIM_SHOTS["claims-light.png"][1:])
     return shoot_escalation(app, db, name, theme, *ESCALATION_SHOTS["escalation-light.png"][1:])
 
 
-MATRIX_VIEWS = ("call", "hours", "scope", "customers", "escalation")
+MATRIX_VIEWS = ("call", "hours", "scope", "customers", "escalation", "claims")
 
 
 def shoot_matrix(app: QApplication, db: Path) -> None:

@@ -38,6 +38,12 @@ class Document:
     edition: str  # "2017:3", or "" when the document states none
     sections: tuple[Section, ...]
 
+    @property
+    def shipped(self) -> bool:
+        """Whether the text comes with the app: Microsoft's SLA (issue 19) is cited by its
+        title only (`file = ""`), and the source viewer says it is not shipped."""
+        return bool(self.file)
+
     def section_at(self, line: int) -> Section | None:
         found = None
         for section in self.sections:
@@ -104,6 +110,8 @@ def citation(ref: str) -> Citation | None:
 def source_lines(document_id: str) -> tuple[str, ...]:
     """The document's text, one entry a line (line n is [n - 1])."""
     document = documents()[document_id]
+    if not document.shipped:
+        return ()
     try:
         return tuple((sources_dir() / document.file).read_text(encoding="utf-8").splitlines())
     except OSError as error:

@@ -36,6 +36,9 @@ class JournalKind(str, Enum):
     NOTICE = "notice"  # a cancellation-notice answer
     ESCALATION = "escalation"  # a case escalated to Microsoft
     NOTE = "note"  # the agent's own note, about no answer in particular
+    # Issue 19: a claim after an outage. No migration: the column is a plain String(20)
+    # with no check constraint (0006_journal.py), so the new value needs none.
+    CLAIM = "claim"
 
 
 @dataclass(frozen=True)
@@ -67,7 +70,7 @@ def journal_problems(entry: JournalEntry, *, customer_pending: bool = False) -> 
     except ValueError:
         kind = None
         errors.append(FieldError("kind", valued(repr(entry.kind), Message(
-            "is not a kind of journal entry: use scope, notice, escalation or note"))))
+            "is not a kind of journal entry: use scope, notice, escalation, claim or note"))))
     agent, topic, verdict, note = (entry.agent.strip(), entry.topic.strip(), entry.verdict.strip(),
                                    entry.note.strip())
     if not agent:

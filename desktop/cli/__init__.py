@@ -21,6 +21,7 @@ from collections.abc import Sequence
 
 from desktop.cli import (
     backup,
+    claims,
     customers,
     deadlines,
     escalation,
@@ -51,7 +52,7 @@ from desktop.common.i18n import _
 from domain.errors import DeskguideError, InvalidInput
 
 # In the order `deskguide --help` lists them.
-COMMAND_FAMILIES = (hours, scope, notice, overrides, register_csv, customers, deadlines, lifecycle, escalation,
+COMMAND_FAMILIES = (hours, scope, claims, notice, overrides, register_csv, customers, deadlines, lifecycle, escalation,
                    journal, backup, team)
 
 

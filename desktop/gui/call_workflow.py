@@ -67,9 +67,14 @@ class CallWorkflow(QObject):
         call_view.scopeRequested.connect(self.open_scope)
         call_view.noticeRequested.connect(self.open_notice)
         call_view.escalationRequested.connect(self.open_escalation)
+        # Issue 19: the card's Claim… (the call view hands on the other three; this one is read
+        # from the card directly, the customer it shows being the one on the call).
+        call_view.card_widget.claimRequested.connect(self.open_claim)
+        self._watching_claims = False
         window.installEventFilter(self)
         self._watching_customers = False
         window.stack.currentChanged.connect(self._watch_customers)
+        window.stack.currentChanged.connect(self._watch_claims)
         self._watch_customers()
         self.retranslate()
 
@@ -84,6 +89,14 @@ class CallWorkflow(QObject):
         reload = self.call_view().reload_card
         customers.customerSaved.connect(lambda _customer: reload())
         customers.customerDeleted.connect(lambda _customer_id: reload())
+
+    def _watch_claims(self, *_args) -> None:
+        """The claims view's Save to journal button does what Ctrl+J does (once the view exists)."""
+        claims = self.window.views.get("claims")
+        if claims is None or self._watching_claims:
+            return
+        self._watching_claims = True
+        claims.journalRequested.connect(self.save_to_journal)
 
     def _action(self, keys, slot) -> QAction:
         action = QAction(self.window)
@@ -180,6 +193,18 @@ class CallWorkflow(QObject):
         view.set_question(customer.country, customer.offering.value, customer.id)
         self._opened_for["escalation"] = customer.id
 
+    def open_claim(self) -> None:
+        """The claims view, fresh for the customer on the card: their country's clock, their
+        language, a new outage (docs/call-workflow.md, "Starting fresh for each customer")."""
+        card = self.call_view().current_card
+        if card is None:
+            return
+        customer = card.customer
+        view = self.window.show_view("claims")
+        view.start_fresh(customer.country, self.customer_language())
+        self._opened_for["claims"] = customer.id
+        view.form.service_combo.setFocus()
+
     @staticmethod
     def _fresh_escalation(view) -> None:
         """The previous call's severity, Azure product and typed opening time are not this
@@ -205,6 +230,8 @@ class CallWorkflow(QObject):
                 view.start_fresh()
             elif key == "escalation":
                 self._fresh_escalation(view)
+            elif key == "claims":
+                view.start_fresh(card.customer.country, self.customer_language())
         if focused is not None and QApplication.focusWidget() is not focused:
             focused.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -287,8 +314,13 @@ class CallWorkflow(QObject):
         from desktop.gui.command_palette import PaletteItem
         from desktop.gui.main_window import VIEWS
 
-        items = [PaletteItem(_("View"), spec.title(), "", lambda key=spec.key: self.window.show_view(key))
+        items = [PaletteItem(_("View"), spec.title(), "", lambda key=spec.key: self.window.show_view(key),
+                             keywords=self._view_keywords().get(spec.key, ""))
                  for spec in VIEWS]
+        customer = self.customer()
+        if customer is not None:  # issue 19: a claim for the customer on the call, fresh
+            items.append(PaletteItem(_("Claim"), _("Claim for {name}").format(name=customer.name), "",
+                                     self.open_claim, keywords=self._view_keywords()["claims"]))
         search = self.window.customer_index.search
         if search is not None and text.strip():
             for summary in search.search(text, PALETTE_CUSTOMERS):
@@ -302,6 +334,12 @@ class CallWorkflow(QObject):
                 items.append(PaletteItem(_("Scope topic"), match.title, match.topic,
                                          lambda topic_id=match.topic: self._open_topic(topic_id), matched=True))
         return items
+
+    @staticmethod
+    def _view_keywords() -> dict[str, str]:
+        """Other words an agent types for a view (found by, not shown)."""
+        # Translators: words an agent may type in Ctrl+K to find the claims view, space-separated.
+        return {"claims": _("outage compensation service credit SLA uptime downtime")}
 
     def _open_customer(self, customer_id: int) -> None:
         self.window.show_view("call")

@@ -76,6 +76,12 @@ def _escalation_view(context: ViewContext) -> QWidget:
     return EscalationView(context)
 
 
+def _claims_view(context: ViewContext) -> QWidget:
+    from desktop.gui.claims.claims_view import ClaimsView
+
+    return ClaimsView(context)
+
+
 VIEWS: tuple[ViewSpec, ...] = (
     # The call first: an agent on the phone starts from the customer (issue "call workflow").
     ViewSpec("call", lambda: _("Customer call"), _call_view),
@@ -83,6 +89,8 @@ VIEWS: tuple[ViewSpec, ...] = (
     ViewSpec("scope", lambda: _("Support scope"), _scope_view),
     ViewSpec("customers", lambda: _("Customers & notice"), _customers_view),
     ViewSpec("escalation", lambda: _("Escalation"), _escalation_view),
+    # Issue 19: what a customer can get after an outage, from whom, and how to claim it.
+    ViewSpec("claims", lambda: _("Claims"), _claims_view),
 )
 
 # If no paint arrives (a window started minimised), start anyway after this long.

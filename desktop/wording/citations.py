@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 TERMS = "003"  # the reseller's "Villkor Office 365 Support"
 UNIFIED = "000"  # Microsoft's Unified Enterprise Support Services description
 LIFECYCLE = "004"  # Microsoft's support lifecycle policy
+SLA = "005"  # Microsoft's Service Level Agreement for Microsoft Online Services (issue 19)
 
 
 def _section(cited: Citation) -> str:
@@ -71,6 +72,13 @@ def ref_text(ref: str) -> str:
         appendix = any(c.section is not None and c.section.appendix for c in cited)
         texts.append(_with_sections(_document_text(cited[0]), sections, appendix))
     return "; ".join(texts)
+
+
+def not_shipped_text(cited: Citation) -> str:
+    """What the source viewer says for a document cited by title only (Microsoft's SLA,
+    issue 19): its text does not come with the app."""
+    return _("The text of {document} is not shipped with Deskguide; check the current edition at its "
+             "publisher.").format(document=_document_text(cited))
 
 
 # "terms §6 (003:88-91)": a clause with our file's lines, as older reference-data fields
@@ -127,4 +135,7 @@ def _customer_document(document: str, cited: list[Citation]) -> str:
         return _("Microsoft's Unified Enterprise Support Services description")
     if document == LIFECYCLE:
         return _("Microsoft's support lifecycle policy")
+    if document == SLA:
+        # Translators: Microsoft's SLA named to a customer (issue 19, claims after an outage).
+        return _("Microsoft's service level agreement for its online services")
     return "; ".join(dict.fromkeys(citation_text(c) for c in cited))

@@ -12,6 +12,7 @@ def kind_text(kind: str) -> str:
         "scope": _("Scope"),
         "notice": _("Notice"),
         "escalation": _("Escalation"),
+        "claim": _("Claim"),
         "note": _("Note"),
     }.get(str(getattr(kind, "value", kind)), str(kind))
 

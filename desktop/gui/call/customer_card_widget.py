@@ -1,7 +1,7 @@
 """The customer on the call at a glance: who they are, their country's desk right now,
 their subscriptions with the soonest notice deadline marked, their open escalations
-counting down, and the buttons that open the scope check, the notice answer and the
-escalation prefilled with what the card knows.
+counting down, and the buttons that open the scope check, the notice answer, the
+escalation and the claim (issue 19) prefilled with what the card knows.
 
 The card is shown from a CustomerCard (operations.card) (read through the worker by
 the call view); everything else here is computed on the GUI thread from plain values:
@@ -132,6 +132,7 @@ class CustomerCardWidget(Retranslating, QWidget):
     scopeRequested = Signal()
     noticeRequested = Signal()
     escalationRequested = Signal()
+    claimRequested = Signal()  # issue 19: a claim after an outage, for this customer
     dayChanged = Signal()  # the customer's day turned: the days left count from the new one
 
     def __init__(self, hours: HoursModel, clock: Clock, parent=None):
@@ -178,6 +179,7 @@ class CustomerCardWidget(Retranslating, QWidget):
         self.scope_button = QPushButton(self)
         self.notice_button = QPushButton(self)
         self.escalate_button = QPushButton(self)
+        self.claim_button = QPushButton(self)
 
         self.cases_box = QGroupBox(self)
         self.cases = CaseTableModel(self)
@@ -244,6 +246,7 @@ class CustomerCardWidget(Retranslating, QWidget):
         self.scope_button.clicked.connect(self.scopeRequested)
         self.notice_button.clicked.connect(self.noticeRequested)
         self.escalate_button.clicked.connect(self.escalationRequested)
+        self.claim_button.clicked.connect(self.claimRequested)
         self.scroll.viewport().installEventFilter(self)
         self.subscription_table.viewport().installEventFilter(self)
         self.subscription_table.horizontalHeader().sectionResized.connect(self._on_section_resized)
@@ -252,7 +255,7 @@ class CustomerCardWidget(Retranslating, QWidget):
         self.hours.ticked.connect(self.tick)
 
     def buttons(self) -> list[QPushButton]:
-        return [self.scope_button, self.notice_button, self.escalate_button]
+        return [self.scope_button, self.notice_button, self.escalate_button, self.claim_button]
 
     def controls(self) -> list[QWidget]:
         """The card's focusable parts in reading order (the view chains them after the search)."""
@@ -279,6 +282,8 @@ class CustomerCardWidget(Retranslating, QWidget):
         self.notice_button.setAccessibleName(_("Notice answer for the selected subscription"))
         self.escalate_button.setText(_("&Escalate…"))
         self.escalate_button.setAccessibleName(_("Escalate to Microsoft for this customer"))
+        self.claim_button.setText(_("Cl&aim…"))
+        self.claim_button.setAccessibleName(_("Claim after an outage or a loss, for this customer"))
         self.cases_box.setTitle(_("Open escalations"))
         self.cases_box.setAccessibleName(_("Open escalations"))
         self.case_table.setAccessibleName(_("Open escalations, most urgent first"))

@@ -132,7 +132,7 @@ class JournalPanelWidget(Retranslating, QGroupBox):
         self.model.retranslate()
         fit_columns(self.table, {
             WHEN: [when_text(moment) for moment in WIDEST_MOMENTS], AGENT: ["Anna Söderström"],
-            KIND: [kind_text(kind) for kind in ("scope", "notice", "escalation", "note")],
+            KIND: [kind_text(kind) for kind in ("scope", "notice", "escalation", "claim", "note")],
             VERDICT: ["Out of scope"]}, stretch=(TOPIC, NOTE))
         self._show_purge_button()
         show_admin_only(self.purge_button, self._admin)

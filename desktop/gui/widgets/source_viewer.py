@@ -2,7 +2,7 @@
 (issue 16, "Citations and the source viewer").
 
 Opened from the scope verdict (each reason's citation) and from the escalation answer
-(the severity's and the target's citation). The whole document is shown, read-only, so
+(the severity's and the target's citation), and from the claims answer. The whole document is shown, read-only, so
 the agent reads the clause in its context; the cited lines are highlighted and scrolled
 into view. The documents are the copies in resources/sources/ (domain/citations.py).
 """
@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit, QTextEd
 from desktop.common.i18n import _
 from desktop.gui.platform.theme import is_dark
 from desktop.gui.widgets.wrapped_label import wrapped_label
-from desktop.wording.citations import citation_text
+from desktop.wording.citations import citation_text, not_shipped_text
 from domain.citations import Citation, citation, cited_text, source_lines
 
 # A marker yellow on the light palette, a deep amber on the dark one: the text stays
@@ -48,6 +48,12 @@ class SourceViewerDialog(QDialog):
         layout.addWidget(self.text, 1)
         layout.addWidget(buttons)
         self.resize(720, 520)
+        if not cited.document.shipped:
+            # Issue 19: Microsoft's SLA is cited by title, its text does not come with the app.
+            self.note.setText(not_shipped_text(cited))
+            self.text.hide()
+            self.resize(520, 160)
+            return
         self._highlight()
 
     def _highlight(self) -> None:

@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[3]
 def test_navigation_lists_the_views_that_exist(main_window):
     titles = [main_window.navigation.item(row).text() for row in range(main_window.navigation.count())]
     assert titles == [spec.title() for spec in VIEWS] == [
-        "Customer call", "Opening hours", "Support scope", "Customers & notice", "Escalation"]
+        "Customer call", "Opening hours", "Support scope", "Customers & notice", "Escalation", "Claims"]
     assert main_window.navigation.currentRow() == 0
     assert main_window.windowTitle() == "Deskguide"
 

@@ -91,7 +91,7 @@ def test_an_unknown_kind_is_refused_with_the_kinds_named():
     with pytest.raises(InvalidRecord) as raised:
         check_entry(dataclasses.replace(ENTRY, kind="phone-call"))
     assert fields_of(raised.value) == ["kind"]
-    assert "use scope, notice, escalation or note" in str(raised.value)
+    assert "use scope, notice, escalation, claim or note" in str(raised.value)
 
 
 def test_every_problem_is_reported_at_once():

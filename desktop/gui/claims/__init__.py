@@ -1,0 +1,1 @@
+"""desktop/gui/claims: see README, "Where things live"."""
