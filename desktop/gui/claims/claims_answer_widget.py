@@ -12,10 +12,10 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.common.i18n import _
-from desktop.gui.widgets.customer_language_combo import language_picker, language_row
+from desktop.gui.widgets.customer_message_box import CustomerMessageBox
 from desktop.gui.widgets.fonts import bold_font
 from desktop.gui.widgets.retranslating import Retranslating
 from desktop.gui.widgets.wrapped_label import wrapped_label
@@ -58,7 +58,6 @@ class ClaimsAnswerWidget(Retranslating, QFrame):
         self._colour = ""
         self._refs: list[str] = []  # each shown line's ref, by its link's number
         self._plain = ""
-        self._copied = False
         self.source_viewer = None  # the source viewer last opened from a citation (tests, focus)
 
         self.title_label = wrapped_label(self)
@@ -74,28 +73,13 @@ class ClaimsAnswerWidget(Retranslating, QFrame):
                                                  | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
         self.hint_label = wrapped_label(self)
 
-        self.message_box = QWidget(self)  # shown while an answer stands
-        self.message_heading = wrapped_label(self.message_box)
-        self.message_heading.setFont(bold_font(self.font(), 1.0))
-        self.customer_language, self.language_label = language_picker(self.message_box)
-        self.message_label = _selectable(wrapped_label(self.message_box))
-        self.message_label.setObjectName("claimCustomerMessage")
-        self.copy_button = QPushButton(self.message_box)
-        self.journal_button = QPushButton(self.message_box)
-        self.copy_status = wrapped_label(self.message_box)
-
-        message = QVBoxLayout(self.message_box)
-        message.setContentsMargins(0, 0, 0, 0)
-        message.setSpacing(6)
-        message.addWidget(self.message_heading)
-        message.addLayout(language_row(self.language_label, self.customer_language))
-        message.addWidget(self.message_label)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.copy_button)
-        buttons.addWidget(self.journal_button)
-        buttons.addStretch(1)
-        message.addLayout(buttons)
-        message.addWidget(self.copy_status)
+        self.journal_button = QPushButton(self)
+        # Shown while an answer stands; Save to journal… beside Copy message.
+        self.message_box = CustomerMessageBox(self, object_name="claimCustomerMessage",
+                                              extra_buttons=(self.journal_button,))
+        box = self.message_box
+        self.customer_language, self.message_label, self.copy_button = (box.customer_language, box.message_label,
+                                                                        box.copy_button)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 12, 14, 14)
@@ -111,7 +95,6 @@ class ClaimsAnswerWidget(Retranslating, QFrame):
 
         self.customer_language.languageChanged.connect(self.languageChanged)
         self.lines_label.linkActivated.connect(self._open_source)
-        self.copy_button.clicked.connect(self.copy_message)
         self.journal_button.clicked.connect(self.journalRequested)
         self.retranslate()
         self.show_hint("")
@@ -127,15 +110,9 @@ class ClaimsAnswerWidget(Retranslating, QFrame):
         self.uptime_label.setAccessibleName(_("Uptime"))
         self.lines_label.setAccessibleName(_("What the terms say, each with its clause"))
         self.lines_label.setToolTip(_("Click a citation to read the clause in the original text."))
-        self.message_heading.setText(_("Message for the customer"))
-        self.language_label.setText(_("Lan&guage:"))
-        self.message_label.setAccessibleName(_("Message for the customer"))
-        self.copy_button.setText(_("&Copy message"))
-        self.copy_button.setAccessibleName(_("Copy the message to the clipboard"))
+        self.message_box.retranslate()
         self.journal_button.setText(_("Save to &journal…"))
         self.journal_button.setToolTip(_("Save the answer to the customer's journal (Ctrl+J)"))
-        self.copy_status.setAccessibleName(_("Copy status"))
-        self._show_copy_status()
 
     # --- states ------------------------------------------------------------------------------
 
@@ -176,22 +153,13 @@ class ClaimsAnswerWidget(Retranslating, QFrame):
     # --- the message for the customer ---------------------------------------------------------
 
     def show_message(self, text: str) -> None:
-        self.message_label.setText(text)
-        self.message_box.setVisible(bool(text))
-        self._copied = False
-        self._show_copy_status()
+        self.message_box.show_message(text)
 
     def message(self) -> str:
-        return self.message_label.text()
+        return self.message_box.message()
 
     def copy_message(self) -> None:
-        QApplication.clipboard().setText(self.message())
-        self._copied = True
-        self._show_copy_status()
-
-    def _show_copy_status(self) -> None:
-        self.copy_status.setText(_("Copied: paste it into your e-mail to the customer.") if self._copied else "")
-        self.copy_status.setVisible(self._copied)
+        self.message_box.copy_message()
 
     def _open_source(self, link: str) -> None:
         from desktop.gui.widgets.source_viewer import open_source_link

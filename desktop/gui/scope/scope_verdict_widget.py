@@ -21,10 +21,10 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from desktop.common.i18n import _
-from desktop.gui.widgets.customer_language_combo import language_picker, language_row
+from desktop.gui.widgets.customer_message_box import CustomerMessageBox
 from desktop.gui.widgets.fonts import bold_font
 from desktop.gui.widgets.retranslating import Retranslating
 from desktop.wording.letters.scope import scope_message
@@ -76,7 +76,6 @@ class ScopeVerdictWidget(Retranslating, QFrame):
         self._answer: ScopeAnswer | None = None  # the verdict the message for the customer tells
         self._refs: list[str] = []  # each shown reason's ref, by its link's number
         self.source_viewer = None  # the source viewer last opened from a reason (tests, focus)
-        self._copied = False
 
         self._build()
         self._lay_out()
@@ -105,28 +104,12 @@ class ScopeVerdictWidget(Retranslating, QFrame):
         self.next_label = _label(self, selectable=True)
         self.hint_label = _label(self)
 
-        self.message_box = QWidget(self)  # shown while a verdict stands
-        self.message_heading = _label(self.message_box)
-        self.message_heading.setFont(bold_font(self.font(), 1.0))
-        self.customer_language, self.language_label = language_picker(self.message_box)
-        self.message_label = _label(self.message_box, selectable=True)
-        self.message_label.setObjectName("scopeCustomerMessage")
-        self.copy_button = QPushButton(self.message_box)
-        self.copy_status = _label(self.message_box)
+        self.message_box = CustomerMessageBox(self, object_name="scopeCustomerMessage")  # while a verdict stands
+        box = self.message_box
+        self.customer_language, self.message_label, self.copy_button = (box.customer_language, box.message_label,
+                                                                        box.copy_button)
 
     def _lay_out(self) -> None:
-        message = QVBoxLayout(self.message_box)
-        message.setContentsMargins(0, 0, 0, 0)
-        message.setSpacing(6)
-        message.addWidget(self.message_heading)
-        message.addLayout(language_row(self.language_label, self.customer_language))
-        message.addWidget(self.message_label)
-        copy_row = QHBoxLayout()
-        copy_row.addWidget(self.copy_button)
-        copy_row.addStretch(1)
-        message.addLayout(copy_row)
-        message.addWidget(self.copy_status)
-
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 12, 14, 14)
         layout.setSpacing(6)
@@ -150,7 +133,6 @@ class ScopeVerdictWidget(Retranslating, QFrame):
     def _connect(self) -> None:
         self.customer_language.languageChanged.connect(self._show_message)
         self.reasons_label.linkActivated.connect(self._open_source)
-        self.copy_button.clicked.connect(self.copy_message)
 
     def controls(self) -> list[QWidget]:
         """What the keyboard reaches, in reading (and tab) order."""
@@ -165,13 +147,7 @@ class ScopeVerdictWidget(Retranslating, QFrame):
         self.next_heading.setText(_("Next step"))
         self.next_label.setAccessibleName(_("Next step"))
         self.hint_label.setAccessibleName(_("How to use the support scope check"))
-        self.message_heading.setText(_("Message for the customer"))
-        self.language_label.setText(_("Lan&guage:"))
-        self.message_label.setAccessibleName(_("Message for the customer"))
-        self.copy_button.setText(_("&Copy message"))
-        self.copy_button.setAccessibleName(_("Copy the message to the clipboard"))
-        self.copy_status.setAccessibleName(_("Copy status"))
-        self._show_copy_status()
+        self.message_box.retranslate()
         # The dynamic texts are the view's to say again; the description reads the headings too.
         self.setAccessibleDescription(self.text())
 
@@ -239,11 +215,8 @@ class ScopeVerdictWidget(Retranslating, QFrame):
         """The current verdict told to the customer, in the customer's language."""
         answer = self._answer
         language = self.customer_language.language()
-        self.message_label.setText(
+        self.message_box.show_message(
             scope_message(answer, answer.topic, language, self.signature(language)) if answer else "")
-        self.message_box.setVisible(answer is not None)
-        self._copied = False
-        self._show_copy_status()
 
     @staticmethod
     def signature(language: str) -> Signature:
@@ -261,16 +234,10 @@ class ScopeVerdictWidget(Retranslating, QFrame):
 
     def message(self) -> str:
         """The message for the customer as shown ("" while no verdict stands)."""
-        return self.message_label.text()
+        return self.message_box.message()
 
     def copy_message(self) -> None:
-        QApplication.clipboard().setText(self.message())
-        self._copied = True
-        self._show_copy_status()
-
-    def _show_copy_status(self) -> None:
-        self.copy_status.setText(_("Copied: paste it into your e-mail to the customer.") if self._copied else "")
-        self.copy_status.setVisible(self._copied)
+        self.message_box.copy_message()
 
     # --- reading it back ---------------------------------------------------------------
 

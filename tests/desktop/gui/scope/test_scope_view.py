@@ -534,7 +534,7 @@ def test_the_message_for_the_customer_is_in_the_customers_language_not_the_agent
     # The agent still reads Swedish.
     assert i18n.current_locale() == "sv"
     assert verdict(scope_view) == said_in("sv", "In scope") != "In scope"
-    assert widget.message_heading.text() == said_in("sv", "Message for the customer") != "Message for the customer"
+    assert widget.message_box.heading.text() == said_in("sv", "Message for the customer") != "Message for the customer"
 
 
 def test_the_call_workflow_sets_the_customers_language_and_a_switch_of_the_app_keeps_it(qtbot, scope_view):
@@ -565,9 +565,9 @@ def test_copy_puts_exactly_the_shown_message_on_the_clipboard(qtbot, scope_view)
     qtbot.mouseClick(widget.copy_button, Qt.MouseButton.LeftButton)
 
     assert QApplication.clipboard().text() == shown == widget.message()
-    assert widget.copy_status.isVisible() and "Copied" in widget.copy_status.text()
+    assert widget.message_box.copy_status.isVisible() and "Copied" in widget.message_box.copy_status.text()
     widget.customer_language.set_language("nb")  # another message: the old "copied" no longer holds
-    assert not widget.copy_status.isVisible()
+    assert not widget.message_box.copy_status.isVisible()
 
 
 def test_no_message_for_the_customer_while_no_verdict_stands(qtbot, scope_view):
