@@ -26,15 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.common.i18n import _, country_name
-from desktop.gui.platform.settings import default_country
+from desktop.common.i18n import _
 from desktop.gui.widgets.buddy_label import buddy_label
+from desktop.gui.widgets.country_combo import CountryCombo
 from desktop.gui.widgets.field_error_label import FieldErrorLabel
 from desktop.gui.widgets.moment_edit import MomentEdit
 from desktop.gui.widgets.retranslating import Retranslating
 from desktop.gui.widgets.wrapped_label import wrapped_label
 
-COUNTRIES = ("SE", "NO", "DK", "FI")
 MOST_MINUTES = 31 * 24 * 60  # the longest month; the domain refuses more than the month has
 DEFAULT_HOURS = 4  # a new outage: a morning's worth, the call the issue starts from
 
@@ -55,10 +54,7 @@ class ClaimsFormWidget(Retranslating, QWidget):
         self.service_combo = QComboBox(self.outage_box)
         self.service_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.service_error = FieldErrorLabel(self.service_combo, self.outage_box)
-        self.country_combo = QComboBox(self.outage_box)
-        for country in COUNTRIES:
-            self.country_combo.addItem(country, country)  # named in retranslate()
-        self.country_combo.setCurrentIndex(max(0, self.country_combo.findData(default_country())))
+        self.country_combo = CountryCombo(self.outage_box)
         self.country_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
 
         # How the outage is given: start and end (the usual), or minutes in a month.
@@ -164,9 +160,7 @@ class ClaimsFormWidget(Retranslating, QWidget):
         self.service_combo.setAccessibleName(_("Service that was down"))
         self.country_label.setText(_("Cou&ntry:"))
         self.country_combo.setAccessibleName(_("Customer's country: the outage is on its clock"))
-        for index, country in enumerate(COUNTRIES):
-            self.country_combo.setItemText(index, _("{name} ({code})").format(name=country_name(country),
-                                                                              code=country))
+        self.country_combo.retranslate()
         self.times_radio.setText(_("Start and &end"))
         self.minutes_radio.setText(_("&Minutes"))
         self.start_label.setText(_("&Start:"))

@@ -22,16 +22,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.common import i18n
 from desktop.common.i18n import _
 from desktop.gui.widgets.admin_only import show_admin_only
 from desktop.gui.widgets.changed_elsewhere_note import ChangedElsewhereNote
+from desktop.gui.widgets.country_combo import CountryCombo
 from desktop.gui.widgets.field_error_label import FieldErrorLabel
 from desktop.gui.widgets.retranslating import Retranslating
 from desktop.gui.widgets.wrapped_label import wrapping_policy
 from desktop.wording.notice import offering_text
 from domain.customers import Customer, FieldError, Offering, customer_problems
-from domain.desks import COUNTRIES
 
 # Placeholders that follow the customer's country (issue 16): an org number and a phone
 # number each country's agents recognise, both passing the domain's checks (its own
@@ -65,9 +64,7 @@ class CustomerFormWidget(Retranslating, QGroupBox):
     def _build(self) -> None:
         self.name_edit = QLineEdit(self)
         self.org_number_edit = QLineEdit(self)
-        self.country_combo = QComboBox(self)
-        for country in COUNTRIES:
-            self.country_combo.addItem("", country)  # named in retranslate()
+        self.country_combo = CountryCombo(self, preselect_default=False)  # the customer's own, once shown
         self.contact_edit = QLineEdit(self)
         self.phone_edit = QLineEdit(self)
         self.email_edit = QLineEdit(self)
@@ -154,10 +151,7 @@ class CustomerFormWidget(Retranslating, QGroupBox):
         self.phone_edit.setAccessibleName(_("Phone"))
         self._show_examples()
         # setItemText: the choice (and so the unsaved edits) stays as it is.
-        for index in range(self.country_combo.count()):
-            country = self.country_combo.itemData(index)
-            self.country_combo.setItemText(index, _("{name} ({code})").format(name=i18n.country_name(country),
-                                                                              code=country))
+        self.country_combo.retranslate()
         self.country_combo.setAccessibleName(_("Country"))
         self.country_combo.setToolTip(_("The customer's country: its desk, its calendar and its "
                                         "organisation-number format"))

@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.common.i18n import _, country_name
+from desktop.common.i18n import _
 from desktop.gui.escalation.escalation_customer_widget import EscalationCustomerWidget
-from desktop.gui.platform.settings import default_country
 from desktop.gui.platform.theme import warning_palette
 from desktop.gui.widgets.buddy_label import buddy_label
+from desktop.gui.widgets.country_combo import CountryCombo
 from desktop.gui.widgets.field_error_label import FieldErrorLabel
 from desktop.gui.widgets.moment_edit import MomentEdit
 from desktop.gui.widgets.retranslating import Retranslating
@@ -41,7 +41,6 @@ if TYPE_CHECKING:
     from desktop.gui.widgets.customer_index import CustomerIndex
     from domain.escalation import Offering
 
-COUNTRIES = ("SE", "NO", "DK", "FI")
 OFFERINGS = ("unified", "enhanced-response", "rapid-response", "event-management")
 
 
@@ -71,11 +70,8 @@ class EscalationFormWidget(Retranslating, QWidget):
         # --- the customer ---------------------------------------------------------------------
         self.customer_box = QGroupBox(self)
         self.customer = EscalationCustomerWidget(customer_index, self.customer_box)
-        self.country_combo = QComboBox(self.customer_box)
-        for country in COUNTRIES:
-            self.country_combo.addItem(country, country)  # named in retranslate()
-        # The machine's default country (deskguide.ini), set before any signal is connected.
-        self.country_combo.setCurrentIndex(max(0, self.country_combo.findData(default_country())))
+        # The machine's default country (deskguide.ini), chosen before any signal is connected.
+        self.country_combo = CountryCombo(self.customer_box)
         self.offering_combo = QComboBox(self.customer_box)
         for offering in OFFERINGS:
             self.offering_combo.addItem(offering, offering)  # named in retranslate()
@@ -172,9 +168,7 @@ class EscalationFormWidget(Retranslating, QWidget):
         """The labels and the combo boxes' items in the current language (the choices kept);
         the Azure note said again. The lifecycle note and the clock are the view's to say."""
         self.customer_box.setTitle(_("Customer"))
-        for index, country in enumerate(COUNTRIES):
-            self.country_combo.setItemText(index, _("{name} ({code})").format(name=country_name(country),
-                                                                              code=country))
+        self.country_combo.retranslate()
         self.country_combo.setAccessibleName(_("Customer's country"))
         for index, offering in enumerate(OFFERINGS):
             self.offering_combo.setItemText(index, offering_name(offering))
