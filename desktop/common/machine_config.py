@@ -108,7 +108,11 @@ def _decode(data: bytes, ansi_code_page: str | None = None) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
+        pass
+    try:
         return data.decode(ansi_code_page or "cp1252")
+    except LookupError:  # a code page Python has no codec for: the Nordic desks' own
+        return data.decode("cp1252")
 
 
 def _read_ini(path: Path, ansi_code_page: str | None) -> SourceValues | None:

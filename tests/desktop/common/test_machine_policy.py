@@ -167,6 +167,13 @@ def test_the_ini_is_read_in_windows_own_ansi_code_page(tmp_path):
     assert defaults.database == folder / "deskguide.sqlite3" and defaults.warnings == ()
 
 
+def test_a_code_page_python_does_not_know_falls_back_to_the_nordic_one(tmp_path):
+    path = tmp_path / "deskguide.ini"
+    path.write_bytes("[defaults]\ncountry=SE\ndatabase_url=postgresql://db.example/kundtjänst\n".encode("cp1252"))
+    defaults = read_machine_settings(windows(code_page="cp99999"), path)
+    assert defaults.country == "SE" and defaults.database_url.database == "kundtjänst"
+
+
 def test_registry_defaults_builds_them_from_plain_dicts(tmp_path, ini):
     # What the Wine test does with the values it exports from Wine's registry.
     path = ini("[defaults]\nlanguage = fi\n")
