@@ -30,11 +30,16 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 @pytest.fixture(autouse=True)
 def isolated_data(tmp_path, monkeypatch):
     """Every test gets its own database path; the user's data folder is never used, nor
-    the machine's deskguide.ini (tests/desktop/test_machine_config.py writes its own)."""
+    the machine's settings (tests/desktop/common/test_machine_config.py writes its own)."""
     path = tmp_path / "data" / "deskguide.sqlite3"
     monkeypatch.setenv("DESKGUIDE_DB", str(path))
     monkeypatch.setenv("DESKGUIDE_MACHINE_CONFIG", str(tmp_path / "machine" / "deskguide.ini"))
     monkeypatch.setenv("DESKGUIDE_LOG_DIR", str(tmp_path / "logs"))
+    # Nor, on Windows, the machine's registry (IT's policy, the installer's key): a test
+    # that wants them gives them (tests/windows_facts.py FakeWindows).
+    from desktop.common import machine_config
+
+    monkeypatch.setattr(machine_config, "system_windows", lambda: None)
     # Nor the user's credential store (Windows Credential Manager, a desktop's keyring),
     # here and in the programs tests start: "no store"; `memory_keyring` gives one.
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")

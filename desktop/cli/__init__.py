@@ -61,11 +61,12 @@ def common_options(parser: argparse.ArgumentParser, suppress: bool) -> None:
     parser.add_argument("--json", action="store_true", default=argparse.SUPPRESS if suppress else False,
                         help=_("print exactly one JSON object"))
     parser.add_argument("--db", metavar="PATH", default=default,
-                        help=_("the database file (default: DESKGUIDE_DB, else the machine's deskguide.ini, "
-                               "else the user's data folder)"))
+                        help=_("the database file (default: DESKGUIDE_DB, else the machine's settings: IT's policy, the "
+                               "installer, deskguide.ini; else the user's data folder)"))
     parser.add_argument("--database-url", metavar="URL", default=default,
                         help=_("the team's PostgreSQL database, postgresql://HOST[:PORT]/DATABASE, without a "
-                               "password (default: DESKGUIDE_DATABASE_URL, else the machine's deskguide.ini)"))
+                               "password (default: DESKGUIDE_DATABASE_URL, else the machine's settings: IT's policy, the "
+                               "installer, deskguide.ini)"))
     language.add_option(parser, suppress)
 
 

@@ -1,7 +1,8 @@
 """The language the command line speaks: `--lang`, else the machine's, else the OS's.
 
 Like the GUI (desktop/gui/platform/language.py `choose_language`), minus the agent's saved choice,
-which lives in Qt's settings: `--lang`, then deskguide.ini's [defaults] language, then the
+which lives in Qt's settings: `--lang`, then the machine's DefaultLanguage (IT's policy, the
+installer's key, deskguide.ini: desktop/common/machine_config.py), then the
 operating system's language, then English. The OS's language is read without Qt: on
 Windows the user's display language; elsewhere GNU gettext's variables (LANGUAGE, then the
 first of LC_ALL, LC_MESSAGES, LANG), else Python's locale.
@@ -16,11 +17,15 @@ import locale
 import os
 import sys
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from desktop.common import i18n
 from desktop.common.i18n import _
 from domain.errors import InvalidInput
 from domain.messages import Message
+
+if TYPE_CHECKING:
+    from desktop.common.windows_facts import WindowsFacts
 
 ALIASES = {"no": "nb"}  # Norwegian as people write it; the catalogue is bokmål
 METAVAR = "|".join(i18n.LANGUAGES)
@@ -41,7 +46,7 @@ def add_option(parser: argparse.ArgumentParser, suppress: bool) -> None:
     # InvalidInput is no ValueError: argparse lets it through, to be reported like other bad input.
     parser.add_argument("--lang", type=parse_language, metavar=METAVAR,
                         default=argparse.SUPPRESS if suppress else None,
-                        help=_("the language of the output (default: the machine's deskguide.ini, else the "
+                        help=_("the language of the output (default: the language IT set for this computer, else the "
                                "operating system's language, else English); --json keeps its field names "
                                "and codes and adds a \"message\" in this language"))
 
@@ -74,10 +79,15 @@ def default_language() -> str:
     return choose_language(None, machine_defaults().language, os_languages())
 
 
-def os_languages() -> list[str]:
-    """The operating system's languages for this user, most preferred first."""
-    if sys.platform == "win32":
-        return _windows_languages()
+def os_languages(facts: WindowsFacts | None = None) -> list[str]:
+    """The operating system's languages for this user, most preferred first. `facts`:
+    Windows' (the tests give them on any OS); the running Windows' when on Windows."""
+    if facts is None and sys.platform == "win32":
+        from desktop.common.windows_facts import system_windows
+
+        facts = system_windows()
+    if facts is not None:
+        return windows_languages(facts)
     if not any(os.environ.get(name) for name in ("LANGUAGE", *MESSAGES_VARIABLES)):
         return [locale.getlocale()[0] or ""]  # none set: the locale Python started in
     return environment_languages(os.environ)
@@ -94,12 +104,9 @@ def environment_languages(environ: Mapping[str, str]) -> list[str]:
     return preferred + ([messages] if messages else [])
 
 
-def _windows_languages() -> list[str]:
+def windows_languages(facts: WindowsFacts) -> list[str]:
     # The display language (what Qt's uiLanguages() starts with), not the regional format.
-    try:
-        import ctypes
-
-        language_id = ctypes.windll.kernel32.GetUserDefaultUILanguage()
-    except (AttributeError, OSError):
+    language_id = facts.ui_language_id()
+    if language_id is None:
         return [locale.getlocale()[0] or ""]
     return [locale.windows_locale.get(language_id, "")]

@@ -5,10 +5,11 @@ Four places can name the database, the first that does wins:
 1. the options: `--db PATH` (a SQLite file) or `--database-url URL` (a team's PostgreSQL);
    both at once is an error (exit 2): nobody can tell which one was meant;
 2. the environment: DESKGUIDE_DATABASE_URL, DESKGUIDE_DB;
-3. the machine's deskguide.ini, [defaults]: `database_url`, `database` (the MSI writes
+3. the machine's settings: IT's policy, the installer's registry key, deskguide.ini
+   (desktop/common/machine_config.py: `DatabaseUrl`, `DatabaseLocation`; the MSI writes
    them from DATABASE_URL and DATABASE_LOCATION);
 4. the user's data folder (a SQLite file, made at the first start).
-Within the environment or the ini, a URL and a file together: the team database wins and
+Within the environment or one of the machine's places, a URL and a file together: the team database wins and
 the file is ignored with a warning. A team is the deliberate, shared choice (IT moved the
 desk to it); the file is most likely left over from before. A higher level always wins
 over a lower one, so an agent or a script can still point one run elsewhere.
@@ -110,8 +111,8 @@ class DatabaseTarget:
 
         if self.explicit and not create and self.path is not None and not _exists(self.path):
             raise ReasonOnly("db", str(self.path), Message(
-                "there is no database {path}; check --db, DESKGUIDE_DB or the machine's deskguide.ini "
-                "(a command that writes creates it)", path=str(self.path)))
+                "there is no database {path} (named by {source}; a command that writes creates it)",
+                path=str(self.path), source=self.source))
         return open_store(self.path, now=now, reference=reference)
 
 
@@ -145,12 +146,12 @@ def resolve_target(cli_db: str | os.PathLike | None = None, cli_database_url: st
         return _team(env_url, ENV_URL, ignored)
     if env_db:
         return DatabaseTarget.file(env_db, explicit=True, source=ENV_DB)
-    from desktop.common.machine_config import machine_defaults
+    from desktop.common.machine_config import DATABASE, DATABASE_URL, machine_defaults
 
     machine = machine_defaults()
     if machine.database_url is not None:
-        return DatabaseTarget(team=machine.database_url, explicit=True, source="deskguide.ini database_url",
+        return DatabaseTarget(team=machine.database_url, explicit=True, source=machine.origin(DATABASE_URL),
                               warnings=machine.database_url.warnings)
     if machine.database is not None:
-        return DatabaseTarget.file(machine.database, explicit=True, source="deskguide.ini database")
+        return DatabaseTarget.file(machine.database, explicit=True, source=machine.origin(DATABASE))
     return DatabaseTarget()

@@ -7,8 +7,12 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
+from collections.abc import Mapping
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
+
+from desktop.common.windows_facts import windows_folder
 
 APP_NAME = "Deskguide"
 LOG_NAME = "deskguide.log"
@@ -17,10 +21,15 @@ MAX_BYTES = 1_000_000  # a few months of warnings; five files at most
 BACKUPS = 4
 
 
-def log_folder() -> Path:
-    configured = os.environ.get(ENV_DIR)
+def log_folder(environ: Mapping[str, str] | None = None, platform: str = sys.platform) -> Path:
+    """DESKGUIDE_LOG_DIR, else the user's log folder. `environ` and `platform` are the
+    machine's facts (this process's when not given; the tests give Windows' on Linux)."""
+    environ = os.environ if environ is None else environ
+    configured = environ.get(ENV_DIR)
     if configured:
         return Path(os.path.expanduser(configured))
+    if platform == "win32" and (folder := windows_folder(environ, "LOCALAPPDATA", APP_NAME, "Logs")):
+        return Path(folder)  # what platformdirs' user_log_dir answers, without its shell32 call
     from platformdirs import user_log_dir
 
     return Path(user_log_dir(APP_NAME, appauthor=False))

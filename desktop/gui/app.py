@@ -25,11 +25,12 @@ def icon_path() -> Path:
 def _parse(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
     parser = argparse.ArgumentParser(prog="deskguide-gui", description="Deskguide: the desktop app.")
     parser.add_argument("--db", metavar="PATH",
-                        help="the database file (default: DESKGUIDE_DB, else the machine's deskguide.ini, "
-                             "else the user's data folder)")
+                        help="the database file (default: DESKGUIDE_DB, else the machine's settings: IT's policy, the "
+                             "installer, deskguide.ini; else the user's data folder)")
     parser.add_argument("--database-url", metavar="URL",
                         help="the team's PostgreSQL database, postgresql://HOST[:PORT]/DATABASE, without a password "
-                             "(default: DESKGUIDE_DATABASE_URL, else the machine's deskguide.ini)")
+                             "(default: DESKGUIDE_DATABASE_URL, else the machine's settings: IT's policy, the installer, "
+                             "deskguide.ini)")
     parser.add_argument("--quit-after", metavar="SECONDS", type=float,
                         help="close again after this many seconds (smoke tests)")
     parser.add_argument("--startup-probe", action="store_true",

@@ -7,10 +7,12 @@ loading the reference data) is domain/store/opening.py.
 """
 from __future__ import annotations
 
+import ntpath
 import os
 import re
+import sys
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -26,10 +28,17 @@ DB_FILENAME = "deskguide.sqlite3"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
-def default_db_path() -> Path:
-    env = os.environ.get("DESKGUIDE_DB")
+def default_db_path(environ: Mapping[str, str] | None = None, platform: str = sys.platform) -> Path:
+    """DESKGUIDE_DB, else the user's data folder. `environ` and `platform` are the
+    machine's facts (this process's when not given; the tests give Windows' on Linux)."""
+    environ = os.environ if environ is None else environ
+    env = environ.get("DESKGUIDE_DB")
     if env:
         return Path(os.path.expanduser(env))
+    if platform == "win32" and environ.get("LOCALAPPDATA"):
+        # %LOCALAPPDATA%\Deskguide, what platformdirs' user_data_dir answers on Windows,
+        # without its shell32 call at start-up (issue 18: the Windows path, testable).
+        return Path(ntpath.join(environ["LOCALAPPDATA"], APP_NAME, DB_FILENAME))
     from platformdirs import user_data_dir  # only needed when nothing else says where
 
     return Path(user_data_dir(APP_NAME, appauthor=False)) / DB_FILENAME

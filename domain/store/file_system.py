@@ -22,6 +22,7 @@ from __future__ import annotations
 import ntpath
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from domain.errors import ReasonOnly
@@ -77,30 +78,37 @@ def unc_share(path: str) -> str | None:
     return drive if len(drive) > 2 else None
 
 
-def _remote_drive(path: str) -> str | None:
-    """The drive letter of `path` when Windows says it is a network drive."""
-    drive = ntpath.splitdrive(path)[0]
-    if len(drive) != 2 or drive[1] != ":":
-        return None
+def windows_drive_type(root: str) -> int:
+    """GetDriveTypeW of a drive's root ("H:\\"): DRIVE_REMOTE for a network drive."""
     import ctypes
 
     get_drive_type = ctypes.windll.kernel32.GetDriveTypeW
     get_drive_type.argtypes = [ctypes.c_wchar_p]
-    return drive if get_drive_type(drive + "\\") == DRIVE_REMOTE else None
+    return get_drive_type(root)
 
 
-def network_location(path: Path | str) -> str | None:
-    """What puts `path` on another machine (the share, the drive, the file system type),
-    or None when it is on a local disk (or this OS is not checked)."""
-    given = os.path.abspath(os.fspath(path))
-    real = os.path.realpath(given)  # a symlink or a mapped drive may point at a share
-    if sys.platform == "win32":
-        for candidate in (given, real):
-            found = unc_share(candidate) or _remote_drive(candidate)
-            if found:
-                return found
+def _remote_drive(path: str, drive_type: Callable[[str], int]) -> str | None:
+    """The drive letter of `path` when Windows says it is a network drive."""
+    drive = ntpath.splitdrive(path)[0]
+    if len(drive) != 2 or drive[1] != ":":
         return None
-    if sys.platform.startswith("linux"):
+    return drive if drive_type(drive + "\\") == DRIVE_REMOTE else None
+
+
+def network_location(path: Path | str, *, platform: str = sys.platform,
+                     drive_type: Callable[[str], int] = windows_drive_type) -> str | None:
+    """What puts `path` on another machine (the share, the drive, the file system type),
+    or None when it is on a local disk (or this OS is not checked). `platform` and
+    `drive_type` (GetDriveTypeW) are Windows' facts, given by the tests on any OS."""
+    if platform == "win32":
+        given = ntpath.abspath(os.fspath(path))  # a Windows path even when the tests run elsewhere
+        found = unc_share(given) or _remote_drive(given, drive_type)
+        if found:  # (asked first: resolving a path on a share may wait for the server)
+            return found
+        real = ntpath.realpath(given)  # a symlink or a mapped drive may point at a share
+        return unc_share(real) or _remote_drive(real, drive_type)
+    if platform.startswith("linux"):
+        real = os.path.realpath(os.path.abspath(os.fspath(path)))  # a symlink may point at a share
         try:
             with open(MOUNTINFO, encoding="utf-8", errors="surrogateescape") as mounts:
                 fstype = mount_type(real, mounts.read())

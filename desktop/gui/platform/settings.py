@@ -83,8 +83,10 @@ def suggested_country() -> str:
 
 
 class Settings:
-    def __init__(self) -> None:
-        self._store = QSettings()
+    def __init__(self, store: QSettings | None = None) -> None:
+        # `store`: the tests give values of the kinds Windows' registry hands back (an int
+        # for a REG_DWORD, a list for a REG_MULTI_SZ), which an INI file never does.
+        self._store = QSettings() if store is None else store
 
     def _read(self, key: str) -> object:
         return self._store.value(key)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import locale
 import os
 import subprocess
 import sys
@@ -274,3 +275,31 @@ def test_the_machine_default_beats_the_environment_and_lang_beats_both(capsys, m
 def test_the_environment_variables_in_gnu_gettexts_order(environ, languages):
     assert cli_language.environment_languages(environ) == languages
 
+
+
+# --- Windows' display language, given as a fact (tests/windows_facts.py) ----------------------
+
+WINDOWS_LANGUAGES = cli_language.windows_languages  # before tests/desktop/cli/conftest.py silences it
+
+
+@pytest.mark.parametrize(("language_id", "expected"), [
+    (0x041D, "sv"), (0x0414, "nb"), (0x0406, "da"), (0x040B, "fi"), (0x081D, "sv"),  # Swedish (Finland)
+    (0x0809, "en"), (0x0407, "en"),  # German: the app has no German, so English
+])
+def test_on_windows_the_user_s_display_language_decides(language_id, expected, monkeypatch):
+    from desktop.common.language_choice import choose_language
+    from tests.windows_facts import FakeWindows
+
+    monkeypatch.setattr(cli_language, "windows_languages", WINDOWS_LANGUAGES)
+    windows = FakeWindows(ui_language=language_id)
+    assert choose_language(None, None, cli_language.os_languages(windows)) == expected
+    assert choose_language(None, "da", cli_language.os_languages(windows)) == "da"  # IT's default comes first
+
+
+def test_on_windows_the_gettext_variables_are_not_asked(monkeypatch):
+    from tests.windows_facts import FakeWindows
+
+    monkeypatch.setattr(cli_language, "windows_languages", WINDOWS_LANGUAGES)
+    monkeypatch.setenv("LANGUAGE", "fi")  # set by an MSYS shell, say: Windows' own language still decides
+    assert cli_language.os_languages(FakeWindows(ui_language=0x041D)) == ["sv_SE"]
+    assert cli_language.os_languages(FakeWindows(ui_language=None)) == [locale.getlocale()[0] or ""]

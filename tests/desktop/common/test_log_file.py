@@ -37,3 +37,9 @@ def test_a_folder_that_cannot_be_made_means_no_log_and_no_error(tmp_path, monkey
     blocker.write_text("not a folder")
     monkeypatch.setenv(log_file.ENV_DIR, str(blocker / "logs"))
     assert log_file.start_log_file() is None
+
+
+def test_on_windows_the_log_is_in_the_user_s_local_app_data():
+    windows = {"LOCALAPPDATA": r"C:\Users\anna\AppData\Local"}
+    assert str(log_file.log_folder(windows, "win32")) == r"C:\Users\anna\AppData\Local\Deskguide\Logs"
+    assert str(log_file.log_folder({**windows, log_file.ENV_DIR: r"D:\Logs"}, "win32")) == r"D:\Logs"

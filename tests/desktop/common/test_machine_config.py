@@ -45,7 +45,7 @@ def test_malformed_values_are_ignored_with_a_warning_each(ini, tmp_path):
     defaults = read_machine_defaults(path)
     assert (defaults.country, defaults.language, defaults.database) == (None, None, None)
     assert len(defaults.warnings) == 4
-    assert "country = 'Sverige' ignored: use one of SE, NO, DK, FI" in defaults.warnings[0]
+    assert defaults.warnings[0] == f"{path}: [defaults] country = 'Sverige' ignored: use one of SE, NO, DK, FI"
     assert all(str(path) in warning for warning in defaults.warnings)
 
 

@@ -92,3 +92,34 @@ def test_a_symlink_into_a_share_is_seen_through(share, tmp_path, now):
     link.symlink_to(share, target_is_directory=True)
     with pytest.raises(ReasonOnly):
         open_store(link / "deskguide.sqlite3", now=now)
+
+
+# --- Windows, with its facts given (tests/windows_facts.py): GetDriveTypeW per drive ---------
+
+@pytest.mark.parametrize(("path", "where"), [
+    (r"H:\Deskguide\deskguide.sqlite3", "H:"),  # a home drive mapped to a share: DRIVE_REMOTE
+    (r"h:\deskguide.sqlite3", "h:"),
+    (r"C:\Users\anna\AppData\Local\Deskguide\deskguide.sqlite3", None),  # a local disk
+    (r"D:\Kundtjänst\deskguide.sqlite3", None),
+    (r"\\filer\desk\Anna\deskguide.sqlite3", r"\\filer\desk"),  # UNC: a share, whatever the drives say
+    (r"\\?\UNC\filer\desk\deskguide.sqlite3", r"\\filer\desk"),
+])
+def test_on_windows_a_mapped_network_drive_and_a_unc_path_are_network_locations(path, where):
+    from tests.windows_facts import DRIVE_REMOTE, FakeWindows
+
+    windows = FakeWindows(drives={"H:": DRIVE_REMOTE})
+    assert network_location(path, platform=windows.platform, drive_type=windows.drive_type) == where
+
+
+def test_on_windows_the_drive_is_asked_by_its_root():
+    from tests.windows_facts import FakeWindows
+
+    windows = FakeWindows()
+    assert network_location(r"E:\Desk\deskguide.sqlite3", platform="win32", drive_type=windows.drive_type) is None
+    assert set(windows.asked) == {"E:\\"}  # GetDriveTypeW wants the root with its backslash
+    network_location(r"\\filer\desk\deskguide.sqlite3", platform="win32", drive_type=windows.drive_type)
+    assert set(windows.asked) == {"E:\\"}  # a UNC path has no drive to ask about
+
+
+def test_the_real_drive_query_is_windows_own():
+    assert network_location.__kwdefaults__["drive_type"] is file_system.windows_drive_type
