@@ -12,7 +12,8 @@ and Linux alike. It creates `.venv/`, installs the project with its test extras
 (again only when pyproject.toml changed), and on a bare Linux machine installs the
 few system libraries Qt needs to draw offscreen, and for `run` the ones Qt's xcb
 platform plugin needs to open a window on an X display (issue 16)
-(and, for `test`, msitools to build and read the MSI, and PostgreSQL's server
+(and, for `test`, msitools to build and read the MSI, Wine, whose msiexec installs,
+upgrades and uninstalls it (tests/packaging/test_msi_wine.py), and PostgreSQL's server
 programs: the store tests start a throwaway PostgreSQL of their own,
 tests/postgres_server.py).
 """
@@ -219,6 +220,23 @@ def ensure_msi_tools() -> None:
         env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
 
 
+def ensure_wine() -> None:
+    """Debian's Wine for tests/packaging/test_msi_wine.py (issue 18): its msiexec is a real
+    Windows Installer engine, run in a throwaway prefix. wine64 is the 64-bit loader the
+    x64 MSI needs; no 32-bit half (wine32, multiarch) and no recommends (fonts, sound,
+    GStreamer, Vulkan): a silent msiexec needs none of them."""
+    if shutil.which("wine") is not None or sys.platform != "linux":
+        return
+    if shutil.which("apt-get") is None:
+        sys.exit("the installer tests need Wine (its msiexec installs the MSI); install wine and wine64.")
+    sudo = [] if os.geteuid() == 0 else ["sudo"]
+    run(*sudo, "apt-get", "update", "-qq")
+    run(*sudo, "apt-get", "install", "-y", "-qq", "--no-install-recommends", "wine", "wine64",
+        env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
+    if shutil.which("wine") is None:
+        sys.exit("apt-get installed wine but there is no `wine` on PATH.")
+
+
 def postgres_installed() -> bool:
     """initdb on PATH, or where Debian keeps it (/usr/lib/postgresql/<version>/bin, not on
     PATH); the same search as tests/postgres_server.py."""
@@ -305,6 +323,7 @@ def main(argv: list[str]) -> int:
     if command == "catalogues":
         return update_catalogues(python)
     ensure_msi_tools()
+    ensure_wine()
     ensure_postgres_server()
     code = run(python, "-m", "pytest", *rest, check=False, cwd=ROOT)
     if code == 5:

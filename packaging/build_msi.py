@@ -11,14 +11,14 @@ by hand.
 - **wix3** (Windows, the MSI that ships): `heat dir` harvests, `candle -arch x64` and `light`
   build. WiX v3 understands every element of the .wxs.
 - **wixl** (msitools, Linux; CI builds it on every run from the Linux bundle to keep the
-  definition valid): `wixl-heat` harvests, `wixl` builds. wixl (0.101) does not know
-  `IniFile`, `RemoveFile`, `Component/Condition`, `Property/@Secure` or
-  `MajorUpgrade/@AllowSameVersionUpgrades`, so this script
-  takes those out of the source it hands to wixl and writes the very rows WiX v3 would
-  make from them into the MSI afterwards with `msibuild` (IniFile and RemoveFile tables,
-  WriteIniValues and RemoveIniValues in InstallExecuteSequence, Component.Condition,
-  SecureCustomProperties, the inclusive maximum version of the upgrade row). The .wxs stays the
-  one definition; Windows Installer itself writes the INI file in both cases.
+  definition valid): `wixl-heat` harvests, `wixl` builds. wixl (0.101) writes the
+  machine configuration's `RegistryValue` rows itself, but does not know
+  `Component/Condition`, `Property/@Secure` or `MajorUpgrade/@AllowSameVersionUpgrades`,
+  so this script takes those out of the source it hands to wixl and writes the very rows
+  WiX v3 would make from them into the MSI afterwards with `msibuild` (Component.Condition,
+  SecureCustomProperties, the inclusive maximum version of the upgrade row). The .wxs stays
+  the one definition; Windows Installer itself writes the registry values in both cases
+  (tests/packaging/test_msi_wine.py installs this MSI with Wine's msiexec to prove it).
 
 Standard library only, so it runs before or outside the venv.
 """
@@ -42,13 +42,6 @@ DEFAULT_BUNDLE = ROOT / "dist" / "Deskguide"
 WIX_NS = "http://schemas.microsoft.com/wix/2006/wi"
 COMPONENT_GROUP = "BundleFiles"
 INSTALL_DIR_ID = "INSTALLDIR"
-
-# Windows Installer's standard sequence numbers for the two INI actions (the ones WiX
-# v3 uses), and the IniFile/Action and RemoveFile/InstallMode codes.
-WRITE_INI_VALUES = 5100
-REMOVE_INI_VALUES = 3100
-INI_ACTIONS = {"addLine": 0, "createLine": 1, "addTag": 3}
-REMOVE_ON = {"install": 1, "uninstall": 2, "both": 3}
 
 
 class BuildError(Exception):
@@ -97,32 +90,9 @@ def run(cmd: list[str], **kwargs) -> subprocess.CompletedProcess:
 
 
 @dataclass(frozen=True)
-class IniRow:
-    id: str
-    file_name: str
-    directory: str
-    section: str
-    key: str
-    value: str
-    action: int
-    component: str
-
-
-@dataclass(frozen=True)
-class RemoveFileRow:
-    id: str
-    component: str
-    file_name: str
-    directory: str
-    install_mode: int
-
-
-@dataclass(frozen=True)
 class WixlSplit:
     """The .wxs as wixl can read it, and the rows to add to the MSI afterwards."""
     source: str
-    ini_files: list[IniRow]
-    remove_files: list[RemoveFileRow]
     component_conditions: dict[str, str]
     secure_properties: list[str]
     same_version_upgrades: bool
@@ -131,28 +101,10 @@ class WixlSplit:
 def split_for_wixl(wxs_text: str) -> WixlSplit:
     ET.register_namespace("", WIX_NS)
     root = ET.fromstring(wxs_text)
-    ini_files: list[IniRow] = []
-    remove_files: list[RemoveFileRow] = []
     conditions: dict[str, str] = {}
     for component in root.iter(wix("Component")):
-        directory = component_directory(root, component)
         for element in list(component):
-            if element.tag == wix("IniFile"):
-                ini_files.append(IniRow(
-                    id=element.get("Id"), file_name=element.get("Name"),
-                    directory=element.get("Directory", directory), section=element.get("Section"),
-                    key=element.get("Key"), value=element.get("Value"),
-                    action=INI_ACTIONS[element.get("Action")], component=component.get("Id"),
-                ))
-                component.remove(element)
-            elif element.tag == wix("RemoveFile"):
-                remove_files.append(RemoveFileRow(
-                    id=element.get("Id"), component=component.get("Id"),
-                    file_name=element.get("Name"), directory=element.get("Directory", directory),
-                    install_mode=REMOVE_ON[element.get("On")],
-                ))
-                component.remove(element)
-            elif element.tag == wix("Condition"):
+            if element.tag == wix("Condition"):
                 condition = (element.text or "").strip()
                 if "'" in condition:  # msibuild's SQL cannot quote it
                     raise BuildError(f"component {component.get('Id')}: use double quotes in its condition")
@@ -165,33 +117,7 @@ def split_for_wixl(wxs_text: str) -> WixlSplit:
     same_version = False
     for upgrade in root.iter(wix("MajorUpgrade")):
         same_version = upgrade.attrib.pop("AllowSameVersionUpgrades", "no") == "yes"
-    return WixlSplit(ET.tostring(root, encoding="unicode"), ini_files, remove_files, conditions, secure,
-                     same_version)
-
-
-def component_directory(root: ET.Element, component: ET.Element) -> str:
-    for parent in root.iter():
-        if component in list(parent):
-            return parent.get("Id")
-    raise BuildError(f"component {component.get('Id')} is in no directory")
-
-
-def msi_file_name(name: str) -> str:
-    """short|long, as the Filename columns expect when the name is not 8.3."""
-    stem, _, ext = name.rpartition(".")
-    if len(stem) <= 8 and len(ext) <= 3 and name.upper() == name:
-        return name
-    short = re.sub(r"[^A-Z0-9]", "", stem.upper())[:6] + "~1"
-    return f"{short}.{re.sub(r'[^A-Z0-9]', '', ext.upper())[:3]}|{name}"
-
-
-def idt(table: str, keys: list[str], columns: list[tuple[str, str]], rows: list[tuple]) -> str:
-    """A table in Windows Installer's text archive format, for msibuild -i."""
-    lines = ["\t".join(name for name, _ in columns), "\t".join(kind for _, kind in columns),
-             "\t".join([table, *keys])]
-    for row in rows:
-        lines.append("\t".join(str(value) for value in row))
-    return "\r\n".join(lines) + "\r\n"
+    return WixlSplit(ET.tostring(root, encoding="unicode"), conditions, secure, same_version)
 
 
 def harvest_wixl(bundle: Path, work: Path) -> Path:
@@ -225,40 +151,12 @@ def build_wixl(bundle: Path, output: Path, version: str) -> None:
         # wixl refuses absolute File/@Source paths: run it in the bundle, sources relative.
         run([require("wixl"), "--arch", "x64", "-D", f"Version={version}", "-D", "BundleDir=.",
              "-D", "Win64=yes", "-o", str(output), str(product), str(harvest)], cwd=bundle)
-        add_wixl_missing_rows(output, split, work)
+        add_wixl_missing_rows(output, split)
 
 
-def add_wixl_missing_rows(msi: Path, split: WixlSplit, work: Path) -> None:
+def add_wixl_missing_rows(msi: Path, split: WixlSplit) -> None:
     msibuild = require("msibuild")
-    tables = {
-        "IniFile": idt("IniFile", ["IniFile"], [
-            ("IniFile", "s72"), ("FileName", "l255"), ("DirProperty", "S72"), ("Section", "l96"),
-            ("Key", "l128"), ("Value", "l255"), ("Action", "i2"), ("Component_", "s72")],
-            [(r.id, msi_file_name(r.file_name), r.directory, r.section, r.key, r.value, r.action, r.component)
-             for r in split.ini_files]),
-        "RemoveFile": idt("RemoveFile", ["FileKey"], [
-            ("FileKey", "s72"), ("Component_", "s72"), ("FileName", "L255"), ("DirProperty", "s72"),
-            ("InstallMode", "i2")],
-            [(r.id, r.component, msi_file_name(r.file_name), r.directory, r.install_mode)
-             for r in split.remove_files]),
-    }
-    existing = set(run([require("msiinfo"), "tables", str(msi)]).stdout.split())
-    for name, text in tables.items():
-        # wixl writes some tables empty; a row there would come from an element it
-        # learnt since, and replacing the table would lose it.
-        if name in existing and table_rows(msi, name):
-            raise BuildError(f"wixl already wrote rows into {name}; merge instead of replacing the table")
-        path = work / f"{name}.idt"
-        path.write_text(text, encoding="utf-8", newline="")
-        run([msibuild, str(msi), "-i", str(path)])
     queries = []
-    if split.ini_files:
-        queries += [
-            "INSERT INTO `InstallExecuteSequence` (`Action`, `Sequence`) VALUES "
-            f"('RemoveIniValues', {REMOVE_INI_VALUES})",
-            "INSERT INTO `InstallExecuteSequence` (`Action`, `Sequence`) VALUES "
-            f"('WriteIniValues', {WRITE_INI_VALUES})",
-        ]
     if split.same_version_upgrades:
         # Attributes 1 + 512 (VersionMaxInclusive): a rebuilt MSI of the same version
         # replaces the installed one instead of installing beside it, as in WiX v3.

@@ -1,9 +1,10 @@
 """dev.py (issue 16): `run` checks that Qt's xcb platform plugin can load on an X display
 and names (or installs) the Debian packages it lacks; `cli` runs the command line from
 the checkout. The check's logic is tested here without a display: ldd resolves the
-plugin's libraries by itself."""
+plugin's libraries by itself. `test` installs Wine for the installer tests (issue 18)."""
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -78,3 +79,13 @@ def test_the_set_up_talks_on_stderr_for_the_cli(capfd, monkeypatch):
     dev.run(sys.executable, "-c", "print('installing')")
     out, err = capfd.readouterr()
     assert out == "" and "installing" in err
+
+
+def test_wine_for_the_installer_tests_is_found_where_it_is_installed_and_not_installed_again(capfd):
+    """`dev.py test` runs ensure_wine before every test run (issue 18): on a machine with
+    Wine (this one; dev.py installed it) it must return at once, without apt-get."""
+    dev.ensure_wine()
+    out, err = capfd.readouterr()
+    assert "apt-get" not in out + err
+    if sys.platform == "linux":
+        assert shutil.which("wine"), "dev.py test installs wine for tests/packaging/test_msi_wine.py"

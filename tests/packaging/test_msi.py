@@ -4,22 +4,23 @@ packaging/build_msi.py builds the MSI with msitools' wixl from the bundle this m
 built (so on Linux it carries Linux files) and these tests read its tables back with
 msiinfo: what IT relies on (the UpgradeCode they detect it by, upgrades replacing the old
 version, per-machine install, the command-line properties, the Start-menu shortcut, the
-machine configuration file the app reads, user data left alone). The Windows workflow
-(.github/workflows/windows.yml) builds the real MSI with WiX v3 and installs it.
+machine configuration registry values the app reads, user data left alone).
+test_msi_wine.py installs the same MSI with a real Windows Installer engine (Wine's), and
+the Windows workflow (.github/workflows/windows.yml) builds the real MSI with WiX v3 and
+installs it.
 """
 from __future__ import annotations
 
-import importlib.util
+import functools
 import re
-import shutil
 import sys
-import tomllib
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 
 from desktop.common import machine_config
+from tests.packaging.installer import build_msi, package_version
 
 ROOT = Path(__file__).resolve().parents[2]
 WXS = ROOT / "packaging" / "windows" / "deskguide.wxs"
@@ -37,32 +38,7 @@ pytestmark = [
 ]
 
 
-def load_build_msi():
-    # By path: "packaging" is also the name of a well-known PyPI library.
-    spec = importlib.util.spec_from_file_location("build_msi", ROOT / "packaging" / "build_msi.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
-
-
-build_msi = load_build_msi()
-
-
-def package_version() -> str:
-    with open(ROOT / "pyproject.toml", "rb") as f:
-        return tomllib.load(f)["project"]["version"]
-
-
-@pytest.fixture(scope="module")
-def msi(bundle_dir: Path, tmp_path_factory) -> Path:
-    for tool in ("wixl", "wixl-heat", "msiinfo", "msibuild"):
-        assert shutil.which(tool), f"{tool} missing: python3 dev.py test installs wixl and msitools"
-    output = tmp_path_factory.mktemp("msi") / "Deskguide.msi"
-    build_msi.build(Path(bundle_dir), output, package_version(), "wixl")
-    return output
-
-
+@functools.cache  # an MSI does not change once built; directory_path asks for every file
 def rows(msi: Path, table: str) -> list[dict[str, str]]:
     text = build_msi.run(["msiinfo", "export", str(msi), table]).stdout
     lines = [line for line in text.replace("\r\n", "\n").split("\n") if line]
@@ -183,85 +159,68 @@ def test_start_menu_shortcut_opens_the_gui(msi):
     assert "deskguide-cli" not in shortcut["Target"]
 
 
-def ini_rows(msi: Path) -> dict[str, dict[str, str]]:
-    return {row["Key"]: row for row in rows(msi, "IniFile")}
+# The machine configuration the app reads (issue 18): REG_SZ values under
+# HKLM\SOFTWARE\Deskguide, 64-bit view, one per property.
+MACHINE_KEY = "SOFTWARE\\Deskguide"
+MACHINE_VALUES = {
+    "DefaultCountry": "[DEFAULT_COUNTRY]", "DefaultLanguage": "[DEFAULT_LANGUAGE]",
+    "DatabaseLocation": "[DATABASE_LOCATION]", "DatabaseUrl": "[DATABASE_URL]",
+}
 
 
-def test_machine_config_is_written_where_the_app_reads_it(msi):
-    entries = ini_rows(msi)
-    assert {key: row["Value"] for key, row in entries.items()} == {
-        "country": "[DEFAULT_COUNTRY]", "language": "[DEFAULT_LANGUAGE]", "database": "[DATABASE_LOCATION]",
-        "database_url": "[DATABASE_URL]",
-    }
-    for row in entries.values():
-        assert row["FileName"].split("|")[-1] == machine_config.FILE_NAME
-        assert row["Section"] == machine_config.SECTION
-        assert row["Action"] == "0"  # addLine: creates the entry or replaces its value
-        assert directory_path(msi, row["DirProperty"]) == ["TARGETDIR", "CommonAppDataFolder", "MACHINECONFIGDIR"]
-    config_dir = next(row for row in rows(msi, "Directory") if row["Directory"] == "MACHINECONFIGDIR")
-    assert config_dir["DefaultDir"] == machine_config.APP_NAME
-    sequence = {row["Action"]: int(row["Sequence"]) for row in rows(msi, "InstallExecuteSequence")}
-    assert sequence["InstallInitialize"] < sequence["WriteIniValues"] < sequence["InstallFinalize"]
-    assert sequence["RemoveIniValues"] < sequence["RemoveFiles"]
+def machine_rows(msi: Path) -> dict[str, dict[str, str]]:
+    return {row["Name"]: row for row in rows(msi, "Registry") if row["Name"] in MACHINE_VALUES}
 
 
-def test_database_is_written_only_when_it_was_given(msi):
-    entries = ini_rows(msi)
+def test_machine_config_is_written_to_the_registry_where_the_app_reads_it(msi):
+    entries = machine_rows(msi)
+    assert {name: row["Value"] for name, row in entries.items()} == MACHINE_VALUES
     components = {row["Component"]: row for row in rows(msi, "Component")}
-    assert components[entries["database"]["Component_"]]["Condition"] == "DATABASE_LOCATION"
-    assert components[entries["database_url"]["Component_"]]["Condition"] == "DATABASE_URL"
-    assert components[entries["country"]["Component_"]]["Condition"] == ""
+    for row in entries.values():
+        assert row["Root"] == "2"  # HKLM
+        assert row["Key"] == MACHINE_KEY
+        # Unicode-safe REG_SZ: a value starting with # would be a number, [~] a multi-string.
+        assert not row["Value"].startswith(("#", "[~]"))
+        assert int(components[row["Component_"]]["Attributes"]) & 256, "64-bit view (not WOW6432Node)"
+    sequence = {row["Action"]: int(row["Sequence"]) for row in rows(msi, "InstallExecuteSequence")}
+    assert sequence["InstallInitialize"] < sequence["WriteRegistryValues"] < sequence["InstallFinalize"]
+    assert sequence["RemoveRegistryValues"] < sequence["WriteRegistryValues"]
 
 
-def write_ini(path: Path, msi: Path, given: dict[str, str]) -> Path:
-    """What WritePrivateProfileString writes for the properties `given`: the entries of
-    every component installed (one whose condition names a property not given is not)."""
-    components = {row["Component"]: row["Condition"] for row in rows(msi, "Component")}
-    sections: dict[str, list[str]] = {}
-    for row in ini_rows(msi).values():
-        if components[row["Component_"]] and components[row["Component_"]] not in given:
-            continue
-        value = re.sub(r"\[(\w+)\]", lambda m: given[m.group(1)], row["Value"])
-        sections.setdefault(row["Section"], []).append(f"{row['Key']}={value}")
-    path.write_text("".join(f"[{name}]\r\n" + "".join(f"{line}\r\n" for line in lines)
-                            for name, lines in sections.items()), encoding="utf-8")
-    return path
+def test_no_ini_file_is_written_any_more(msi):
+    """Windows Installer writes IniFile values in the ANSI code page ("?" for the rest,
+    wixtoolset issue 7526): the machine configuration moved to the registry."""
+    tables = set(build_msi.run(["msiinfo", "tables", str(msi)]).stdout.split())
+    for table in {"IniFile", "RemoveIniFile", "RemoveFile"} & tables:
+        assert rows(msi, table) == [], table
+    assert "CommonAppDataFolder" not in {row["Directory"] for row in rows(msi, "Directory")}
 
 
-def test_the_ini_windows_installer_writes_is_what_the_app_reads(msi, tmp_path):
-    """`DEFAULT_COUNTRY=NO DEFAULT_LANGUAGE=nb DATABASE_LOCATION=...`, then with DATABASE_URL
-    too, read by desktop/common/machine_config.py."""
-    ini = tmp_path / "deskguide.ini"
-    given = {"DEFAULT_COUNTRY": "NO", "DEFAULT_LANGUAGE": "nb", "DATABASE_LOCATION": str(tmp_path / "team.sqlite3")}
-    defaults = machine_config.read_machine_defaults(write_ini(ini, msi, given))
-    assert defaults.warnings == ()
-    assert (defaults.country, defaults.language, defaults.database) == ("NO", "nb", tmp_path / "team.sqlite3")
-    assert defaults.database_url is None
-
-    given["DATABASE_URL"] = "postgresql://db.example.com/deskguide"
-    defaults = machine_config.read_machine_defaults(write_ini(ini, msi, given))
-    assert defaults.database_url.describe() == "Team database deskguide on db.example.com:5432"
-    # Both given: the team database wins, the file is ignored with a warning.
-    assert defaults.database is None
-    [warning] = defaults.warnings
-    assert "database_url names the team database, which wins" in warning
+def test_database_values_are_written_only_when_given_and_removed_on_uninstall(msi):
+    entries = machine_rows(msi)
+    components = {row["Component"]: row for row in rows(msi, "Component")}
+    # OR REMOVE: a component whose condition is false at uninstall is left installed,
+    # and neither `msiexec /x` nor a major upgrade passes the property again.
+    assert components[entries["DatabaseLocation"]["Component_"]]["Condition"] == \
+        'DATABASE_LOCATION OR REMOVE ~= "ALL"'
+    assert components[entries["DatabaseUrl"]["Component_"]]["Condition"] == 'DATABASE_URL OR REMOVE ~= "ALL"'
+    assert components[entries["DefaultCountry"]["Component_"]]["Condition"] == ""
+    assert entries["DefaultCountry"]["Component_"] == entries["DefaultLanguage"]["Component_"]
 
 
-def test_uninstall_removes_the_machine_config_and_never_touches_user_data(msi):
-    (removed,) = rows(msi, "RemoveFile")
-    assert removed["FileName"].split("|")[-1] == machine_config.FILE_NAME
-    assert removed["DirProperty"] == "MACHINECONFIGDIR"
-    assert removed["InstallMode"] == "2"  # on uninstall only
+def test_every_registry_value_in_the_wxs_reaches_the_msi(msi):
+    """wixl writes the Registry table itself (only the component conditions are added
+    afterwards): none of the values declared may go missing or change type."""
+    declared = {element.get("Name"): ("#" if element.get("Type") == "integer" else "") + element.get("Value")
+                for element in wxs().iter(f"{{{NS['wix']}}}RegistryValue")}
+    assert {row["Name"]: row["Value"] for row in rows(msi, "Registry")} == declared
+
+
+def test_uninstall_never_touches_user_data(msi):
     user_folders = {"LocalAppDataFolder", "AppDataFolder", "PersonalFolder", "ProfilesFolder"}
     assert not user_folders & {row["Directory"] for row in rows(msi, "Directory")}
     registry_roots = {row["Root"] for row in rows(msi, "Registry")}
     assert registry_roots == {"2"}, "only HKLM: nothing per user"
-
-
-def test_every_ini_entry_in_the_wxs_reaches_the_msi(msi):
-    """wixl cannot read IniFile: build_msi.py adds the rows. None may go missing."""
-    declared = {element.get("Key"): element.get("Value") for element in wxs().iter(f"{{{NS['wix']}}}IniFile")}
-    assert declared == {key: row["Value"] for key, row in ini_rows(msi).items()}
 
 
 @pytest.mark.parametrize(("version", "expected"), [
