@@ -11,14 +11,18 @@ in English (Finland's in Swedish too); a reader of another language gets the nam
 resources/reference/holiday_names.toml, keyed by country and the library's English name.
 The eves the reference data adds are Messages, said in the reader's language at display
 time through the gettext catalogue.
+
+Issue 17: the library's answers are kept in the database (`library_snapshot`, filled when
+the store opens; domain/store/quick_read.py reads it back with `use_library_snapshot`), so
+a command's first answer need not import `holidays` (it loads every country, ~100 ms).
+A snapshot names the library's version; one made by another version is not used, and a
+question it does not hold (another year, category or language) asks the library itself.
 """
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
-
-import holidays
 
 from domain.desks import DeskPolicy, OverrideKind
 from domain.messages import Message, data_text
@@ -47,7 +51,7 @@ def holidays_language(country: str, language: str) -> str | None:
     wanted = NAME_LANGUAGES.get(language)
     if wanted is None:
         return None
-    offered = getattr(holidays, country).supported_languages
+    offered = _supported_languages(country)
     if wanted in offered:
         return wanted
     regional = [code for code in offered if code.split("_")[0] == wanted]  # Finland's "sv_FI"
@@ -70,10 +74,89 @@ def catalogue_name(country: str, english: str, language: str) -> str | None:
     return None if None in parts else "; ".join(parts)
 
 
+# The library's answers read from the database (use_library_snapshot): None, or
+# {"languages": {country: [code, ...]}, "days": {day_key(...): {ISO date: name}}}.
+_snapshot: dict | None = None
+
+
+def day_key(country: str, category: str, year: int, language: str) -> str:
+    return f"{country}|{category}|{year}|{language}"
+
+
+def use_library_snapshot(snapshot: dict | None) -> dict | None:
+    """Answer from `snapshot` (library_snapshot's, made by this version of `holidays`:
+    the caller checks) where it can; None: ask the library. Returns the one it replaces,
+    so a caller can put it back (the command line does at the end of every run)."""
+    global _snapshot
+    previous, _snapshot = _snapshot, snapshot
+    _library_days.cache_clear()
+    holidays_language.cache_clear()
+    return previous
+
+
+def _supported_languages(country: str) -> list[str]:
+    if _snapshot is not None and country in _snapshot.get("languages", {}):
+        return _snapshot["languages"][country]
+    import holidays
+
+    return list(getattr(holidays, country).supported_languages)
+
+
 @lru_cache(maxsize=512)
 def _library_days(country: str, category: str, year: int, language: str) -> dict[dt.date, str]:
+    if _snapshot is not None:
+        kept = _snapshot.get("days", {}).get(day_key(country, category, year, language))
+        if kept is not None:
+            return {dt.date.fromisoformat(day): name for day, name in kept.items()}
+    import holidays  # only for what no snapshot holds: importing it loads every country
+
     calendar = holidays.country_holidays(country, years=year, categories=(category,), language=language)
     return dict(calendar.items())
+
+
+def library_version() -> str | None:
+    """The installed `holidays` library's version, read from its dist-info folder's name
+    without importing it (its own __version__ imports importlib.metadata); None when
+    that cannot be told, then no snapshot is trusted."""
+    import importlib.util
+    from pathlib import Path
+
+    try:
+        spec = importlib.util.find_spec("holidays")
+        if spec is None or spec.origin is None:
+            return None
+        found = list(Path(spec.origin).parent.parent.glob("holidays-*.dist-info"))
+    except (ImportError, OSError, ValueError):
+        return None
+    if len(found) != 1:
+        return None
+    return found[0].name.removeprefix("holidays-").removesuffix(".dist-info")
+
+
+def library_snapshot(categories: dict[str, set[str]], years: list[int]) -> dict:
+    """The library's answers a desk needs in `years`: for each country and its
+    `categories` (the desks' closed-day rules), the closed days in the contract's
+    language and in every language a reader of an app language gets from the library,
+    and the languages the library offers per country; JSON-ready, named by version."""
+    languages = {country: _library_languages(country) for country in categories}
+    days = {}
+    for country, wanted in categories.items():
+        codes = {CONTRACT_LANGUAGE} | {code for code in (holidays_language(country, app) for app in NAME_LANGUAGES)
+                                       if code is not None}
+        for category in sorted(wanted):
+            for year in years:
+                for code in sorted(codes):
+                    days[day_key(country, category, year, code)] = {
+                        day.isoformat(): name for day, name in _library_days(country, category, year, code).items()}
+    return {"holidays": library_version(), "years": list(years),
+            "categories": {country: sorted(wanted) for country, wanted in categories.items()},
+            "languages": languages, "days": days}
+
+
+def _library_languages(country: str) -> list[str]:
+    import holidays
+
+    return list(getattr(holidays, country).supported_languages)
 
 
 class HolidayName(Message):
@@ -175,3 +258,23 @@ def _library_origin(category: str) -> Message:
     # Translators: where a closed day comes from: "holidays" is the calendar library's
     # name and {category} its category code (public, de_facto, optional); keep both.
     return Message("holidays: {category}", category=category)
+
+
+def needed_categories(policies) -> dict[str, set[str]]:
+    """The library's categories each desk's closed-day rules read: country -> categories."""
+    needed = {}
+    for country, policy in policies.items():
+        rules = policy.desk.closed_day_rules
+        needed[country] = set(rules.holidays_categories) | {named.category for named in rules.holidays_named}
+    return needed
+
+
+def snapshot_fits(snapshot: dict | None, policies, years) -> bool:
+    """Whether `snapshot` answers for these desks' rules in `years` as the installed
+    library would: made by the same version, for these categories and years."""
+    if not isinstance(snapshot, dict) or snapshot.get("holidays") is None:
+        return False
+    if snapshot["holidays"] != library_version() or not set(years) <= set(snapshot.get("years", ())):
+        return False
+    kept = snapshot.get("categories", {})
+    return all(wanted <= set(kept.get(country, ())) for country, wanted in needed_categories(policies).items())

@@ -46,7 +46,7 @@ class CliContext:
         return resolve_target(getattr(args, "db", None), getattr(args, "database_url", None))
 
     @contextmanager
-    def store(self, args, *, create: bool = False, offline_ok: bool = False) -> Iterator:
+    def store(self, args, *, create: bool = False, offline_ok: bool = False, quick: str | None = None) -> Iterator:
         """The store the run's options name (`args`: --db, --database-url), opened (a file
         migrated) and with reference data, closed when the block ends.
 
@@ -55,12 +55,21 @@ class CliContext:
         The user's folder is made at the first start of any command. A team database that
         wants a password is asked for it only at a terminal; a script is told how to give
         it (exit 2). `offline_ok`: a team server out of reach opens as an offline store
-        (the commands that queue into the outbox or report on it), not exit 3."""
+        (the commands that queue into the outbox or report on it), not exit 3.
+
+        `quick` (issue 17), for an answer that only reads reference data: "reference" (the
+        scope catalogue, the lifecycle list) or "desks" (the desks' hours with overrides,
+        their closed days, the escalation rules). When the file is up to date it is read
+        without SQLAlchemy (domain/store/quick_read.py), else the store opens as above.
+        A team's reference data is its local copy: "reference" answers never wait for
+        the server; "desks" needs the team's overrides, so a team opens as always."""
         target = self.target(args)
         for warning in target.warnings:
             print(f"deskguide: {printable(_(warning), lines=False)}", file=sys.stderr)
-        store = target.open(self.now(), create=create, password_source=terminal_password_source(),
-                            offline_ok=offline_ok)
+        store = self._quick_store(target, quick) if quick is not None and not create else None
+        if store is None:
+            store = target.open(self.now(), create=create, password_source=terminal_password_source(),
+                                offline_ok=offline_ok)
         # Issue 15, "Who changed what": what a command saves is signed by its agent (--agent
         # NAME where a command has it, else this computer's user) and the database login.
         store.agent_name = agent_name(getattr(args, "agent", None))
@@ -68,6 +77,20 @@ class CliContext:
             yield store
         finally:
             store.close()
+
+
+    def _quick_store(self, target, quick: str):
+        """The quick reader of `target`'s file, or None (open the store as always)."""
+        from domain.store import location
+        from domain.store.quick_read import open_quick
+
+        if target.is_team:
+            if quick != "reference":
+                return None
+            path = location.team_local_path()
+        else:
+            path = target.path if target.path is not None else location.default_db_path()
+        return open_quick(path, now=self.now(), calendar=quick == "desks")
 
 
 def agent_name(given: str | None) -> str:

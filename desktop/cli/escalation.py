@@ -68,7 +68,7 @@ def cmd_escalate(args, context: CliContext) -> int:
         from domain.services import lifecycle
 
         lifecycle.check_question(args.product, _local_day(opened, country))
-    with context.store(args) as store:
+    with context.store(args, quick="desks") as store:
         escalating = escalator(store)
         answer = escalating.escalate(severity, offering, opened, country, args.azure)
         product = None

@@ -39,7 +39,7 @@ def cmd_hours(args, context: CliContext) -> int:
         parse_country(args.country)
     if args.at is not None:
         parse_moment(args.at)
-    with context.store(args) as store:
+    with context.store(args, quick="desks") as store:
         # English names for the JSON contract; `_()` says them in --lang (HolidayName).
         statuses = hours_answers(store, args.country, args.at, context.now())
     items = [status_as_dict(s) for s in statuses]

@@ -81,7 +81,7 @@ def cmd_lifecycle(args, context: CliContext) -> int:
     # Before the store opens: an unknown product or a day before its release writes nothing;
     # main() names the products it could have meant (output.choices_of).
     lifecycle.check_question(args.product, on)
-    with context.store(args) as store:
+    with context.store(args, quick="reference") as store:
         result = lifecycle.check(store, args.product, on)
     emit(args, lifecycle.answer_as_dict(result), _describe(result))
     return EXIT_OK

@@ -55,7 +55,7 @@ def cmd_notice(args, context: CliContext) -> int:
             raise InvalidInput("start", args.start, Message("is after --on ({day})", day=on))
         from domain.services.notice import notice_for
 
-        with context.store(args) as store:
+        with context.store(args, quick="desks") as store:
             answer = notice_for(store, start, term, on, country)
         if args.customer_message:
             return _print_message(args, answer, "", "Office 365", country)

@@ -44,14 +44,14 @@ def cmd_scope(args, context: CliContext) -> int:
     if args.search is not None:
         from domain.scope_search import ScopeSearch
 
-        with context.store(args) as store:
+        with context.store(args, quick="reference") as store:
             catalogue = scope.load_catalogue(store)
         matches = ScopeSearch(catalogue).search(args.search)  # titles in English for JSON
         emit(args, scope.search_as_dict(matches), _describe_matches(matches, catalogue))
         return EXIT_OK
     facts = _facts_from_args(args)
     scope.check_question(args.topic, facts)  # bad input writes nothing: checked before the store opens
-    with context.store(args) as store:
+    with context.store(args, quick="reference") as store:
         from domain.scope import evaluate
 
         answer = evaluate(scope.load_catalogue(store), args.topic, facts)

@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from domain.cases import Case
 from domain.customers import Customer, Subscription
 from domain.errors import InvalidInput
 from domain.messages import Message
 from domain.notice import next_notice_deadline
-from domain.store import Store
+
+if TYPE_CHECKING:
+    from domain.store import Store
 
 
 @dataclass(frozen=True)

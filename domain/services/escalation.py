@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from domain.cases import (
     CASE_FIELD_LENGTHS,
@@ -20,7 +21,9 @@ from domain.errors import InvalidInput, too_long
 from domain.escalation import Escalation, EscalationRules, escalate, parse_offering_id, parse_severity
 from domain.journal import JournalEntry, check_entry
 from domain.messages import Message
-from domain.store import Store
+
+if TYPE_CHECKING:
+    from domain.store import Store
 
 
 def load_rules(store: Store) -> EscalationRules:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from domain.closed_days import ClosedDayCalendar
@@ -12,7 +13,9 @@ from domain.errors import InvalidInput, control_character, too_long
 from domain.messages import Message
 from domain.opening_hours import DeskStatus, desk_status, resolve_wall_time
 from domain.roles import require_admin
-from domain.store import Store
+
+if TYPE_CHECKING:
+    from domain.store import Store
 
 
 def load_policies(store: Store) -> dict[str, DeskPolicy]:

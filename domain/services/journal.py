@@ -10,13 +10,16 @@ from __future__ import annotations
 import datetime as dt
 from contextlib import closing
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from domain.customer_search import fold
 from domain.errors import MAX_RECORD_ID, InvalidInput, whole_number_from
 from domain.journal import JournalEntry, check_entry, retention_cutoff
 from domain.messages import Message
 from domain.roles import require_admin
-from domain.store import Store
+
+if TYPE_CHECKING:
+    from domain.store import Store
 
 DEFAULT_LIMIT = 500  # a journal list, not an archive: older entries are found by searching
 

@@ -7,10 +7,13 @@ flow to show before a case goes to Microsoft.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from domain.lifecycle import Catalogue, LifecycleAnswer, Product
 from domain.lifecycle import check as check_in
-from domain.store import Store
+
+if TYPE_CHECKING:
+    from domain.store import Store
 
 
 def load_catalogue(store: Store) -> Catalogue:

@@ -2,12 +2,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from domain.closed_days import ClosedDayCalendar
 from domain.desks import DeskPolicy
 from domain.notice import ClosedReason, NoticeAnswer, Term, notice_answer
 from domain.opening_hours import day_plan
-from domain.store import Store
+
+if TYPE_CHECKING:
+    from domain.store import Store
 
 
 def closed_reason_for(policy: DeskPolicy) -> ClosedReason:

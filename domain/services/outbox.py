@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from domain import outbox
 from domain.cases import Case
@@ -27,7 +27,9 @@ from domain.errors import DeskguideError, InvalidInput, StoreError, StoreUnreach
 from domain.journal import JournalEntry, check_entry
 from domain.messages import Message
 from domain.outbox import OutboxItem, OutboxKind, SendStatus, SyncReport
-from domain.store import Store
+
+if TYPE_CHECKING:
+    from domain.store import Store
 
 SENT, ALREADY_THERE = "sent", "already_there"
 

@@ -2,8 +2,12 @@
 About dialog cites them)."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from domain.reference_data import Dataset
-from domain.store import Store
+
+if TYPE_CHECKING:
+    from domain.store import Store
 
 
 def datasets(store: Store) -> list[Dataset]:

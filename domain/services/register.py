@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from domain.concurrent_edits import EditConflict, RecordKind
 from domain.customers import (
@@ -33,7 +34,9 @@ from domain.errors import ConflictError, InvalidInput
 from domain.messages import Message
 from domain.notice import NOTICE_DAYS, NoticeAnswer, Term, next_notice_deadline, not_a_term
 from domain.roles import require_admin
-from domain.store import Store
+
+if TYPE_CHECKING:
+    from domain.store import Store
 from domain.store.customer_repository import customer_values
 from domain.store.subscription_repository import subscription_values
 

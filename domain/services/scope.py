@@ -1,9 +1,13 @@
 """Support-scope answers for the GUI and the CLI."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from domain.scope import Catalogue, CustomerFacts, ScopeAnswer, evaluate
 from domain.scope_search import Match, ScopeSearch
-from domain.store import Store
+
+if TYPE_CHECKING:
+    from domain.store import Store
 
 
 def load_catalogue(store: Store) -> Catalogue:

@@ -23,12 +23,15 @@ import dataclasses
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from domain.cases import Case
 from domain.customers import Customer, Subscription
 from domain.journal import JournalEntry
 from domain.notice import next_notice_deadline
-from domain.store import Store
+
+if TYPE_CHECKING:
+    from domain.store import Store
 
 KINDS = ("customers", "subscriptions", "cases", "journal_entries")
 

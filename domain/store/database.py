@@ -7,12 +7,9 @@ loading the reference data) is domain/store/opening.py.
 """
 from __future__ import annotations
 
-import ntpath
 import os
-import re
-import sys
 import uuid
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -20,29 +17,13 @@ from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import sessionmaker
 
+from domain.store import location
 from domain.store.driver_errors import translate_driver_errors
 from domain.store.unit_of_work import UnitOfWork
 
-APP_NAME = "Deskguide"
-DB_FILENAME = "deskguide.sqlite3"
-MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-
-
-def default_db_path(environ: Mapping[str, str] | None = None, platform: str = sys.platform) -> Path:
-    """DESKGUIDE_DB, else the user's data folder. `environ` and `platform` are the
-    machine's facts (this process's when not given; the tests give Windows' on Linux)."""
-    environ = os.environ if environ is None else environ
-    env = environ.get("DESKGUIDE_DB")
-    if env:
-        return Path(os.path.expanduser(env))
-    if platform == "win32" and environ.get("LOCALAPPDATA"):
-        # %LOCALAPPDATA%\Deskguide, what platformdirs' user_data_dir answers on Windows,
-        # without its shell32 call at start-up (issue 18: the Windows path, testable).
-        return Path(ntpath.join(environ["LOCALAPPDATA"], APP_NAME, DB_FILENAME))
-    from platformdirs import user_data_dir  # only needed when nothing else says where
-
-    return Path(user_data_dir(APP_NAME, appauthor=False)) / DB_FILENAME
-
+# Where the file and the migrations are is decided in location.py (no SQLAlchemy there).
+APP_NAME, DB_FILENAME, default_db_path = location.APP_NAME, location.DB_FILENAME, location.default_db_path
+MIGRATIONS_DIR, head_revision_from_files = location.MIGRATIONS_DIR, location.head_revision_from_files
 
 # How long a write waits for another writer (another Deskguide, an import) before it
 # gives up as StoreBusy: long enough for an import of the whole register to finish,
@@ -296,25 +277,6 @@ def head_revision() -> str:
 
     config = _alembic_config(None)
     return ScriptDirectory.from_config(config).get_current_head()
-
-
-_REVISION_LINE = re.compile(r'^(down_revision|revision)\s*=\s*["\']?([\w-]+|None)["\']?\s*$', re.MULTILINE)
-
-
-def head_revision_from_files() -> str | None:
-    """The newest migration, read from the migration files without importing Alembic
-    (~100 ms of start-up). None when the files do not form one simple chain; then the
-    caller asks Alembic. tests/domain/store/test_opening.py checks both agree."""
-    revisions, parents = set(), set()
-    for script in (MIGRATIONS_DIR / "versions").glob("*.py"):
-        found = dict((key, value) for key, value in _REVISION_LINE.findall(script.read_text("utf-8")))
-        if "revision" not in found:
-            return None
-        revisions.add(found["revision"])
-        if found.get("down_revision", "None") != "None":
-            parents.add(found["down_revision"])
-    heads = revisions - parents
-    return heads.pop() if len(heads) == 1 else None
 
 
 def stored_revision(store: Store) -> str | None:

@@ -10,40 +10,23 @@ from dataclasses import asdict
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from domain.desks import (
-    ClosedDayRules,
-    DayHours,
-    Desk,
-    DeskPolicy,
-    FixedClosedDay,
-    NamedHoliday,
-    Override,
-    OverrideKind,
-)
+from domain.desks import DeskPolicy, Override
 from domain.errors import StoreError
 from domain.messages import Message
 from domain.reference_data import DeskData
-from domain.store import live
-from domain.store.column_values import aware, to_utc
+from domain.store import live, stored_values
+from domain.store.column_values import to_utc
 from domain.store.models import DeskHoursRow, DeskOverrideRow, DeskRow, ReferenceDatasetRow
 
 
-def _rules(data: dict) -> ClosedDayRules:
-    return ClosedDayRules(
-        holidays_categories=tuple(data.get("holidays_categories", ())),
-        holidays_named=tuple(NamedHoliday(**n) for n in data.get("holidays_named", ())),
-        fixed=tuple(FixedClosedDay(**f) for f in data.get("fixed", ())),
-    )
-
-
 def _override(row: DeskOverrideRow) -> Override:
-    kind = OverrideKind(row.kind)
-    hours = DayHours(row.opens, row.closes) if row.opens and row.closes else None
-    return Override(
-        id=row.id, country=row.country, kind=kind, note=row.note, created_at=aware(row.created_at),
-        created_by=row.created_by, weekday=row.weekday, on_date=row.on_date, hours=hours,
-        closes=row.closes if kind is OverrideKind.SHORTENED_DAY else None,
-    )
+    return stored_values.override(
+        id=row.id, country=row.country, kind=row.kind, note=row.note, created_at=row.created_at,
+        created_by=row.created_by, weekday=row.weekday, on_date=row.on_date, opens=row.opens, closes=row.closes)
+
+
+# The desk row's columns a policy is made from (stored_values.desk_policies).
+DESK_COLUMNS = ("country", "name", "timezone", "phone", "email", "clause", "closed_day_rules", "closed_days_note")
 
 
 class DeskRepository:
@@ -73,24 +56,14 @@ class DeskRepository:
         """Every desk with its hours and overrides, in one round of queries."""
         session = self._session
         dataset = session.get(ReferenceDatasetRow, "desks")
-        hours: dict[str, dict[int, DayHours]] = {}
-        for row in session.scalars(select(DeskHoursRow)):
-            hours.setdefault(row.country, {})[row.weekday] = DayHours(row.opens, row.closes)
+        hours = [(row.country, row.weekday, row.opens, row.closes) for row in session.scalars(select(DeskHoursRow))]
         overrides, missing = self._read_overrides()
-        policies = {}
-        for row in session.scalars(select(DeskRow)):
-            desk = Desk(
-                country=row.country, name=row.name, timezone=row.timezone, phone=row.phone, email=row.email,
-                clause=row.clause, weekly_hours=hours.get(row.country, {}),
-                closed_day_rules=_rules(row.closed_day_rules), closed_days_note=row.closed_days_note,
-            )
-            policies[row.country] = DeskPolicy(
-                desk=desk, overrides=tuple(overrides.get(row.country, ())),
-                reviewed_from=dataset.reviewed_from if dataset and dataset.reviewed_from else 0,
-                reviewed_to=dataset.reviewed_to if dataset and dataset.reviewed_to else 9999,
-                source=dataset.source if dataset else "", overrides_missing=missing,
-            )
-        return policies
+        dataset_values = None
+        if dataset is not None:
+            dataset_values = {"reviewed_from": dataset.reviewed_from, "reviewed_to": dataset.reviewed_to,
+                              "source": dataset.source}
+        desks = [{column: getattr(row, column) for column in DESK_COLUMNS} for row in session.scalars(select(DeskRow))]
+        return stored_values.desk_policies(dataset_values, hours, desks, overrides, missing)
 
     def replace_desks(self, data: DeskData) -> None:
         """The reference desks and their hours; overrides are rows of their own and stay."""

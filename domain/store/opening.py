@@ -165,9 +165,43 @@ def raise_as_opening(error: StoreError | ConflictError, name: str) -> None:
                getattr(error, "why", "")) from error
 
 
+def refresh_closed_days(store: Store, now: dt.datetime) -> None:
+    """Keep the `holidays` library's answers for this year and the next in the file
+    (issue 17; domain/store/quick_read.py reads them so a command's first answer need not
+    import the library): made again when the library's version, the desks' categories or
+    the year changed. Only a help, never in the way: written on a connection of its own
+    that does not wait for another writer, and skipped when it cannot be written (a busy
+    or read-only file); the next opening tries again."""
+    import json
+    import sqlite3
+    from contextlib import closing
+
+    from domain import closed_days
+    from domain.store.quick_read import CLOSED_DAYS_DOCUMENT, years_for
+
+    with store.unit_of_work() as uow:
+        policies = uow.desks.policies()
+        kept = uow.reference.stored_document(CLOSED_DAYS_DOCUMENT)
+    years = years_for(now)
+    if not policies or closed_days.snapshot_fits(kept, policies, years):
+        return
+    snapshot = closed_days.library_snapshot(closed_days.needed_categories(policies), years)
+    if snapshot["holidays"] is None:
+        return  # a version nobody can compare later: never used, so not kept
+    try:
+        with closing(sqlite3.connect(str(store.path), timeout=0, isolation_level=None)) as connection:
+            connection.execute("BEGIN IMMEDIATE")
+            connection.execute("INSERT OR REPLACE INTO reference_document (name, data) VALUES (?, ?)",
+                               (CLOSED_DAYS_DOCUMENT, json.dumps(snapshot, ensure_ascii=False)))
+            connection.execute("COMMIT")
+    except sqlite3.Error:
+        pass  # busy, read-only, full: the answers come from the library meanwhile
+
+
 def _opened(store: Store, name: str, reference: ReferenceBundle | None, *, now: dt.datetime) -> Store:
     try:
         _open(store, reference or ReferenceBundle.bundled(), now=now)
+        refresh_closed_days(store, now)
     except (StoreError, ConflictError) as error:
         store.close()
         raise_as_opening(error, name)

@@ -15,37 +15,7 @@ from domain.reference_data import Dataset
 from domain.scope import Catalogue as ScopeCatalogue
 from domain.store.column_values import to_utc
 from domain.store.models import ReferenceDatasetRow, ReferenceDocumentRow
-
-# The keys whose values the reference files write as TOML dates; JSON keeps them as ISO
-# text, and they are dates again before the parser (which refuses text dates) sees them.
-DATE_KEYS = frozenset({"checked", "start", "mainstream_end", "extended_end"})
-
-
-def _revived(value):
-    """The document as the parser reads a TOML file: ISO dates under DATE_KEYS as dates."""
-    if isinstance(value, dict):
-        return {k: _date(v) if k in DATE_KEYS else _revived(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_revived(v) for v in value]
-    return value
-
-
-def _date(value):
-    try:
-        return dt.date.fromisoformat(value) if isinstance(value, str) else value
-    except ValueError:
-        return value  # not a date after all: the parser names what is wrong
-
-
-def _json_safe(value):
-    """TOML dates and times are not JSON: keep them as ISO text."""
-    if isinstance(value, dict):
-        return {k: _json_safe(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_json_safe(v) for v in value]
-    if isinstance(value, (dt.date, dt.time)):
-        return value.isoformat()
-    return value
+from domain.store.stored_values import json_safe, revived
 
 
 class ReferenceRepository:
@@ -72,13 +42,18 @@ class ReferenceRepository:
     # --- documents kept whole -------------------------------------------------------------
 
     def replace_document(self, name: str, data: dict) -> None:
-        self._session.merge(ReferenceDocumentRow(name=name, data=_json_safe(data)))
+        self._session.merge(ReferenceDocumentRow(name=name, data=json_safe(data)))
+
+    def stored_document(self, name: str) -> dict | None:
+        """The document as stored (dates as ISO text), None when there is none."""
+        row = self._session.get(ReferenceDocumentRow, name)
+        return None if row is None else row.data
 
     def document(self, name: str) -> dict:
         row = self._session.get(ReferenceDocumentRow, name)
         if row is None:
             raise ReferenceDataError(f"the store has no {name} reference data; reopen Deskguide to load it")
-        return _revived(row.data)
+        return revived(row.data)
 
     # --- the scope catalogue and the lifecycle list, kept as documents (migration 0007) ----
 

@@ -34,14 +34,15 @@ from sqlalchemy.orm import Session, sessionmaker
 from domain.errors import ConflictError, StoreError, StoreUnreachable
 from domain.messages import Message
 from domain.reference_bundle import ReferenceBundle
-from domain.store import live
-from domain.store.database import SHARED_WRITE, WRITES, Store, default_db_path, stored_revision
+from domain.store import live, location
+from domain.store.database import SHARED_WRITE, WRITES, Store, stored_revision
+from domain.store.location import team_local_path
 from domain.store.unit_of_work import UnitOfWork
 
 # The team store's local companion: the reference data and the outbox. Called
 # team-reference.sqlite3 before issue 15; an older one is left alone (its reference data
 # is loaded again into this one, and it never held an outbox).
-LOCAL_FILENAME = "team-local.sqlite3"
+LOCAL_FILENAME = location.LOCAL_FILENAME
 AGENT_ROLE = "deskguide_agent"
 ADMIN_ROLE = "deskguide_admin"
 # What each group role may change (both read every table; issue 15, "Roles"). Agents keep
@@ -79,11 +80,6 @@ def database_name(url: URL | str) -> str:
         host = host[0]
     where = f"{host}:{url.port or 5432}" if not str(host).startswith("/") else str(host)
     return f"{url.database} on {where}"
-
-
-def team_local_path() -> Path:
-    """The team store's local file (reference data, outbox), beside the agent's own database."""
-    return default_db_path().with_name(LOCAL_FILENAME)
 
 
 def _connect_args(password: str | None) -> dict:
