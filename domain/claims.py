@@ -27,11 +27,11 @@ from fractions import Fraction
 from functools import cache
 from pathlib import Path
 
+from domain.claim_services import SERVICES
 from domain.errors import InvalidInput, ReferenceDataError
 from domain.messages import Message
 from domain.reference_data import Dataset, load_toml, parse_dataset, reference_dir
 
-SERVICES = ("exchange-online", "sharepoint-online", "onedrive", "teams", "m365-apps")
 CLAUSES = ("uptime", "service-credits", "claim-to-reseller", "wrong-portal", "exclusive-remedy",
            "six-months-cap", "data-loss", "details")
 EXCLUDED = ("data-loss", "consequential-loss")  # §12: never data (003:157); direct loss only (003:155)

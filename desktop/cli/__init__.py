@@ -70,14 +70,27 @@ def common_options(parser: argparse.ArgumentParser, suppress: bool) -> None:
     language.add_option(parser, suppress)
 
 
+class _VersionAction(argparse._VersionAction):
+    """--version, the installed version looked up only when asked for: importlib.metadata
+    would cost every command ~20 ms of start-up (issue 17)."""
+
+    @property
+    def version(self) -> str:
+        from desktop.common.version import app_version
+
+        return f"deskguide {app_version()}"
+
+    @version.setter
+    def version(self, _value) -> None:
+        pass
+
+
 def build_parser() -> Parser:
     """Built in the language of the run: the help is in it too."""
-    from desktop.common.version import app_version
-
     parser = Parser(prog="deskguide", description=_("Deskguide: answers for the Nordic Office 365 helpdesk."),
                     epilog=_("deskguide --self-test [--self-test-report PATH]: check this installation end to "
                              "end with a throwaway database; exit 0, or 1 naming what failed."))
-    parser.add_argument("--version", action="version", version=f"deskguide {app_version()}")
+    parser.add_argument("--version", action=_VersionAction)
     common_options(parser, suppress=False)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     commands.required = True

@@ -48,7 +48,7 @@ def cmd_claim(args, context: CliContext) -> int:
 
 
 def add_commands(commands, common_options) -> None:
-    from domain.claims import SERVICES
+    from domain.claim_services import SERVICES  # not domain.claims: ~10 ms for every command (issue 17)
 
     claim = commands.add_parser("claim", help=_("what a customer can claim after an Office 365 outage, and from "
                                                 "whom"))

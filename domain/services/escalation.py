@@ -6,23 +6,15 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from domain.cases import (
-    CASE_FIELD_LENGTHS,
-    DUPLICATE_WINDOW,
-    Case,
-    check_ending,
-    edited_case,
-    same_case,
-)
 from domain.closed_days import ClosedDayCalendar
-from domain.concurrent_edits import AlreadyResponded, EditConflict, RecordKind
 from domain.desks import parse_country
 from domain.errors import InvalidInput, too_long
 from domain.escalation import Escalation, EscalationRules, escalate, parse_offering_id, parse_severity
-from domain.journal import JournalEntry, check_entry
 from domain.messages import Message
 
 if TYPE_CHECKING:
+    from domain.cases import Case
+    from domain.journal import JournalEntry
     from domain.store import Store
 
 
@@ -83,8 +75,12 @@ def escalator(store: Store) -> Escalator:
 # the entry's words come from the front end (`journal`: a JournalEntry in the agent's
 # language, its customer taken from the case). Edits, ending and undo are versioned: built
 # on the case as the agent saw it, refused with EditConflict when a colleague changed it since.
+# Their modules are imported by each function (issue 17): `deskguide escalate` and the
+# first answers need only the Escalator above, not the cases, the journal or their checks.
 
 def _write_entry(uow, journal: JournalEntry | None, customer_id: int | None) -> None:
+    from domain.journal import check_entry
+
     if journal is None or customer_id is None:  # the journal is kept per customer
         return
     uow.journal.add(check_entry(replace(journal, customer_id=customer_id)))
@@ -108,6 +104,8 @@ def save_case(store: Store, case: Case, journal: JournalEntry | None = None) -> 
 def duplicates_of(store: Store, case: Case) -> list[Case]:
     """The open cases `case` would repeat (domain.cases.same_case), newest first: the
     front end asks the agent before saving it."""
+    from domain.cases import DUPLICATE_WINDOW, same_case
+
     with store.unit_of_work() as uow:
         candidates = uow.cases.open_like(case.severity, case.customer_id, case.opened - DUPLICATE_WINDOW,
                                          case.opened + DUPLICATE_WINDOW)
@@ -143,6 +141,8 @@ def _refused(uow, case_id: int, mine: Case | None) -> Case:
     """Why a change of an open case matched no row: gone or ended (InvalidInput), or a
     colleague's version (EditConflict); unless what is stored is already what this
     change would store: then that is the answer."""
+    from domain.concurrent_edits import EditConflict, RecordKind
+
     theirs = _case_of(uow, case_id)
     if mine is not None and theirs == mine:
         return theirs
@@ -153,6 +153,8 @@ def _refused(uow, case_id: int, mine: Case | None) -> Case:
 
 def edit_case(store: Store, case: Case, product: str, note: str) -> Case:
     """The open `case`, as the agent saw it (its version), with a new product and note."""
+    from domain.cases import edited_case
+
     mine = edited_case(case, product, note)
     with store.unit_of_work(write=True) as uow:
         if not uow.cases.update_details(case.id, mine.product, mine.note, case.version):
@@ -164,6 +166,8 @@ def edit_case(store: Store, case: Case, product: str, note: str) -> Case:
 def end_case(store: Store, case: Case, status: str, reason: str, *, by: str, now: dt.datetime) -> Case:
     """Close or cancel the open `case` (as the agent saw it) with its reason: it leaves
     the worklist and the customer card, and stays in the history."""
+    from domain.cases import check_ending
+
     ending, reason = check_ending(status, reason)
     by = _checked_agent(by)
     if now.tzinfo is None:
@@ -177,6 +181,8 @@ def end_case(store: Store, case: Case, status: str, reason: str, *, by: str, now
 
 
 def _checked_agent(by: str) -> str:
+    from domain.cases import CASE_FIELD_LENGTHS
+
     by = by.strip()
     if len(by) > CASE_FIELD_LENGTHS["responded_by"]:
         raise InvalidInput("by", by, too_long(by, CASE_FIELD_LENGTHS["responded_by"]))
@@ -191,6 +197,8 @@ def mark_responded(store: Store, case_id: int, at: dt.datetime, *, by: str, now:
 
     Two agents marking one case at once: the first wins (the UPDATE itself requires no
     response yet), the other gets AlreadyResponded saying who marked it and when."""
+    from domain.concurrent_edits import AlreadyResponded
+
     if at.tzinfo is None:
         raise InvalidInput("responded", at.isoformat(), Message("has no time zone"))
     if now is not None and at > now:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
@@ -65,6 +66,25 @@ class HoursAnswerer:
 
     def statuses(self, moment: dt.datetime, countries: tuple[str, ...] = COUNTRIES) -> list[DeskStatus]:
         return [self.status(country, moment) for country in countries]
+
+
+def quick_hours_answerer(db_path: Path | str, language: str = "en", *,
+                         now: dt.datetime | None = None) -> HoursAnswerer | None:
+    """For the GUI's first answers (issue 17): an HoursAnswerer from the SQLite file
+    `db_path`, read without SQLAlchemy, Alembic or `holidays` (domain/store/quick_read.py),
+    naming closed days for a reader of `language`. None when the file is not there or not
+    up to date (a migration, a reference load or a new closed-day snapshot is due): then
+    open the full store as usual, which does that. The answerer holds no connection; its
+    answers are the full store's (tests/domain/store/test_quick_read.py)."""
+    from contextlib import closing
+
+    from domain.store.quick_read import open_quick
+
+    store = open_quick(db_path, now=now or dt.datetime.now(dt.timezone.utc), calendar=True)
+    if store is None:
+        return None
+    with closing(store):
+        return HoursAnswerer(load_policies(store), language)
 
 
 def hours_answers(store: Store, country: str | None, at: str | None, now: dt.datetime) -> list[DeskStatus]:

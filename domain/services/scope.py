@@ -4,9 +4,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from domain.scope import Catalogue, CustomerFacts, ScopeAnswer, evaluate
-from domain.scope_search import Match, ScopeSearch
 
 if TYPE_CHECKING:
+    from domain.scope_search import Match  # imported by search() only: ~20 ms a topic's answer does not need
     from domain.store import Store
 
 
@@ -41,4 +41,6 @@ def search_as_dict(matches: list[Match]) -> dict:
 
 
 def search(store: Store, text: str) -> list[Match]:
+    from domain.scope_search import ScopeSearch
+
     return ScopeSearch(load_catalogue(store)).search(text)

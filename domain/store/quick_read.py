@@ -29,7 +29,6 @@ import json
 import re
 import sqlite3
 import tomllib
-from contextlib import closing
 from pathlib import Path
 
 from domain.errors import ReferenceDataError
@@ -220,18 +219,4 @@ def _use_snapshot(store: QuickStore, now: dt.datetime) -> bool:
     if fits:
         closed_days.use_library_snapshot(snapshot)
     return fits
-
-
-def quick_hours_answerer(db_path: Path | str, language: str = "en", *, now: dt.datetime | None = None):
-    """For the GUI's first answers (issue 17): a domain.services.hours.HoursAnswerer built
-    from the SQLite file `db_path` without SQLAlchemy, Alembic or `holidays`, naming closed
-    days for a reader of `language`; None when the file is not up to date (or not there):
-    then open the full store as usual. The answerer holds no connection."""
-    from domain.services.hours import HoursAnswerer, load_policies
-
-    store = open_quick(db_path, now=now or dt.datetime.now(dt.timezone.utc), calendar=True)
-    if store is None:
-        return None
-    with closing(store):
-        return HoursAnswerer(load_policies(store), language)
 
