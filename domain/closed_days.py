@@ -89,9 +89,14 @@ def use_library_snapshot(snapshot: dict | None) -> dict | None:
     so a caller can put it back (the command line does at the end of every run)."""
     global _snapshot
     previous, _snapshot = _snapshot, snapshot
-    _library_days.cache_clear()
-    holidays_language.cache_clear()
+    if snapshot is not previous:
+        _library_days.cache_clear()
+        holidays_language.cache_clear()
     return previous
+
+
+def library_snapshot_in_use() -> dict | None:
+    return _snapshot
 
 
 def _supported_languages(country: str) -> list[str]:

@@ -111,6 +111,18 @@ def main(argv: Sequence[str] | None = None, context: CliContext | None = None) -
 
         return self_test.main(argv, gui=False)
     context = context or CliContext()
+    # A quick answer (domain/store/quick_read.py) makes the closed-day snapshot of its file
+    # the process's; put back afterwards, as the language (main may run inside another program).
+    from domain import closed_days
+
+    snapshot = closed_days.library_snapshot_in_use()
+    try:
+        return _run(argv, context)
+    finally:
+        closed_days.use_library_snapshot(snapshot)
+
+
+def _run(argv: list[str], context: CliContext) -> int:
     # The whole run speaks one language, restored afterwards (main may run inside another
     # program, e.g. a test or the GUI's process). An unknown --lang is said in the default.
     with i18n.in_language(language.default_language()):
