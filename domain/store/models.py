@@ -176,6 +176,16 @@ class ReferenceDocumentRow(Base):
     data: Mapped[dict] = mapped_column(JSON)
 
 
+class ClosedDaySnapshotRow(Base):
+    """The `holidays` library's answers, made by the version `holidays` (migration 0011;
+    written and read with the stdlib's sqlite3: domain/store/opening.py, quick_read.py)."""
+
+    __tablename__ = "closed_day_snapshot"
+
+    holidays: Mapped[str] = mapped_column(String(40), primary_key=True)
+    data: Mapped[dict] = mapped_column(JSON)
+
+
 class EscalationCaseRow(Base):
     """A case escalated to Microsoft: its target, due moment and first response."""
 

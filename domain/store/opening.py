@@ -177,12 +177,16 @@ def refresh_closed_days(store: Store, now: dt.datetime) -> None:
     from contextlib import closing
 
     from domain import closed_days
-    from domain.store.quick_read import CLOSED_DAYS_DOCUMENT, years_for
+    from domain.store import quick_read
 
     with store.unit_of_work() as uow:
         policies = uow.desks.policies()
-        kept = uow.reference.stored_document(CLOSED_DAYS_DOCUMENT)
-    years = years_for(now)
+    try:
+        with closing(quick_read.connect(store.path)) as reading:
+            kept = quick_read.stored_snapshot(reading)
+    except sqlite3.Error:
+        return  # not readable as a plain file now: nothing to help with
+    years = quick_read.years_for(now)
     if not policies or closed_days.snapshot_fits(kept, policies, years):
         return
     snapshot = closed_days.library_snapshot(closed_days.needed_categories(policies), years)
@@ -191,8 +195,9 @@ def refresh_closed_days(store: Store, now: dt.datetime) -> None:
     try:
         with closing(sqlite3.connect(str(store.path), timeout=0, isolation_level=None)) as connection:
             connection.execute("BEGIN IMMEDIATE")
-            connection.execute("INSERT OR REPLACE INTO reference_document (name, data) VALUES (?, ?)",
-                               (CLOSED_DAYS_DOCUMENT, json.dumps(snapshot, ensure_ascii=False)))
+            connection.execute("DELETE FROM closed_day_snapshot")
+            connection.execute("INSERT INTO closed_day_snapshot (holidays, data) VALUES (?, ?)",
+                               (snapshot["holidays"], json.dumps(snapshot, ensure_ascii=False)))
             connection.execute("COMMIT")
     except sqlite3.Error:
         pass  # busy, read-only, full: the answers come from the library meanwhile

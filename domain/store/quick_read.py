@@ -14,8 +14,8 @@ full store would answer from exactly the same data without writing anything firs
 - every reference dataset it holds is at least the bundled file's version (read from
   the `[dataset]` table of each bundled TOML), so no reference load is due;
 - with `calendar=True` (the hours, notice and escalation answers), the snapshot of the
-  `holidays` library's answers the full store keeps (CLOSED_DAYS_DOCUMENT, filled by
-  opening.py) was made by the installed library's version, for these desks' categories
+  `holidays` library's answers the full store keeps (table closed_day_snapshot,
+  migration 0011, filled by opening.py) was made by the installed library's version, for these desks' categories
   and for this year and the next.
 
 Anything else, or any sqlite3 error on the way: None, and the caller opens the full store
@@ -34,9 +34,6 @@ from pathlib import Path
 from domain.errors import ReferenceDataError
 from domain.store import stored_values
 
-# The reference_document row that keeps the `holidays` library's answers (closed_days.py
-# library_snapshot): a document of its own, not a dataset; no migration needed.
-CLOSED_DAYS_DOCUMENT = "closed-days-snapshot"
 REFERENCE_DATASETS = ("desks", "scope", "lifecycle", "escalation")
 BUSY_TIMEOUT_SECONDS = 10.0  # as the full store's; a read in WAL mode does not wait for writers anyway
 _DATASET_TABLE = re.compile(r"^\[dataset\]\s*$(.*?)(?=^\[)", re.MULTILINE | re.DOTALL)
@@ -75,7 +72,8 @@ class QuickDesks:
     def policies(self):
         """As DeskRepository.policies() on the same file."""
         query = self._connection.execute
-        dataset = query("SELECT reviewed_from, reviewed_to, source FROM reference_dataset WHERE name = 'desks'").fetchone()
+        dataset = query("SELECT reviewed_from, reviewed_to, source FROM reference_dataset "
+                        "WHERE name = 'desks'").fetchone()
         hours = [(country, weekday, _time(opens), _time(closes))
                  for country, weekday, opens, closes in query("SELECT country, weekday, opens, closes FROM desk_hours")]
         overrides: dict[str, list] = {}
@@ -154,7 +152,13 @@ class QuickStore:
         self._connection.close()
 
 
-def _connect(path: Path) -> sqlite3.Connection:
+def stored_snapshot(connection: sqlite3.Connection) -> dict | None:
+    """The closed-day snapshot the file keeps (None: none yet)."""
+    row = connection.execute("SELECT data FROM closed_day_snapshot").fetchone()
+    return None if row is None else json.loads(row[0])
+
+
+def connect(path: Path) -> sqlite3.Connection:
     # A URI, so the file is opened read-only (never created) and a name with ? or % in it
     # is taken as it is (Path.as_uri escapes them).
     connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_SECONDS,
@@ -193,7 +197,7 @@ def open_quick(path: Path | str, *, now: dt.datetime, calendar: bool = False) ->
         if not path.is_file():
             return None
         refuse_network_share(path)
-        connection = _connect(path)
+        connection = connect(path)
     except Exception:  # noqa: BLE001 - anything unexpected: the full store decides and says it
         return None
     try:
@@ -213,8 +217,8 @@ def open_quick(path: Path | str, *, now: dt.datetime, calendar: bool = False) ->
 def _use_snapshot(store: QuickStore, now: dt.datetime) -> bool:
     from domain import closed_days
 
+    snapshot = stored_snapshot(store._connection)
     with store.unit_of_work() as uow:
-        snapshot = uow.reference.stored_document(CLOSED_DAYS_DOCUMENT)
         fits = closed_days.snapshot_fits(snapshot, uow.desks.policies(), years_for(now))
     if fits:
         closed_days.use_library_snapshot(snapshot)

@@ -44,11 +44,6 @@ class ReferenceRepository:
     def replace_document(self, name: str, data: dict) -> None:
         self._session.merge(ReferenceDocumentRow(name=name, data=json_safe(data)))
 
-    def stored_document(self, name: str) -> dict | None:
-        """The document as stored (dates as ISO text), None when there is none."""
-        row = self._session.get(ReferenceDocumentRow, name)
-        return None if row is None else row.data
-
     def document(self, name: str) -> dict:
         row = self._session.get(ReferenceDocumentRow, name)
         if row is None:

@@ -104,5 +104,6 @@ def test_in_team_mode_the_hours_still_need_the_team_s_overrides(capsys, monkeypa
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    code, _, out, err = run(capsys, "hours", "--country", "SE", "--database-url", f"postgresql://agent@127.0.0.1:{port}/d")
+    code, _, out, err = run(capsys, "hours", "--country", "SE", "--database-url",
+                            f"postgresql://agent@127.0.0.1:{port}/d")
     assert code == 3 and out == "" and "cannot be reached" in err

@@ -29,7 +29,7 @@ from domain.services.hours import (
     status_as_dict,
 )
 from domain.store import open_store
-from domain.store.quick_read import CLOSED_DAYS_DOCUMENT, open_quick
+from domain.store.quick_read import open_quick
 from tests.conftest import MONDAY_NOON
 from tests.domain.raw_sql import sql
 from tests.domain.store.old_revisions import at_revision, released_revisions
@@ -49,14 +49,15 @@ def library_only():
 
 
 def snapshot_of(path) -> dict | None:
-    rows = sql(path, "SELECT data FROM reference_document WHERE name = ?", CLOSED_DAYS_DOCUMENT)
-    return json.loads(rows[0][0]) if rows else None
+    rows = sql(path, "SELECT holidays, data FROM closed_day_snapshot")
+    assert len(rows) <= 1 and all(json.loads(data)["holidays"] == version for version, data in rows)
+    return json.loads(rows[0][1]) if rows else None
 
 
 def set_snapshot(path, snapshot: dict) -> None:
     with closing(sqlite3.connect(path)) as connection, connection:
-        connection.execute("UPDATE reference_document SET data = ? WHERE name = ?",
-                           (json.dumps(snapshot), CLOSED_DAYS_DOCUMENT))
+        connection.execute("UPDATE closed_day_snapshot SET holidays = ?, data = ?",
+                           (snapshot["holidays"], json.dumps(snapshot)))
 
 
 @pytest.fixture(scope="module")
@@ -222,3 +223,18 @@ def test_a_database_that_is_not_up_to_date_is_left_to_the_full_store(sqlite_stor
     assert opens_quickly(store.path, now)
     sql(store.path, "UPDATE alembic_version SET version_num = '9999_future'")
     assert open_quick(store.path, now=now) is None  # refused by the full store, as before
+
+
+def test_a_database_of_the_previous_revision_is_migrated_then_answers_quickly(tmp_path, now):
+    """An agent's file from before this version: the full store migrates it (0011 adds the
+    snapshot's table) and makes the snapshot; from then on the answers are quick."""
+    path = tmp_path / "previous.sqlite3"
+    at_revision(path, released_revisions()[-1])
+    open_store(path, now=now).close()  # the reference data of a first opening, as an older app did
+    sql(path, "DELETE FROM closed_day_snapshot")
+    sql(path, "UPDATE alembic_version SET version_num = ?", released_revisions()[-1])
+    sql(path, "DROP TABLE closed_day_snapshot")
+    assert not opens_quickly(path, now)
+    open_store(path, now=now).close()
+    assert snapshot_of(path)["holidays"] == closed_days.library_version()
+    assert opens_quickly(path, now, calendar=True)
