@@ -1,7 +1,7 @@
 """Issue 17: `deskguide hours`, `scope`, `notice`, `escalate`, `lifecycle` within 8x an empty
 Python, whole process, against an up-to-date SQLite database.
 
-    .venv/bin/python benchmarks/cli_startup.py [--runs N]
+    .venv/bin/python benchmarks/cli_startup.py [--runs N] [--checkout PATH]
 
 Each command runs as the venv's console script (`deskguide`, as an agent or a script
 starts it) against a database prepared once (made and loaded by the full store, so it is
@@ -9,7 +9,8 @@ up to date and keeps the closed-day snapshot); each of its runs alternates with 
 `python -c pass` from the same venv, so the machine's drift (other work, the CPU's
 clock) falls on both alike. Prints each command's median, the reference's median over
 the same runs, the ratio and a verdict against 8x. The checkout this script lives in is
-measured (PYTHONPATH), whichever one the venv was installed from. Run by hand: timings
+measured (PYTHONPATH), whichever one the venv was installed from; `--checkout PATH`
+measures another (say a worktree of the commit before issue 17). Run by hand: timings
 belong to the machine, never to the test suite.
 """
 from __future__ import annotations
@@ -50,14 +51,14 @@ def _wall_ms(argv: list[str], env: dict) -> float:
     return elapsed
 
 
-def prepare(folder: Path) -> dict:
-    """An up-to-date database (the full store made it) and the environment naming it."""
-    sys.path.insert(0, str(ROOT))
+def prepare(folder: Path, checkout: Path) -> dict:
+    """An up-to-date database (the checkout's full store made it) and the environment naming it."""
+    sys.path.insert(0, str(checkout))
     from domain.store import open_store
 
     path = folder / "deskguide.sqlite3"
     open_store(path, now=dt.datetime.now(dt.timezone.utc)).close()
-    env = {**os.environ, "DESKGUIDE_DB": str(path), "PYTHONPATH": str(ROOT),
+    env = {**os.environ, "DESKGUIDE_DB": str(path), "PYTHONPATH": str(checkout),
            "DESKGUIDE_MACHINE_CONFIG": str(folder / "deskguide.ini")}
     env.pop("DESKGUIDE_DATABASE_URL", None)
     return env
@@ -66,12 +67,13 @@ def prepare(folder: Path) -> dict:
 def main(argv: list[str] | None = None) -> int:
     options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     options.add_argument("--runs", type=int, default=15, help="runs of each command (default 15)")
+    options.add_argument("--checkout", type=Path, default=ROOT, help="the source tree to measure (default: this one)")
     args = options.parse_args(argv)
     script = _console_script()
     reference = [sys.executable, "-c", "pass"]
     verdicts = []
     with tempfile.TemporaryDirectory() as folder:
-        env = prepare(Path(folder))
+        env = prepare(Path(folder), args.checkout.resolve())
         print(f"{'command':<11} {'median':>9} {'python -c pass':>15} {'ratio':>7}  verdict (budget {BUDGET_RATIO:g}x)")
         for name, command in COMMANDS.items():
             argv_ = [str(script), *command]
