@@ -27,11 +27,13 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from desktop.common.team_url import TeamUrl, parse_team_url
 from domain.errors import ReasonOnly
 from domain.messages import Message
+
+if TYPE_CHECKING:  # read by _team() only: a file's run need not load urllib and ipaddress (issue 17)
+    from desktop.common.team_url import TeamUrl
 
 ENV_URL = "DESKGUIDE_DATABASE_URL"
 ENV_DB = "DESKGUIDE_DB"
@@ -124,6 +126,8 @@ def _exists(path: Path) -> bool:
 
 
 def _team(text: str, source: str, warnings: tuple[Message, ...] = ()) -> DatabaseTarget:
+    from desktop.common.team_url import parse_team_url
+
     url = parse_team_url(text, source)
     return DatabaseTarget(team=url, explicit=True, source=source, warnings=(*warnings, *url.warnings))
 

@@ -117,10 +117,10 @@ def _decode(data: bytes, ansi_code_page: str | None = None) -> str:
 
 def _read_ini(path: Path, ansi_code_page: str | None) -> SourceValues | None:
     """deskguide.ini's [defaults], checked; None when there is no file."""
-    import configparser
-
     if not path.is_file():
         return None
+    import configparser  # only for a file there is (issue 17: every command reads the settings)
+
     parser = configparser.ConfigParser(interpolation=None)
     try:
         parser.read_string(_decode(path.read_bytes(), ansi_code_page), source=str(path))
