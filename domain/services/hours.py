@@ -68,11 +68,11 @@ class HoursAnswerer:
         return [self.status(country, moment) for country in countries]
 
 
-def quick_hours_answerer(db_path: Path | str, language: str = "en", *,
-                         now: dt.datetime | None = None) -> HoursAnswerer | None:
+def quick_hours_answerer(db_path: Path | str, now: dt.datetime, language: str = "en") -> HoursAnswerer | None:
     """For the GUI's first answers (issue 17): an HoursAnswerer from the SQLite file
     `db_path`, read without SQLAlchemy, Alembic or `holidays` (domain/store/quick_read.py),
-    naming closed days for a reader of `language`. None when the file is not there or not
+    naming closed days for a reader of `language`; `now` (aware) says which years the
+    closed-day snapshot must hold. None when the file is not there or not
     up to date (a migration, a reference load or a new closed-day snapshot is due): then
     open the full store as usual, which does that. The answerer holds no connection; its
     answers are the full store's (tests/domain/store/test_quick_read.py)."""
@@ -80,7 +80,7 @@ def quick_hours_answerer(db_path: Path | str, language: str = "en", *,
 
     from domain.store.quick_read import open_quick
 
-    store = open_quick(db_path, now=now or dt.datetime.now(dt.timezone.utc), calendar=True)
+    store = open_quick(db_path, now=now, calendar=True)
     if store is None:
         return None
     with closing(store):

@@ -76,7 +76,7 @@ def both_answerers(tmp_path_factory, reference_bundle):
             full = HoursAnswerer(load_policies(store))
     finally:
         store.close()
-    quick = quick_hours_answerer(path, now=MONDAY_NOON)
+    quick = quick_hours_answerer(path, MONDAY_NOON)
     assert quick is not None
     return snapshot_of(path), full, quick
 
@@ -200,7 +200,7 @@ def test_a_snapshot_s_days_are_what_the_quick_answers_say(sqlite_store, now):
     snapshot = snapshot_of(store.path)
     snapshot["days"][f"SE|public|{now.year}|en_US"][now.date().isoformat()] = "Snapshot Day"
     set_snapshot(store.path, snapshot)
-    answerer = quick_hours_answerer(store.path, now=now)
+    answerer = quick_hours_answerer(store.path, now)
     try:
         status = answerer.status("SE", now)
         assert not status.open and status.closed_reason == "Snapshot Day"
