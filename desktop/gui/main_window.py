@@ -95,9 +95,8 @@ VIEWS: tuple[ViewSpec, ...] = (
 
 # If no paint arrives (a window started minimised), start anyway after this long.
 FIRST_PAINT_FALLBACK_MS = 300
-# Issue 17: the first view waits for the store's answers at most this long after the paint
-# (a team database that is slow to answer: the reference answers show meanwhile).
-FIRST_VIEW_WAIT_MS = 1000
+# Issue 17: the first view waits for the first answers at most this long after the paint.
+FIRST_VIEW_WAIT_MS = 500
 
 _NAVIGATION_STYLE = """
 #navigation { border: none; border-right: 1px solid palette(mid); }
@@ -293,11 +292,10 @@ class MainWindow(Retranslating, QMainWindow):
             return
         # The desks' answers first (issue 17): this starts the worker, whose first steps are
         # the reference answers and, once the store is open, the store's. The first view
-        # is built when the store's answers are on screen (or after FIRST_VIEW_WAIT_MS):
+        # is built when the first answers are on screen (or after FIRST_VIEW_WAIT_MS):
         # built meanwhile, its ~300 ms of imports and widgets share the interpreter with
-        # the worker and delayed the answers by as much, while its customer finder
-        # cannot search before the store is open anyway (docs/startup.md).
-        for signal in (self.hours.loaded, self.hours.failed):
+        # the worker and delay the answers by as much (docs/startup.md).
+        for signal in (self.hours.provisional_loaded, self.hours.loaded, self.hours.failed):
             signal.connect(self._build_first_view)
         QTimer.singleShot(FIRST_VIEW_WAIT_MS, self, self._build_first_view)
         self.hours.load()
@@ -305,11 +303,11 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _build_first_view(self, *_args) -> None:
         """The shortcuts, the call workflow, the register's File actions and the first
-        view: once, as soon as the store's answers show."""
+        view: once, as soon as the first answers show."""
         if self._first_view_built or self._shut_down:
             return
         self._first_view_built = True
-        for signal in (self.hours.loaded, self.hours.failed):
+        for signal in (self.hours.provisional_loaded, self.hours.loaded, self.hours.failed):
             signal.disconnect(self._build_first_view)
         # The first standard shortcut reads the platform's key bindings (~11 ms): after
         # the first paint, not before it.
