@@ -22,23 +22,12 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.run_benchmarks import BARE_WINDOW  # noqa: E402 - the same bare window as `startup`
+
 BUDGET = 2.0
 SETTLE_SECONDS = 4.0
-
-BARE_WINDOW = """
-import time, sys
-t0 = time.perf_counter()
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow
-app = QApplication(sys.argv)
-window = QMainWindow(); window.resize(1280, 800); window.show()
-def ready():
-    print(f"READY {(time.perf_counter() - t0) * 1000:.1f} {time.time()!r}", flush=True)
-    app.quit()
-QTimer.singleShot(0, ready)
-app.exec()
-"""
-
 
 # Started by a small launcher of its own: Linux gives a process spawned by a big one
 # (this script, after generating 100,000 customers) that one's peak as its own ru_maxrss.
@@ -103,7 +92,6 @@ def _environment(folder: Path, db: Path) -> dict:
 
 
 def _register(db: Path, customers: int, subscriptions: int) -> None:
-    sys.path.insert(0, str(ROOT))
     from benchmarks.register_generator import DEFAULT_TODAY, generate
     from domain.store import open_store
 
