@@ -125,22 +125,29 @@ def measure(label: str, db: Path, folder: Path, runs: int) -> None:
     print(f"launch to answers: {answers:.2f}x a bare window (budget {BUDGET:.0f}x): "
           f"{'within budget' if answers <= BUDGET else 'OVER BUDGET'}")
     peak, settled_peak = _median(apps, "peak"), statistics.median(settled)
-    print(f"peak memory to ANSWERS {peak:.1f} MB ({peak / bare_peak:.2f}x bare; the data shown: the four desks): "
-          f"{'within budget' if peak <= BUDGET * bare_peak else 'OVER BUDGET'}")
+    # The probe's process lets the jobs queued before its quit finish (the customer
+    # finder's index among them), so its peak includes the register the first view shows.
+    print(f"peak memory of the probe {peak:.1f} MB ({peak / bare_peak:.2f}x bare)")
     print(f"peak memory, window left {SETTLE_SECONDS:.0f} s (first view and its data loaded): {settled_peak:.1f} MB "
           f"({settled_peak / bare_peak:.2f}x bare)")
+    return bare_peak, settled_peak
 
 
 def bench_answers(runs: int = 11, customers: int = 100_000, subscriptions: int = 300_000) -> None:
     print("== Launch to the desks' answers (issue 17), offscreen ==", flush=True)
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
-        measure("empty database", folder / "empty.sqlite3", folder, runs)
+        bare_peak, empty = measure("empty database", folder / "empty.sqlite3", folder, runs)
         big = folder / "register.sqlite3"
         _register(big, customers, subscriptions)
-        measure(f"{customers:,} customers, {subscriptions:,} subscriptions "
-                f"({big.stat().st_size / 2**20:.0f} MB file)", big, folder, runs)
-    print("the data shown at 100k: the settled peak minus the empty database's settled peak")
+        _, full = measure(f"{customers:,} customers, {subscriptions:,} subscriptions "
+                          f"({big.stat().st_size / 2**20:.0f} MB file)", big, folder, runs)
+    # "Within 2x a bare window plus the data shown": the app itself is the empty
+    # database's peak; the data shown, what the register adds to it.
+    data = full - empty
+    print(f"the app without data: {empty:.1f} MB, {empty / bare_peak:.2f}x bare (budget {BUDGET:.0f}x): "
+          f"{'within budget' if empty <= BUDGET * bare_peak else 'OVER BUDGET'}; the data shown at "
+          f"{customers:,} customers: {data:.1f} MB ({data * 2**20 / customers:.0f} bytes a customer)")
 
 
 if __name__ == "__main__":
