@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from domain.closed_days import ClosedDayCalendar
@@ -12,7 +13,11 @@ from domain.errors import InvalidInput, control_character, too_long
 from domain.messages import Message
 from domain.opening_hours import DeskStatus, desk_status, resolve_wall_time
 from domain.roles import require_admin
-from domain.store import Store
+
+if TYPE_CHECKING:
+    # Issue 17: the answers before the store opens (desktop/gui/operations/hours.py) must
+    # not wait for SQLAlchemy, which domain.store imports.
+    from domain.store import Store
 
 
 def load_policies(store: Store) -> dict[str, DeskPolicy]:
