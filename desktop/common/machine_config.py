@@ -37,6 +37,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path, PurePath
+from typing import TYPE_CHECKING
 
 from desktop.common.machine_sources import (
     COUNTRIES,
@@ -51,8 +52,10 @@ from desktop.common.machine_sources import (
     expand_path,
     read_source,
 )
-from desktop.common.team_url import TeamUrl
 from desktop.common.windows_facts import WindowsFacts, system_windows, windows_folder
+
+if TYPE_CHECKING:  # parsed in machine_sources only when a URL is set (issue 17)
+    from desktop.common.team_url import TeamUrl
 
 __all__ = ["APP_NAME", "COUNTRIES", "COUNTRY", "DATABASE", "DATABASE_URL", "ENV_FILE", "FILE_NAME", "INSTALLER_KEY",
            "LANGUAGE", "LANGUAGES", "POLICY_KEY", "SECTION", "VALUE_NAMES", "MachineDefaults", "config_path",

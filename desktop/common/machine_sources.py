@@ -22,8 +22,10 @@ import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePath, PureWindowsPath
+from typing import TYPE_CHECKING
 
-from desktop.common.team_url import TeamUrl, UrlRefused, parse_team_url
+if TYPE_CHECKING:  # imported when a URL is read (issue 17: the GUI reads this before its first frame)
+    from desktop.common.team_url import TeamUrl
 
 COUNTRIES = ("SE", "NO", "DK", "FI")
 LANGUAGES = ("en", "sv", "nb", "da", "fi")
@@ -152,6 +154,8 @@ def read_source(place: str, values: Mapping[str, object], *, where: str | None =
                 database = None
     database_url = None
     if (entry := text(DATABASE_URL)) is not None:
+        from desktop.common.team_url import UrlRefused, parse_team_url
+
         try:
             database_url = parse_team_url(entry[1].strip('"'), f"{where} {entry[0]}")
         except UrlRefused as refused:

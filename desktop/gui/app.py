@@ -35,7 +35,9 @@ def _parse(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
                         help="close again after this many seconds (smoke tests)")
     parser.add_argument("--startup-probe", action="store_true",
                         help="print 'STARTUP <ms since main()> <epoch seconds>' at the first event-loop turn "
-                             "after the window shows, then quit (benchmarks/run_benchmarks.py bundle)")
+                             "after the window shows, then 'ANSWERS <ms since main()> <epoch seconds>' once the "
+                             "desks' answers show, and quit; 'ANSWERS none <reason>' and exit 1 when they cannot "
+                             "come (benchmarks/run_benchmarks.py)")
     parser.add_argument("--self-test", action="store_true",
                         help="check this installation end to end with a throwaway database and exit 0 or 1")
     parser.add_argument("--self-test-report", metavar="PATH",
@@ -115,6 +117,13 @@ def settle_in(app, window) -> None:
         ask_first_run(window)
 
 
+def _start_log_file() -> None:
+    # Imported here, not at start-up: logging.handlers alone is ~9 ms before the first frame.
+    from desktop.common.log_file import start_log_file
+
+    start_log_file()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     started = time.perf_counter()
     args, qt_args = _parse(sys.argv[1:] if argv is None else argv)
@@ -127,25 +136,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return self_test.run(gui=True, report_path=args.self_test_report)
     from PySide6.QtCore import QTimer
 
-    from desktop.common.log_file import start_log_file
-
     app = create_application(qt_args)
     apply_startup_language()
     apply_chosen_theme(app)
     window = create_main_window(args.db, args.database_url)
     window.show()
     if not args.startup_probe:
-        QTimer.singleShot(0, start_log_file)  # after the first paint: logging's file handler is not free
+        QTimer.singleShot(0, _start_log_file)  # after the first paint: logging's file handler is not free
     if not args.startup_probe and args.quit_after is None:
         QTimer.singleShot(0, lambda: settle_in(app, window))
     if args.startup_probe:
-        def probe() -> None:
-            line = f"STARTUP {(time.perf_counter() - started) * 1000:.1f} {time.time()!r}"
-            if sys.stdout is not None:
-                print(line, flush=True)
-            app.quit()
+        from desktop.gui.startup_probe import StartupProbe
 
-        QTimer.singleShot(0, probe)
+        window.startup_probe = StartupProbe(app, window, started)  # kept alive with the window
     if args.quit_after is not None:
         QTimer.singleShot(max(0, int(args.quit_after * 1000)), app.quit)
     return app.exec()

@@ -95,6 +95,8 @@ VIEWS: tuple[ViewSpec, ...] = (
 
 # If no paint arrives (a window started minimised), start anyway after this long.
 FIRST_PAINT_FALLBACK_MS = 300
+# Issue 17: the first view waits for the first answers at most this long after the paint.
+FIRST_VIEW_WAIT_MS = 500
 
 _NAVIGATION_STYLE = """
 #navigation { border: none; border-right: 1px solid palette(mid); }
@@ -127,6 +129,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._context = ViewContext(self.worker, self.hours, self.customer_index, clock)
         self._specs = {spec.key: spec for spec in views}
         self._started = False
+        self._first_view_built = False
         self._shut_down = False
 
         self.error_banner = None  # an ErrorBannerWidget, built by show_error() when needed
@@ -174,6 +177,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.worker.opened.connect(self._show_database)
         self.worker.password_wanted.connect(self._ask_password)
         self.hours.loaded.connect(self._update_status)
+        self.hours.provisional_loaded.connect(self._update_status)
         self.hours.ticked.connect(self._update_status)
         self.hours.failed.connect(self._on_desks_failed)
 
@@ -214,7 +218,7 @@ class MainWindow(Retranslating, QMainWindow):
             self._show_database(self.worker.target)
         if self._desks_failed:
             self._show_desks(_("The desks could not be loaded."))
-        elif self.hours.answerer is None:
+        elif self.hours.answerer is None and self.hours.provisional is None:
             self._show_desks(_("Loading the desks…"))
         else:
             self._update_status()
@@ -286,6 +290,25 @@ class MainWindow(Retranslating, QMainWindow):
         self._started = True  # also after a shutdown: a late timer must not restart anything
         if self._shut_down:
             return
+        # The desks' answers first (issue 17): this starts the worker, whose first steps are
+        # the reference answers and, once the store is open, the store's. The first view
+        # is built when the first answers are on screen (or after FIRST_VIEW_WAIT_MS):
+        # built meanwhile, its ~300 ms of imports and widgets share the interpreter with
+        # the worker and delay the answers by as much (docs/startup.md).
+        for signal in (self.hours.provisional_loaded, self.hours.loaded, self.hours.failed):
+            signal.connect(self._build_first_view)
+        QTimer.singleShot(FIRST_VIEW_WAIT_MS, self, self._build_first_view)
+        self.hours.load()
+        self.worker.start()  # a window whose model did not start it (hours loaded already) still opens the store
+
+    def _build_first_view(self, *_args) -> None:
+        """The shortcuts, the call workflow, the register's File actions and the first
+        view: once, as soon as the first answers show."""
+        if self._first_view_built or self._shut_down:
+            return
+        self._first_view_built = True
+        for signal in (self.hours.provisional_loaded, self.hours.loaded, self.hours.failed):
+            signal.disconnect(self._build_first_view)
         # The first standard shortcut reads the platform's key bindings (~11 ms): after
         # the first paint, not before it.
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -296,15 +319,13 @@ class MainWindow(Retranslating, QMainWindow):
         from desktop.gui.register_transfer import RegisterTransfer
 
         self.transfer = RegisterTransfer(self)  # File > Import, Export, Refresh (F5): issue 16
-        self.worker.start()
-        self.hours.load()
         if self.navigation.currentRow() < 0 and self.navigation.count():
             self.navigation.setCurrentRow(0)
         else:  # the list made its first row current when it took the focus at show
             self._on_navigation(self.navigation.currentRow())
 
     def _on_navigation(self, row: int) -> None:
-        if row >= 0 and self._started:  # before the first paint, _start() does this
+        if row >= 0 and self._first_view_built:  # before, _build_first_view() does this
             key = tuple(self._specs)[row]  # rows are listed in VIEWS order
             self.stack.setCurrentWidget(self.view(key))
 
@@ -382,10 +403,21 @@ class MainWindow(Retranslating, QMainWindow):
         dialog.deleteLater()
 
     def _update_status(self) -> None:
-        """The desks now, whatever moment the hours view is showing."""
+        """The desks now, whatever moment the hours view is showing; before the store's
+        answers came, the reference hours, said to be provisional (issue 17)."""
         statuses = self.hours.statuses(self.hours.now())
+        if statuses:
+            self.desks_label.setToolTip("")
+            text = " · ".join(hours_text.summary_text(status) for status in statuses)
+            self._show_desks(_("Now: {desks}").format(desks=text))
+            return
+        statuses = self.hours.provisional_statuses(self.hours.now())
+        if not statuses:
+            return
         text = " · ".join(hours_text.summary_text(status) for status in statuses)
-        self._show_desks(_("Now: {desks}").format(desks=text))
+        why = [warning.message for warning in statuses[0].warnings if warning.code == "overrides_missing"]
+        self.desks_label.setToolTip(_(why[0]) if why else "")
+        self._show_desks(_("Now (provisional): {desks}").format(desks=text))
 
     def shutdown(self) -> None:
         """Stop the tick and let the worker finish its jobs and close the store, now

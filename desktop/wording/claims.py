@@ -8,6 +8,7 @@ import datetime as dt
 from fractions import Fraction
 
 from desktop.common.i18n import _, current_locale, format_skeleton
+from desktop.wording.notice import number_text
 from domain.claims import NEXT_COLLECT, NEXT_NO_CREDIT, NEXT_WRONG_PORTAL, ClaimAnswer, Reason
 
 
@@ -29,7 +30,7 @@ def month_text(answer: ClaimAnswer) -> str:
 def _values(answer: ClaimAnswer) -> dict:
     return {"service": answer.level.name, "month": month_text(answer), "uptime": percent(answer.uptime_percent),
             "sla": percent(answer.sla_percent), "credit": percent(answer.credit_percent),
-            "outage": answer.outage_minutes, "minutes": answer.month_minutes}
+            "outage": number_text(answer.outage_minutes), "minutes": number_text(answer.month_minutes)}
 
 
 def reason_text(answer: ClaimAnswer, reason: Reason) -> str:

@@ -16,6 +16,8 @@ from domain.opening_hours import DeskStatus, desk_status, resolve_wall_time
 from domain.roles import require_admin
 
 if TYPE_CHECKING:
+    # Issue 17: the answers before the store opens (desktop/gui/operations/hours.py) must
+    # not wait for SQLAlchemy, which domain.store imports.
     from domain.store import Store
 
 

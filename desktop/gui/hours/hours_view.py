@@ -70,6 +70,7 @@ class HoursView(Retranslating, QWidget):
         self.what_if.countryChanged.connect(lambda _country: self.refresh())
         self.calendars.dateClicked.connect(self._on_date_clicked)
         model.loaded.connect(self._on_loaded)
+        model.provisional_loaded.connect(self._show_answers)
         model.failed.connect(self._on_failed)
         model.ticked.connect(self._on_tick)
         self.retranslate()
@@ -150,6 +151,11 @@ class HoursView(Retranslating, QWidget):
             self.refresh()
         elif self.model.error:
             self._on_failed(self.model.error)
+        elif self.model.provisional is not None:
+            # Issue 17: the reference hours until the store's come, each card warning that
+            # they are provisional; no what-if and no calendars on them.
+            for status in self.model.provisional_statuses(self.model.now()):
+                self.cards[status.country].show_status(status, what_if=False)
         else:
             for card in self.cards.values():
                 card.show_message(_("Loading…"))
@@ -168,7 +174,9 @@ class HoursView(Retranslating, QWidget):
         self.note.setPlainText(message)
 
     def _on_tick(self) -> None:
-        if self.is_live:  # a what-if moment stays put until the agent presses Now
+        if self.model.answerer is None:
+            self._show_answers()  # provisional answers follow the clock too
+        elif self.is_live:  # a what-if moment stays put until the agent presses Now
             self.refresh()
 
     def _on_moment_chosen(self, wall: dt.datetime, country: str) -> None:

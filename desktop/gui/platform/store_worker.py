@@ -52,6 +52,15 @@ class _Job(NamedTuple):  # not a dataclass: see ViewContext in main_window
     on_error: Callable[[str], None] | None = None
 
 
+class _First(NamedTuple):
+    """What the agent waits for at start-up (issue 17): `early(target)` runs before the
+    store opens (no store: reference answers, nothing on the network), `job` right after
+    it opened, before the live watch, the outbox and every job queued meanwhile."""
+    early: Callable[[DatabaseTarget], Any]
+    on_early: Callable[[Any], None]
+    job: _Job
+
+
 # Not one of ours (a bug, a driver error nobody translated): its text may quote SQL and
 # a customer's data, so the screen gets this sentence and the log the details.
 UNEXPECTED = Message("Something unexpected went wrong, and it was not done. Try again; if it keeps happening, "
@@ -87,6 +96,7 @@ class _Runner(QObject):
     failed = Signal(object, object)  # job, Message
     opened = Signal(object)  # the DatabaseTarget opened
     password_wanted = Signal(object)  # a PasswordRequest, answered through `answers`
+    early_done = Signal(object, object)  # _First, result
     reachable = Signal(bool, str)  # a team database answers again / went out of reach; its name
     outbox_sent = Signal(object)  # a Changed: what the outbox sent (issue 15)
     elsewhere = Signal(object)  # colleagues' notices (a list), or None: anything may have changed
@@ -153,13 +163,23 @@ class _Runner(QObject):
         self._report_reachability()
         self._send_outbox()
 
-    @Slot(object, object)
-    def open(self, where: Where, now: dt.datetime) -> None:
+    def _early(self, first: _First, target: DatabaseTarget) -> None:
+        try:
+            result = first.early(target)
+        except Exception:  # noqa: BLE001 - only a head start: the store's answers follow
+            log.exception("the answers before the store opened failed")
+        else:
+            self.early_done.emit(first, result)
+
+    @Slot(object, object, object)
+    def open(self, where: Where, now: dt.datetime, first: _First | None = None) -> None:
         try:
             target = _target(where)
             for warning in target.warnings:
                 log.warning("%s", warning)
                 self.failed.emit(None, warning)
+            if first is not None:
+                self._early(first, target)
             # Imports SQLAlchemy and Alembic (and for a team keyring and psycopg), here.
             # offline_ok: a team server out of reach still opens (reference answers, a banner,
             # reconnecting by itself); see domain/store/team.py.
@@ -170,8 +190,12 @@ class _Runner(QObject):
                 log.exception("opening the store failed")
             self._open_error = Message("The database could not be opened: {reason}", reason=_message(error))
             self.failed.emit(None, self._open_error)
+            if first is not None:
+                self.execute(first.job)  # answered with the reason, like every job after it
         else:
             self.opened.emit(target.located(self.store))
+            if first is not None:  # the answers first; listening and sending can wait for them
+                self.execute(first.job)
             self._start_live()
             self._report_reachability()
             self._send_outbox()
@@ -231,7 +255,7 @@ class StoreWorker(QObject):
     # changes follow on `changed`, so the lists that showed "waiting to send" refresh.
     outbox_sent = Signal(object)
 
-    _open_requested = Signal(object, object)
+    _open_requested = Signal(object, object, object)
     _job_queued = Signal(object)
     _close_requested = Signal()
     _reconnect_requested = Signal()
@@ -263,6 +287,8 @@ class StoreWorker(QObject):
         self._retry.setInterval(self.RETRY_SECONDS * 1000)
         self._retry.timeout.connect(self._reconnect_requested.emit)
         self._runner.password_wanted.connect(self.password_wanted)
+        self._runner.early_done.connect(self._on_early)
+        self._first: _First | None = None
         self._started = False
         self._stopped = False
         self._pending = 0  # jobs queued whose answer has not been delivered yet
@@ -277,11 +303,30 @@ class StoreWorker(QObject):
         # Asked only when someone will answer: a worker on its own must never wait.
         self._runner.asks_passwords = self.isSignalConnected(QMetaMethod.fromSignal(self.password_wanted))
         self._thread.start()
-        self._open_requested.emit(self._where, self._clock())
+        self._open_requested.emit(self._where, self._clock(), self._first)
+
+    @property
+    def started(self) -> bool:
+        return self._started
 
     @property
     def running(self) -> bool:
         return self._thread.isRunning()
+
+    def run_first(self, early: Callable[[DatabaseTarget], Any], on_early: Callable[[Any], None],
+                  fn: Callable[[Any], Any], on_done: Callable[[Any], None] | None = None,
+                  on_error: Callable[[str], None] | None = None) -> None:
+        """What the agent waits for at start-up (issue 17), ahead of everything else, and
+        start: `early(target)` runs on the worker before the store opens (it gets the
+        DatabaseTarget, never the store; `on_early(result)` on the GUI thread), then
+        `fn(store)` as soon as the store is open, before the live watch, the outbox and
+        every job queued meanwhile. Once started this is `run(fn, on_done, on_error)`."""
+        if self._started or self._stopped:
+            self.run(fn, on_done, on_error)
+            return
+        self._pending += 1
+        self._first = _First(early, on_early, _Job(fn, on_done, on_error))
+        self.start()
 
     @property
     def pending(self) -> int:
@@ -336,6 +381,11 @@ class StoreWorker(QObject):
         self.target = target
         self.db_path = target.path
         self.opened.emit(target)
+
+    @Slot(object, object)
+    def _on_early(self, first: _First, result: Any) -> None:
+        if not self._stopped:
+            call_if_alive(first.on_early, result)
 
     @Slot(bool, str)
     def _on_reachability(self, reachable: bool, name: str) -> None:

@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QRect, QSettings, QSize, Qt
+# Not `Qt` here (issue 17): importing it builds its enums (~15 ms) before the first frame;
+# only a window that was left maximised needs one.
+from PySide6.QtCore import QRect, QSettings, QSize
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QWidget
 
@@ -81,6 +83,8 @@ def place_window(window: QWidget) -> None:
     if (x, y) != (actual.x(), actual.y()):
         window.setGeometry(QRect(x, y, actual.width(), actual.height()))
     if maximised:
+        from PySide6.QtCore import Qt
+
         window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
 
 

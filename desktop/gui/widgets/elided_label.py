@@ -2,7 +2,9 @@
 space is short, the whole text in its tooltip and accessible description."""
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+# Not `Qt` here (issue 17): its first use builds ~140 enums (~15 ms), and this label is
+# built before the first frame, when it has nothing to shorten yet.
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
@@ -37,6 +39,10 @@ class ElidedLabel(QLabel):
         self._elide()
 
     def _elide(self) -> None:
+        if not self._full and not self.text():
+            return  # nothing to shorten (the database is named once it is open)
+        from PySide6.QtCore import Qt
+
         shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideMiddle, max(0, self.width() - 4))
         if shown != self.text():
             super().setText(shown)

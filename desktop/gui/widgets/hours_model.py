@@ -34,6 +34,9 @@ TICK_MARGIN_MS = 150
 
 class HoursModel(QObject):
     loaded = Signal()  # policies (re)loaded: the answers may all have changed
+    # Issue 17: reference answers before the store is open (`provisional`), for the status
+    # bar and the hours view's cards only; `answerer` stays None until the store's own.
+    provisional_loaded = Signal()
     failed = Signal(str)
     ticked = Signal()  # the minute turned: live answers may have changed
 
@@ -43,6 +46,7 @@ class HoursModel(QObject):
         self.clock = clock
         self._answerer: HoursAnswerer | None = None
         self._error: str | None = None
+        self._provisional: HoursAnswerer | None = None
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.tick)
@@ -57,6 +61,18 @@ class HoursModel(QObject):
         return self._answerer
 
     @property
+    def provisional(self) -> HoursAnswerer | None:
+        """Until the store's answers arrive: the installed reference hours without the
+        database's overrides, each answer warning that it is provisional (docs/startup.md);
+        None once the real answers (or the reason there are none) came."""
+        if self._answerer is not None or self._error is not None:
+            return None
+        language = current_locale()
+        if self._provisional is not None and self._provisional.language != language:
+            self._provisional = self._provisional.in_language(language)
+        return self._provisional
+
+    @property
     def error(self) -> str | None:
         return self._error
 
@@ -67,6 +83,12 @@ class HoursModel(QObject):
     def load(self) -> None:
         """(Re)read the policies, e.g. after an administrator changed an override."""
         now, language = self.clock(), current_locale()  # read here: i18n is the GUI thread's
+        if not self.worker.started:
+            # The start (issue 17): reference answers at once, the store's before anything else.
+            self.worker.run_first(lambda target: hours.early_answers(target, now, language), self._on_early,
+                                  lambda store: hours.first_answers(store, now, language), self._on_loaded,
+                                  self._on_failed)
+            return
         self.worker.run(lambda store: hours.load_answerer(store, now, language), self._on_loaded, self._on_failed)
 
     def _on_elsewhere(self, news) -> None:
@@ -82,16 +104,30 @@ class HoursModel(QObject):
         answerer = self.answerer
         return answerer.statuses(moment) if answerer else []
 
+    def provisional_statuses(self, moment: dt.datetime) -> list[DeskStatus]:
+        """Every desk from the reference hours while the store's answers are on their way
+        (each with the provisional warning); empty once they came."""
+        answerer = self.provisional
+        return answerer.statuses(moment) if answerer else []
+
     def stop(self) -> None:
         self.timer.stop()
 
+    def _on_early(self, early: hours.EarlyAnswers) -> None:
+        if early.final:
+            self._on_loaded(early.answerer)
+        elif self._answerer is None and self._error is None:  # the store's answers did not overtake
+            self._provisional = early.answerer
+            self.provisional_loaded.emit()
+            self._arm()
+
     def _on_loaded(self, answerer: HoursAnswerer) -> None:
-        self._answerer, self._error = answerer, None
+        self._answerer, self._error, self._provisional = answerer, None, None
         self.loaded.emit()
         self._arm()
 
     def _on_failed(self, message: str) -> None:
-        self._error = message
+        self._error, self._provisional = message, None
         self.failed.emit(message)
 
     def _arm(self) -> None:

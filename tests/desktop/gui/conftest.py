@@ -84,3 +84,13 @@ def isolated_settings(qapp, tmp_path):
     yield tmp_path / "settings"
     apply_language("en")
     QLocale.setDefault(default_locale)
+
+
+@pytest.fixture
+def own_server():
+    """A PostgreSQL server of this test's own, to stop and start."""
+    from tests.postgres_server import PostgresServer
+
+    server = PostgresServer().start()
+    yield server
+    server.stop()

@@ -93,16 +93,6 @@ def test_a_colleague_s_commit_shows_in_search_card_cases_journal_and_form(
     assert not customers.form.elsewhere_note.isVisibleTo(customers)
 
 
-@pytest.fixture
-def own_server():
-    """A PostgreSQL server of this test's own, to stop and start."""
-    from tests.postgres_server import PostgresServer
-
-    server = PostgresServer().start()
-    yield server
-    server.stop()
-
-
 @pytest.mark.gui
 @pytest.mark.postgres
 def test_the_window_hears_colleagues_again_after_a_server_restart(qtbot, open_window, own_server,

@@ -18,16 +18,6 @@ from tests.desktop.gui.test_quit_workflow import add_customer, open_in_customers
 pytestmark = [pytest.mark.gui, pytest.mark.postgres]
 
 
-@pytest.fixture
-def own_server():
-    """A PostgreSQL server of this test's own, to stop and start."""
-    from tests.postgres_server import PostgresServer
-
-    server = PostgresServer().start()
-    yield server
-    server.stop()
-
-
 def test_an_outage_is_shown_typed_work_is_kept_and_the_window_reconnects(qtbot, open_window, own_server,
                                                                         team_reference_cache, now):
     name = own_server.create_database()

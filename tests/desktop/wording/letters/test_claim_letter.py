@@ -70,10 +70,13 @@ def test_the_agents_answer_cites_every_sentence_by_document_and_section():
     answer = assess_claim(RULES, "onedrive", "2027-02", 2017, wrong_portal=True)  # 94.99 %: 100 %
     with i18n.in_language("en"):
         lines = claim_lines(answer)
-    assert lines[0].startswith("OneDrive for Business was up 94.99% of February 2027 (2017 of 40320 minutes down)")
+    assert lines[0].startswith("OneDrive for Business was up 94.99% of February 2027 (2,017 of 40,320 minutes down)")
     assert lines[0].endswith("(Microsoft “Service Level Agreement for Microsoft Online Services”)")
     assert any("within 30 days of being told. (Dustin “Villkor Office 365 Support” 2017:3 §4)" in line
                for line in lines)
     assert any(line.endswith("2017:3 §12)") and "six months" in line for line in lines)
     assert lines[-1].startswith("Next step: Ask the customer to correct the portal claim within 30 days")
     assert all(line.endswith(")") for line in lines[:-1])
+    # Minutes grouped as the reader's language groups digits (sv: a no-break space).
+    with i18n.in_language("sv"):
+        assert "2\u00a0017 av 40\u00a0320" in claim_lines(answer)[0]
