@@ -31,13 +31,23 @@ class EarlyAnswers(NamedTuple):
 
 
 def early_answers(target: DatabaseTarget, now: dt.datetime, language: str) -> EarlyAnswers:
-    """The answers before the store opens, from the installed reference hours
+    """The answers before the store opens. Imports neither SQLAlchemy nor a database
+    driver. Otherwise (a team, a file that needs the full store first: a migration, a
+    reference load, a new closed-day snapshot) from the installed reference hours
     (resources/reference/desks.toml) without the database's overrides: provisional, and
-    every answer says so. Imports neither SQLAlchemy nor a database driver.
+    every answer says so.
 
-    The one place to switch to a reader that gets the database's own policies and
-    overrides without opening the store (SQLite with a current schema): it then returns
-    them with `final=True`, and the provisional step disappears."""
+    A SQLite file with a current schema and closed-day snapshot is read as it is, with the
+    stdlib's sqlite3 (domain/store/quick_read.py, the CLI's quick path): its own policies
+    and overrides, so the answers are final and the provisional step disappears. A team
+    database is never asked here: the window must not wait for the network."""
+    if not target.is_team:
+        from domain.services.hours import quick_hours_answerer
+        from domain.store.location import default_db_path
+
+        quick = quick_hours_answerer(target.path or default_db_path(), now, language)
+        if quick is not None:
+            return EarlyAnswers(_warmed(quick, now, years=(now.year,)), final=True)
     from domain.desks import DeskPolicy
     from domain.reference_data import load_desks
     from domain.services.hours import HoursAnswerer

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 import socket
+import sqlite3
+from contextlib import closing
 from functools import partial
 
 import pytest
@@ -40,9 +42,26 @@ def open_recording(qtbot, where, clock):
     return window, view, seen
 
 
-def test_reference_answers_come_first_said_to_be_provisional_then_the_databases_own(qtbot, store, isolated_data,
-                                                                                   clock, now):
+def test_an_up_to_date_database_answers_first_with_its_own_overrides_never_provisionally(qtbot, store, isolated_data,
+                                                                                       clock, now):
+    """The usual start: the file is current, so its own answers (read without opening the
+    store, domain/store/quick_read.py) are the first ones, the override included."""
     close_se_today(store, now)
+    window, view, seen = open_recording(qtbot, isolated_data, clock)
+    qtbot.waitUntil(lambda: window.hours.answerer is not None, timeout=15_000)
+    assert seen == []  # no provisional step
+    assert window.desks_label.text().startswith("Now: SE closed")
+    se = view.cards["SE"].text()
+    assert "CLOSED" in se and "Office move" in se and "Provisional" not in se
+
+
+def test_a_database_that_needs_work_first_gets_reference_answers_said_to_be_provisional_then_its_own(
+        qtbot, store, isolated_data, clock, now):
+    """When the full store must do something first (here: the closed-day snapshot is gone,
+    as when the year has turned), the reference hours answer meanwhile, said to be provisional."""
+    close_se_today(store, now)
+    with closing(sqlite3.connect(isolated_data)) as connection, connection:
+        connection.execute("DELETE FROM closed_day_snapshot")
     window, view, seen = open_recording(qtbot, isolated_data, clock)
     qtbot.waitUntil(lambda: window.hours.answerer is not None, timeout=15_000)
 
