@@ -467,11 +467,18 @@ def bench_live() -> None:
     subprocess.run([sys.executable, str(ROOT / "benchmarks" / "live_latency.py")], check=True)
 
 
+def bench_cli() -> None:
+    """The five reference commands, whole process, against `python -c pass` (issue 17:
+    within 8x; benchmarks/cli_startup.py, its own process so nothing here is imported)."""
+    print("== Command line: the reference answers ==", flush=True)
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "cli_startup.py")], check=True)
+
+
 SECTIONS = {"lookup": bench_lookup, "scope": bench_scope, "register": bench_register,
             "register-postgres": bench_register_postgres, "escalation": bench_escalation,
             "card": bench_card, "customers-view": bench_customers_view, "call-view": bench_call_view, "language": bench_language,
             "live": bench_live,
-            "startup": bench_startup, "answers": bench_answers, "bundle": bench_bundle}
+            "startup": bench_startup, "answers": bench_answers, "cli": bench_cli, "bundle": bench_bundle}
 
 
 def main(argv: list[str]) -> int:
