@@ -70,7 +70,7 @@ class HoursAnswerer:
         return [self.status(country, moment) for country in countries]
 
 
-def quick_hours_answerer(db_path: Path | str, now: dt.datetime, language: str = "en") -> HoursAnswerer | None:
+def quick_hours_answerer(db_path: Path | str | None, now: dt.datetime, language: str = "en") -> HoursAnswerer | None:
     """For the GUI's first answers (issue 17): an HoursAnswerer from the SQLite file
     `db_path`, read without SQLAlchemy, Alembic or `holidays` (domain/store/quick_read.py),
     naming closed days for a reader of `language`; `now` (aware) says which years the
@@ -80,9 +80,11 @@ def quick_hours_answerer(db_path: Path | str, now: dt.datetime, language: str = 
     answers are the full store's (tests/domain/store/test_quick_read.py)."""
     from contextlib import closing
 
+    from domain.store.location import default_db_path
     from domain.store.quick_read import open_quick
 
-    store = open_quick(db_path, now=now, calendar=True)
+    # None: the default file (DESKGUIDE_DB, else the user's data folder), as the store opens it.
+    store = open_quick(default_db_path() if db_path is None else db_path, now=now, calendar=True)
     if store is None:
         return None
     with closing(store):

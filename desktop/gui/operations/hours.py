@@ -43,9 +43,8 @@ def early_answers(target: DatabaseTarget, now: dt.datetime, language: str) -> Ea
     database is never asked here: the window must not wait for the network."""
     if not target.is_team:
         from domain.services.hours import quick_hours_answerer
-        from domain.store.location import default_db_path
 
-        quick = quick_hours_answerer(target.path or default_db_path(), now, language)
+        quick = quick_hours_answerer(target.path, now, language)
         if quick is not None:
             return EarlyAnswers(_warmed(quick, now, years=(now.year,)), final=True)
     from domain.desks import DeskPolicy
