@@ -66,11 +66,18 @@ def _day(text: str | None) -> dt.date | None:
 
 
 class QuickDesks:
-    def __init__(self, connection: sqlite3.Connection):
+    def __init__(self, connection: sqlite3.Connection, read: dict):
         self._connection = connection
+        self._read = read  # the store's: what this short-lived reader has read already
 
     def policies(self):
-        """As DeskRepository.policies() on the same file."""
+        """As DeskRepository.policies() on the same file; read once per quick store (the
+        snapshot check and the answer both ask)."""
+        if "policies" not in self._read:
+            self._read["policies"] = self._policies()
+        return self._read["policies"]
+
+    def _policies(self):
         query = self._connection.execute
         dataset = query("SELECT reviewed_from, reviewed_to, source FROM reference_dataset "
                         "WHERE name = 'desks'").fetchone()
@@ -120,8 +127,8 @@ class QuickReference:
 class QuickUnit:
     """What a read service asks of a unit of work, for reference answers only."""
 
-    def __init__(self, connection: sqlite3.Connection):
-        self.desks = QuickDesks(connection)
+    def __init__(self, connection: sqlite3.Connection, read: dict):
+        self.desks = QuickDesks(connection, read)
         self.reference = QuickReference(connection)
 
     def __enter__(self) -> QuickUnit:
@@ -142,11 +149,12 @@ class QuickStore:
         self.path = path
         self.agent_name = ""
         self._connection = connection
+        self._read: dict = {}
 
     def unit_of_work(self, *, write: bool = False, exclusive: bool = True) -> QuickUnit:
         if write:
             raise RuntimeError("a quick store only reads; open the full store to write")
-        return QuickUnit(self._connection)
+        return QuickUnit(self._connection, self._read)
 
     def close(self) -> None:
         self._connection.close()

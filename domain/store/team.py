@@ -166,8 +166,15 @@ class TeamStore(Store):
             raise StoreUnreachable(UNREACHABLE) from error
         connection = fairy.driver_connection
         fairy.detach()  # the listener's for good: never handed to a unit of work
-        connection.rollback()  # the pre-ping's transaction
-        return live.Listener(connection, self.origin)
+        try:
+            connection.rollback()  # the pre-ping's transaction
+            return live.Listener(connection, self.origin)
+        except psycopg.OperationalError as error:
+            # The server went away between the connect and LISTEN (a restart, a shutdown):
+            # out of reach like a failed connect, never a raw driver error in the window.
+            connection.close()
+            self._went_offline()
+            raise StoreUnreachable(UNREACHABLE) from error
 
     def reconnect(self) -> bool:
         """Try the server again; True when it answers (and the schema was checked again)."""
